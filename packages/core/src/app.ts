@@ -1,0 +1,150 @@
+import {
+  type CallToolResult,
+  type McpRequestContext,
+  McpServer,
+  type ServerCapabilities,
+  type ServerContext,
+} from '@modelcontextprotocol/server';
+import { asToolError, describeError } from './errors.js';
+import { createLogger, echoToClient, type Logger, type LogLevel } from './logger.js';
+import { createProgressReporter } from './progress.js';
+import { createRedactor, type Redactor } from './redact.js';
+import { type AnyTool, renderCompact, ToolReply } from './tool.js';
+
+export type Era = 'legacy' | 'modern';
+
+/** One server instance's view: the SDK server plus the era it serves. */
+export interface InstanceContext {
+  server: McpServer;
+  era: Era;
+  request: McpRequestContext;
+}
+
+export interface McpAppOptions<Deps> {
+  name: string;
+  version: string;
+  title?: string;
+  /** Sent to the client at connect; tells the model how the tools fit together. */
+  instructions?: string;
+  tools: ReadonlyArray<AnyTool<Deps>>;
+  /** Builds what the tools share for one instance. Long-lived state belongs in the closure. */
+  deps: (instance: InstanceContext) => Deps;
+  /** Registers resources, prompts and request handlers beyond tools. */
+  setup?: (instance: InstanceContext, deps: Deps) => void;
+  capabilities?: ServerCapabilities;
+  /** Values that must never reach a log line or a tool result (tokens, passwords). */
+  secrets?: ReadonlyArray<string | undefined>;
+  logger?: Logger;
+  logLevel?: LogLevel;
+  /** Releases watchers, pools, workers. Called once on shutdown. */
+  close?: () => Promise<void> | void;
+}
+
+/**
+ * A server definition that can be instantiated many times: once per stdio connection, once per
+ * HTTP request (the SDK's serving model for the stateless era), once per in-process test client.
+ */
+export interface McpApp {
+  readonly name: string;
+  readonly version: string;
+  readonly logger: Logger;
+  readonly redact: Redactor;
+  readonly toolNames: readonly string[];
+  createServer(request?: McpRequestContext): McpServer;
+  close(): Promise<void>;
+}
+
+export function createMcpApp<Deps>(options: McpAppOptions<Deps>): McpApp {
+  const redact = createRedactor(options.secrets ?? []);
+  const logger = options.logger
+    ? options.logger.withRedaction(redact)
+    : createLogger({ name: options.name, level: options.logLevel ?? 'info', redact });
+  let closed: Promise<void> | undefined;
+
+  const createServer = (request: McpRequestContext = { era: 'legacy' }): McpServer => {
+    const server = new McpServer(
+      { name: options.name, version: options.version, ...(options.title && { title: options.title }) },
+      {
+        capabilities: { logging: {}, ...options.capabilities },
+        ...(options.instructions && { instructions: options.instructions }),
+      },
+    );
+    const instance: InstanceContext = { server, era: request.era, request };
+    const deps = options.deps(instance);
+    for (const tool of options.tools) registerTool(server, tool, deps, instance.era, logger, redact);
+    options.setup?.(instance, deps);
+    return server;
+  };
+
+  return {
+    name: options.name,
+    version: options.version,
+    logger,
+    redact,
+    toolNames: options.tools.map((t) => t.name),
+    createServer,
+    close: () => {
+      closed ??= Promise.resolve(options.close?.());
+      return closed;
+    },
+  };
+}
+
+function registerTool<Deps>(
+  server: McpServer,
+  tool: AnyTool<Deps>,
+  deps: Deps,
+  era: Era,
+  logger: Logger,
+  redact: Redactor,
+): void {
+  const log = logger.child(tool.name);
+  server.registerTool(
+    tool.name,
+    {
+      title: tool.title,
+      description: tool.description,
+      inputSchema: tool.inputSchema,
+      outputSchema: tool.outputSchema,
+      annotations: { title: tool.title, ...tool.annotations },
+    },
+    async (input: unknown, sdk: ServerContext): Promise<CallToolResult> => {
+      const started = performance.now();
+      try {
+        // Security: what goes to the client passes the same redaction as stderr.
+        const clientLog = echoToClient(log, tool.name, (level, data, name) =>
+          sdk.mcpReq.log(level, JSON.parse(redact(JSON.stringify(data))), name),
+        );
+        const ctx = {
+          deps,
+          signal: sdk.mcpReq.signal,
+          progress: createProgressReporter(sdk),
+          log: clientLog,
+          era,
+          sdk,
+        };
+        const returned = await tool.handler(input, ctx);
+        const structured = returned instanceof ToolReply ? returned.structured : returned;
+        const text = tool.render ? tool.render(structured) : renderCompact(structured);
+        const extra = returned instanceof ToolReply ? returned.content : [];
+        log.debug('call ok', { ms: Math.round(performance.now() - started) });
+        return { content: [{ type: 'text', text: redact(text) }, ...extra], structuredContent: structured };
+      } catch (error) {
+        return errorResult(error, tool.name, log, redact);
+      }
+    },
+  );
+}
+
+/** The one boundary where thrown errors become results the model can act on. */
+export function errorResult(error: unknown, toolName: string, log: Logger, redact: Redactor): CallToolResult {
+  const known = asToolError(error);
+  if (known) {
+    log.info('call refused', { kind: known.kind, error: known.message });
+    return { content: [{ type: 'text', text: redact(describeError(known)) }], isError: true };
+  }
+  log.error('call failed', { error });
+  const message = error instanceof Error ? error.message : String(error);
+  const text = `Internal error in ${toolName}: ${message}\nThis is a server bug, not a problem with your input; try another approach.`;
+  return { content: [{ type: 'text', text: redact(text) }], isError: true };
+}

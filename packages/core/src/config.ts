@@ -1,0 +1,221 @@
+import { parseArgs } from 'node:util';
+import { ConfigError } from './errors.js';
+import { LOG_LEVELS } from './logger.js';
+
+/**
+ * Command-line and environment configuration. Every flag can also come from an environment
+ * variable, because hosts configure servers through `env` blocks as often as through `args`.
+ * The command line wins over the environment.
+ */
+export type OptionType = 'string' | 'boolean' | 'integer' | 'list';
+
+export interface OptionSpec {
+  type: OptionType;
+  description: string;
+  env?: string;
+  default?: string | number | boolean | string[];
+  /** Shown in --help for string-like options, e.g. `<ms>`. */
+  placeholder?: string;
+  /** A secret is never echoed back in an error message. */
+  secret?: boolean;
+  /** For integers: smallest and largest accepted values. */
+  min?: number;
+  max?: number;
+  /** For strings: the accepted values. */
+  choices?: readonly string[];
+}
+
+export type OptionSpecs = Record<string, OptionSpec>;
+
+type ValueOf<S extends OptionSpec> = S['type'] extends 'boolean'
+  ? boolean
+  : S['type'] extends 'integer'
+    ? S['default'] extends number
+      ? number
+      : number | undefined
+    : S['type'] extends 'list'
+      ? string[]
+      : S['default'] extends string
+        ? string
+        : string | undefined;
+
+export type OptionValues<O extends OptionSpecs> = { [K in keyof O]: ValueOf<O[K]> };
+
+export interface CliSpec<O extends OptionSpecs> {
+  /** The bin name, e.g. `refmcp-filesystem`. */
+  name: string;
+  version: string;
+  summary: string;
+  /** Usage after the bin name, e.g. `[options] <directory...>`. */
+  usage: string;
+  options: O;
+  /** Help text for positional arguments. */
+  positionals?: string;
+  /** Extra lines at the end of --help (examples). */
+  epilog?: string;
+}
+
+export type CliResult<O extends OptionSpecs> =
+  | { kind: 'help'; text: string }
+  | { kind: 'version'; text: string }
+  | { kind: 'run'; options: OptionValues<O>; positionals: string[] };
+
+/** The options every server has: transport, HTTP security, logging. */
+export const commonOptions = {
+  http: { type: 'boolean', description: 'Serve Streamable HTTP instead of stdio.', env: 'MCP_HTTP' },
+  host: {
+    type: 'string',
+    description: 'HTTP bind address. Anything but loopback needs --allowed-hosts.',
+    env: 'MCP_HOST',
+    default: '127.0.0.1',
+    placeholder: '<addr>',
+  },
+  port: {
+    type: 'integer',
+    description: 'HTTP port (0 picks a free one).',
+    env: 'MCP_PORT',
+    default: 3000,
+    min: 0,
+    max: 65535,
+    placeholder: '<n>',
+  },
+  'auth-token': {
+    type: 'string',
+    description: 'Require "Authorization: Bearer <token>" on HTTP requests.',
+    env: 'MCP_AUTH_TOKEN',
+    secret: true,
+    placeholder: '<token>',
+  },
+  'allowed-hosts': {
+    type: 'list',
+    description:
+      'Extra Host header names accepted over HTTP (comma-separated); loopback names are always accepted.',
+    env: 'MCP_ALLOWED_HOSTS',
+    placeholder: '<names>',
+  },
+  'allowed-origins': {
+    type: 'list',
+    description: 'Extra browser Origin hostnames accepted over HTTP (comma-separated).',
+    env: 'MCP_ALLOWED_ORIGINS',
+    placeholder: '<names>',
+  },
+  'log-level': {
+    type: 'string',
+    description: `Log level on stderr: ${LOG_LEVELS.join(', ')}.`,
+    env: 'LOG_LEVEL',
+    default: 'info',
+    choices: LOG_LEVELS,
+    placeholder: '<level>',
+  },
+} as const satisfies OptionSpecs;
+
+export type CommonOptions = OptionValues<typeof commonOptions>;
+
+export function parseCli<O extends OptionSpecs>(
+  spec: CliSpec<O>,
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+): CliResult<O> {
+  const parseOptions: Record<string, { type: 'string' | 'boolean'; multiple?: boolean; short?: string }> = {
+    help: { type: 'boolean', short: 'h' },
+    version: { type: 'boolean', short: 'v' },
+  };
+  for (const [name, option] of Object.entries(spec.options)) {
+    parseOptions[name] = option.type === 'boolean' ? { type: 'boolean' } : { type: 'string', multiple: true };
+  }
+
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({ args: [...argv], options: parseOptions, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new ConfigError(cleanParseError(error));
+  }
+  if (parsed.values.help) return { kind: 'help', text: formatHelp(spec) };
+  if (parsed.values.version) return { kind: 'version', text: spec.version };
+
+  const options: Record<string, unknown> = {};
+  for (const [name, option] of Object.entries(spec.options)) {
+    const fromArgv = parsed.values[name];
+    const fromEnv = option.env ? env[option.env] : undefined;
+    const source = fromArgv !== undefined ? `--${name}` : option.env;
+    options[name] = coerce(option, fromArgv, fromEnv === '' ? undefined : fromEnv, source ?? `--${name}`);
+  }
+  return { kind: 'run', options: options as OptionValues<O>, positionals: parsed.positionals };
+}
+
+function coerce(option: OptionSpec, fromArgv: unknown, fromEnv: string | undefined, source: string): unknown {
+  if (option.type === 'boolean') {
+    if (fromArgv !== undefined) return fromArgv;
+    if (fromEnv === undefined) return option.default ?? false;
+    if (/^(1|true|yes|on)$/i.test(fromEnv)) return true;
+    if (/^(0|false|no|off)$/i.test(fromEnv)) return false;
+    throw new ConfigError(`${source} must be true or false, got "${fromEnv}".`);
+  }
+  const values = Array.isArray(fromArgv)
+    ? (fromArgv as string[])
+    : fromEnv !== undefined
+      ? [fromEnv]
+      : undefined;
+  if (option.type === 'list') {
+    if (!values) return option.default ?? [];
+    return values
+      .flatMap((v) => v.split(','))
+      .map((v) => v.trim())
+      .filter(Boolean);
+  }
+  const raw = values?.at(-1);
+  if (raw === undefined) return option.default;
+  const shown = option.secret ? '(hidden)' : `"${raw}"`;
+  if (option.type === 'integer') {
+    const value = Number(raw);
+    if (!/^-?\d+$/.test(raw.trim()) || !Number.isSafeInteger(value)) {
+      throw new ConfigError(`${source} must be a whole number, got ${shown}.`);
+    }
+    if (
+      (option.min !== undefined && value < option.min) ||
+      (option.max !== undefined && value > option.max)
+    ) {
+      throw new ConfigError(
+        `${source} must be between ${option.min ?? '-∞'} and ${option.max ?? '∞'}, got ${value}.`,
+      );
+    }
+    return value;
+  }
+  if (option.choices && !option.choices.includes(raw)) {
+    throw new ConfigError(`${source} must be one of ${option.choices.join(', ')}, got ${shown}.`);
+  }
+  if (raw === '') throw new ConfigError(`${source} needs a value.`);
+  return raw;
+}
+
+function cleanParseError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  // Node's messages mention internal option config; keep only the first sentence.
+  return message.split('. ')[0]?.replace(/\.$/, '') ?? message;
+}
+
+export function formatHelp<O extends OptionSpecs>(spec: CliSpec<O>): string {
+  const rows: Array<[string, string]> = Object.entries(spec.options).map(([name, option]) => {
+    const flag = option.type === 'boolean' ? `--${name}` : `--${name} ${option.placeholder ?? '<value>'}`;
+    const extra = [
+      option.env ? `env ${option.env}` : '',
+      option.default !== undefined && option.type !== 'boolean' ? `default ${String(option.default)}` : '',
+    ]
+      .filter(Boolean)
+      .join('; ');
+    return [flag, extra ? `${option.description} (${extra})` : option.description];
+  });
+  rows.push(['-h, --help', 'Show this help.'], ['-v, --version', 'Show the version.']);
+  const width = Math.max(...rows.map(([flag]) => flag.length)) + 2;
+  const lines = [
+    `${spec.name} ${spec.version}: ${spec.summary}`,
+    '',
+    `Usage: ${spec.name} ${spec.usage}`,
+    ...(spec.positionals ? ['', spec.positionals] : []),
+    '',
+    'Options:',
+    ...rows.map(([flag, text]) => `  ${flag.padEnd(width)}${text}`),
+    ...(spec.epilog ? ['', spec.epilog] : []),
+  ];
+  return `${lines.join('\n')}\n`;
+}

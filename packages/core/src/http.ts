@@ -1,0 +1,153 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { toNodeHandler } from '@modelcontextprotocol/node';
+import {
+  type AuthInfo,
+  createMcpHandler,
+  hostHeaderValidationResponse,
+  localhostAllowedHostnames,
+  localhostAllowedOrigins,
+  OAuthError,
+  OAuthErrorCode,
+  originValidationResponse,
+  requireBearerAuth,
+} from '@modelcontextprotocol/server';
+import type { McpApp } from './app.js';
+import { ConfigError } from './errors.js';
+
+/**
+ * Decides who may call. Returns the caller's identity, or the HTTP response that refuses them
+ * (401/403 with a `WWW-Authenticate` challenge). This is the seam OAuth resource-server mode plugs
+ * into; the static bearer token below is one implementation.
+ */
+export type Authenticator = (request: Request) => Promise<AuthInfo | Response>;
+
+export interface HttpOptions {
+  host: string;
+  port: number;
+  /** Static bearer token; ignored when `authenticate` is given. */
+  authToken?: string | undefined;
+  authenticate?: Authenticator;
+  /** Host header names accepted in addition to the loopback names. */
+  allowedHosts?: readonly string[];
+  /** Browser Origin hostnames accepted in addition to the loopback names. */
+  allowedOrigins?: readonly string[];
+  /** Largest request body in bytes (413 beyond it). */
+  maxBodyBytes?: number;
+}
+
+export interface HttpServerHandle {
+  /** The MCP endpoint, e.g. `http://127.0.0.1:3000/mcp`. */
+  url: URL;
+  server: Server;
+  fetch: (request: Request) => Promise<Response>;
+  close(): Promise<void>;
+}
+
+const MCP_PATH = '/mcp';
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
+
+/** Constant-time check of a static token: compares digests so length differences leak nothing. */
+export function staticBearerAuth(token: string): Authenticator {
+  const expected = createHash('sha256').update(token).digest();
+  const gate = requireBearerAuth({
+    verifier: {
+      async verifyAccessToken(candidate: string): Promise<AuthInfo> {
+        const actual = createHash('sha256').update(candidate).digest();
+        if (!timingSafeEqual(actual, expected)) {
+          throw new OAuthError(OAuthErrorCode.InvalidToken, 'Invalid bearer token');
+        }
+        // A static token does not expire; the SDK requires an expiry, so give it a rolling hour.
+        return {
+          token: candidate,
+          clientId: 'static-token',
+          scopes: [],
+          expiresAt: Math.floor(Date.now() / 1000) + 3600,
+        };
+      },
+    },
+  });
+  return gate;
+}
+
+/**
+ * The web-standard request pipeline: health check, DNS-rebinding guards, authentication, then the
+ * SDK handler that serves both protocol eras. Kept separate from the socket so tests can call it.
+ */
+export function createHttpPipeline(app: McpApp, options: Omit<HttpOptions, 'host' | 'port'> = {}) {
+  const handler = createMcpHandler((ctx) => app.createServer(ctx), {
+    onerror: (error) => app.logger.debug('http request rejected', { error: error.message }),
+    ...(options.maxBodyBytes && { maxRequestBodySize: options.maxBodyBytes }),
+  });
+  const allowedHosts = [...localhostAllowedHostnames(), ...(options.allowedHosts ?? [])];
+  const allowedOrigins = [...localhostAllowedOrigins(), ...(options.allowedOrigins ?? [])];
+  const authenticate =
+    options.authenticate ?? (options.authToken ? staticBearerAuth(options.authToken) : undefined);
+
+  const fetch = async (request: Request): Promise<Response> => {
+    const url = new URL(request.url);
+    // Security: Host and Origin checks come first, even for the health check, so a page on
+    // another site cannot reach a localhost server through DNS rebinding.
+    const rejected =
+      hostHeaderValidationResponse(request, allowedHosts) ??
+      originValidationResponse(request, allowedOrigins);
+    if (rejected) return rejected;
+    if (url.pathname === '/healthz' && request.method === 'GET') {
+      return Response.json({ status: 'ok', name: app.name, version: app.version });
+    }
+    if (url.pathname !== MCP_PATH)
+      return new Response('Not found. The MCP endpoint is /mcp.\n', { status: 404 });
+    let authInfo: AuthInfo | undefined;
+    if (authenticate) {
+      const outcome = await authenticate(request);
+      if (outcome instanceof Response) return outcome;
+      authInfo = outcome;
+    }
+    return handler.fetch(request, authInfo ? { authInfo } : undefined);
+  };
+  return { fetch, close: () => handler.close() };
+}
+
+export async function startHttpServer(app: McpApp, options: HttpOptions): Promise<HttpServerHandle> {
+  const extraHosts = options.allowedHosts ?? [];
+  if (!LOOPBACK.has(options.host) && extraHosts.length === 0) {
+    // Security: a non-loopback bind without a Host allow-list would accept any Host header.
+    throw new ConfigError(
+      `Binding to ${options.host} needs --allowed-hosts with the host names clients will use (DNS-rebinding protection).`,
+    );
+  }
+  if (!LOOPBACK.has(options.host) && !options.authToken && !options.authenticate) {
+    app.logger.warn('serving HTTP on a non-loopback address without authentication', { host: options.host });
+  }
+  const pipeline = createHttpPipeline(app, options);
+  const nodeHandler = toNodeHandler({ fetch: pipeline.fetch });
+  const server = createServer((req, res) => {
+    nodeHandler(req, res).catch((error: unknown) => {
+      app.logger.error('http handler failed', { error });
+      if (!res.headersSent) res.writeHead(500).end();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const hostForUrl = options.host.includes(':') ? `[${options.host}]` : options.host;
+  const url = new URL(`http://${hostForUrl}:${port}${MCP_PATH}`);
+  return {
+    url,
+    server,
+    fetch: pipeline.fetch,
+    close: async () => {
+      await pipeline.close();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    },
+  };
+}

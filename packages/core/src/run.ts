@@ -1,0 +1,107 @@
+import { serveStdio } from '@modelcontextprotocol/server/stdio';
+import type { McpApp } from './app.js';
+import {
+  type CliSpec,
+  type CommonOptions,
+  commonOptions,
+  type OptionSpecs,
+  type OptionValues,
+  parseCli,
+} from './config.js';
+import { ConfigError } from './errors.js';
+import { type Authenticator, startHttpServer } from './http.js';
+import { createLogger, type Logger, type LogLevel } from './logger.js';
+import { createRedactor } from './redact.js';
+
+export interface RunContext<O extends OptionSpecs> {
+  options: OptionValues<O> & CommonOptions;
+  positionals: string[];
+  env: Readonly<Record<string, string | undefined>>;
+  logger: Logger;
+}
+
+export interface RunCliOptions<O extends OptionSpecs> {
+  spec: CliSpec<O>;
+  /** Builds the app from validated config; throw ConfigError for anything a user must fix. */
+  build: (context: RunContext<O>) => McpApp | Promise<McpApp>;
+  /** Values from the environment that must never be logged (API tokens). */
+  secrets?: (env: Readonly<Record<string, string | undefined>>) => Array<string | undefined>;
+  /** Replaces the static bearer check, e.g. with OAuth resource-server verification. */
+  authenticate?: Authenticator;
+  argv?: readonly string[];
+  env?: Readonly<Record<string, string | undefined>>;
+}
+
+/**
+ * The whole life of a server process: parse config, build the app, serve stdio or HTTP, shut down
+ * cleanly on SIGINT/SIGTERM or when the client closes stdin. Bad config is one line on stderr and
+ * exit code 2, so a host's log shows exactly what to fix.
+ */
+export async function runCli<O extends OptionSpecs>(options: RunCliOptions<O>): Promise<void> {
+  const env = options.env ?? process.env;
+  const spec = { ...options.spec, options: { ...options.spec.options, ...commonOptions } };
+  let app: McpApp;
+  let ctx: RunContext<O>;
+  try {
+    const parsed = parseCli(spec, options.argv ?? process.argv.slice(2), env);
+    if (parsed.kind !== 'run') {
+      process.stdout.write(parsed.kind === 'version' ? `${parsed.text}\n` : parsed.text);
+      return;
+    }
+    const values = parsed.options as RunContext<O>['options'];
+    const secrets = [values['auth-token'], ...(options.secrets?.(env) ?? [])];
+    const logger = createLogger({
+      name: spec.name,
+      level: values['log-level'] as LogLevel,
+      redact: createRedactor(secrets),
+    });
+    ctx = { options: values, positionals: parsed.positionals, env, logger };
+    app = await options.build(ctx);
+  } catch (error) {
+    if (error instanceof ConfigError) die(spec.name, error.message);
+    throw error;
+  }
+
+  const { logger } = ctx;
+  let shutdown: () => Promise<void>;
+  if (ctx.options.http) {
+    const http = await startHttpServer(app, {
+      host: ctx.options.host,
+      port: ctx.options.port,
+      authToken: ctx.options['auth-token'],
+      allowedHosts: ctx.options['allowed-hosts'],
+      allowedOrigins: ctx.options['allowed-origins'],
+      ...(options.authenticate && { authenticate: options.authenticate }),
+    }).catch((error: unknown) => {
+      if (error instanceof ConfigError) die(spec.name, error.message);
+      die(spec.name, `cannot listen on ${ctx.options.host}:${ctx.options.port}: ${(error as Error).message}`);
+    });
+    logger.info('serving Streamable HTTP', { url: http.url.href, auth: Boolean(ctx.options['auth-token']) });
+    shutdown = () => http.close();
+  } else {
+    const stdio = serveStdio((request) => app.createServer(request), {
+      onerror: (error) => logger.warn('stdio error', { error: error.message }),
+    });
+    logger.info('serving stdio', { version: app.version });
+    process.stdin.once('end', () => void stop('stdin closed'));
+    shutdown = () => stdio.close();
+  }
+
+  let stopping = false;
+  const stop = async (reason: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info('shutting down', { reason });
+    await shutdown().catch(() => {});
+    await app.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+}
+
+/** One line on stderr and exit code 2: the convention for "you configured me wrong". */
+export function die(name: string, message: string): never {
+  process.stderr.write(`${name}: ${message}\nRun '${name} --help' for usage.\n`);
+  process.exit(2);
+}

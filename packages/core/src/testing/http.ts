@@ -1,0 +1,42 @@
+import { Client, type ClientOptions, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
+import type { McpApp } from '../app.js';
+import { type HttpOptions, startHttpServer } from '../http.js';
+import { clientOptionsFor, type TestEra } from './era.js';
+
+export interface TestHttpServer {
+  url: URL;
+  /** Connects a real client over HTTP; `headers` are sent on every request (e.g. Authorization). */
+  connect(
+    era: TestEra,
+    options?: { headers?: Record<string, string>; client?: ClientOptions },
+  ): Promise<Client>;
+  close(): Promise<void>;
+}
+
+/** Starts the app's HTTP mode on a free loopback port. */
+export async function startHttpForTest(
+  app: McpApp,
+  options: Partial<HttpOptions> = {},
+): Promise<TestHttpServer> {
+  const handle = await startHttpServer(app, { host: '127.0.0.1', port: 0, ...options });
+  const clients: Client[] = [];
+  return {
+    url: handle.url,
+    async connect(era, connectOptions = {}) {
+      const client = new Client(
+        { name: 'refmcp-test', version: '0.0.0' },
+        clientOptionsFor(era, connectOptions.client),
+      );
+      const transport = new StreamableHTTPClientTransport(handle.url, {
+        requestInit: { headers: connectOptions.headers ?? {} },
+      });
+      await client.connect(transport);
+      clients.push(client);
+      return client;
+    },
+    async close() {
+      await Promise.all(clients.map((c) => c.close().catch(() => {})));
+      await handle.close();
+    },
+  };
+}

@@ -1,0 +1,50 @@
+import {
+  Client,
+  type ClientOptions,
+  InMemoryTransport,
+  StreamableHTTPClientTransport,
+} from '@modelcontextprotocol/client';
+import { createMcpHandler } from '@modelcontextprotocol/server';
+import type { McpApp } from '../app.js';
+import { clientOptionsFor, type TestEra } from './era.js';
+
+export interface InProcessOptions {
+  era?: TestEra;
+  client?: ClientOptions;
+  /** Hook to register client handlers (roots, elicitation) before connecting. */
+  beforeConnect?: (client: Client) => void;
+}
+
+/**
+ * A real SDK client talking to a real server instance from `app`, without sockets or processes.
+ * Legacy: a linked in-memory transport pair. Modern: the SDK's HTTP handler called directly
+ * through a `fetch` function, since the stateless era is served per request.
+ */
+export async function connectInProcess(app: McpApp, options: InProcessOptions = {}): Promise<Client> {
+  const era = options.era ?? 'legacy';
+  const client = new Client({ name: 'refmcp-test', version: '0.0.0' }, clientOptionsFor(era, options.client));
+  options.beforeConnect?.(client);
+  if (era === 'legacy') {
+    const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+    const server = app.createServer({ era: 'legacy' });
+    await server.connect(serverSide);
+    await client.connect(clientSide);
+    const close = client.close.bind(client);
+    client.close = async () => {
+      await close();
+      await server.close();
+    };
+    return client;
+  }
+  const handler = createMcpHandler((ctx) => app.createServer(ctx));
+  const transport = new StreamableHTTPClientTransport(new URL('http://localhost/mcp'), {
+    fetch: (input, init) => handler.fetch(new Request(input, init)),
+  });
+  await client.connect(transport);
+  const close = client.close.bind(client);
+  client.close = async () => {
+    await close();
+    await handler.close();
+  };
+  return client;
+}

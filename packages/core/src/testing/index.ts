@@ -1,0 +1,5 @@
+export { callTool, type ToolCallOutcome } from './call.js';
+export { clientOptionsFor, type TestEra } from './era.js';
+export { startHttpForTest, type TestHttpServer } from './http.js';
+export { connectInProcess, type InProcessOptions } from './in-process.js';
+export { type SpawnedServer, type SpawnOptions, spawnStdio } from './stdio.js';

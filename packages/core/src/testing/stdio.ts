@@ -1,0 +1,46 @@
+import { Client, type ClientOptions } from '@modelcontextprotocol/client';
+import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
+import { clientOptionsFor, type TestEra } from './era.js';
+
+export interface SpawnOptions {
+  command: string;
+  args?: string[];
+  env?: Record<string, string>;
+  cwd?: string;
+  era?: TestEra;
+  client?: ClientOptions;
+  beforeConnect?: (client: Client) => void;
+}
+
+export interface SpawnedServer {
+  client: Client;
+  /** Everything the server wrote to stderr so far. */
+  stderr(): string;
+  pid: number | null;
+  close(): Promise<void>;
+}
+
+/** Spawns a server binary and connects a real client over its stdin/stdout. */
+export async function spawnStdio(options: SpawnOptions): Promise<SpawnedServer> {
+  const era = options.era ?? 'legacy';
+  const transport = new StdioClientTransport({
+    command: options.command,
+    args: options.args ?? [],
+    env: { PATH: process.env.PATH ?? '', ...options.env },
+    stderr: 'pipe',
+    ...(options.cwd && { cwd: options.cwd }),
+  });
+  let stderr = '';
+  transport.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString('utf8');
+  });
+  const client = new Client({ name: 'refmcp-test', version: '0.0.0' }, clientOptionsFor(era, options.client));
+  options.beforeConnect?.(client);
+  await client.connect(transport);
+  return {
+    client,
+    stderr: () => stderr,
+    pid: transport.pid,
+    close: () => client.close(),
+  };
+}

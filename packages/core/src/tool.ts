@@ -1,0 +1,84 @@
+import type { CallToolResult, ContentBlock, ServerContext } from '@modelcontextprotocol/server';
+import type * as z from 'zod';
+import type { Logger } from './logger.js';
+
+/** All four hints are required: hosts decide what to auto-approve from them. */
+export interface ToolAnnotations {
+  readOnlyHint: boolean;
+  destructiveHint: boolean;
+  idempotentHint: boolean;
+  openWorldHint: boolean;
+}
+
+export type ProgressReporter = (progress: number, total?: number, message?: string) => void;
+
+/** What a tool handler gets besides its input. `deps` is whatever the server shares with its tools. */
+export interface ToolContext<Deps> {
+  deps: Deps;
+  /** Aborted when the client cancels the call or the connection goes away. */
+  signal: AbortSignal;
+  /** Sends `notifications/progress` when the client asked for progress; a no-op otherwise. */
+  progress: ProgressReporter;
+  /** Logs on stderr and, where the era has them, as MCP log notifications to the client. */
+  log: Logger;
+  /** The protocol era of the request being served. */
+  era: 'legacy' | 'modern';
+  /** The underlying SDK context, for the rare tool that needs more (elicitation, roots). */
+  sdk: ServerContext;
+}
+
+/**
+ * A reply with extra content blocks (an image, an embedded resource) next to the structured
+ * output. Tools that only return data return the data itself.
+ */
+export class ToolReply<Out> {
+  constructor(
+    readonly structured: Out,
+    readonly content: ContentBlock[],
+  ) {}
+}
+
+export function reply<Out>(structured: Out, content: ContentBlock[]): ToolReply<Out> {
+  return new ToolReply(structured, content);
+}
+
+export interface ToolDefinition<
+  In extends z.ZodObject = z.ZodObject,
+  Out extends z.ZodObject = z.ZodObject,
+  Deps = unknown,
+> {
+  /** snake_case; stable across releases because prompts and host configs name it. */
+  name: string;
+  title: string;
+  /** Written for a model: what it does, units and limits, when to use another tool. */
+  description: string;
+  inputSchema: In;
+  outputSchema: Out;
+  annotations: ToolAnnotations;
+  handler: (input: z.output<In>, ctx: ToolContext<Deps>) => Promise<z.input<Out> | ToolReply<z.input<Out>>>;
+  /** The compact text the model reads. Defaults to a terse rendering of the structured output. */
+  render?: (output: z.output<Out>) => string;
+}
+
+/** A typed identity: it exists so a tool file reads as one declaration and TypeScript checks it. */
+export function defineTool<In extends z.ZodObject, Out extends z.ZodObject, Deps = unknown>(
+  definition: ToolDefinition<In, Out, Deps>,
+): ToolDefinition<In, Out, Deps> {
+  return definition;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: a heterogeneous list of tools needs an erased element type.
+export type AnyTool<Deps> = ToolDefinition<any, any, Deps>;
+
+export function toolResult(
+  structured: Record<string, unknown>,
+  text: string,
+  extra: ContentBlock[] = [],
+): CallToolResult {
+  return { content: [{ type: 'text', text }, ...extra], structuredContent: structured };
+}
+
+/** A terse, stable text view of structured output: readable for a model, cheaper than pretty JSON. */
+export function renderCompact(value: unknown): string {
+  return JSON.stringify(value);
+}
