@@ -18,6 +18,7 @@ export interface InstanceContext {
   server: McpServer;
   era: Era;
   request: McpRequestContext;
+  logger: Logger;
 }
 
 export interface McpAppOptions<Deps> {
@@ -69,7 +70,7 @@ export function createMcpApp<Deps>(options: McpAppOptions<Deps>): McpApp {
         ...(options.instructions && { instructions: options.instructions }),
       },
     );
-    const instance: InstanceContext = { server, era: request.era, request };
+    const instance: InstanceContext = { server, era: request.era, request, logger };
     const deps = options.deps(instance);
     for (const tool of options.tools) registerTool(server, tool, deps, instance.era, logger, redact);
     options.setup?.(instance, deps);

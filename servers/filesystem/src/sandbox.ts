@@ -1,0 +1,173 @@
+import { lstat, realpath } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import path from 'node:path';
+import { InvalidInputError, NotFoundError, PermissionDeniedError } from '@refmcp/core';
+
+/**
+ * What a path will be used for. `create` allows a path that does not exist yet, as long as its
+ * nearest existing ancestor is inside the sandbox.
+ */
+export type PathIntent = 'read' | 'write' | 'create';
+
+/**
+ * The set of directories a client may touch. Every path a tool receives goes through `resolve`,
+ * which returns a real, absolute path inside one of the allowed directories or throws.
+ *
+ * Allowed directories are stored as real paths (symlinks resolved), so comparisons are between
+ * real paths on both sides.
+ */
+export class Sandbox {
+  #directories: readonly string[];
+  #ready: Promise<void> = Promise.resolve();
+
+  constructor(realDirectories: readonly string[]) {
+    this.#directories = realDirectories;
+  }
+
+  get directories(): readonly string[] {
+    return this.#directories;
+  }
+
+  /** Replaces the allowed set once `pending` settles (client roots arrive after connect). */
+  narrowTo(pending: Promise<readonly string[]>): void {
+    this.#ready = pending.then(
+      (dirs) => {
+        this.#directories = dirs;
+      },
+      () => {},
+    );
+  }
+
+  async ready(): Promise<void> {
+    await this.#ready;
+  }
+
+  contains(realPath: string): boolean {
+    return this.#directories.some((dir) => isWithin(realPath, dir));
+  }
+
+  /**
+   * Resolves a client-supplied path to a real path inside the sandbox.
+   * Relative paths are taken relative to the first allowed directory.
+   */
+  async resolve(input: string, intent: PathIntent = 'read'): Promise<string> {
+    await this.#ready;
+    if (this.#directories.length === 0) {
+      throw new PermissionDeniedError('No directories are accessible.', {
+        hint: 'The server was started without directories and the client sent no roots.',
+      });
+    }
+    // Security: a NUL byte truncates the path in some system calls; never let one through.
+    if (input.includes('\0')) throw new InvalidInputError('Path contains a NUL byte.');
+    if (input.trim() === '') throw new InvalidInputError('Path is empty.');
+
+    const absolute = path.resolve(this.#directories[0]!, expandHome(input));
+    // Security: check the lexical path first, so `..` can never name something outside even
+    // before the file system is consulted.
+    if (!this.contains(absolute) && !(await this.#isAliasOfAllowed(absolute))) {
+      throw this.#outside(input);
+    }
+
+    let real: string;
+    try {
+      real = await realpath(absolute);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      return this.#resolveMissing(input, absolute, intent);
+    }
+    // Security: re-check after resolving symlinks; a link inside may point anywhere.
+    if (!this.contains(real)) {
+      throw new PermissionDeniedError(
+        `${input} resolves (through a symlink) to a location outside the allowed directories.`,
+      );
+    }
+    return real;
+  }
+
+  async #resolveMissing(input: string, absolute: string, intent: PathIntent): Promise<string> {
+    // Security: a dangling symlink has no real path, but writing through it would create its
+    // target, which may be outside. Refuse it for every intent.
+    const link = await lstat(absolute).catch(() => undefined);
+    if (link?.isSymbolicLink()) {
+      throw new PermissionDeniedError(
+        `${input} is a symlink whose target does not exist; refusing to follow it.`,
+      );
+    }
+    if (intent !== 'create') {
+      throw new NotFoundError(`${input} does not exist.`, {
+        hint: 'Check the path with list_directory or search_files.',
+      });
+    }
+    // Security: the file will be created inside its nearest existing ancestor, so that ancestor's
+    // real path must be inside the sandbox.
+    let ancestor = path.dirname(absolute);
+    const missing: string[] = [path.basename(absolute)];
+    for (;;) {
+      try {
+        const realAncestor = await realpath(ancestor);
+        if (!this.contains(realAncestor)) {
+          throw new PermissionDeniedError(
+            `The parent of ${input} resolves to a location outside the allowed directories.`,
+          );
+        }
+        return path.join(realAncestor, ...missing.reverse());
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+        const parent = path.dirname(ancestor);
+        if (parent === ancestor) throw this.#outside(input);
+        missing.push(path.basename(ancestor));
+        ancestor = parent;
+      }
+    }
+  }
+
+  /**
+   * An allowed directory given as a symlink (e.g. /tmp -> /private/tmp on macOS) is stored by its
+   * real path; a client naming it by the link is still talking about the same place.
+   */
+  async #isAliasOfAllowed(absolute: string): Promise<boolean> {
+    let probe = absolute;
+    const rest: string[] = [];
+    for (;;) {
+      const real = await realpath(probe).catch(() => undefined);
+      if (real !== undefined) return this.contains(path.join(real, ...rest.reverse()));
+      const parent = path.dirname(probe);
+      if (parent === probe) return false;
+      rest.push(path.basename(probe));
+      probe = parent;
+    }
+  }
+
+  #outside(input: string): PermissionDeniedError {
+    return new PermissionDeniedError(`${input} is outside the allowed directories.`, {
+      hint: `Allowed: ${this.#directories.join(', ')}. Call list_allowed_directories to see them.`,
+    });
+  }
+}
+
+/** Separator-aware containment: `/data/app` contains `/data/app/x` but not `/data/apple`. */
+export function isWithin(candidate: string, directory: string): boolean {
+  if (candidate === directory) return true;
+  const prefix = directory.endsWith(path.sep) ? directory : directory + path.sep;
+  return candidate.startsWith(prefix);
+}
+
+export function expandHome(input: string): string {
+  if (input === '~') return homedir();
+  if (input.startsWith(`~${path.sep}`) || input.startsWith('~/')) return path.join(homedir(), input.slice(2));
+  return input;
+}
+
+/** Resolves allowed directories given on the command line to real paths; each must be a directory. */
+export async function resolveAllowedDirectories(inputs: readonly string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const input of inputs) {
+    const absolute = path.resolve(expandHome(input));
+    const real = await realpath(absolute).catch(() => undefined);
+    if (!real) throw new NotFoundError(`Allowed directory ${input} does not exist.`);
+    const stats = await lstat(real);
+    if (!stats.isDirectory()) throw new InvalidInputError(`Allowed directory ${input} is not a directory.`);
+    if (!out.includes(real)) out.push(real);
+  }
+  return out;
+}

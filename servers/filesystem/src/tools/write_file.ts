@@ -1,0 +1,35 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { defineTool, InvalidInputError } from '@refmcp/core';
+import * as z from 'zod';
+import type { FsContext } from '../deps.js';
+import { writeFileAtomic } from '../fs/atomic.js';
+
+export default defineTool({
+  name: 'write_file',
+  title: 'Write file',
+  description:
+    'Create a file or replace its whole content (UTF-8). Atomic: readers never see a partial file. ' +
+    'Creates missing parent directories. To change part of a file, use edit_file.',
+  inputSchema: z.object({
+    path: z.string().describe('File path'),
+    content: z.string().describe('The complete new content'),
+  }),
+  outputSchema: z.object({ path: z.string(), bytes: z.number(), created: z.boolean() }),
+  annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false },
+  handler: async ({ path: input, content }, ctx: FsContext) => {
+    const bytes = Buffer.byteLength(content, 'utf8');
+    if (bytes > ctx.deps.config.maxFileSize) {
+      throw new InvalidInputError(`Content is ${bytes} bytes; the limit is ${ctx.deps.config.maxFileSize}.`);
+    }
+    const real = await ctx.deps.sandbox.resolve(input, 'create');
+    const existed = await ctx.deps.sandbox.resolve(input, 'read').then(
+      () => true,
+      () => false,
+    );
+    await mkdir(path.dirname(real), { recursive: true });
+    await writeFileAtomic(real, content);
+    return { path: real, bytes, created: !existed };
+  },
+  render: ({ path: p, bytes, created }) => `${created ? 'Created' : 'Wrote'} ${p} (${bytes} bytes)`,
+});
