@@ -1,0 +1,121 @@
+import { spawn } from 'node:child_process';
+import { mkdir, mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
+import { callTool, clientOptionsFor, spawnStdio, type TestEra } from '@refmcp/core/testing';
+import { afterEach, describe, expect, it } from 'vitest';
+
+/** The built binary, exactly as `npx @refmcp/server-filesystem` runs it. */
+const BIN = fileURLToPath(new URL('../dist/index.js', import.meta.url));
+
+// 1x1 transparent PNG.
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+  'base64',
+);
+
+/** One realistic call per tool. A tool added without an entry here fails the coverage test. */
+const CALLS: Record<string, Record<string, unknown>> = {
+  list_allowed_directories: {},
+  get_file_info: { path: 'notes.txt' },
+  read_text_file: { path: 'notes.txt', head: 1 },
+  read_media_file: { path: 'pixel.png' },
+  read_multiple_files: { paths: ['notes.txt', 'src/a.ts'] },
+  list_directory: { path: '.' },
+  list_directory_with_sizes: { path: '.', sortBy: 'size' },
+  directory_tree: { path: '.' },
+  search_files: { path: '.', pattern: '*.ts' },
+  search_content: { path: '.', pattern: 'alpha' },
+  write_file: { path: 'new.txt', content: 'fresh\n' },
+  edit_file: { path: 'notes.txt', edits: [{ oldText: 'alpha', newText: 'ALPHA' }], dryRun: true },
+  create_directory: { path: 'made/deep' },
+  move_file: { source: 'move-me.txt', destination: 'moved.txt' },
+  copy_path: { source: 'notes.txt', destination: 'copy.txt' },
+  delete_path: { path: 'delete-me.txt' },
+};
+
+async function makeRoot(): Promise<string> {
+  const root = await realpath(await mkdtemp(path.join(tmpdir(), 'refmcp-e2e-')));
+  await mkdir(path.join(root, 'src'));
+  await writeFile(path.join(root, 'notes.txt'), 'alpha\nbeta\n');
+  await writeFile(path.join(root, 'src/a.ts'), 'export const alpha = 1;\n');
+  await writeFile(path.join(root, 'move-me.txt'), 'move\n');
+  await writeFile(path.join(root, 'delete-me.txt'), 'bye\n');
+  await writeFile(path.join(root, 'pixel.png'), PNG);
+  return root;
+}
+
+async function callEveryTool(client: Client) {
+  const { tools } = await client.listTools();
+  const names = tools.map((t) => t.name).sort();
+  expect(names).toEqual(Object.keys(CALLS).sort());
+  for (const [name, args] of Object.entries(CALLS)) {
+    const out = await callTool(client, name, args);
+    expect(out.isError, `${name}: ${out.text}`).toBe(false);
+    expect(out.structured, name).toBeTypeOf('object');
+  }
+}
+
+/** Starts the binary in HTTP mode on a free port and reads the URL it logs on stderr. */
+async function startHttpBin(root: string) {
+  const child = spawn(process.execPath, [BIN, '--http', '--port', '0', root], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  const url = await new Promise<URL>((resolve, reject) => {
+    let buffer = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString();
+      const match = buffer.match(/"url":"([^"]+)"/);
+      if (match?.[1]) resolve(new URL(match[1]));
+    });
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${buffer}`)));
+  });
+  return { url, stop: () => child.kill('SIGTERM') };
+}
+
+describe.each(['legacy', 'modern'] as const)('the built binary (%s era)', (era: TestEra) => {
+  const cleanups: Array<() => Promise<unknown> | unknown> = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  });
+
+  it('serves every tool over stdio', async () => {
+    const root = await makeRoot();
+    cleanups.push(() => rm(root, { recursive: true, force: true }));
+    const server = await spawnStdio({ command: process.execPath, args: [BIN, root], era });
+    cleanups.push(() => server.close());
+    expect(server.client.getProtocolEra()).toBe(era);
+    await callEveryTool(server.client);
+    // Security: stdout carries JSON-RPC only; logs went to stderr.
+    expect(server.stderr()).toContain('serving stdio');
+  });
+
+  it('serves every tool over Streamable HTTP', async () => {
+    const root = await makeRoot();
+    cleanups.push(() => rm(root, { recursive: true, force: true }));
+    const http = await startHttpBin(root);
+    cleanups.push(http.stop);
+    const client = new Client({ name: 'e2e', version: '0' }, clientOptionsFor(era));
+    await client.connect(new StreamableHTTPClientTransport(http.url));
+    cleanups.push(() => client.close());
+    expect(client.getProtocolEra()).toBe(era);
+    await callEveryTool(client);
+  });
+});
+
+describe('command line', () => {
+  it('exits 2 with one clear line for a directory that does not exist', async () => {
+    const child = spawn(process.execPath, [BIN, '/definitely/not/here'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (c: Buffer) => {
+      stderr += c.toString();
+    });
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    expect(code).toBe(2);
+    expect(stderr).toContain('refmcp-filesystem: Allowed directory /definitely/not/here does not exist.');
+  });
+});
