@@ -1,0 +1,26 @@
+import type { Client } from '@modelcontextprotocol/client';
+import { createLogger } from '@refmcp/core';
+import { connectInProcess, type TestEra } from '@refmcp/core/testing';
+import type { TemplateConfig } from './config.js';
+import { createServer } from './server.js';
+
+export interface Connected {
+  client: Client;
+  close(): Promise<void>;
+}
+
+/** A real MCP client connected in-process to a server built from default config plus `overrides`. */
+export async function connect(era: TestEra, overrides: Partial<TemplateConfig> = {}): Promise<Connected> {
+  const app = createServer(
+    { maxTextLength: 100_000, ...overrides },
+    { logger: createLogger({ name: 'test', level: 'silent' }) },
+  );
+  const client = await connectInProcess(app, { era });
+  return {
+    client,
+    async close() {
+      await client.close();
+      await app.close();
+    },
+  };
+}
