@@ -1,0 +1,33 @@
+import { mkdir, stat } from 'node:fs/promises';
+import { defineTool, InvalidInputError } from '@refmcp/core';
+import * as z from 'zod';
+import type { FsContext } from '../deps.js';
+
+export default defineTool({
+  name: 'create_directory',
+  title: 'Create directory',
+  description:
+    'Create a directory and any missing parents (like mkdir -p). Succeeds without change if the ' +
+    'directory already exists; fails if a file is in the way.',
+  inputSchema: z.object({ path: z.string().describe('Directory path') }),
+  outputSchema: z.object({
+    path: z.string(),
+    created: z.boolean().describe('false when the directory already existed'),
+  }),
+  annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
+  handler: async ({ path: input }, ctx: FsContext) => {
+    const real = await ctx.deps.sandbox.resolve(input, 'create');
+    const existing = await stat(real).catch(() => undefined);
+    if (existing) {
+      if (!existing.isDirectory()) {
+        throw new InvalidInputError(`${input} exists and is not a directory.`, {
+          hint: 'Choose another name, or delete the file first with delete_path.',
+        });
+      }
+      return { path: real, created: false };
+    }
+    await mkdir(real, { recursive: true });
+    return { path: real, created: true };
+  },
+  render: ({ path, created }) => (created ? `Created ${path}` : `Already exists: ${path}`),
+});

@@ -1,0 +1,53 @@
+import { rm, rmdir, unlink } from 'node:fs/promises';
+import { defineTool, InvalidInputError, NotFoundError } from '@refmcp/core';
+import * as z from 'zod';
+import type { FsContext } from '../deps.js';
+import { entryType, locateEntry, refuseAllowedDirectory } from './manage-entry.js';
+
+export default defineTool({
+  name: 'delete_path',
+  title: 'Delete file or directory',
+  description:
+    'Delete a file, a symlink or an empty directory. A non-empty directory needs recursive: true and ' +
+    'is deleted with everything in it. A symlink is deleted itself; its target is never touched. ' +
+    'Cannot delete an allowed directory. Permanent: there is no trash.',
+  inputSchema: z.object({
+    path: z.string().describe('File, symlink or directory path'),
+    recursive: z
+      .boolean()
+      .optional()
+      .describe('Delete a non-empty directory with all its contents (default false)'),
+  }),
+  outputSchema: z.object({
+    path: z.string(),
+    type: z.enum(['file', 'directory', 'symlink', 'other']),
+  }),
+  annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false },
+  handler: async ({ path: input, recursive = false }, ctx: FsContext) => {
+    const { sandbox } = ctx.deps;
+    const entry = await locateEntry(sandbox, input);
+    if (!entry.stats) {
+      throw new NotFoundError(`${input} does not exist.`, {
+        hint: 'Check the path with list_directory or search_files.',
+      });
+    }
+    refuseAllowedDirectory(sandbox, entry.path, 'delete');
+    const type = entryType(entry.stats);
+    if (type !== 'directory') {
+      // Security: unlink removes the link itself and never follows it.
+      await unlink(entry.path);
+    } else if (recursive) {
+      // rm does not follow symlinks inside the tree: linked content elsewhere is left alone.
+      await rm(entry.path, { recursive: true });
+    } else {
+      await rmdir(entry.path).catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== 'ENOTEMPTY' && error.code !== 'EEXIST') throw error;
+        throw new InvalidInputError(`Directory not empty: ${entry.path}`, {
+          hint: 'Pass recursive: true to delete it with everything in it.',
+        });
+      });
+    }
+    return { path: entry.path, type };
+  },
+  render: ({ path, type }) => `Deleted ${type} ${path}`,
+});
