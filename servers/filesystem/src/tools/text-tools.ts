@@ -1,6 +1,7 @@
 import type { AnyTool } from '@refmcp/core';
 import type { FsDeps } from '../deps.js';
+import readMediaFile from './read_media_file.js';
 import readTextFile from './read_text_file.js';
 
-export const textReadTools: AnyTool<FsDeps>[] = [readTextFile];
+export const textReadTools: AnyTool<FsDeps>[] = [readTextFile, readMediaFile];
 export const textWriteTools: AnyTool<FsDeps>[] = [];

@@ -1,0 +1,85 @@
+import path from 'node:path';
+import { defineTool, InvalidInputError, reply } from '@refmcp/core';
+import * as z from 'zod';
+import type { FsContext } from '../deps.js';
+import { openRegularFile } from '../fs/text.js';
+
+const IMAGE_TYPES: Record<string, string> = {
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.bmp': 'image/bmp',
+  '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon',
+  '.avif': 'image/avif',
+  '.tif': 'image/tiff',
+  '.tiff': 'image/tiff',
+};
+
+const AUDIO_TYPES: Record<string, string> = {
+  '.mp3': 'audio/mpeg',
+  '.wav': 'audio/wav',
+  '.ogg': 'audio/ogg',
+  '.oga': 'audio/ogg',
+  '.opus': 'audio/opus',
+  '.flac': 'audio/flac',
+  '.m4a': 'audio/mp4',
+  '.aac': 'audio/aac',
+  '.aiff': 'audio/aiff',
+  '.aif': 'audio/aiff',
+};
+
+/** By extension: the name the client used first, then the real file's (links to blobs often lack one). */
+function mediaType(...names: string[]): { kind: 'image' | 'audio'; mimeType: string } | undefined {
+  for (const name of names) {
+    const ext = path.extname(name).toLowerCase();
+    if (IMAGE_TYPES[ext]) return { kind: 'image', mimeType: IMAGE_TYPES[ext] };
+    if (AUDIO_TYPES[ext]) return { kind: 'audio', mimeType: AUDIO_TYPES[ext] };
+  }
+  return undefined;
+}
+
+export default defineTool({
+  name: 'read_media_file',
+  title: 'Read image or audio file',
+  description:
+    'Return an image (png, jpg, gif, webp, bmp, svg, ico, avif, tiff) or audio file (mp3, wav, ogg, ' +
+    'opus, flac, m4a, aac, aiff) as a base64 content block, typed by extension. Files over the server ' +
+    'file-size limit (default 50 MiB) are refused. For text use read_text_file.',
+  inputSchema: z.object({ path: z.string().describe('Image or audio file path') }),
+  outputSchema: z.object({
+    path: z.string(),
+    mimeType: z.string(),
+    size: z.number().describe('bytes'),
+  }),
+  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
+  handler: async ({ path: input }, ctx: FsContext) => {
+    const real = await ctx.deps.sandbox.resolve(input, 'read');
+    const type = mediaType(input, real);
+    if (!type) {
+      throw new InvalidInputError(
+        `${input} is not a supported image or audio type (by its extension, "${path.extname(input) || 'none'}").`,
+        { hint: 'Use read_text_file for text; other binary formats cannot be returned.' },
+      );
+    }
+    const fh = await openRegularFile(real, input);
+    try {
+      const { size } = await fh.stat();
+      const limit = ctx.deps.config.maxFileSize;
+      if (size > limit) {
+        throw new InvalidInputError(`${input} is ${size} bytes, over the ${limit}-byte limit.`, {
+          hint: 'Use a smaller or compressed version of the file.',
+        });
+      }
+      const data = (await fh.readFile()).toString('base64');
+      return reply({ path: real, mimeType: type.mimeType, size }, [
+        { type: type.kind, data, mimeType: type.mimeType },
+      ]);
+    } finally {
+      await fh.close();
+    }
+  },
+  render: ({ path: p, mimeType, size }) => `${p} (${mimeType}, ${size} bytes)`,
+});
