@@ -37,7 +37,18 @@ export async function locateEntry(
   }
   // Security: the parent goes through the sandbox (real-path checked); the name is one component
   // without separators, so the joined path stays inside that parent.
-  const parentReal = await sandbox.resolve(path.dirname(normal), parent);
+  let parentReal: string;
+  try {
+    parentReal = await sandbox.resolve(path.dirname(normal), parent);
+  } catch (error) {
+    // An allowed directory's parent is outside; name the directory itself so callers can refuse
+    // it by what it is rather than with a confusing "outside" message.
+    const whole = await sandbox.resolve(input, 'read').catch(() => undefined);
+    if (whole !== undefined && sandbox.directories.includes(whole)) {
+      return { path: whole, stats: await lstat(whole) };
+    }
+    throw error;
+  }
   const entryPath = path.join(parentReal, name);
   const stats = await lstat(entryPath).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return undefined;
