@@ -1,0 +1,84 @@
+import { asToolError, defineTool, describeError, throwIfAborted } from '@refmcp/core';
+import * as z from 'zod';
+import type { FsContext } from '../deps.js';
+import { readTextWindow } from '../fs/text.js';
+
+const CONCURRENCY = 4;
+/** Each file gets an equal share of the output cap, but never less than this. */
+const MIN_SHARE_BYTES = 4096;
+
+const fileResult = z.object({
+  path: z.string().describe('As requested'),
+  content: z.string().optional(),
+  error: z.string().optional().describe('Why this file could not be read'),
+  truncated: z.boolean(),
+  nextOffset: z.number().optional().describe('For read_text_file, to continue a cut file'),
+});
+type FileResult = z.infer<typeof fileResult>;
+
+export default defineTool({
+  name: 'read_multiple_files',
+  title: 'Read multiple files',
+  description:
+    'Read up to 50 UTF-8 text files in one call. A file that cannot be read gets an error entry; the ' +
+    'others are still returned. The output cap (default 256 KiB) is shared evenly, at least 4 KiB per ' +
+    'file; a cut file reports nextOffset for read_text_file.',
+  inputSchema: z.object({
+    paths: z.array(z.string()).min(1).max(50).describe('File paths'),
+  }),
+  outputSchema: z.object({ files: z.array(fileResult) }),
+  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
+  handler: async ({ paths }, ctx: FsContext) => {
+    const { maxFileSize, maxReadBytes } = ctx.deps.config;
+    const share = Math.min(maxReadBytes, Math.max(MIN_SHARE_BYTES, Math.floor(maxReadBytes / paths.length)));
+    const readOne = async (input: string): Promise<FileResult> => {
+      try {
+        const real = await ctx.deps.sandbox.resolve(input, 'read');
+        const window = await readTextWindow(
+          real,
+          input,
+          { mode: 'whole' },
+          { maxFileSize, maxBytes: share, signal: ctx.signal },
+        );
+        return {
+          path: input,
+          content: window.content,
+          truncated: window.truncated,
+          ...(window.nextOffset !== undefined && { nextOffset: window.nextOffset }),
+        };
+      } catch (error) {
+        throwIfAborted(ctx.signal);
+        const known = asToolError(error);
+        if (!known) ctx.log.error('read failed', { path: input, error });
+        const message = known ? describeError(known) : `Internal error: ${(error as Error).message}`;
+        return { path: input, error: message, truncated: false };
+      }
+    };
+    return { files: await mapLimit(paths, CONCURRENCY, readOne) };
+  },
+  render: ({ files }) =>
+    files
+      .map((file) => {
+        const header = `=== ${file.path} ===`;
+        if (file.error !== undefined) return `${header}\n[error] ${file.error}`;
+        const content = file.content ?? '';
+        if (!file.truncated) return `${header}\n${content}`;
+        const sep = content === '' || content.endsWith('\n') ? '' : '\n';
+        return `${header}\n${content}${sep}[Cut at this file's share of the output limit. Continue with read_text_file offset: ${file.nextOffset}.]`;
+      })
+      .join('\n'),
+});
+
+/** Runs `fn` over `items` with at most `limit` in flight, keeping the input order in the result. */
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
