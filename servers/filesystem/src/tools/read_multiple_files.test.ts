@@ -35,11 +35,11 @@ describe.each(['legacy', 'modern'] as const)('read_multiple_files (%s)', (era) =
     await symlink(path.join(fx.outside, 'secret.txt'), path.join(fx.root, 'escape.txt'));
     const out = await readMany(fx, ['good.txt', 'missing.txt', 'data.bin', 'escape.txt', '../x.txt']);
     expect(out.isError).toBe(false);
-    const [good, missing, binary, escape, parent] = out.structured!.files;
+    const [good, missing, binary, linked, parent] = out.structured!.files;
     expect(good).toEqual({ path: 'good.txt', content: 'fine\n', truncated: false });
     expect(missing?.error).toContain('Not found: missing.txt does not exist');
     expect(binary?.error).toContain('read_media_file');
-    expect(escape?.error).toMatch(/outside the allowed directories/);
+    expect(linked?.error).toMatch(/outside the allowed directories/);
     expect(parent?.error).toMatch(/outside the allowed directories/);
     expect(out.text).not.toContain('secret\n');
     expect(out.text).toContain('=== missing.txt ===\n[error] Not found');
