@@ -111,11 +111,11 @@ async function callAll(server, tool, args, keys) {
   return { ...result, count, flags: [...flags] };
 }
 
-function checkCell(ours, base, { expected, baseName = 'official', unit = '' } = {}) {
+function checkCell(ours, base, { expected, baseName = 'official', unit = '', compare = true } = {}) {
   const mark = (n) => (expected !== undefined && n !== expected ? `${n}≠${expected}` : String(n));
   const o = ours === undefined ? '–' : mark(ours);
   const b = base === undefined ? '–' : mark(base);
-  const same = ours === undefined || base === undefined || ours === base ? '' : ' (differ)';
+  const same = !compare || ours === undefined || base === undefined || ours === base ? '' : ' (differ)';
   return `ours ${o} · ${baseName} ${b}${unit}${same}`;
 }
 
@@ -183,7 +183,7 @@ export async function run({ flags }) {
         baseName: 'official',
         target: TARGET_SMALL,
         samples,
-        check: checkCell(res.ours.last?.tools, res.official.last?.tools, { unit: ' tools' }),
+        check: checkCell(res.ours.last?.tools, res.official.last?.tools, { unit: ' tools', compare: false }),
       }),
       { samples: { ours: res.ours.samples, official: res.official.samples } },
     );
@@ -226,7 +226,7 @@ export async function run({ flags }) {
         samples,
         status: oursHas ? undefined : 'tool missing',
         check: spec.check(oursLast, base.last),
-        note: spec.note,
+        note: describeArgs(spec),
       });
       record(row, {
         tool: spec.tool,
@@ -301,7 +301,7 @@ export async function run({ flags }) {
     // search_files over the whole tree, node_modules excluded
     {
       const pattern = '**/*.ts';
-      const oursArgs = { path: root, pattern };
+      const oursArgs = { path: root, pattern, ...wholeAnswer(oursTools.get('search_files')) };
       const offArgs = { path: root, pattern, excludePatterns: ['**/node_modules/**'] };
       await warmCase({
         id: 'search-files',
@@ -311,7 +311,7 @@ export async function run({ flags }) {
         target: TARGET_BIG,
         oursArgs,
         offArgs,
-        note: 'ours: default excludes (.git, node_modules, .gitignore); official: excludePatterns ["**/node_modules/**"]',
+        note: 'plus its default excludes .git, node_modules',
         oursCall: (s) => callAll(s, 'search_files', oursArgs, ['matches', 'paths', 'files', 'results']),
         offCall: async (s) => ({
           count: officialSearchCount((await callTool(s, 'search_files', offArgs)).text),
@@ -322,7 +322,7 @@ export async function run({ flags }) {
 
     // directory_tree of the whole root
     {
-      const oursArgs = { path: root };
+      const oursArgs = { path: root, ...wholeAnswer(oursTools.get('directory_tree')) };
       const offArgs = { path: root, excludePatterns: ['node_modules', '.git'] };
       await warmCase({
         id: 'tree',
@@ -332,7 +332,7 @@ export async function run({ flags }) {
         target: TARGET_BIG,
         oursArgs,
         offArgs,
-        note: 'ours: default excludes (.git, node_modules, .gitignore); official: excludePatterns ["node_modules", ".git"]',
+        note: 'plus its default excludes .git, node_modules',
         oursCall: async (s) => {
           const result = await callAll(s, 'directory_tree', oursArgs, ['entries', 'tree']);
           return { count: oursTreeCount(result), flags: result.flags, bytes: result.text.length };
@@ -379,7 +379,14 @@ export async function run({ flags }) {
     // content search: ours vs grep
     {
       const tool = oursTools.get('search_content');
-      const oursArgs = { path: root, pattern: tree.needle, ...filesOnlyArgs(tool) };
+      // The same question grep answers: a case-sensitive literal, file paths only.
+      const oursArgs = {
+        path: root,
+        pattern: tree.needle,
+        ...accepted(tool, { literal: true, caseSensitive: true }),
+        ...filesOnlyArgs(tool),
+        ...wholeAnswer(tool),
+      };
       const grepArgs = ['-rl', '--exclude-dir=node_modules', '--exclude-dir=.git', tree.needle, root];
       await warmCase({
         id: 'search-content',
@@ -403,6 +410,38 @@ export async function run({ flags }) {
   }
 
   return { rows, details, meta };
+}
+
+/** The arguments each side got beyond `path`, when they differ: printed under the table. */
+function describeArgs({ oursArgs, offArgs, baseName = 'official', note }) {
+  const extra = (args) => {
+    if (typeof args === 'string') return args;
+    const { path: _path, paths: _paths, ...rest } = args;
+    return Object.keys(rest).length ? JSON.stringify(rest) : '{}';
+  };
+  const ours = extra(oursArgs);
+  const base = extra(offArgs);
+  if (ours === base && !note) return undefined;
+  return `ours ${ours}${note ? ` (${note})` : ''}; ${baseName} ${base}`;
+}
+
+/**
+ * Lifts our result caps (maxEntries, maxResults…) to what the schema allows, so both sides return
+ * the whole answer: the official server has no caps.
+ */
+function wholeAnswer(tool) {
+  const props = tool?.inputSchema?.properties ?? {};
+  const out = {};
+  for (const key of ['maxEntries', 'maxResults', 'maxFiles', 'maxMatches', 'limit']) {
+    if (props[key]) out[key] = Math.min(props[key].maximum ?? 100_000, 100_000);
+  }
+  return out;
+}
+
+/** The subset of `args` the tool's input schema declares. */
+function accepted(tool, args) {
+  const props = tool?.inputSchema?.properties ?? {};
+  return Object.fromEntries(Object.entries(args).filter(([key]) => key in props));
 }
 
 /** Asks our search_content for file paths only, in whichever way its input schema spells it. */
