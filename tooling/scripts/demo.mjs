@@ -21,7 +21,7 @@ import { Client } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
-const SHOWN_LINES = 6;
+const SHOWN_LINES = 8;
 const SHOWN_WIDTH = 100;
 
 /**
