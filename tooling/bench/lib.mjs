@@ -248,8 +248,10 @@ export function ensureBuilt({ filter, output, sources, force = false }) {
       },
     );
     if (result.status !== 0 || !existsSync(output)) {
+      const what =
+        result.status !== 0 ? `the build failed (exit ${result.status})` : `${rel} is still missing`;
       throw new BenchError(
-        `could not build ${filter}: ${rel} is missing. Build it with \`pnpm -F ${filter}... build\` and fix the errors it shows.`,
+        `could not build ${filter}: ${what}. Run \`pnpm -F ${filter}... build\` and fix the errors it shows.`,
       );
     }
   } else if (sources && newestMtime(sources) > statSync(output).mtimeMs) {
