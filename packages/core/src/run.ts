@@ -8,7 +8,7 @@ import {
   type OptionValues,
   parseCli,
 } from './config.js';
-import { ConfigError } from './errors.js';
+import { ConfigError, ToolError } from './errors.js';
 import { type Authenticator, startHttpServer } from './http.js';
 import { createLogger, type Logger, type LogLevel } from './logger.js';
 import { createRedactor } from './redact.js';
@@ -58,7 +58,8 @@ export async function runCli<O extends OptionSpecs>(options: RunCliOptions<O>): 
     ctx = { options: values, positionals: parsed.positionals, env, logger };
     app = await options.build(ctx);
   } catch (error) {
-    if (error instanceof ConfigError) die(spec.name, error.message);
+    // Whatever a user can fix (a missing directory, a bad value) is reported the same way.
+    if (error instanceof ToolError) die(spec.name, error.message);
     throw error;
   }
 

@@ -1,4 +1,4 @@
-import type { CallToolResult, ContentBlock, ServerContext } from '@modelcontextprotocol/server';
+import type { ContentBlock, ServerContext } from '@modelcontextprotocol/server';
 import type * as z from 'zod';
 import type { Logger } from './logger.js';
 
@@ -69,14 +69,6 @@ export function defineTool<In extends z.ZodObject, Out extends z.ZodObject, Deps
 
 // biome-ignore lint/suspicious/noExplicitAny: a heterogeneous list of tools needs an erased element type.
 export type AnyTool<Deps> = ToolDefinition<any, any, Deps>;
-
-export function toolResult(
-  structured: Record<string, unknown>,
-  text: string,
-  extra: ContentBlock[] = [],
-): CallToolResult {
-  return { content: [{ type: 'text', text }, ...extra], structuredContent: structured };
-}
 
 /** A terse, stable text view of structured output: readable for a model, cheaper than pretty JSON. */
 export function renderCompact(value: unknown): string {
