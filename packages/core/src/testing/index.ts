@@ -1,4 +1,5 @@
 export { callTool, type ToolCallOutcome } from './call.js';
+export { renderToolReference, replaceToolReference, TOOLS_END, TOOLS_START } from './docs.js';
 export { clientOptionsFor, type TestEra } from './era.js';
 export { startHttpForTest, type TestHttpServer } from './http.js';
 export { connectInProcess, type InProcessOptions } from './in-process.js';
