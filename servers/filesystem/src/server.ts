@@ -1,9 +1,11 @@
 import { createMcpApp, type Logger, type McpApp } from '@refmcp/core';
 import type { FilesystemConfig } from './config.js';
 import type { FsDeps } from './deps.js';
+import { registerFileResources } from './resources.js';
 import { followClientRoots } from './roots.js';
 import { Sandbox } from './sandbox.js';
 import { readTools, writeTools } from './tools/index.js';
+import { createFileWatcher } from './watcher.js';
 
 export type { FilesystemConfig } from './config.js';
 
@@ -20,7 +22,11 @@ export interface ServerOptions {
 /** Builds the filesystem server. Pure: nothing touches the disk until a client calls a tool. */
 export function createServer(config: FilesystemConfig, options: ServerOptions = {}): McpApp {
   const tools = config.readOnly ? readTools : [...readTools, ...writeTools];
-  return createMcpApp<FsDeps>({
+  // One watcher for all connections of this app, for resource subscriptions.
+  const watcher = createFileWatcher({
+    onError: (error) => app.logger.warn('file watcher error', { error: error.message }),
+  });
+  const app = createMcpApp<FsDeps>({
     name: 'refmcp-filesystem',
     version: options.version ?? '0.0.0',
     title: 'Filesystem',
@@ -28,9 +34,16 @@ export function createServer(config: FilesystemConfig, options: ServerOptions = 
     tools,
     ...(options.logger && { logger: options.logger }),
     deps: () => ({ config, sandbox: new Sandbox(config.allowedDirectories) }),
-    setup: ({ server, era, logger }, deps) => {
+    // Subscriptions are added per instance in the legacy era only: list changes are never sent, and
+    // the stateless era's subscriptions/listen streams are not fed by this server.
+    capabilities: { resources: { listChanged: false } },
+    setup: (instance, deps) => {
+      const { server, era, logger } = instance;
       // Roots are a server-to-client request, which only the legacy (session) era has.
       if (era === 'legacy') followClientRoots(server, deps.sandbox, config.allowedDirectories, logger);
+      registerFileResources(instance, deps, watcher);
     },
+    close: () => watcher.close(),
   });
+  return app;
 }

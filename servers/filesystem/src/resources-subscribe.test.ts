@@ -1,0 +1,160 @@
+import { appendFile, mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Client } from '@modelcontextprotocol/client';
+import { createLogger, createMcpApp, type McpApp } from '@refmcp/core';
+import { callTool, connectInProcess } from '@refmcp/core/testing';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type FilesystemConfig, MiB } from './config.js';
+import type { FsDeps } from './deps.js';
+import { registerFileResources } from './resources.js';
+import { Sandbox } from './sandbox.js';
+import { type Fixture, makeFixture } from './test-helpers.js';
+import { createFileWatcher, type FileWatcher } from './watcher.js';
+
+const url = (p: string) => pathToFileURL(p).href;
+
+async function waitFor(predicate: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!predicate()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+function recordUpdates(client: Client): string[] {
+  const updates: string[] = [];
+  client.setNotificationHandler('notifications/resources/updated', (notification) => {
+    updates.push(notification.params.uri);
+  });
+  return updates;
+}
+
+describe('resource subscriptions through the filesystem server', () => {
+  let fx: Fixture;
+  afterEach(() => fx.close());
+
+  it('advertises subscriptions only in the legacy era, where they can be delivered', async () => {
+    fx = await makeFixture('legacy');
+    expect(fx.client.getServerCapabilities()?.resources).toMatchObject({ subscribe: true });
+    await fx.close();
+    fx = await makeFixture('modern');
+    expect(fx.client.getServerCapabilities()?.resources?.subscribe).toBeFalsy();
+  });
+
+  it('notifies when a subscribed file is written, by a tool or by anyone else', async () => {
+    fx = await makeFixture('legacy');
+    const file = path.join(fx.root, 'watched.txt');
+    await writeFile(file, 'v1');
+    const updates = recordUpdates(fx.client);
+    await fx.client.subscribeResource({ uri: url(file) });
+
+    // write_file replaces the file atomically (a rename over it).
+    expect((await callTool(fx.client, 'write_file', { path: 'watched.txt', content: 'v2' })).isError).toBe(
+      false,
+    );
+    await waitFor(() => updates.length >= 1, 'a notice after write_file');
+    expect(updates[0]).toBe(url(file));
+
+    const seen = updates.length;
+    await appendFile(file, ' and more');
+    await waitFor(() => updates.length > seen, 'a notice after an in-place append');
+    const read = await fx.client.readResource({ uri: url(file) });
+    expect(read.contents[0]).toMatchObject({ text: 'v2 and more' });
+  });
+
+  it('refuses to subscribe outside the sandbox or to a missing file', async () => {
+    fx = await makeFixture('legacy');
+    await writeFile(path.join(fx.outside, 'secret.txt'), 's');
+    await expect(
+      fx.client.subscribeResource({ uri: url(path.join(fx.outside, 'secret.txt')) }),
+    ).rejects.toThrow(/outside the allowed directories/);
+    await expect(fx.client.subscribeResource({ uri: url(path.join(fx.root, 'nope')) })).rejects.toThrow(
+      /does not exist/,
+    );
+  });
+});
+
+describe('subscription bookkeeping on the shared watcher', () => {
+  let root: string;
+  let watcher: FileWatcher;
+  let app: McpApp;
+  const clients: Client[] = [];
+
+  /** The resources part of the server on its own, with the watcher in the test's hands. */
+  async function setup(): Promise<void> {
+    root = await realpath(await mkdtemp(path.join(tmpdir(), 'refmcp-subs-')));
+    watcher = createFileWatcher();
+    const config: FilesystemConfig = {
+      allowedDirectories: [root],
+      readOnly: true,
+      maxFileSize: MiB,
+      maxReadBytes: 4096,
+    };
+    app = createMcpApp<FsDeps>({
+      name: 'resources-only',
+      version: '0.0.0',
+      tools: [],
+      logger: createLogger({ name: 'test', level: 'silent' }),
+      deps: () => ({ config, sandbox: new Sandbox(config.allowedDirectories) }),
+      setup: (instance, deps) => registerFileResources(instance, deps, watcher),
+      close: () => watcher.close(),
+    });
+  }
+
+  async function connect(): Promise<Client> {
+    const client = await connectInProcess(app, { era: 'legacy' });
+    clients.push(client);
+    return client;
+  }
+
+  afterEach(async () => {
+    for (const client of clients.splice(0)) await client.close().catch(() => {});
+    await app.close();
+    await rm(root, { recursive: true, force: true });
+  });
+
+  it('starts no watch until the first subscribe', async () => {
+    await setup();
+    await writeFile(path.join(root, 'a.txt'), 'a');
+    const client = await connect();
+    await client.readResource({ uri: url(path.join(root, 'a.txt')) });
+    expect(watcher.size).toBe(0);
+  });
+
+  it('shares one watch between connections and releases it on unsubscribe and disconnect', async () => {
+    await setup();
+    const file = path.join(root, 'shared.txt');
+    await writeFile(file, '');
+    const first = await connect();
+    const second = await connect();
+    const firstUpdates = recordUpdates(first);
+    const secondUpdates = recordUpdates(second);
+
+    await first.subscribeResource({ uri: url(file) });
+    await first.subscribeResource({ uri: url(file) }); // repeated: still one registration
+    await second.subscribeResource({ uri: url(file) });
+    expect(watcher.size).toBe(1);
+
+    await appendFile(file, 'x');
+    await waitFor(() => firstUpdates.length >= 1 && secondUpdates.length >= 1, 'both connections notified');
+
+    await first.unsubscribeResource({ uri: url(file) });
+    expect(watcher.size).toBe(1); // the second connection still holds it
+    await second.close();
+    expect(watcher.size).toBe(0);
+  });
+
+  it('releases every watch of a connection when it disconnects', async () => {
+    await setup();
+    const client = await connect();
+    for (const name of ['one.txt', 'two.txt']) {
+      await writeFile(path.join(root, name), '');
+      await client.subscribeResource({ uri: url(path.join(root, name)) });
+    }
+    expect(watcher.size).toBe(2);
+    await client.close();
+    expect(watcher.size).toBe(0);
+  });
+});
