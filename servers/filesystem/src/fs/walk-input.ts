@@ -1,0 +1,62 @@
+import { stat } from 'node:fs/promises';
+import { InvalidInputError } from '@refmcp/core';
+import * as z from 'zod';
+import type { FsContext } from '../deps.js';
+import { isWithin } from '../sandbox.js';
+import { ENTRY_TYPES, type WalkOptions } from './walk.js';
+
+/** Input fields shared by the tools that walk a tree; same names as the reference server's. */
+export const walkFields = {
+  excludePatterns: z
+    .array(z.string())
+    .default([])
+    .describe(
+      'Globs to skip, added to the defaults. No "/": any name at any depth (dist, *.log); with "/": path from `path` (src/gen/**)',
+    ),
+  maxDepth: z
+    .number()
+    .int()
+    .min(1)
+    .max(1000)
+    .optional()
+    .describe('Levels to descend; 1 = direct entries only'),
+  defaultExcludes: z
+    .boolean()
+    .default(true)
+    .describe('Skip .git and node_modules (default true); false walks into them'),
+};
+
+export const entryTypeSchema = z.enum(ENTRY_TYPES);
+
+/** Resolves a client path through the sandbox and says whether it is a directory. */
+export async function resolveExisting(
+  ctx: FsContext,
+  input: string,
+): Promise<{ real: string; isDir: boolean }> {
+  const real = await ctx.deps.sandbox.resolve(input, 'read');
+  const stats = await stat(real);
+  return { real, isDir: stats.isDirectory() };
+}
+
+export async function resolveDirectory(ctx: FsContext, input: string): Promise<string> {
+  const { real, isDir } = await resolveExisting(ctx, input);
+  if (!isDir) {
+    throw new InvalidInputError(`${input} is a file, not a directory.`, {
+      hint: 'Pass its parent directory, or use get_file_info / read_text_file for the file itself.',
+    });
+  }
+  return real;
+}
+
+/**
+ * Walk options wired to the call: cancellation, throttled progress, and .gitignore files read no
+ * higher than the allowed directory that holds `real`.
+ */
+export function walkContext(ctx: FsContext, real: string, what = 'entries'): WalkOptions {
+  const ceiling = ctx.deps.sandbox.directories.find((dir) => isWithin(real, dir)) ?? real;
+  return {
+    signal: ctx.signal,
+    gitignoreCeiling: ceiling,
+    onProgress: (n) => ctx.progress(n, undefined, `${n} ${what} so far`),
+  };
+}
