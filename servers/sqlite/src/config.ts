@@ -1,0 +1,127 @@
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { type CliSpec, ConfigError, type OptionSpecs, type RunContext } from '@refmcp/core';
+
+/** Everything the server needs, already validated. Tests build one directly. */
+export interface SqliteConfig {
+  /** Absolute path of the database file, or `:memory:`. */
+  database: string;
+  readOnly: boolean;
+  /** Rows one read returns when the caller does not say. */
+  maxRows: number;
+  /** The most rows a caller may ask for in one call. */
+  maxRowsCap: number;
+  /** A statement running longer than this is stopped (its process is killed). */
+  queryTimeoutMs: number;
+  /** How long SQLite waits for a lock held by another connection before giving up. */
+  busyTimeoutMs: number;
+  /** Worker processes for reads; reads beyond this many wait in line. */
+  readers: number;
+  /** How often the schema version is polled while a client is connected (0: never). */
+  schemaPollMs: number;
+}
+
+export const options = {
+  'read-only': {
+    type: 'boolean',
+    description:
+      'Open the database read-only (the file must exist); write_query and create_table are not offered.',
+    env: 'SQLITE_READ_ONLY',
+  },
+  'max-rows': {
+    type: 'integer',
+    description: 'Rows a query returns when the caller does not pass max_rows.',
+    env: 'SQLITE_MAX_ROWS',
+    default: 100,
+    min: 1,
+    placeholder: '<n>',
+  },
+  'max-rows-cap': {
+    type: 'integer',
+    description: 'The largest max_rows a caller may ask for.',
+    env: 'SQLITE_MAX_ROWS_CAP',
+    default: 10_000,
+    min: 1,
+    placeholder: '<n>',
+  },
+  'query-timeout': {
+    type: 'integer',
+    description: 'Stop a statement that runs longer than this many milliseconds.',
+    env: 'SQLITE_QUERY_TIMEOUT',
+    default: 5000,
+    min: 10,
+    placeholder: '<ms>',
+  },
+  'busy-timeout': {
+    type: 'integer',
+    description: 'How long to wait for a lock held by another connection before failing.',
+    env: 'SQLITE_BUSY_TIMEOUT',
+    default: 5000,
+    min: 0,
+    placeholder: '<ms>',
+  },
+  readers: {
+    type: 'integer',
+    description: 'Worker processes that run reads in parallel.',
+    env: 'SQLITE_READERS',
+    default: 2,
+    min: 1,
+    max: 16,
+    placeholder: '<n>',
+  },
+} as const satisfies OptionSpecs;
+
+export const cliSpec = (version: string): CliSpec<typeof options> => ({
+  name: 'refmcp-sqlite',
+  version,
+  summary: 'MCP server for one SQLite database file.',
+  usage: '[options] <database-file>',
+  positionals:
+    'The database file (also SQLITE_DATABASE). Created if missing, unless --read-only.\n' +
+    'Use :memory: for a scratch database that disappears when the server stops.',
+  options,
+  epilog: 'Example: refmcp-sqlite --read-only --max-rows 50 ./data.db',
+});
+
+/** Command line and environment become the config; a mistake the user must fix is a ConfigError. */
+export async function loadConfig(ctx: RunContext<typeof options>): Promise<SqliteConfig> {
+  const given = ctx.positionals[0] ?? ctx.env.SQLITE_DATABASE;
+  if (!given) throw new ConfigError('Give the database file as the first argument (or SQLITE_DATABASE).');
+  if (ctx.positionals.length > 1) {
+    throw new ConfigError(`One database file per server; got ${ctx.positionals.length} arguments.`);
+  }
+  const readOnly = ctx.options['read-only'];
+  const maxRowsCap = ctx.options['max-rows-cap'];
+  const maxRows = ctx.options['max-rows'];
+  if (maxRows > maxRowsCap) {
+    throw new ConfigError(`--max-rows (${maxRows}) cannot exceed --max-rows-cap (${maxRowsCap}).`);
+  }
+  const database = given === ':memory:' ? given : path.resolve(given);
+  if (database === ':memory:' && readOnly) {
+    throw new ConfigError('An in-memory database cannot be read-only: it starts empty.');
+  }
+  if (database !== ':memory:') await checkFile(database, readOnly);
+  return {
+    database,
+    readOnly,
+    maxRows,
+    maxRowsCap,
+    queryTimeoutMs: ctx.options['query-timeout'],
+    busyTimeoutMs: ctx.options['busy-timeout'],
+    readers: ctx.options.readers,
+    schemaPollMs: 1000,
+  };
+}
+
+async function checkFile(file: string, readOnly: boolean): Promise<void> {
+  const stats = await stat(file).catch(() => undefined);
+  if (stats?.isDirectory()) throw new ConfigError(`${file} is a directory, not a database file.`);
+  if (stats) return;
+  if (readOnly) {
+    throw new ConfigError(`Database file ${file} does not exist; --read-only never creates one.`);
+  }
+  const parent = await stat(path.dirname(file)).catch(() => undefined);
+  if (!parent?.isDirectory()) {
+    throw new ConfigError(`Cannot create ${file}: the directory ${path.dirname(file)} does not exist.`);
+  }
+}

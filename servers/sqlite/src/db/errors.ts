@@ -1,0 +1,100 @@
+import {
+  InvalidInputError,
+  NotFoundError,
+  PermissionDeniedError,
+  TimeoutError,
+  ToolError,
+} from '@refmcp/core';
+import { RunnerFailure } from './process.js';
+import type { Refusal } from './protocol.js';
+
+const REFUSALS: Record<Refusal, () => ToolError> = {
+  not_read_only: () =>
+    new PermissionDeniedError('SQLite reports that this statement writes; read_query only runs reads.', {
+      hint: 'Use write_query for INSERT, UPDATE, DELETE and schema changes (not offered with --read-only).',
+    }),
+  returns_no_rows: () =>
+    new InvalidInputError(
+      'This statement returns no rows (ATTACH, DETACH, BEGIN/COMMIT and PRAGMAs that change connection settings are not offered).',
+      { hint: 'read_query runs one SELECT, WITH … SELECT, VALUES or read-only PRAGMA that returns rows.' },
+    ),
+  not_a_write: () =>
+    new InvalidInputError(
+      'SQLite reports that this statement does not change the database, so write_query does not run it.',
+      {
+        hint:
+          'Use read_query for SELECT. ATTACH, DETACH, BEGIN/COMMIT/SAVEPOINT and PRAGMAs that only change ' +
+          'connection settings are not supported.',
+      },
+    ),
+  vacuum_into: () =>
+    new PermissionDeniedError(
+      'VACUUM INTO writes a copy of the database to another file, which is not allowed.',
+      {
+        hint: 'Plain VACUUM (in place) is allowed.',
+      },
+    ),
+  explain: () =>
+    new InvalidInputError('EXPLAIN statements do not change anything.', { hint: 'Use explain_query.' }),
+  transaction: () =>
+    new InvalidInputError('Transaction control is not supported: each call runs in its own transaction.', {
+      hint: 'Send the statements one by one, or combine them into one statement.',
+    }),
+  not_create_table: () =>
+    new InvalidInputError(
+      'create_table only creates tables; this statement changed something else, so it was rolled back.',
+      { hint: 'Use write_query for other statements.' },
+    ),
+};
+
+/**
+ * Turns what the runner reported into an error the model can act on: SQLite's own message, plus
+ * what to try next. Anything unrecognised passes through as an internal error.
+ */
+export function translateError(error: unknown): unknown {
+  if (error instanceof ToolError || !(error instanceof RunnerFailure)) return error;
+  if (error.kind === 'Refused') return (REFUSALS[error.code as Refusal] ?? REFUSALS.not_read_only)();
+  const message = error.message;
+  if (error.kind === 'RangeError' || error.kind === 'TypeError') {
+    if (/more than one statement/i.test(message)) {
+      return new InvalidInputError('Only one SQL statement per call.', {
+        hint: 'Send the statements one call at a time.',
+      });
+    }
+    return new InvalidInputError(`Parameters do not match the statement: ${message}`, {
+      hint: 'Pass params as an array for ? placeholders, or an object keyed by name for :name / @name / $name.',
+    });
+  }
+  const code = error.code ?? '';
+  const table = /no such table: (\S+)/.exec(message);
+  if (table) {
+    return new NotFoundError(message, { hint: 'Call list_tables (or search_schema) to see the tables.' });
+  }
+  if (/no such column/.test(message)) {
+    return new InvalidInputError(message, { hint: 'Call describe_table to see the columns.' });
+  }
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
+    return new TimeoutError(`${message}: another connection holds a lock.`, {
+      hint: 'Retry shortly, or raise --busy-timeout.',
+    });
+  }
+  if (code.startsWith('SQLITE_READONLY') || /not authorized/.test(message)) {
+    return new PermissionDeniedError(message, {
+      hint: 'The connection for this call cannot change the database or load extensions.',
+    });
+  }
+  if (code.startsWith('SQLITE_CONSTRAINT')) {
+    return new InvalidInputError(message, {
+      hint: 'The change breaks a constraint; describe_table shows keys, NOT NULL columns and foreign keys.',
+    });
+  }
+  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
+    return new InvalidInputError(`${message}: the file is not a usable SQLite database.`);
+  }
+  if (code.startsWith('SQLITE_')) {
+    return new InvalidInputError(`SQLite: ${message}`, {
+      hint: /syntax error|incomplete input/.test(message) ? 'Check the SQL (SQLite dialect).' : undefined,
+    });
+  }
+  return error;
+}

@@ -1,0 +1,101 @@
+import { type ChildProcess, fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { RunnerError, RunnerOptions, RunnerRequest, RunnerResponse } from './protocol.js';
+
+/**
+ * The runner sits next to this module in both layouts: src/db/ under vitest, dist/db/ when built.
+ * It is plain JavaScript so that both can start it (see the comment at the top of runner.js).
+ */
+const RUNNER = fileURLToPath(new URL('./runner.js', import.meta.url));
+
+export type RunnerRequestBody = RunnerRequest extends infer R
+  ? R extends unknown
+    ? Omit<R, 'id'>
+    : never
+  : never;
+
+/** A failure reported by the runner: SQLite's error, a bound-parameter error, or a refusal. */
+export class RunnerFailure extends Error {
+  readonly code: string | undefined;
+  readonly kind: string;
+
+  constructor(error: RunnerError) {
+    super(error.message);
+    this.name = 'RunnerFailure';
+    this.kind = error.name;
+    this.code = error.code;
+  }
+}
+
+/** The process died while it owed us an answer (killed by us, or crashed). */
+export class RunnerExited extends Error {}
+
+/**
+ * One database worker process with at most one request in flight. The pool decides what runs
+ * where and when to kill; this class only speaks the protocol.
+ */
+export class RunnerProcess {
+  private readonly child: ChildProcess;
+  private readonly ready: Promise<void>;
+  private nextId = 1;
+  private pending: { id: number; resolve: (v: unknown) => void; reject: (e: Error) => void } | undefined;
+  private exited = false;
+
+  constructor(options: RunnerOptions, onExit: (process: RunnerProcess) => void) {
+    this.child = fork(RUNNER, [JSON.stringify(options)], {
+      // Security: stdout of a stdio server is the JSON-RPC channel; the runner never gets it.
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+      serialization: 'advanced',
+      // Not the parent's flags (test runners, loaders, inspectors): a plain Node process.
+      execArgv: [],
+    });
+    // An idle runner must not keep the server alive; stdin or the HTTP listener does that.
+    this.child.unref();
+    this.child.channel?.unref();
+    this.ready = new Promise((resolve, reject) => {
+      this.child.on('message', (message: RunnerResponse) => {
+        if ('ready' in message) resolve();
+        else if ('fatal' in message) reject(new RunnerFailure(message.fatal));
+        else if (this.pending?.id === message.id) {
+          const { resolve: done, reject: fail } = this.pending;
+          this.pending = undefined;
+          if (message.ok) done(message.result);
+          else fail(new RunnerFailure(message.error));
+        }
+      });
+      this.child.once('exit', (code, signal) => {
+        this.exited = true;
+        const error = new RunnerExited(`database worker exited (${signal ?? `code ${code}`})`);
+        reject(error);
+        this.pending?.reject(error);
+        this.pending = undefined;
+        onExit(this);
+      });
+    });
+    // Whoever awaits `ready` sees the failure; this only keeps it from being "unhandled".
+    this.ready.catch(() => {});
+  }
+
+  get alive(): boolean {
+    return !this.exited;
+  }
+
+  /** Resolves once the connection is open, then sends the request. `onSent` starts the clock. */
+  async run<T>(body: RunnerRequestBody, onSent?: () => void): Promise<T> {
+    await this.ready;
+    if (this.exited) throw new RunnerExited('database worker exited');
+    if (this.pending) throw new Error('runner already busy');
+    const id = this.nextId++;
+    const answer = new Promise<unknown>((resolve, reject) => {
+      this.pending = { id, resolve, reject };
+    });
+    this.child.send({ ...body, id } as RunnerRequest);
+    onSent?.();
+    return (await answer) as T;
+  }
+
+  /** Stops whatever the process is doing, immediately. */
+  kill(): void {
+    if (!this.exited) this.child.kill('SIGKILL');
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * Messages between the server and its database worker processes (src/db/runner.js). Types only:
+ * the runner is plain JavaScript and imports these through JSDoc.
+ */
+
+export type Cell = string | number | null | { $blob: string; bytes: number };
+export type Params = unknown[] | Record<string, unknown> | undefined;
+
+/** How the runner opens its connection. */
+export interface RunnerOptions {
+  file: string;
+  /** Readers always open read-only; the writer opens read-write. */
+  role: 'reader' | 'writer';
+  busyTimeoutMs: number;
+}
+
+/**
+ * - `read`: one statement SQLite reports as read-only that returns rows.
+ * - `write`: one statement SQLite reports as writing (RETURNING rows come back too).
+ * - `create_table`: a write whose only effect on the schema is adding tables.
+ */
+export type QueryMode = 'read' | 'write' | 'create_table';
+
+export type RunnerRequest =
+  | { id: number; op: 'query'; mode: QueryMode; sql: string; params: Params; offset: number; limit: number }
+  | { id: number; op: 'plan'; sql: string; params: Params }
+  /** Our own introspection SQL (identifiers bound, never interpolated); rows as objects. */
+  | { id: number; op: 'all'; sql: string; params: Params };
+
+export interface ReadResult {
+  columns: string[];
+  rows: Cell[][];
+  /** At least one row exists after the last one returned. */
+  more: boolean;
+}
+
+export interface WriteResult extends ReadResult {
+  changes: number;
+  lastInsertRowid: number | string | null;
+  schemaVersion: number;
+  schemaChanged: boolean;
+  /** Tables the statement created (create_table only). */
+  created: string[];
+}
+
+export interface PlanRow {
+  id: number;
+  parent: number;
+  detail: string;
+}
+
+/** Why the runner refused a statement before (or instead of) running it. */
+export type Refusal =
+  | 'not_read_only'
+  | 'returns_no_rows'
+  | 'not_a_write'
+  | 'vacuum_into'
+  | 'explain'
+  | 'transaction'
+  | 'not_create_table';
+
+export interface RunnerError {
+  /** `SqliteError`, `RangeError`, `TypeError` or `Refused`. */
+  name: string;
+  /** SQLite's extended code (`SQLITE_BUSY`, …) or the refusal reason. */
+  code: string | undefined;
+  message: string;
+}
+
+export type RunnerResponse =
+  | { id: number; ok: true; result: unknown }
+  | { id: number; ok: false; error: RunnerError }
+  | { ready: true }
+  | { fatal: RunnerError };

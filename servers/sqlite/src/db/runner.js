@@ -1,0 +1,282 @@
+// @ts-check
+/**
+ * A database worker process: one better-sqlite3 connection, one statement at a time, driven over
+ * the IPC channel by src/db/pool.ts.
+ *
+ * Why a process and not a worker thread: better-sqlite3 runs a statement inside one native call,
+ * and `worker.terminate()` only takes effect when control returns to JavaScript, so a runaway
+ * `count(*)` over a recursive CTE keeps a terminated thread busy until it finishes (measured: a
+ * 300M-row count ran 98 s after terminate()). SQLite's interrupt and progress-handler APIs are not
+ * exposed by better-sqlite3. Killing a process stops the statement at once, the operating system
+ * releases its file locks, and SQLite's journal rolls back any half-done write.
+ *
+ * Why plain JavaScript: Node 20 cannot run TypeScript, and both the built package (dist/db/) and
+ * the tests (src/db/, run by vitest) must start this exact file with `fork()`. `tsc` type-checks
+ * it through JSDoc (allowJs + checkJs) and copies it to dist unchanged.
+ */
+import Database from 'better-sqlite3';
+
+/** @typedef {import('./protocol.js').RunnerOptions} RunnerOptions */
+/** @typedef {import('./protocol.js').RunnerRequest} RunnerRequest */
+/** @typedef {import('./protocol.js').Cell} Cell */
+/** @typedef {import('./protocol.js').Refusal} Refusal */
+
+const BLOB_PREVIEW_BYTES = 4096;
+
+class Refused extends Error {
+  /** @param {Refusal} code */
+  constructor(code) {
+    super(code);
+    this.name = 'Refused';
+    this.code = code;
+  }
+}
+
+/** @type {RunnerOptions} */
+const options = JSON.parse(process.argv[2] ?? '{}');
+/** @type {import('better-sqlite3').Database} */
+let db;
+try {
+  // Security: readers open the file read-only, so no statement they run can change it, whatever
+  // SQLite's per-statement classification says. query_only adds a second engine-level refusal.
+  db = new Database(options.file, { readonly: options.role === 'reader', fileMustExist: true });
+  db.pragma(`busy_timeout = ${Number(options.busyTimeoutMs) | 0}`);
+  if (options.role === 'reader') db.pragma('query_only = ON');
+  db.defaultSafeIntegers(true);
+  send({ ready: true });
+} catch (error) {
+  send({ fatal: describe(error) });
+  process.exit(1);
+}
+
+process.on('message', (/** @type {RunnerRequest} */ request) => {
+  try {
+    send({ id: request.id, ok: true, result: handle(request) });
+  } catch (error) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    send({ id: request.id, ok: false, error: describe(error) });
+  }
+});
+// The server went away (exited, crashed or was killed): nothing left to answer.
+process.on('disconnect', () => process.exit(0));
+
+/** @param {RunnerRequest} request */
+function handle(request) {
+  if (request.op === 'all') {
+    return { rows: bind(db.prepare(request.sql), request.params, (s, p) => s.all(...p)).map(plainRow) };
+  }
+  if (request.op === 'plan') {
+    db.prepare(request.sql); // one statement, valid SQL: otherwise the error names the real problem
+    const plan = db.prepare(`EXPLAIN QUERY PLAN ${request.sql}`);
+    const rows = bind(plan, request.params, (s, p) => s.all(...p)).map(plainRow);
+    return { rows: rows.map((r) => ({ id: r.id, parent: r.parent, detail: r.detail })) };
+  }
+  // better-sqlite3 refuses a string holding more than one statement at prepare time.
+  const stmt = db.prepare(request.sql);
+  if (request.mode === 'read') {
+    // Security: classification comes from SQLite (sqlite3_stmt_readonly), never from the text.
+    if (!stmt.readonly) throw new Refused('not_read_only');
+    // ATTACH, DETACH, BEGIN and connection-setting PRAGMAs are "read-only" to SQLite but return no
+    // rows; none of them is a query, and ATTACH would open files other than ours.
+    if (!stmt.reader) throw new Refused('returns_no_rows');
+    return readRows(stmt, request.params, request.offset, request.limit);
+  }
+  // Security: the same engine-level flag, the other way round. ATTACH and DETACH are "read-only"
+  // to SQLite, so they are refused here too: no statement may reach a file other than ours.
+  if (stmt.readonly) throw new Refused('not_a_write');
+  checkProgram(request.sql);
+  return request.mode === 'create_table'
+    ? createTable(stmt, request.params)
+    : write(stmt, request.params, request.limit);
+}
+
+/**
+ * Inspects the compiled program. Security: VACUUM INTO writes a copy of the database to any path
+ * (P2 of the Vacuum opcode holds the target), which would escape the one file we serve.
+ * @param {string} sql
+ */
+function checkProgram(sql) {
+  let program;
+  try {
+    program = /** @type {unknown[][]} */ (db.prepare(`EXPLAIN ${sql}`).raw(true).all());
+  } catch {
+    // Prefixing EXPLAIN only fails when the statement already is an EXPLAIN: nothing to run.
+    throw new Refused('explain');
+  }
+  for (const op of program) {
+    if (op[1] === 'Vacuum' && Number(op[3]) !== 0) throw new Refused('vacuum_into');
+  }
+}
+
+/**
+ * @param {import('better-sqlite3').Statement} stmt
+ * @param {unknown} params
+ * @param {number} offset
+ * @param {number} limit
+ */
+function readRows(stmt, params, offset, limit) {
+  const columns = stmt.columns().map((c) => c.name);
+  const rows = [];
+  let more = false;
+  let index = 0;
+  // iterate() so that only offset + limit + 1 rows are ever produced; the extra one tells us
+  // exactly whether the result was cut.
+  const iterator = bind(stmt.raw(true), params, (s, p) => s.iterate(...p));
+  for (const row of iterator) {
+    if (index++ < offset) continue;
+    if (rows.length === limit) {
+      more = true;
+      break;
+    }
+    rows.push(/** @type {unknown[]} */ (row).map(cell));
+  }
+  iterator.return?.();
+  return { columns, rows, more };
+}
+
+/**
+ * @param {import('better-sqlite3').Statement} stmt
+ * @param {unknown} params
+ * @param {number} limit
+ */
+function write(stmt, params, limit) {
+  const versionBefore = schemaVersion();
+  let columns = /** @type {string[]} */ ([]);
+  let rows = /** @type {Cell[][]} */ ([]);
+  let more = false;
+  let changes;
+  let lastInsertRowid = null;
+  if (stmt.reader) {
+    // RETURNING: every row must be stepped for the write to complete.
+    columns = stmt.columns().map((c) => c.name);
+    const all = /** @type {unknown[][]} */ (bind(stmt.raw(true), params, (s, p) => s.all(...p)));
+    more = all.length > limit;
+    rows = all.slice(0, limit).map((row) => row.map(cell));
+    changes = Number(db.prepare('SELECT changes()').pluck().get());
+  } else {
+    const info = bind(stmt, params, (s, p) => s.run(...p));
+    changes = info.changes;
+    lastInsertRowid = cell(info.lastInsertRowid);
+  }
+  // BEGIN IMMEDIATE/EXCLUSIVE are writes to SQLite, but an open transaction would hold the write
+  // lock between calls. Each call is its own transaction.
+  if (db.inTransaction) {
+    db.exec('ROLLBACK');
+    throw new Refused('transaction');
+  }
+  const version = schemaVersion();
+  return {
+    columns,
+    rows,
+    more,
+    changes,
+    lastInsertRowid,
+    schemaVersion: version,
+    schemaChanged: version !== versionBefore,
+    created: [],
+  };
+}
+
+/**
+ * Runs the statement in a transaction and keeps it only if its sole effect on the schema is new
+ * tables: the database decides what the statement did, not a reading of its text.
+ * @param {import('better-sqlite3').Statement} stmt
+ * @param {unknown} params
+ */
+function createTable(stmt, params) {
+  const before = schemaSnapshot();
+  const changesBefore = totalChanges();
+  db.exec('BEGIN IMMEDIATE');
+  bind(stmt, params, (s, p) => s.run(...p));
+  const after = schemaSnapshot();
+  const created = [];
+  let other = false;
+  for (const [name, entry] of after) {
+    const old = before.get(name);
+    if (!old) {
+      if (entry.type === 'table') created.push(name);
+      // Automatic indexes of a new table (UNIQUE, PRIMARY KEY) have no SQL of their own.
+      else if (!(entry.type === 'index' && entry.sql === null)) other = true;
+    } else if (old.type !== entry.type || old.sql !== entry.sql) other = true;
+  }
+  for (const name of before.keys()) if (!after.has(name)) other = true;
+  if (other || (created.length === 0 && totalChanges() !== changesBefore)) {
+    db.exec('ROLLBACK');
+    throw new Refused('not_create_table');
+  }
+  db.exec(created.length > 0 ? 'COMMIT' : 'ROLLBACK');
+  return {
+    columns: [],
+    rows: [],
+    more: false,
+    changes: 0,
+    lastInsertRowid: null,
+    schemaVersion: schemaVersion(),
+    schemaChanged: created.length > 0,
+    created,
+  };
+}
+
+function schemaSnapshot() {
+  const rows = /** @type {Array<{type: string, name: string, sql: string | null}>} */ (
+    db.prepare('SELECT type, name, sql FROM sqlite_schema').all()
+  );
+  return new Map(rows.map((r) => [r.name, r]));
+}
+
+const totalChanges = () => Number(db.prepare('SELECT total_changes()').pluck().get());
+const schemaVersion = () => Number(db.pragma('schema_version', { simple: true }));
+
+/**
+ * Binds positional (array) or named (object) parameters; none when undefined.
+ * @template T
+ * @param {import('better-sqlite3').Statement} stmt
+ * @param {unknown} params
+ * @param {(stmt: import('better-sqlite3').Statement, args: unknown[]) => T} run
+ * @returns {T}
+ */
+function bind(stmt, params, run) {
+  if (params === undefined) return run(stmt, []);
+  return run(stmt, Array.isArray(params) ? params : [params]);
+}
+
+/**
+ * A value as JSON can carry it: integers beyond 2^53 become strings rather than losing digits,
+ * blobs become base64 (the first 4 KiB) with their length.
+ * @param {unknown} value
+ * @returns {Cell}
+ */
+function cell(value) {
+  if (typeof value === 'bigint') {
+    return value >= Number.MIN_SAFE_INTEGER && value <= Number.MAX_SAFE_INTEGER
+      ? Number(value)
+      : value.toString();
+  }
+  if (value instanceof Uint8Array) {
+    const preview = Buffer.from(value.buffer, value.byteOffset, Math.min(value.length, BLOB_PREVIEW_BYTES));
+    return { $blob: preview.toString('base64'), bytes: value.length };
+  }
+  return /** @type {Cell} */ (value);
+}
+
+/** @param {unknown} row */
+function plainRow(row) {
+  const out = /** @type {Record<string, Cell>} */ ({});
+  for (const [key, value] of Object.entries(/** @type {object} */ (row))) out[key] = cell(value);
+  return out;
+}
+
+/** @param {unknown} error */
+function describe(error) {
+  const e = /** @type {{name?: string, code?: unknown, message?: string}} */ (error ?? {});
+  return {
+    name: String(e.name ?? 'Error'),
+    code: typeof e.code === 'string' ? e.code : undefined,
+    message: String(e.message ?? error),
+  };
+}
+
+/** @param {import('./protocol.js').RunnerResponse} message */
+function send(message) {
+  process.send?.(message);
+}

@@ -1,0 +1,15 @@
+import type { ToolContext } from '@refmcp/core';
+import type { SqliteConfig } from './config.js';
+import type { DatabasePool } from './db/pool.js';
+import type { Insights } from './insights.js';
+import type { ChangeNotifier } from './notify.js';
+
+/** What every SQLite tool can reach. All of it is shared by every connection of one server. */
+export interface SqliteDeps {
+  config: SqliteConfig;
+  db: DatabasePool;
+  notifier: ChangeNotifier;
+  insights: Insights;
+}
+
+export type SqliteContext = ToolContext<SqliteDeps>;

@@ -1,0 +1,123 @@
+import type { McpServer } from '@modelcontextprotocol/server';
+import type { Era, Logger } from '@refmcp/core';
+
+export const SCHEMA_URI = 'sqlite://schema';
+export const INSIGHTS_URI = 'memo://insights';
+export const TABLE_URI_PREFIX = 'sqlite://table/';
+
+interface Subscriber {
+  server: McpServer;
+  era: Era;
+  /** URIs the client subscribed to with resources/subscribe (2025 era). */
+  uris: Set<string>;
+}
+
+/**
+ * Tells connected clients when the schema or the insights memo change. Schema changes come from
+ * our own writes (reported at once) and from any other process writing the file, noticed by
+ * polling `PRAGMA schema_version`, which reads one header field. The poll runs only while at least
+ * one connection is open, on an unref'd timer, so an idle server does no work and can exit.
+ */
+export class ChangeNotifier {
+  private readonly subscribers = new Set<Subscriber>();
+  private version: number | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private polling = false;
+
+  constructor(
+    private readonly readVersion: () => Promise<number>,
+    private readonly pollMs: number,
+    private readonly logger: Logger,
+  ) {}
+
+  /**
+   * Follows one connection. Per-request HTTP instances are not followed: they live for one
+   * exchange, and change events there belong to the HTTP handler's listen streams.
+   */
+  attach(server: McpServer, era: Era): void {
+    const subscriber: Subscriber = { server, era, uris: new Set() };
+    if (era === 'legacy') {
+      server.server.setRequestHandler('resources/subscribe', (request) => {
+        subscriber.uris.add(request.params.uri);
+        return {};
+      });
+      server.server.setRequestHandler('resources/unsubscribe', (request) => {
+        subscriber.uris.delete(request.params.uri);
+        return {};
+      });
+    }
+    this.subscribers.add(subscriber);
+    const previous = server.server.onclose;
+    server.server.onclose = () => {
+      previous?.();
+      this.subscribers.delete(subscriber);
+      if (this.subscribers.size === 0) this.stop();
+    };
+    this.start();
+  }
+
+  /** Our own statement changed the schema: tell clients now rather than at the next poll. */
+  schemaWritten(version: number): void {
+    this.version = version;
+    this.schemaChanged();
+  }
+
+  private versionPolled(version: number): void {
+    // The cookie only grows; a smaller value is a poll that started before our own write.
+    if (this.version !== undefined && version < this.version) return;
+    if (this.version !== undefined && version !== this.version) this.schemaChanged();
+    this.version = version;
+  }
+
+  insightsChanged(): void {
+    for (const s of this.subscribers) this.updated(s, INSIGHTS_URI);
+  }
+
+  private schemaChanged(): void {
+    this.logger.debug('schema changed', { version: this.version });
+    for (const s of this.subscribers) {
+      // Tables are listed as resources, so the list itself may have changed.
+      void s.server.server.sendResourceListChanged().catch(() => {});
+      this.updated(s, SCHEMA_URI);
+      for (const uri of s.uris) if (uri.startsWith(TABLE_URI_PREFIX)) this.updated(s, uri);
+    }
+  }
+
+  /**
+   * 2025 era: only URIs the client subscribed to. 2026 era: always; the SDK's listen router
+   * forwards it only to streams whose filter names the URI.
+   */
+  private updated(s: Subscriber, uri: string): void {
+    if (s.era === 'legacy' && !s.uris.has(uri)) return;
+    void s.server.server.sendResourceUpdated({ uri }).catch(() => {});
+  }
+
+  private start(): void {
+    if (this.timer || this.pollMs <= 0) return;
+    this.timer = setInterval(() => void this.poll(), this.pollMs);
+    this.timer.unref();
+    void this.poll();
+  }
+
+  private stop(): void {
+    clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  private async poll(): Promise<void> {
+    if (this.polling) return;
+    this.polling = true;
+    try {
+      this.versionPolled(await this.readVersion());
+    } catch (error) {
+      this.logger.debug('schema poll failed', { error: (error as Error).message });
+    } finally {
+      this.polling = false;
+    }
+  }
+
+  close(): void {
+    this.stop();
+    this.subscribers.clear();
+  }
+}

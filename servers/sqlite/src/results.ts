@@ -1,0 +1,108 @@
+import { createHash } from 'node:crypto';
+import { decodeCursor, encodeCursor, InvalidInputError } from '@refmcp/core';
+import * as z from 'zod';
+import type { Cell, Params } from './db/protocol.js';
+
+/** Longest cell shown in the text view; structured content always has the full value. */
+const CELL_WIDTH = 80;
+
+export const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+
+export const paramsSchema = z
+  .union([z.array(scalar), z.record(z.string(), scalar)])
+  .optional()
+  .describe(
+    'Values bound to placeholders, never spliced into the SQL: an array for ?, ?1…, or an object for :name, @name, $name',
+  );
+
+export const maxRowsSchema = z
+  .number()
+  .int()
+  .positive()
+  .optional()
+  .describe('Most rows to return (server default and cap apply)');
+
+export const cellSchema = z.union([
+  z.string(),
+  z.number(),
+  z.null(),
+  z.object({ $blob: z.string().describe('base64 of the first 4 KiB'), bytes: z.number() }),
+]);
+
+export const rowsShape = {
+  columns: z.array(z.string()),
+  rows: z.array(z.array(cellSchema)).describe('One array per row, in column order'),
+  rowCount: z.number().describe('Rows in this result'),
+  truncated: z.boolean().describe('True when more rows exist; pass nextCursor to get them'),
+  nextCursor: z.string().optional(),
+};
+
+/** Booleans become 1/0 (SQLite has no boolean); `:name`-style keys lose their prefix. */
+export function toBindable(params: z.output<typeof paramsSchema>): Params {
+  if (params === undefined) return undefined;
+  const value = (v: z.output<typeof scalar>) => (typeof v === 'boolean' ? Number(v) : v);
+  if (Array.isArray(params)) return params.map(value);
+  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k.replace(/^[:@$]/, ''), value(v)]));
+}
+
+const cursorState = z.object({ q: z.string(), o: z.number().int().nonnegative() });
+
+function fingerprint(sql: string, params: Params): string {
+  return createHash('sha256')
+    .update(JSON.stringify([sql, params ?? null]))
+    .digest('base64url')
+    .slice(0, 16);
+}
+
+/**
+ * Where a page starts. The cursor names the query it belongs to (a hash of SQL and parameters)
+ * and an offset; continuing re-runs the query and skips that many rows, so if the data changes
+ * between pages, rows can shift.
+ */
+export function startOffset(cursor: string | undefined, sql: string, params: Params): number {
+  if (!cursor) return 0;
+  const state = decodeCursor(cursor, cursorState);
+  if (state.q !== fingerprint(sql, params)) {
+    throw new InvalidInputError('This cursor belongs to a different query or parameters.', {
+      hint: 'Pass the same query and params as the call that returned the cursor, or omit cursor.',
+    });
+  }
+  return state.o;
+}
+
+export function nextCursor(sql: string, params: Params, offset: number): string {
+  return encodeCursor({ q: fingerprint(sql, params), o: offset });
+}
+
+export function clampRows(requested: number | undefined, fallback: number, cap: number): number {
+  return Math.min(requested ?? fallback, cap);
+}
+
+function showCell(value: Cell): string {
+  if (value === null) return 'NULL';
+  if (typeof value === 'object') return `<blob ${value.bytes} bytes>`;
+  const text = String(value).replace(/\r?\n/g, '\\n').replace(/\|/g, '\\|');
+  return text.length > CELL_WIDTH ? `${text.slice(0, CELL_WIDTH - 1)}…` : text;
+}
+
+/** A compact pipe-separated table: cheap for a model to read, cells cut at 80 characters. */
+export function renderTable(columns: readonly string[], rows: readonly Cell[][]): string {
+  if (columns.length === 0) return '';
+  const lines = [columns.join(' | ')];
+  for (const row of rows) lines.push(row.map(showCell).join(' | '));
+  return lines.join('\n');
+}
+
+export function renderRows(out: {
+  columns: string[];
+  rows: Cell[][];
+  rowCount: number;
+  truncated: boolean;
+  nextCursor?: string | undefined;
+}): string {
+  const table = renderTable(out.columns, out.rows);
+  const footer = out.truncated
+    ? `(${out.rowCount} rows shown; more exist: call again with cursor "${out.nextCursor}")`
+    : `(${out.rowCount} row${out.rowCount === 1 ? '' : 's'})`;
+  return table ? `${table}\n${footer}` : footer;
+}

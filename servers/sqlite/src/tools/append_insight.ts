@@ -1,0 +1,22 @@
+import { defineTool } from '@refmcp/core';
+import * as z from 'zod';
+import type { SqliteContext } from '../deps.js';
+
+export default defineTool({
+  name: 'append_insight',
+  title: 'Append insight',
+  description:
+    'Record one finding from the analysis in the insights memo (the memo://insights resource). The memo ' +
+    'is kept in memory by the server, not in the database.',
+  inputSchema: z.object({
+    insight: z.string().min(1).max(10_000).describe('One finding, in a sentence or two'),
+  }),
+  outputSchema: z.object({ count: z.number().describe('Insights in the memo now') }),
+  annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
+  handler: async ({ insight }, ctx: SqliteContext) => {
+    const count = ctx.deps.insights.append(insight);
+    ctx.deps.notifier.insightsChanged();
+    return { count };
+  },
+  render: ({ count }) => `Insight recorded (${count} in memo://insights).`,
+});

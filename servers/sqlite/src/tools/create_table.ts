@@ -1,0 +1,33 @@
+import { defineTool } from '@refmcp/core';
+import * as z from 'zod';
+import type { WriteResult } from '../db/protocol.js';
+import type { SqliteContext } from '../deps.js';
+import { paramsSchema, toBindable } from '../results.js';
+
+export default defineTool({
+  name: 'create_table',
+  title: 'Create table',
+  description:
+    'Run one CREATE TABLE statement (IF NOT EXISTS and AS SELECT included). It runs in a transaction that is ' +
+    'kept only if its sole effect was new tables; anything else is rolled back (use write_query for that).',
+  inputSchema: z.object({
+    query: z.string().min(1).describe('A CREATE TABLE statement'),
+    params: paramsSchema,
+  }),
+  outputSchema: z.object({
+    created: z.array(z.string()).describe('Tables created; empty when IF NOT EXISTS found one already'),
+  }),
+  annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
+  handler: async ({ query, params }, ctx: SqliteContext) => {
+    const result = await ctx.deps.db.write<WriteResult>(
+      { op: 'query', mode: 'create_table', sql: query, params: toBindable(params), offset: 0, limit: 0 },
+      ctx.signal,
+    );
+    if (result.schemaChanged) ctx.deps.notifier.schemaWritten(result.schemaVersion);
+    return { created: result.created };
+  },
+  render: ({ created }) =>
+    created.length > 0
+      ? `Created table${created.length === 1 ? '' : 's'} ${created.join(', ')}.`
+      : 'No table created: it already exists.',
+});

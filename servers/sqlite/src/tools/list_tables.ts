@@ -1,0 +1,22 @@
+import { defineTool } from '@refmcp/core';
+import * as z from 'zod';
+import type { SqliteContext } from '../deps.js';
+import { listTables } from '../schema.js';
+
+export default defineTool({
+  name: 'list_tables',
+  title: 'List tables',
+  description:
+    'The tables and views in the database, with their number of columns. Then describe_table for details, ' +
+    'or search_schema to find tables and columns by name.',
+  inputSchema: z.object({}),
+  outputSchema: z.object({
+    tables: z.array(z.object({ name: z.string(), type: z.enum(['table', 'view']), columns: z.number() })),
+  }),
+  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
+  handler: async (_input, ctx: SqliteContext) => ({ tables: await listTables(ctx.deps.db, ctx.signal) }),
+  render: ({ tables }) =>
+    tables.length === 0
+      ? 'The database has no tables yet.'
+      : tables.map((t) => `${t.name} (${t.type}, ${t.columns} columns)`).join('\n'),
+});

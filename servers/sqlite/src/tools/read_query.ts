@@ -1,0 +1,51 @@
+import { defineTool } from '@refmcp/core';
+import * as z from 'zod';
+import type { ReadResult } from '../db/protocol.js';
+import type { SqliteContext } from '../deps.js';
+import {
+  clampRows,
+  maxRowsSchema,
+  nextCursor,
+  paramsSchema,
+  renderRows,
+  rowsShape,
+  startOffset,
+  toBindable,
+} from '../results.js';
+
+export default defineTool({
+  name: 'read_query',
+  title: 'Read query',
+  description:
+    'Run one read-only SQL statement (SELECT, WITH … SELECT, VALUES, or a PRAGMA that reads) and get rows. ' +
+    'SQLite itself decides whether the statement is read-only; writes are refused here (use write_query). ' +
+    'Pass values in params, not in the SQL. Results stop at max_rows; when truncated is true, call again ' +
+    'with the same query, params and nextCursor as cursor. Pages re-run the query, so rows can shift if ' +
+    'the data changes in between.',
+  inputSchema: z.object({
+    query: z.string().min(1).describe('One SQL statement'),
+    params: paramsSchema,
+    max_rows: maxRowsSchema,
+    cursor: z.string().optional().describe('nextCursor from a previous call with the same query and params'),
+  }),
+  outputSchema: z.object(rowsShape),
+  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
+  handler: async ({ query, params, max_rows, cursor }, ctx: SqliteContext) => {
+    const { config } = ctx.deps;
+    const bound = toBindable(params);
+    const offset = startOffset(cursor, query, bound);
+    const limit = clampRows(max_rows, config.maxRows, config.maxRowsCap);
+    const result = await ctx.deps.db.read<ReadResult>(
+      { op: 'query', mode: 'read', sql: query, params: bound, offset, limit },
+      ctx.signal,
+    );
+    return {
+      columns: result.columns,
+      rows: result.rows,
+      rowCount: result.rows.length,
+      truncated: result.more,
+      ...(result.more && { nextCursor: nextCursor(query, bound, offset + result.rows.length) }),
+    };
+  },
+  render: renderRows,
+});

@@ -1,0 +1,61 @@
+import { defineTool } from '@refmcp/core';
+import * as z from 'zod';
+import type { WriteResult } from '../db/protocol.js';
+import type { SqliteContext } from '../deps.js';
+import { cellSchema, clampRows, maxRowsSchema, paramsSchema, renderTable, toBindable } from '../results.js';
+
+export default defineTool({
+  name: 'write_query',
+  title: 'Write query',
+  description:
+    'Run one SQL statement that changes the database: INSERT, UPDATE, DELETE, REPLACE, CREATE/DROP/ALTER, ' +
+    'CREATE INDEX, VACUUM, ANALYZE… SQLite itself decides that it writes; reads are refused (use read_query). ' +
+    'Each call is its own transaction (BEGIN/COMMIT are not accepted). Pass values in params, not in the ' +
+    'SQL. Rows from RETURNING come back as columns/rows.',
+  inputSchema: z.object({
+    query: z.string().min(1).describe('One SQL statement'),
+    params: paramsSchema,
+    max_rows: maxRowsSchema.describe('Most RETURNING rows to include'),
+  }),
+  outputSchema: z.object({
+    changes: z.number().describe('Rows inserted, updated or deleted'),
+    lastInsertRowid: z.union([z.number(), z.string(), z.null()]),
+    schemaChanged: z.boolean(),
+    columns: z.array(z.string()),
+    rows: z.array(z.array(cellSchema)).describe('RETURNING rows, if any'),
+    truncated: z.boolean(),
+  }),
+  annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: false },
+  handler: async ({ query, params, max_rows }, ctx: SqliteContext) => {
+    const { config, db, notifier } = ctx.deps;
+    const result = await db.write<WriteResult>(
+      {
+        op: 'query',
+        mode: 'write',
+        sql: query,
+        params: toBindable(params),
+        offset: 0,
+        limit: clampRows(max_rows, config.maxRows, config.maxRowsCap),
+      },
+      ctx.signal,
+    );
+    if (result.schemaChanged) notifier.schemaWritten(result.schemaVersion);
+    return {
+      changes: result.changes,
+      lastInsertRowid: result.lastInsertRowid,
+      schemaChanged: result.schemaChanged,
+      columns: result.columns,
+      rows: result.rows,
+      truncated: result.more,
+    };
+  },
+  render: (out) => {
+    const lines = [`${out.changes} row${out.changes === 1 ? '' : 's'} changed`];
+    if (out.lastInsertRowid !== null && out.changes > 0)
+      lines[0] += `; last insert rowid ${out.lastInsertRowid}`;
+    if (out.schemaChanged) lines.push('The schema changed.');
+    if (out.columns.length > 0) lines.push(renderTable(out.columns, out.rows));
+    if (out.truncated) lines.push('(more RETURNING rows were produced than shown)');
+    return lines.join('\n');
+  },
+});
