@@ -1,0 +1,44 @@
+import { readdir } from 'node:fs/promises';
+import { defineTool } from '@refmcp/core';
+import * as z from 'zod';
+import type { FsContext } from '../deps.js';
+import { type EntryType, entryType } from '../fs/walk.js';
+import { entryTypeSchema, resolveDirectory } from '../fs/walk-input.js';
+
+export const TYPE_LABEL: Record<EntryType, string> = {
+  directory: '[DIR]',
+  file: '[FILE]',
+  symlink: '[LINK]',
+  other: '[OTHER]',
+};
+
+/** Directories first, then by name in code-point order (stable and locale-independent). */
+export function dirsFirst<T extends { name: string; type: EntryType }>(a: T, b: T): number {
+  const ad = a.type === 'directory';
+  if (ad !== (b.type === 'directory')) return ad ? -1 : 1;
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
+
+export default defineTool({
+  name: 'list_directory',
+  title: 'List directory',
+  description:
+    'Entries of one directory (not recursive), directories first, each marked [DIR], [FILE], [LINK] ' +
+    '(symlink, not followed) or [OTHER]. Use directory_tree for nested levels, list_directory_with_sizes for sizes.',
+  inputSchema: z.object({ path: z.string().describe('Directory path') }),
+  outputSchema: z.object({
+    path: z.string(),
+    entries: z.array(z.object({ name: z.string(), type: entryTypeSchema })),
+  }),
+  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
+  handler: async ({ path }, ctx: FsContext) => {
+    const real = await resolveDirectory(ctx, path);
+    const dirents = await readdir(real, { withFileTypes: true });
+    const entries = dirents.map((d) => ({ name: d.name, type: entryType(d) })).sort(dirsFirst);
+    return { path: real, entries };
+  },
+  render: ({ path, entries }) =>
+    entries.length === 0
+      ? `${path} is empty.`
+      : entries.map((e) => `${TYPE_LABEL[e.type]} ${e.name}`).join('\n'),
+});

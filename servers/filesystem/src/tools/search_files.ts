@@ -1,0 +1,70 @@
+import { defineTool } from '@refmcp/core';
+import * as z from 'zod';
+import type { FsContext } from '../deps.js';
+import { compileSearchPattern } from '../fs/match.js';
+import { walk } from '../fs/walk.js';
+import { resolveDirectory, walkContext, walkFields } from '../fs/walk-input.js';
+
+export default defineTool({
+  name: 'search_files',
+  title: 'Search files by name',
+  description:
+    'Find files and directories by name under a directory, recursively. pattern is a glob: with "/" it ' +
+    'matches the path relative to `path` (src/**/*.ts); without, the name at any depth (*.ts, package.json). ' +
+    'Text without glob characters matches names containing it, ignoring case. Skips .git and node_modules ' +
+    'by default; symlinks are not followed. Returns absolute paths, shallowest first. To search inside files, use search_content.',
+  inputSchema: z.object({
+    path: z.string().describe('Directory to search under'),
+    pattern: z.string().describe('Glob (**/*.ts, *.md) or a name fragment'),
+    ...walkFields,
+    maxResults: z
+      .number()
+      .int()
+      .min(1)
+      .max(100_000)
+      .default(500)
+      .describe('Most paths returned (default 500)'),
+    respectGitignore: z
+      .boolean()
+      .default(false)
+      .describe('Skip what .gitignore files ignore (default false)'),
+  }),
+  outputSchema: z.object({
+    matches: z.array(z.string()).describe('absolute paths'),
+    truncated: z.boolean().describe('true when more matches exist beyond maxResults'),
+  }),
+  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
+  handler: async (input, ctx: FsContext) => {
+    const matches = compileSearchPattern(input.pattern);
+    const real = await resolveDirectory(ctx, input.path);
+    const found: string[] = [];
+    let truncated = false;
+    await walk(
+      real,
+      {
+        ...walkContext(ctx, real),
+        excludePatterns: input.excludePatterns,
+        defaultExcludes: input.defaultExcludes,
+        respectGitignore: input.respectGitignore,
+        ...(input.maxDepth !== undefined && { maxDepth: input.maxDepth }),
+      },
+      (entry) => {
+        if (!matches(entry.rel, entry.name, entry.type === 'directory')) return undefined;
+        if (found.length === input.maxResults) {
+          truncated = true;
+          return false;
+        }
+        found.push(entry.path);
+        return undefined;
+      },
+    );
+    return { matches: found, truncated };
+  },
+  render: ({ matches, truncated }) => {
+    if (matches.length === 0) return 'No matches.';
+    const text = matches.join('\n');
+    return truncated
+      ? `${text}\n[Stopped at ${matches.length} matches. Narrow path or pattern, or raise maxResults.]`
+      : text;
+  },
+});
