@@ -400,12 +400,18 @@ export async function run({ flags }) {
         target: TARGET_GREP,
         oursArgs,
         offArgs: `grep ${grepArgs.join(' ')}`,
-        oursCall: (s) => callAll(s, 'search_content', oursArgs, ['files', 'matches', 'results']),
+        oursCall: async (s) => {
+          const result = await callAll(s, 'search_content', oursArgs, ['files', 'matches', 'results']);
+          return { ...result, skipped: result.structured?.filesSkipped };
+        },
         offCall: async () => {
           const { stdout } = await runProcess('grep', grepArgs, { okCodes: [0, 1] });
           return { count: lines(stdout) };
         },
-        check: (o, b) => checkCell(o?.count, b?.count, { expected: tree.files.needle, baseName: 'grep' }),
+        check: (o, b) =>
+          `${checkCell(o?.count, b?.count, { expected: tree.files.needle, baseName: 'grep' })}` +
+          // grep reads every file; ours skips binaries and files over its size limit (the 64 MiB log).
+          (o?.skipped ? ` · ours skipped ${o.skipped} file${o.skipped === 1 ? '' : 's'} grep read` : ''),
       });
     }
   } finally {
