@@ -162,6 +162,8 @@ export async function walk(root: string, options: WalkOptions, visit: Visitor): 
         stats.stopped = true;
         return stats;
       }
+      // Security: only real directories are queued. A symlink (type 'symlink', from lstat-like
+      // dirent data) is never read through, so the walk cannot leave the tree the sandbox resolved.
       if (isDir && depth < maxDepth) queue.push({ path: full, rel, depth, layers });
     }
   }

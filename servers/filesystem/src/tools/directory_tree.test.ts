@@ -63,6 +63,25 @@ describe.each(['legacy', 'modern'] as const)('directory_tree (%s)', (era) => {
     expect(paths(cut.structured!.tree)).toEqual(['a/', 'a/1', 'b']);
     expect(cut.text).toContain('[Stopped at 3 entries.');
   });
+  it('sends progress while walking a few thousand files, and a cancelled walk leaves the server usable', async () => {
+    fx = await makeFixture(era);
+    await writeBulkTree(fx.root, { dirs: 60, filesPerDir: 50 });
+    const progress: Array<{ progress: number; message?: string }> = [];
+    const full = await tree({ maxEntries: 100_000 }, { onprogress: (p) => progress.push(p) });
+    expect(full.structured).toMatchObject({ entries: 3000 + 59, truncated: false });
+    expect(progress.length).toBeGreaterThan(0);
+    expect(progress[0]!.progress).toBeGreaterThan(0);
+    expect(progress[0]!.message).toMatch(/^\d+ entries so far$/);
+
+    const controller = new AbortController();
+    const cancelled = tree(
+      { maxEntries: 100_000 },
+      { signal: controller.signal, onprogress: () => controller.abort() },
+    );
+    await expect(cancelled).rejects.toThrow();
+    const next = await tree({ path: 'd1', maxDepth: 1 });
+    expect(next.structured?.entries).toBe(50 + 8);
+  });
 });
 
 describe('directory_tree', () => {
@@ -131,26 +150,6 @@ describe('directory_tree', () => {
     expect(out.structured?.tree.children).toEqual([{ name: 'escape', type: 'symlink' }]);
     expect(out.text).not.toContain('secret');
     expect(out.text).toContain('escape (symlink)');
-  });
-
-  it('sends progress while walking a few thousand files, and a cancelled walk leaves the server usable', async () => {
-    fx = await makeFixture();
-    await writeBulkTree(fx.root, { dirs: 60, filesPerDir: 50 });
-    const progress: Array<{ progress: number; message?: string }> = [];
-    const full = await tree({ maxEntries: 100_000 }, { onprogress: (p) => progress.push(p) });
-    expect(full.structured).toMatchObject({ entries: 3000 + 59, truncated: false });
-    expect(progress.length).toBeGreaterThan(0);
-    expect(progress[0]!.progress).toBeGreaterThan(0);
-    expect(progress[0]!.message).toMatch(/^\d+ entries so far$/);
-
-    const controller = new AbortController();
-    const cancelled = tree(
-      { maxEntries: 100_000 },
-      { signal: controller.signal, onprogress: () => controller.abort() },
-    );
-    await expect(cancelled).rejects.toThrow();
-    const next = await tree({ path: 'd1', maxDepth: 1 });
-    expect(next.structured?.entries).toBe(50 + 8);
   });
 
   it('refuses a file and a path outside the sandbox', async () => {

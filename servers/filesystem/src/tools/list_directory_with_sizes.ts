@@ -55,7 +55,7 @@ export default defineTool({
       async (d) => {
         const type = entryType(d);
         if (type !== 'file') return { name: d.name, type };
-        // lstat: a file swapped for a symlink meanwhile must not be followed out of the sandbox.
+        // Security: lstat, so a file swapped for a symlink meanwhile is not followed out of the sandbox.
         const size = await lstat(path.join(real, d.name)).then(
           (s) => s.size,
           () => 0,

@@ -236,9 +236,8 @@ describe('search_content', () => {
     const controller = new AbortController();
     // Exponential backtracking: this would not finish for days.
     const call = search({ pattern: '^(a+)+$' }, { signal: controller.signal });
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    // One worker is busy with the regex while the call runs.
-    expect(searchWorkers().live - searchWorkers().idle).toBe(1);
+    // One worker stays busy with the regex while the call runs.
+    await expect.poll(() => searchWorkers().live - searchWorkers().idle, { timeout: 5000 }).toBe(1);
     controller.abort();
     await expect(call).rejects.toThrow();
     await expect.poll(() => searchWorkers().live - searchWorkers().idle, { timeout: 5000 }).toBe(0);

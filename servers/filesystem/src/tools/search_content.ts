@@ -27,7 +27,7 @@ export default defineTool({
   description:
     'Search text inside files under a directory (or in one file), like grep -rn. pattern is a JavaScript ' +
     'regex, or plain text with literal: true; case-insensitive unless caseSensitive. Respects .gitignore ' +
-    'and skips .git, node_modules, binary files and files over the size limit. include/exclude are globs ' +
+    'and skips .git, node_modules, binary files and files over --max-file-size (default 50 MiB). include/exclude are globs ' +
     '(*.ts, src/**). One result per matching line, up to maxResults (default 200); filesOnly lists files instead.',
   inputSchema: z.object({
     path: z.string().describe('Directory (searched recursively) or file'),
