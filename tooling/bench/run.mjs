@@ -3,6 +3,7 @@
 // and writes .bench/results-<suite>.json. Missing a target is a result, not a failure; a tool call
 // that errors is a failure (exit 1).
 import { readdirSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BenchError, benchRoot, formatTable, log, parseFlags, scratchDir, writeJson } from './lib.mjs';
@@ -39,7 +40,9 @@ async function main() {
     const suite = await import(pathToFileURL(path.join(suitesDir, `${id}.mjs`)).href);
     log(`\n▶ ${suite.name}: ${suite.description}${flags.quick ? ' (quick)' : ''}`);
     const started = performance.now();
+    const loadBefore = os.loadavg()[0];
     const { rows, details, meta } = await suite.run({ flags });
+    const machine = { cpus: os.availableParallelism(), load1: [loadBefore, os.loadavg()[0]] };
     const seconds = (performance.now() - started) / 1000;
     console.log(`\n${suite.name} — median ms per call (ratio = ours / base; lower is better)\n`);
     console.log(formatTable(rows));
@@ -59,10 +62,17 @@ async function main() {
       date: new Date().toISOString(),
       quick: flags.quick,
       only: flags.only,
-      meta,
+      meta: { ...meta, machine },
       rows: rows.map((r) => ({ ...r, ratio: Number.isFinite(r.ratio) ? r.ratio : null })),
       details,
     });
+    const busy = Math.max(...machine.load1) > machine.cpus;
+    console.log(
+      `Load average ${machine.load1.map((l) => l.toFixed(1)).join(' → ')} on ${machine.cpus} CPUs` +
+        (busy
+          ? ': the machine was busy, small-call ratios are noisy; compare the min per side in the JSON'
+          : ''),
+    );
     console.log(`Results: ${path.relative(process.cwd(), file) || file}`);
   }
   return 0;

@@ -147,7 +147,13 @@ export async function run({ flags }) {
 
   const record = (row, detail) => {
     rows.push(row);
-    details.push({ id: row.id, ...detail });
+    // The fastest sample per side too: on a busy machine it is steadier than the median.
+    const min = Object.fromEntries(
+      Object.entries(detail.samples ?? {})
+        .filter(([, v]) => v?.length)
+        .map(([k, v]) => [k, Math.min(...v)]),
+    );
+    details.push({ id: row.id, min, ...detail });
     const ratio = Number.isFinite(row.ratio) ? `${row.ratio.toFixed(2)}×` : '–';
     log(
       `  ${row.id}: ours ${row.status ?? `${row.ours?.toFixed(1)} ms`}, ${row.baseName} ${row.base?.toFixed(1)} ms, ${ratio}  ${row.check ?? ''}`,
