@@ -4,12 +4,13 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Client } from '@modelcontextprotocol/client';
 import { createLogger, createMcpApp, type McpApp } from '@refmcp/core';
-import { callTool, connectInProcess } from '@refmcp/core/testing';
+import { callTool, connectInProcess, startHttpForTest } from '@refmcp/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type FilesystemConfig, MiB } from './config.js';
 import type { FsDeps } from './deps.js';
 import { registerFileResources } from './resources.js';
 import { Sandbox } from './sandbox.js';
+import { createServer } from './server.js';
 import { type Fixture, makeFixture } from './test-helpers.js';
 import { createFileWatcher, type FileWatcher } from './watcher.js';
 
@@ -41,6 +42,23 @@ describe('resource subscriptions through the filesystem server', () => {
     await fx.close();
     fx = await makeFixture('modern');
     expect(fx.client.getServerCapabilities()?.resources?.subscribe).toBeFalsy();
+  });
+
+  it('does not offer subscriptions over HTTP, where each request gets a fresh server', async () => {
+    fx = await makeFixture('legacy');
+    const app = createServer(
+      { allowedDirectories: [fx.root], readOnly: true, maxFileSize: MiB, maxReadBytes: 4096 },
+      { logger: createLogger({ name: 'test', level: 'silent' }) },
+    );
+    const http = await startHttpForTest(app);
+    try {
+      const client = await http.connect('legacy');
+      expect(client.getServerCapabilities()?.resources).toBeDefined();
+      expect(client.getServerCapabilities()?.resources?.subscribe).toBeFalsy();
+    } finally {
+      await http.close();
+      await app.close();
+    }
   });
 
   it('notifies when a subscribed file is written, by a tool or by anyone else', async () => {

@@ -29,7 +29,7 @@ export const LIST_LIMIT = 200;
 
 /**
  * Files under the allowed directories as `file://` resources: read any of them by URI, list the
- * top-level files, and (legacy era, where a session exists to notify) subscribe to changes.
+ * top-level files, and (on a legacy-era connection, which can be notified) subscribe to changes.
  */
 export function registerFileResources(instance: InstanceContext, deps: FsDeps, watcher: FileWatcher): void {
   const { server, era, logger } = instance;
@@ -45,7 +45,9 @@ export function registerFileResources(instance: InstanceContext, deps: FsDeps, w
     },
     (uri) => asProtocolErrors(uri.href, () => readFileResource(uri, deps)),
   );
-  if (era === 'legacy') followSubscriptions(server, deps, watcher, logger);
+  // Only a legacy connection that outlives its request (stdio, in-process) can be notified later;
+  // legacy HTTP is served statelessly, one instance per request.
+  if (era === 'legacy' && !instance.request.requestInfo) followSubscriptions(server, deps, watcher, logger);
 }
 
 /** Maps a `file://` URI to a local path and through the sandbox. */
