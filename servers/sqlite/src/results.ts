@@ -12,7 +12,7 @@ export const paramsSchema = z
   .union([z.array(scalar), z.record(z.string(), scalar)])
   .optional()
   .describe(
-    'Values bound to placeholders, never spliced into the SQL: an array for ?, ?1…, or an object for :name, @name, $name',
+    'Values bound to placeholders, never spliced into the SQL: an array for ?, or an object for :name, @name, $name (keys without the prefix) and ?1, ?2 (keys "1", "2")',
   );
 
 export const maxRowsSchema = z
@@ -37,12 +37,12 @@ export const rowsShape = {
   nextCursor: z.string().optional(),
 };
 
-/** Booleans become 1/0 (SQLite has no boolean); `:name`-style keys lose their prefix. */
+/** Booleans become 1/0 (SQLite has no boolean); `:name` / `?1`-style keys lose their prefix. */
 export function toBindable(params: z.output<typeof paramsSchema>): Params {
   if (params === undefined) return undefined;
   const value = (v: z.output<typeof scalar>) => (typeof v === 'boolean' ? Number(v) : v);
   if (Array.isArray(params)) return params.map(value);
-  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k.replace(/^[:@$]/, ''), value(v)]));
+  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k.replace(/^[:@$?]/, ''), value(v)]));
 }
 
 const cursorState = z.object({ q: z.string(), o: z.number().int().nonnegative() });

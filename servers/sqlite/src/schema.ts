@@ -10,7 +10,12 @@ import type { Cell, ReadResult } from './db/protocol.js';
 
 type Row = Record<string, Cell>;
 
-async function all(db: DatabasePool, sql: string, params: unknown[] = [], signal?: AbortSignal) {
+async function all(
+  db: DatabasePool,
+  sql: string,
+  params: unknown[] | Record<string, unknown> = [],
+  signal?: AbortSignal,
+) {
   const { rows } = await db.read<{ rows: Row[] }>({ op: 'all', sql, params }, signal);
   return rows;
 }

@@ -55,19 +55,18 @@ export function translateError(error: unknown): unknown {
   if (error instanceof ToolError || !(error instanceof RunnerFailure)) return error;
   if (error.kind === 'Refused') return (REFUSALS[error.code as Refusal] ?? REFUSALS.not_read_only)();
   const message = error.message;
-  if (error.kind === 'RangeError' || error.kind === 'TypeError') {
-    if (/more than one statement/i.test(message)) {
-      return new InvalidInputError('Only one SQL statement per call.', {
-        hint: 'Send the statements one call at a time.',
-      });
-    }
+  if (/more than one statement/i.test(message)) {
+    return new InvalidInputError('Only one SQL statement per call.', {
+      hint: 'Send the statements one call at a time.',
+    });
+  }
+  if ((error.kind === 'RangeError' || error.kind === 'TypeError') && /bind|parameter/i.test(message)) {
     return new InvalidInputError(`Parameters do not match the statement: ${message}`, {
-      hint: 'Pass params as an array for ? placeholders, or an object keyed by name for :name / @name / $name.',
+      hint: 'Pass params as an array for ? placeholders, or an object keyed by name for :name / @name / $name and by number for ?1, ?2.',
     });
   }
   const code = error.code ?? '';
-  const table = /no such table: (\S+)/.exec(message);
-  if (table) {
+  if (/no such table/.test(message)) {
     return new NotFoundError(message, { hint: 'Call list_tables (or search_schema) to see the tables.' });
   }
   if (/no such column/.test(message)) {

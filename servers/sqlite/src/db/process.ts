@@ -1,4 +1,5 @@
 import { type ChildProcess, fork } from 'node:child_process';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RunnerError, RunnerOptions, RunnerRequest, RunnerResponse } from './protocol.js';
 
@@ -48,7 +49,12 @@ export class RunnerProcess {
       serialization: 'advanced',
       // Not the parent's flags (test runners, loaders, inspectors): a plain Node process.
       execArgv: [],
+      // Relative paths in SQL (a file name in ATTACH, say) resolve next to the database, not
+      // wherever the server was started; the checks refuse them either way.
+      cwd: path.dirname(options.file),
     });
+    // A send to a process that just died fails with EPIPE; its 'exit' settles the request.
+    this.child.on('error', () => {});
     // An idle runner must not keep the server alive; stdin or the HTTP listener does that.
     this.child.unref();
     this.child.channel?.unref();
@@ -89,7 +95,9 @@ export class RunnerProcess {
     const answer = new Promise<unknown>((resolve, reject) => {
       this.pending = { id, resolve, reject };
     });
-    this.child.send({ ...body, id } as RunnerRequest);
+    this.child.send({ ...body, id } as RunnerRequest, (error) => {
+      if (error) this.kill();
+    });
     onSent?.();
     return (await answer) as T;
   }

@@ -84,7 +84,7 @@ function handle(request) {
   // Security: the same engine-level flag, the other way round. ATTACH and DETACH are "read-only"
   // to SQLite, so they are refused here too: no statement may reach a file other than ours.
   if (stmt.readonly) throw new Refused('not_a_write');
-  checkProgram(request.sql);
+  checkProgram(request.sql, request.params);
   return request.mode === 'create_table'
     ? createTable(stmt, request.params)
     : write(stmt, request.params, request.limit);
@@ -94,15 +94,18 @@ function handle(request) {
  * Inspects the compiled program. Security: VACUUM INTO writes a copy of the database to any path
  * (P2 of the Vacuum opcode holds the target), which would escape the one file we serve.
  * @param {string} sql
+ * @param {unknown} params
  */
-function checkProgram(sql) {
-  let program;
+function checkProgram(sql, params) {
+  let explain;
   try {
-    program = /** @type {unknown[][]} */ (db.prepare(`EXPLAIN ${sql}`).raw(true).all());
+    explain = db.prepare(`EXPLAIN ${sql}`);
   } catch {
     // Prefixing EXPLAIN only fails when the statement already is an EXPLAIN: nothing to run.
     throw new Refused('explain');
   }
+  // The same parameters bind (EXPLAIN needs every placeholder filled) but nothing is executed.
+  const program = /** @type {unknown[][]} */ (bind(explain.raw(true), params, (s, p) => s.all(...p)));
   for (const op of program) {
     if (op[1] === 'Vacuum' && Number(op[3]) !== 0) throw new Refused('vacuum_into');
   }

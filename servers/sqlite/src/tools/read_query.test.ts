@@ -2,6 +2,30 @@ import { callTool } from '@refmcp/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Fixture, makeFixture } from '../test-helpers.js';
 
+/** Every way to write that read_query must refuse, whatever the statement looks like. */
+const WRITES = [
+  "INSERT INTO customers (name) VALUES ('x')",
+  "UPDATE customers SET name = 'x'",
+  'DELETE FROM orders',
+  "REPLACE INTO customers (id, name) VALUES (1, 'x')",
+  'CREATE TABLE t (a)',
+  'DROP TABLE orders',
+  'ALTER TABLE customers ADD COLUMN age INTEGER',
+  "ATTACH 'other.db' AS other",
+  'DETACH main',
+  'VACUUM',
+  "VACUUM INTO 'copy.db'",
+  'REINDEX',
+  'ANALYZE',
+  'PRAGMA user_version = 7',
+  'PRAGMA query_only = OFF',
+  'PRAGMA journal_mode = WAL',
+  "WITH x AS (SELECT 'sneaky' AS n) INSERT INTO customers (name) SELECT n FROM x",
+  'INSERT INTO customers (name) VALUES (1) RETURNING id',
+  'BEGIN IMMEDIATE',
+  'SELECT 1; DELETE FROM orders',
+];
+
 describe.each(['legacy', 'modern'] as const)('read_query (%s)', (era) => {
   let fx: Fixture;
   afterEach(() => fx.close());
@@ -23,5 +47,137 @@ describe.each(['legacy', 'modern'] as const)('read_query (%s)', (era) => {
       truncated: false,
     });
     expect(out.text).toBe('name | city\nAda | London\nGrace | NULL\nLinus | Helsinki\n(3 rows)');
+  });
+
+  it('accepts recursive CTEs, VALUES and read-only PRAGMAs', async () => {
+    fx = await makeFixture(era);
+    const cte = await callTool(fx.client, 'read_query', {
+      query:
+        'WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5) SELECT sum(i) AS s FROM n',
+    });
+    expect(cte.structured).toMatchObject({ rows: [[15]] });
+    const values = await callTool(fx.client, 'read_query', { query: 'VALUES (1, 2)' });
+    expect(values.structured).toMatchObject({ rowCount: 1 });
+    const pragma = await callTool(fx.client, 'read_query', { query: "PRAGMA table_info('customers')" });
+    expect(pragma.isError, pragma.text).toBe(false);
+    expect(pragma.structured).toMatchObject({ rowCount: 4 });
+  });
+
+  it('binds positional and named params', async () => {
+    fx = await makeFixture(era);
+    const positional = await callTool(fx.client, 'read_query', {
+      query: 'SELECT name FROM customers WHERE city = ? OR id = ?',
+      params: ['London', 3],
+    });
+    expect(positional.structured).toMatchObject({ rows: [['Ada'], ['Linus']] });
+    for (const sql of [':c', '@c', '$c']) {
+      const named = await callTool(fx.client, 'read_query', {
+        query: `SELECT name FROM customers WHERE city = ${sql}`,
+        params: { c: 'Helsinki' },
+      });
+      expect(named.structured, sql).toMatchObject({ rows: [['Linus']] });
+    }
+    const prefixed = await callTool(fx.client, 'read_query', {
+      query: 'SELECT :flag AS f, :who AS w',
+      params: { ':flag': true, '@who': "Robert'); DROP TABLE customers;--" },
+    });
+    expect(prefixed.structured).toMatchObject({ rows: [[1, "Robert'); DROP TABLE customers;--"]] });
+    const numbered = await callTool(fx.client, 'read_query', {
+      query: 'SELECT ?2 AS b, ?1 AS a, ?1 AS again',
+      params: { '1': 'x', '?2': 'y' },
+    });
+    expect(numbered.structured).toMatchObject({ rows: [['y', 'x', 'x']] });
+    const missing = await callTool(fx.client, 'read_query', { query: 'SELECT ? + ?', params: [1] });
+    expect(missing.isError).toBe(true);
+    expect(missing.text).toMatch(/^Invalid input: Parameters do not match the statement/);
+  });
+
+  it('cuts exactly at max_rows and continues with the cursor', async () => {
+    fx = await makeFixture(era);
+    const query = 'SELECT id FROM orders WHERE total > ? ORDER BY id';
+    const params = [0]; // 30 orders
+    for (const [max, truncated] of [
+      [29, true],
+      [30, false],
+      [31, false],
+    ] as const) {
+      const out = await callTool(fx.client, 'read_query', { query, params, max_rows: max });
+      expect(out.structured, `max_rows ${max}`).toMatchObject({ rowCount: Math.min(max, 30), truncated });
+      expect(out.structured?.nextCursor !== undefined).toBe(truncated);
+    }
+    const ids: unknown[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await callTool<{ rows: unknown[][]; nextCursor?: string }>(fx.client, 'read_query', {
+        query,
+        params,
+        max_rows: 7,
+        ...(cursor && { cursor }),
+      });
+      expect(page.isError, page.text).toBe(false);
+      ids.push(...page.structured!.rows.map((r) => r[0]));
+      cursor = page.structured!.nextCursor;
+    } while (cursor);
+    expect(ids).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+
+    const first = await callTool<{ nextCursor: string }>(fx.client, 'read_query', {
+      query,
+      params,
+      max_rows: 5,
+    });
+    const other = await callTool(fx.client, 'read_query', {
+      query,
+      params: [100],
+      cursor: first.structured!.nextCursor,
+    });
+    expect(other.text).toMatch(/cursor belongs to a different query/);
+    const forged = await callTool(fx.client, 'read_query', { query, params, cursor: 'garbage' });
+    expect(forged.text).toMatch(/Invalid cursor/);
+  });
+
+  it('caps max_rows at the configured limit', async () => {
+    fx = await makeFixture(era, { maxRows: 2, maxRowsCap: 4 });
+    const byDefault = await callTool(fx.client, 'read_query', { query: 'SELECT id FROM orders' });
+    expect(byDefault.structured).toMatchObject({ rowCount: 2, truncated: true });
+    const capped = await callTool(fx.client, 'read_query', {
+      query: 'SELECT id FROM orders',
+      max_rows: 1000,
+    });
+    expect(capped.structured).toMatchObject({ rowCount: 4, truncated: true });
+  });
+
+  it.each(WRITES)('refuses %s and changes nothing', async (query) => {
+    fx = await makeFixture(era);
+    const out = await callTool(fx.client, 'read_query', { query });
+    expect(out.isError, out.text).toBe(true);
+    expect(out.text).toMatch(/read_query only runs reads|returns no rows|Only one SQL statement/);
+    const count = await callTool(fx.client, 'read_query', {
+      query: 'SELECT (SELECT count(*) FROM customers) AS c, (SELECT count(*) FROM orders) AS o',
+    });
+    expect(count.structured).toMatchObject({ rows: [[3, 30]] });
+  });
+
+  it('explains SQLite errors and what to do next', async () => {
+    fx = await makeFixture(era);
+    const table = await callTool(fx.client, 'read_query', { query: 'SELECT * FROM nope' });
+    expect(table.text).toBe(
+      'Not found: no such table: nope\nCall list_tables (or search_schema) to see the tables.',
+    );
+    const column = await callTool(fx.client, 'read_query', { query: 'SELECT nope FROM customers' });
+    expect(column.text).toMatch(/no such column: nope\nCall describe_table/);
+    const syntax = await callTool(fx.client, 'read_query', { query: 'SELEC 1' });
+    expect(syntax.text).toMatch(/^Invalid input: SQLite: near "SELEC": syntax error/);
+  });
+
+  it('keeps big integers exact, shows blobs as base64, cuts long cells in the text only', async () => {
+    fx = await makeFixture(era);
+    const out = await callTool(fx.client, 'read_query', {
+      query: "SELECT 9007199254740993 AS big, x'00ff' AS b, 1.5 AS r, ? AS long",
+      params: ['y'.repeat(500)],
+    });
+    expect(out.structured).toMatchObject({
+      rows: [['9007199254740993', { $blob: 'AP8=', bytes: 2 }, 1.5, 'y'.repeat(500)]],
+    });
+    expect(out.text).toContain(`<blob 2 bytes> | 1.5 | ${'y'.repeat(79)}…`);
   });
 });

@@ -18,14 +18,14 @@ SELECT kind, name, tbl, type, cols, sql FROM (
          END AS cols
     FROM sqlite_schema s
    WHERE s.type IN ('table', 'view', 'index', 'trigger') AND s.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'
-     AND s.name LIKE ?1 ESCAPE '\\'
+     AND s.name LIKE :pattern ESCAPE '\\'
   UNION ALL
   SELECT 'column', c.name, s.name, c.type, NULL, NULL
     FROM sqlite_schema s JOIN pragma_table_xinfo(s.name) c
    WHERE s.type IN ('table', 'view') AND s.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'
-     AND c.name LIKE ?1 ESCAPE '\\'
+     AND c.name LIKE :pattern ESCAPE '\\'
 ) ORDER BY CASE kind WHEN 'table' THEN 0 WHEN 'view' THEN 1 WHEN 'column' THEN 2 ELSE 3 END, tbl, name
-LIMIT ?2`;
+LIMIT :limit`;
 
 const match = z.object({
   kind: z.enum(['table', 'view', 'index', 'trigger', 'column']),
@@ -52,7 +52,7 @@ export default defineTool({
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
   handler: async ({ pattern, detail, limit }, ctx: SqliteContext) => {
     const { rows } = await ctx.deps.db.read<{ rows: Array<Record<string, Cell>> }>(
-      { op: 'all', sql: SEARCH, params: [likePattern(pattern), limit + 1] },
+      { op: 'all', sql: SEARCH, params: { pattern: likePattern(pattern), limit: limit + 1 } },
       ctx.signal,
     );
     const matches = rows.slice(0, limit).map((r) => ({
