@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { lstat, mkdir, readdir, readFile, readlink, symlink, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { chmod, lstat, mkdir, readdir, readFile, readlink, stat, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { callTool } from '@refmcp/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -30,6 +31,17 @@ describe.each(['legacy', 'modern'] as const)('copy_path (%s)', (era) => {
     expect(await readFile(path.join(fx.root, 'x/y/b.txt'), 'utf8')).toBe('hello');
     expect(await readFile(path.join(fx.root, 'a.txt'), 'utf8')).toBe('hello');
     expect(await readdir(path.join(fx.root, 'x/y'))).toEqual(['b.txt']);
+  });
+
+  it('copies content larger than one read chunk exactly, with the file mode', async () => {
+    fx = await makeFixture(era);
+    const data = randomBytes(3 * 1024 * 1024 + 17);
+    await writeFile(path.join(fx.root, 'big.bin'), data);
+    await chmod(path.join(fx.root, 'big.bin'), 0o751);
+    const out = await callTool(fx.client, 'copy_path', { source: 'big.bin', destination: 'copy.bin' });
+    expect(out.structured).toMatchObject({ bytes: data.length });
+    expect((await readFile(path.join(fx.root, 'copy.bin'))).equals(data)).toBe(true);
+    expect((await stat(path.join(fx.root, 'copy.bin'))).mode & 0o777).toBe(0o751);
   });
 
   it('needs recursive: true for a directory', async () => {

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { constants } from 'node:fs';
-import { chmod, copyFile, lstat, mkdir, readdir, readlink, rename, rm, symlink } from 'node:fs/promises';
+import { constants, type Stats } from 'node:fs';
+import { chmod, lstat, mkdir, open, readdir, readlink, rename, rm, symlink } from 'node:fs/promises';
 import path from 'node:path';
-import { throwIfAborted } from '@refmcp/core';
+import { PermissionDeniedError, throwIfAborted } from '@refmcp/core';
 
 export interface CopyCounts {
   files: number;
@@ -46,7 +46,7 @@ async function copyInto(
     await symlink(await readlink(source), target);
     counts.symlinks++;
   } else if (stats.isFile()) {
-    await copyFile(source, target, constants.COPYFILE_EXCL);
+    await copyRegularFile(source, target, stats);
     counts.files++;
     counts.bytes += stats.size;
   } else if (stats.isDirectory()) {
@@ -69,6 +69,44 @@ async function copyInto(
     return;
   }
   options.onEntry?.(counts.files + counts.directories + counts.symlinks);
+}
+
+const COPY_CHUNK = 1024 * 1024;
+
+/**
+ * Copies one file through descriptors rather than copyFile(), which would follow a symlink swapped
+ * in after the lstat above and copy whatever it points to.
+ */
+async function copyRegularFile(source: string, target: string, expected: Stats): Promise<void> {
+  // Security: O_NOFOLLOW refuses a swapped-in symlink; the inode check catches any other swap.
+  const input = await open(source, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK).catch(
+    (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ELOOP') throw error;
+      throw new PermissionDeniedError(`${source} turned into a symlink while being copied.`);
+    },
+  );
+  try {
+    const opened = await input.stat();
+    if (!opened.isFile() || opened.ino !== expected.ino || opened.dev !== expected.dev) {
+      throw new PermissionDeniedError(`${source} was replaced while being copied.`);
+    }
+    const output = await open(target, 'wx', 0o600);
+    try {
+      const buffer = Buffer.allocUnsafe(COPY_CHUNK);
+      for (;;) {
+        const { bytesRead } = await input.read(buffer, 0, COPY_CHUNK, null);
+        if (bytesRead === 0) break;
+        for (let written = 0; written < bytesRead; ) {
+          written += (await output.write(buffer, written, bytesRead - written)).bytesWritten;
+        }
+      }
+      await output.chmod(expected.mode & 0o7777);
+    } finally {
+      await output.close();
+    }
+  } finally {
+    await input.close();
+  }
 }
 
 /** A hidden sibling name for building a copy before it is renamed into place. */
