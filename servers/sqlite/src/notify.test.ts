@@ -1,0 +1,124 @@
+import type { Client } from '@modelcontextprotocol/client';
+import type { McpServer } from '@modelcontextprotocol/server';
+import { createLogger } from '@refmcp/core';
+import { callTool } from '@refmcp/core/testing';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ChangeNotifier } from './notify.js';
+import { type Fixture, makeFixture } from './test-helpers.js';
+
+/** Records change notifications as they arrive. */
+function watch(client: Client) {
+  const seen: string[] = [];
+  client.setNotificationHandler('notifications/resources/list_changed', () => {
+    seen.push('list_changed');
+  });
+  client.setNotificationHandler('notifications/resources/updated', (n) => {
+    seen.push(`updated ${n.params.uri}`);
+  });
+  const waitFor = async (entry: string, ms = 3000) => {
+    const deadline = Date.now() + ms;
+    while (!seen.includes(entry)) {
+      if (Date.now() > deadline)
+        throw new Error(`no "${entry}" within ${ms} ms; saw ${JSON.stringify(seen)}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  };
+  return { seen, waitFor };
+}
+
+describe('change notifications (2025 era, subscriptions per URI)', () => {
+  let fx: Fixture;
+  afterEach(() => fx.close());
+
+  it('announces schema changes made through write_query and create_table', async () => {
+    fx = await makeFixture('legacy');
+    const events = watch(fx.client);
+    await fx.client.subscribeResource({ uri: 'sqlite://schema' });
+    await callTool(fx.client, 'write_query', { query: 'CREATE TABLE notes (body TEXT)' });
+    await events.waitFor('list_changed');
+    await events.waitFor('updated sqlite://schema');
+    events.seen.length = 0;
+    await callTool(fx.client, 'create_table', { query: 'CREATE TABLE tags (name TEXT)' });
+    await events.waitFor('updated sqlite://schema');
+    // A data-only write changes no schema and announces nothing.
+    events.seen.length = 0;
+    await callTool(fx.client, 'write_query', { query: "INSERT INTO notes VALUES ('x')" });
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(events.seen).toEqual([]);
+  });
+
+  it('notices another process changing the schema of the file', async () => {
+    fx = await makeFixture('legacy');
+    const events = watch(fx.client);
+    await fx.client.subscribeResource({ uri: 'sqlite://schema' });
+    await fx.client.subscribeResource({ uri: 'sqlite://table/customers' });
+    await new Promise((resolve) => setTimeout(resolve, 300)); // let the poll take its baseline
+    const other = new Database(fx.file);
+    other.exec('ALTER TABLE customers ADD COLUMN phone TEXT');
+    other.close();
+    await events.waitFor('updated sqlite://schema');
+    await events.waitFor('updated sqlite://table/customers');
+    await events.waitFor('list_changed');
+    const schema = await fx.client.readResource({ uri: 'sqlite://schema' });
+    expect(schema.contents[0]).toMatchObject({ text: expect.stringContaining('phone TEXT') });
+  });
+
+  it('sends updates only for subscribed URIs, and for the insights memo', async () => {
+    fx = await makeFixture('legacy');
+    const events = watch(fx.client);
+    await callTool(fx.client, 'append_insight', { insight: 'one' });
+    await callTool(fx.client, 'write_query', { query: 'CREATE TABLE a (x)' });
+    await events.waitFor('list_changed');
+    expect(events.seen).toEqual(['list_changed']);
+    await fx.client.subscribeResource({ uri: 'memo://insights' });
+    await callTool(fx.client, 'append_insight', { insight: 'two' });
+    await events.waitFor('updated memo://insights');
+    await fx.client.unsubscribeResource({ uri: 'memo://insights' });
+    events.seen.length = 0;
+    await callTool(fx.client, 'append_insight', { insight: 'three' });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(events.seen).toEqual([]);
+  });
+});
+
+describe('ChangeNotifier polling', () => {
+  it('polls only while a connection is open', async () => {
+    let polls = 0;
+    let version = 1;
+    const notifier = new ChangeNotifier(
+      async () => {
+        polls++;
+        return version;
+      },
+      20,
+      createLogger({ name: 'test', level: 'silent' }),
+    );
+    const sent: string[] = [];
+    const server = {
+      server: {
+        onclose: undefined as (() => void) | undefined,
+        setRequestHandler: () => {},
+        sendResourceListChanged: async () => {
+          sent.push('list_changed');
+        },
+        sendResourceUpdated: async ({ uri }: { uri: string }) => {
+          sent.push(uri);
+        },
+      },
+    };
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(polls).toBe(0);
+    notifier.attach(server as unknown as McpServer, 'modern');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(polls).toBeGreaterThan(1);
+    version = 2;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(sent).toEqual(['list_changed', 'sqlite://schema']);
+    server.server.onclose?.();
+    const after = polls;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(polls).toBe(after);
+    notifier.close();
+  });
+});
