@@ -1,0 +1,155 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
+import { callTool, clientOptionsFor, spawnStdio, type TestEra } from '@refmcp/core/testing';
+import { afterEach, describe, expect, it } from 'vitest';
+import { makeDatabase } from './test-helpers.js';
+
+/** The built binary, exactly as `npx @refmcp/server-sqlite` runs it. */
+const BIN = fileURLToPath(new URL('../dist/index.js', import.meta.url));
+
+/** One realistic call per tool, in an order that works. A new tool without an entry fails. */
+const CALLS: Record<string, Record<string, unknown>> = {
+  list_tables: {},
+  describe_table: { table_name: 'orders' },
+  search_schema: { pattern: 'cust*' },
+  create_table: { query: 'CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL)' },
+  write_query: { query: 'INSERT INTO notes (body) VALUES (?), (?)', params: ['a', 'b'] },
+  read_query: {
+    query: 'SELECT body FROM notes WHERE id > :min ORDER BY id',
+    params: { min: 0 },
+    max_rows: 1,
+  },
+  explain_query: { query: 'SELECT * FROM orders WHERE customer_id = ?', params: [1] },
+  append_insight: { insight: 'Notes work end to end.' },
+};
+
+async function callEveryTool(client: Client) {
+  const { tools } = await client.listTools();
+  expect(tools.map((t) => t.name).sort()).toEqual(Object.keys(CALLS).sort());
+  for (const [name, args] of Object.entries(CALLS)) {
+    const out = await callTool(client, name, args);
+    expect(out.isError, `${name}: ${out.text}`).toBe(false);
+    expect(out.structured, name).toBeTypeOf('object');
+  }
+  const read = await callTool(client, 'read_query', CALLS.read_query);
+  expect(read.structured).toMatchObject({ rows: [['a']], truncated: true });
+  const memo = await client.readResource({ uri: 'memo://insights' });
+  expect(memo.contents[0]).toMatchObject({ text: expect.stringContaining('Notes work end to end.') });
+}
+
+/** Starts the binary in HTTP mode on a free port and reads the URL it logs on stderr. */
+async function startHttpBin(file: string) {
+  const child = spawn(process.execPath, [BIN, '--http', '--port', '0', file], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  const url = await new Promise<URL>((resolve, reject) => {
+    let buffer = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString();
+      const match = buffer.match(/"url":"([^"]+)"/);
+      if (match?.[1]) resolve(new URL(match[1]));
+    });
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${buffer}`)));
+  });
+  return { url, stop: () => child.kill('SIGTERM') };
+}
+
+describe.each(['legacy', 'modern'] as const)('the built binary (%s era)', (era: TestEra) => {
+  const cleanups: Array<() => Promise<unknown> | unknown> = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  });
+
+  it('serves every tool over stdio', async () => {
+    const db = makeDatabase();
+    cleanups.push(db.cleanup);
+    const server = await spawnStdio({ command: process.execPath, args: [BIN, db.file], era });
+    cleanups.push(() => server.close());
+    expect(server.client.getProtocolEra()).toBe(era);
+    await callEveryTool(server.client);
+    // Security: stdout carries JSON-RPC only; logs went to stderr.
+    expect(server.stderr()).toContain('serving stdio');
+  });
+
+  it('serves every tool over Streamable HTTP', async () => {
+    const db = makeDatabase();
+    cleanups.push(db.cleanup);
+    const http = await startHttpBin(db.file);
+    cleanups.push(http.stop);
+    const client = new Client({ name: 'e2e', version: '0' }, clientOptionsFor(era));
+    await client.connect(new StreamableHTTPClientTransport(http.url));
+    cleanups.push(() => client.close());
+    expect(client.getProtocolEra()).toBe(era);
+    await callEveryTool(client);
+  });
+
+  it('serves :memory: across its worker processes', async () => {
+    const server = await spawnStdio({ command: process.execPath, args: [BIN, ':memory:'], era });
+    cleanups.push(() => server.close());
+    await callTool(server.client, 'create_table', { query: 'CREATE TABLE t (x)' });
+    await callTool(server.client, 'write_query', { query: 'INSERT INTO t VALUES (42)' });
+    const out = await callTool(server.client, 'read_query', { query: 'SELECT x FROM t' });
+    expect(out.structured).toMatchObject({ rows: [[42]] });
+  });
+});
+
+describe('2026 era change notifications over stdio', () => {
+  it('delivers schema changes on a subscriptions/listen stream', async () => {
+    const db = makeDatabase();
+    const server = await spawnStdio({ command: process.execPath, args: [BIN, db.file], era: 'modern' });
+    try {
+      const seen: string[] = [];
+      server.client.setNotificationHandler('notifications/resources/list_changed', () => {
+        seen.push('list_changed');
+      });
+      server.client.setNotificationHandler('notifications/resources/updated', (n) => {
+        seen.push(`updated ${n.params.uri}`);
+      });
+      const subscription = await server.client.listen({
+        resourcesListChanged: true,
+        resourceSubscriptions: ['sqlite://schema'],
+      });
+      await callTool(server.client, 'write_query', { query: 'CREATE TABLE t (x)' });
+      const deadline = Date.now() + 3000;
+      while (!seen.includes('updated sqlite://schema') && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      expect(seen).toContain('list_changed');
+      expect(seen).toContain('updated sqlite://schema');
+      await subscription.close();
+    } finally {
+      await server.close();
+      db.cleanup();
+    }
+  });
+});
+
+describe('command line', () => {
+  async function run(args: string[]) {
+    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (c: Buffer) => {
+      stderr += c.toString();
+    });
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    return { code, stderr };
+  }
+
+  it('exits 2 with one clear line for --read-only on a missing file, and creates nothing', async () => {
+    const db = makeDatabase();
+    const missing = `${db.dir}/missing.db`;
+    const { code, stderr } = await run(['--read-only', missing]);
+    expect(code).toBe(2);
+    expect(stderr.split('\n')[0]).toBe(
+      `refmcp-sqlite: Database file ${missing} does not exist; --read-only never creates one.`,
+    );
+    db.cleanup();
+  });
+
+  it('exits 2 for a file that is not a database', async () => {
+    const { code, stderr } = await run([BIN]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^refmcp-sqlite: Cannot open .*index\.js: file is not a database\./);
+  });
+});
