@@ -113,6 +113,9 @@ const SYSTEM_ERRORS: Record<string, (err: NodeJS.ErrnoException) => ToolError> =
   EPERM: (e) =>
     new PermissionDeniedError(`The operating system denied the operation on ${e.path ?? 'the path'}`),
   EXDEV: () => new InvalidInputError('Cannot move across file systems.'),
+  ELOOP: (e) =>
+    new InvalidInputError(`Too many levels of symbolic links (a loop?) at ${e.path ?? 'the given path'}`),
+  ENAMETOOLONG: () => new InvalidInputError('The path or one of its names is too long for the file system.'),
 };
 
 /** Turns anything thrown into a ToolError, or undefined when it is an unexpected (internal) error. */

@@ -113,6 +113,13 @@ export class Sandbox {
         return path.join(realAncestor, ...missing.reverse());
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+        // Security: a missing ancestor that is a dangling symlink would be created wherever the
+        // link points (possibly outside) by the time we write. Refuse it, as for the leaf.
+        if ((await lstat(ancestor).catch(() => undefined))?.isSymbolicLink()) {
+          throw new PermissionDeniedError(
+            `${input} goes through a symlink whose target does not exist; refusing to follow it.`,
+          );
+        }
         const parent = path.dirname(ancestor);
         if (parent === ancestor) throw this.#outside(input);
         missing.push(path.basename(ancestor));

@@ -152,14 +152,12 @@ describe('errors from the file system stay actionable', () => {
     expect(await readdir(fx.root)).toEqual(['loop']);
   });
 
-  // Known gap: ELOOP and ENAMETOOLONG are not mapped in core's errors.ts, so these surface as
-  // "Internal error ... This is a server bug" instead of an input error the model can act on.
-  it.fails('a symlink loop or an over-long name is reported as bad input, not as a server bug', async () => {
+  it('a symlink loop or an over-long name is reported as bad input, not as a server bug', async () => {
     fx = await makeFixture('legacy');
     await symlink('loop', path.join(fx.root, 'loop'));
     for (const p of ['loop', 'n'.repeat(300)]) {
       const out = await callTool(fx.client, 'get_file_info', { path: p });
-      expect(out.text, p).not.toMatch(/server bug/);
+      expect(out.text, p).toMatch(/^Invalid input: /);
     }
   });
 });
