@@ -162,10 +162,8 @@ describe('Sandbox.resolve', () => {
     expect(await sandbox.resolve('s.txt')).toBe(path.join(allowed, 'sub/s.txt'));
   });
 
-  // Security gap: the dangling-link check covers only the last component. A missing path below a
-  // dangling symlink that points outside is accepted for 'create'; should the link's target
-  // directory appear before the write (a race with anyone who can write there), the write lands
-  // outside. Sandbox.#resolveMissing should lstat each missing ancestor and refuse symlinks.
+  // A missing path below a dangling symlink: should the link's target directory appear before the
+  // write (a race with anyone who can write there), the write would land outside.
   it('refuses a new path below a dangling symlink that points outside', async () => {
     await symlink(path.join(outside, 'later'), path.join(allowed, 'dangling-dir'));
     await expect(sandbox.resolve('dangling-dir/new.txt', 'create')).rejects.toThrow(PermissionDeniedError);
