@@ -1,0 +1,178 @@
+import { execFile } from 'node:child_process';
+import { access, mkdir, mkdtemp, readFile, realpath, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { commonOptions } from '@refmcp/core';
+import { callTool, spawnStdio } from '@refmcp/core/testing';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { options } from './config.js';
+
+/**
+ * What a user gets from npm: the manifest agrees with the package, the sample loads, and the
+ * packed tarball installs outside the workspace (better-sqlite3 included) and serves over stdio.
+ */
+
+const exec = promisify(execFile);
+const SERVER_DIR = fileURLToPath(new URL('..', import.meta.url));
+const CORE_DIR = path.resolve(SERVER_DIR, '../../packages/core');
+const REPO_ROOT = path.resolve(SERVER_DIR, '../..');
+/** Installing compiles better-sqlite3 when no prebuilt binary can be downloaded. */
+const TIMEOUT = 300_000;
+
+interface PackageJson {
+  name: string;
+  version: string;
+  mcpName?: string;
+  bin?: Record<string, string>;
+  engines?: Record<string, string>;
+  dependencies?: Record<string, string>;
+}
+
+interface ServerJson {
+  name: string;
+  description: string;
+  version: string;
+  repository: { subfolder: string };
+  packages: Array<{
+    identifier: string;
+    version: string;
+    transport: { type: string };
+    environmentVariables: Array<{ name: string; description: string; default?: string }>;
+  }>;
+}
+
+const readJson = async <T>(file: string): Promise<T> => JSON.parse(await readFile(file, 'utf8')) as T;
+
+describe('server.json (the MCP Registry entry)', () => {
+  it('names the same server, package and version as package.json', async () => {
+    const pkg = await readJson<PackageJson>(path.join(SERVER_DIR, 'package.json'));
+    const manifest = await readJson<ServerJson>(path.join(SERVER_DIR, 'server.json'));
+    expect(manifest.name).toBe(pkg.mcpName);
+    expect(manifest.name).toBe('io.github.refmcp/server-sqlite');
+    expect(manifest.version).toBe(pkg.version);
+    expect(manifest.repository.subfolder).toBe('servers/sqlite');
+    expect(manifest.packages).toMatchObject([
+      { identifier: pkg.name, version: pkg.version, transport: { type: 'stdio' } },
+    ]);
+    // The registry rejects longer descriptions.
+    expect(manifest.description.length).toBeLessThanOrEqual(100);
+  });
+
+  it('documents every environment variable the server reads, with its default', async () => {
+    const manifest = await readJson<ServerJson>(path.join(SERVER_DIR, 'server.json'));
+    const documented = new Map(manifest.packages[0]?.environmentVariables.map((v) => [v.name, v]));
+    const read = [...Object.values(options), commonOptions['log-level']];
+    expect([...documented.keys()].sort()).toEqual(read.map((o) => o.env).sort());
+    for (const option of read) {
+      const fallback =
+        'default' in option ? String(option.default) : option.type === 'boolean' ? 'false' : undefined;
+      expect(documented.get(option.env)?.default, option.env).toBe(fallback);
+    }
+  });
+});
+
+describe('examples/sample.sql', () => {
+  it('loads into an empty database with a few hundred rows', async () => {
+    const db = new Database(':memory:');
+    db.exec(await readFile(path.join(SERVER_DIR, 'examples/sample.sql'), 'utf8'));
+    const count = (table: string) => db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number };
+    expect(count('customers').n).toBe(60);
+    expect(count('orders').n).toBe(400);
+    expect(count('order_items').n).toBeGreaterThan(400);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    db.close();
+  });
+});
+
+const skip = Boolean(process.env.REFMCP_SKIP_PACK_TEST);
+
+describe.skipIf(skip)('the packed package, installed with npx outside the workspace', () => {
+  let work: string;
+  let coreTgz: string;
+  let serverTgz: string;
+  let packedFiles: string[];
+
+  const npmEnv = (): Record<string, string> => {
+    const env: Record<string, string> = {};
+    for (const [key, value] of Object.entries(process.env)) {
+      // Drop what pnpm and npm put in the environment of scripts; keep the user's npm config.
+      if (value !== undefined && !/^npm_(?!config_)/i.test(key)) env[key] = value;
+    }
+    return {
+      ...env,
+      npm_config_cache: path.join(work, 'npm-cache'),
+      npm_config_yes: 'true',
+      npm_config_update_notifier: 'false',
+      npm_config_fund: 'false',
+      npm_config_audit: 'false',
+      npm_config_loglevel: 'error',
+    };
+  };
+  const npxArgs = (...args: string[]) => ['-y', '-p', coreTgz, '-p', serverTgz, 'refmcp-sqlite', ...args];
+
+  beforeAll(async () => {
+    for (const dir of [SERVER_DIR, CORE_DIR]) {
+      await access(path.join(dir, 'dist/index.js')).catch(() => {
+        throw new Error(`${dir}/dist is missing: build first (pnpm test builds before testing).`);
+      });
+    }
+    work = await realpath(await mkdtemp(path.join(tmpdir(), 'refmcp-pack-sqlite-')));
+    if (!path.relative(REPO_ROOT, work).startsWith('..')) throw new Error(`${work} is inside the workspace.`);
+    const pack = async (dir: string) => {
+      const { stdout } = await exec('pnpm', ['pack', '--json', '--pack-destination', work], { cwd: dir });
+      return JSON.parse(stdout) as { filename: string; files: Array<{ path: string }> };
+    };
+    const [core, server] = await Promise.all([pack(CORE_DIR), pack(SERVER_DIR)]);
+    coreTgz = core.filename;
+    serverTgz = server.filename;
+    packedFiles = server.files.map((f) => f.path).sort();
+  }, TIMEOUT);
+
+  afterAll(async () => {
+    if (work) await rm(work, { recursive: true, force: true });
+  });
+
+  it('ships the build with its worker script, the sample, server.json, and no tests', () => {
+    for (const file of ['dist/index.js', 'dist/server.js', 'dist/db/runner.js', 'examples/sample.sql']) {
+      expect(packedFiles).toContain(file);
+    }
+    expect(packedFiles).toContain('server.json');
+    expect(packedFiles).toContain('README.md');
+    const stray = packedFiles.filter(
+      (file) =>
+        !/^(dist\/|examples\/|package\.json$|server\.json$|README\.md$|LICENSE$|CHANGELOG\.md$)/.test(file) ||
+        /\.test\.|test-helpers|\.tsbuildinfo$/.test(file) ||
+        (file.endsWith('.ts') && !file.endsWith('.d.ts')),
+    );
+    expect(stray).toEqual([]);
+  });
+
+  it(
+    'runs from the tarballs: a real MCP session over stdio on a new database',
+    async () => {
+      const env = npmEnv();
+      const pkg = await readJson<PackageJson>(path.join(SERVER_DIR, 'package.json'));
+      const version = await exec('npx', npxArgs('--version'), { cwd: work, env, timeout: TIMEOUT });
+      expect(version.stdout.trim()).toBe(pkg.version);
+      const data = path.join(work, 'data');
+      await mkdir(data);
+      const file = path.join(data, 'new.db');
+      const server = await spawnStdio({ command: 'npx', args: npxArgs(file), env, cwd: work });
+      try {
+        const created = await callTool(server.client, 'create_table', {
+          query: 'CREATE TABLE t (x INTEGER)',
+        });
+        expect(created.isError, created.text).toBe(false);
+        await callTool(server.client, 'write_query', { query: 'INSERT INTO t VALUES (?)', params: [7] });
+        const out = await callTool(server.client, 'read_query', { query: 'SELECT x FROM t' });
+        expect(out.structured).toMatchObject({ rows: [[7]] });
+      } finally {
+        await server.close();
+      }
+    },
+    TIMEOUT,
+  );
+});
