@@ -21,7 +21,7 @@ import {
   PermissionDeniedError,
 } from '@refmcp/core';
 import type { FsDeps } from './deps.js';
-import { decodeContent, mimeTypeForName } from './resources-mime.js';
+import { decodeContent, mimeTypeForName } from './fs/mime.js';
 import type { FileWatcher } from './watcher.js';
 
 /** resources/list stays small: it is a starting point, not an index of the disk. */

@@ -1,6 +1,9 @@
 import path from 'node:path';
 
-/** Extensions whose content is binary whatever its bytes look like. */
+/**
+ * MIME types by extension, shared by resources and read_media_file.
+ * Extensions whose content is binary whatever its bytes look like:
+ */
 const BINARY: Record<string, string> = {
   '.png': 'image/png',
   '.jpg': 'image/jpeg',
@@ -9,6 +12,9 @@ const BINARY: Record<string, string> = {
   '.webp': 'image/webp',
   '.bmp': 'image/bmp',
   '.ico': 'image/x-icon',
+  '.avif': 'image/avif',
+  '.tif': 'image/tiff',
+  '.tiff': 'image/tiff',
   '.pdf': 'application/pdf',
   '.zip': 'application/zip',
   '.gz': 'application/gzip',
@@ -17,6 +23,13 @@ const BINARY: Record<string, string> = {
   '.mp3': 'audio/mpeg',
   '.wav': 'audio/wav',
   '.ogg': 'audio/ogg',
+  '.oga': 'audio/ogg',
+  '.opus': 'audio/opus',
+  '.flac': 'audio/flac',
+  '.m4a': 'audio/mp4',
+  '.aac': 'audio/aac',
+  '.aiff': 'audio/aiff',
+  '.aif': 'audio/aiff',
   '.mp4': 'video/mp4',
   '.webm': 'video/webm',
   '.woff2': 'font/woff2',

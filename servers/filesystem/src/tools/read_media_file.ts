@@ -2,41 +2,15 @@ import path from 'node:path';
 import { defineTool, InvalidInputError, reply } from '@refmcp/core';
 import * as z from 'zod';
 import type { FsContext } from '../deps.js';
+import { mimeTypeForName } from '../fs/mime.js';
 import { openRegularFile } from '../fs/text.js';
-
-const IMAGE_TYPES: Record<string, string> = {
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.bmp': 'image/bmp',
-  '.svg': 'image/svg+xml',
-  '.ico': 'image/x-icon',
-  '.avif': 'image/avif',
-  '.tif': 'image/tiff',
-  '.tiff': 'image/tiff',
-};
-
-const AUDIO_TYPES: Record<string, string> = {
-  '.mp3': 'audio/mpeg',
-  '.wav': 'audio/wav',
-  '.ogg': 'audio/ogg',
-  '.oga': 'audio/ogg',
-  '.opus': 'audio/opus',
-  '.flac': 'audio/flac',
-  '.m4a': 'audio/mp4',
-  '.aac': 'audio/aac',
-  '.aiff': 'audio/aiff',
-  '.aif': 'audio/aiff',
-};
 
 /** By extension: the name the client used first, then the real file's (links to blobs often lack one). */
 function mediaType(...names: string[]): { kind: 'image' | 'audio'; mimeType: string } | undefined {
   for (const name of names) {
-    const ext = path.extname(name).toLowerCase();
-    if (IMAGE_TYPES[ext]) return { kind: 'image', mimeType: IMAGE_TYPES[ext] };
-    if (AUDIO_TYPES[ext]) return { kind: 'audio', mimeType: AUDIO_TYPES[ext] };
+    const mimeType = mimeTypeForName(name);
+    if (mimeType?.startsWith('image/')) return { kind: 'image', mimeType };
+    if (mimeType?.startsWith('audio/')) return { kind: 'audio', mimeType };
   }
   return undefined;
 }
