@@ -5,9 +5,11 @@ import { describeTable, type TableDescription } from '../schema.js';
 
 function render(t: TableDescription): string {
   const lines = [`${t.type} ${t.name}`];
+  const keyParts = t.columns.filter((c) => c.primaryKey > 0).length;
   for (const c of t.columns) {
     const bits = [c.type || 'ANY'];
-    if (c.primaryKey > 0) bits.push('PRIMARY KEY');
+    if (c.primaryKey > 0)
+      bits.push(keyParts > 1 ? `PRIMARY KEY (part ${c.primaryKey} of ${keyParts})` : 'PRIMARY KEY');
     if (c.notNull) bits.push('NOT NULL');
     if (c.default !== null) bits.push(`DEFAULT ${c.default}`);
     if (c.generated) bits.push('GENERATED');
