@@ -57,10 +57,12 @@ export class RunnerProcess {
     this.child.on('error', () => {});
     // An idle runner must not keep the server alive; stdin or the HTTP listener does that.
     this.child.unref();
-    this.child.channel?.unref();
     this.ready = new Promise((resolve, reject) => {
       this.child.on('message', (message: RunnerResponse) => {
-        if ('ready' in message) resolve();
+        if ('ready' in message) {
+          this.child.channel?.unref();
+          resolve();
+        }
         else if ('fatal' in message) reject(new RunnerFailure(message.fatal));
         else if (this.pending?.id === message.id) {
           const { resolve: done, reject: fail } = this.pending;
@@ -95,6 +97,12 @@ export class RunnerProcess {
     const answer = new Promise<unknown>((resolve, reject) => {
       this.pending = { id, resolve, reject };
     });
+    // Owed an answer, the channel keeps the process alive; idle, it does not.
+    this.child.channel?.ref();
+    answer.then(
+      () => this.child.channel?.unref(),
+      () => this.child.channel?.unref(),
+    );
     this.child.send({ ...body, id } as RunnerRequest, (error) => {
       if (error) this.kill();
     });

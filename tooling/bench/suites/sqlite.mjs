@@ -1,0 +1,211 @@
+// SQLite: @refmcp/server-sqlite over MCP (stdio) against the same work done in process with
+// better-sqlite3 (query + JSON encoding: the floor any server pays), and side by side with
+// mcp-server-sqlite-npx, an npm port of the official Python server, on the same database file.
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import {
+  callTool,
+  connectStdio,
+  ensureBuilt,
+  interleave,
+  log,
+  makeRow,
+  repoRoot,
+  runProcess,
+  sampleCount,
+  scratchDir,
+  selected,
+} from '../lib.mjs';
+
+export const name = 'sqlite';
+export const description =
+  '@refmcp/server-sqlite over MCP vs better-sqlite3 in process, and vs mcp-server-sqlite-npx';
+
+const SERVER_DIR = path.join(repoRoot, 'servers/sqlite');
+const OURS_BIN = path.join(SERVER_DIR, 'dist/index.js');
+/** The server's own better-sqlite3, for the fixture and the in-process baseline. */
+const Database = createRequire(path.join(SERVER_DIR, 'package.json'))('better-sqlite3');
+
+const OFFICIAL_PKG = 'mcp-server-sqlite-npx';
+const OFFICIAL_VERSION = '0.8.0';
+const FIXTURE_VERSION = 1;
+const ROWS = 100_000;
+const BIG = 10_000;
+const LOOKUP_ID = 42_424;
+
+const SAMPLES_BIG = { full: 11, quick: 3 };
+const SAMPLES_SMALL = { full: 41, quick: 9 };
+
+/**
+ * The targets, ours / base at most this. Against the npm port: not slower. Against in-process
+ * better-sqlite3 the gap is the price of MCP itself (a process hop each way, JSON-RPC, schema
+ * validation): bounded for a big result, and a function call vs a round trip for a point lookup.
+ */
+const TARGET = {
+  official: 1.0,
+  directBig: 4.0,
+  directPoint: 1000,
+};
+
+const SQL_BIG = `SELECT * FROM items WHERE id <= ${BIG} ORDER BY id`;
+const SQL_POINT = 'SELECT * FROM items WHERE id = ?';
+
+/** items(100k rows): the same bytes on every machine (values come from the row number). */
+function ensureFixture() {
+  const dir = path.join(scratchDir, 'fixtures', `sqlite-v${FIXTURE_VERSION}`);
+  const file = path.join(dir, 'bench.db');
+  if (existsSync(file)) return file;
+  log(`  generating ${path.relative(repoRoot, file)} (${ROWS} rows)…`);
+  mkdirSync(dir, { recursive: true });
+  const tmp = `${file}.tmp`;
+  rmSync(tmp, { force: true });
+  const db = new Database(tmp);
+  db.exec(`
+    CREATE TABLE items (
+      id INTEGER PRIMARY KEY, sku TEXT NOT NULL, name TEXT NOT NULL, category TEXT NOT NULL,
+      price REAL NOT NULL, stock INTEGER NOT NULL, created_at TEXT NOT NULL
+    );
+    INSERT INTO items
+    WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${ROWS})
+    SELECT i, printf('SKU-%06d', i), 'Item number ' || i || ' of the catalogue',
+           CASE i % 5 WHEN 0 THEN 'books' WHEN 1 THEN 'garden' WHEN 2 THEN 'kitchen'
+                      WHEN 3 THEN 'toys' ELSE 'tools' END,
+           ((i * 7919) % 100000) / 100.0, (i * 31) % 500, date('2020-01-01', '+' || (i % 1500) || ' days')
+      FROM n;
+  `);
+  db.close();
+  // Renamed only when complete, so an interrupted run never leaves a half-built fixture.
+  renameSync(tmp, file);
+  return file;
+}
+
+/** Installs the pinned npm port into .bench/ once (it compiles node-sqlite3 where no prebuild exists). */
+async function ensureOfficial() {
+  const dir = path.join(scratchDir, `${OFFICIAL_PKG}-${OFFICIAL_VERSION}`);
+  const bin = path.join(dir, 'node_modules', OFFICIAL_PKG, 'dist/index.js');
+  if (existsSync(bin)) return bin;
+  log(
+    `  installing ${OFFICIAL_PKG}@${OFFICIAL_VERSION} into ${path.relative(repoRoot, dir)} (once; may compile)…`,
+  );
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, 'package.json'), '{ "private": true }\n');
+  try {
+    await runProcess(
+      'npm',
+      ['install', '--no-audit', '--no-fund', '--loglevel=error', `${OFFICIAL_PKG}@${OFFICIAL_VERSION}`],
+      { cwd: dir },
+    );
+  } catch (error) {
+    log(`  could not install ${OFFICIAL_PKG}: ${error.message}`);
+    return undefined;
+  }
+  return existsSync(bin) ? bin : undefined;
+}
+
+const countCell = (counts) =>
+  Object.entries(counts)
+    .map(([side, n]) => `${side} ${n ?? '–'}`)
+    .join(' / ');
+
+export async function run({ flags }) {
+  ensureBuilt({
+    filter: '@refmcp/server-sqlite',
+    output: OURS_BIN,
+    sources: path.join(SERVER_DIR, 'src'),
+    force: flags.build,
+  });
+  const file = ensureFixture();
+  const officialBin = await ensureOfficial();
+
+  const rows = [];
+  const details = [];
+  const meta = {
+    fixture: { file, rows: ROWS },
+    ours: '@refmcp/server-sqlite (servers/sqlite/dist)',
+    official: officialBin ? `${OFFICIAL_PKG}@${OFFICIAL_VERSION}` : 'not installed',
+    direct: 'better-sqlite3 in this process: prepare, run, JSON.stringify',
+    node: process.version,
+  };
+
+  log('  connecting…');
+  const ours = await connectStdio({ args: [OURS_BIN, file], label: 'ours' });
+  const off = officialBin ? await connectStdio({ args: [officialBin, file], label: 'official' }) : undefined;
+  const direct = new Database(file, { readonly: true });
+  try {
+    const cases = [
+      {
+        id: 'read-10k',
+        title: `read_query ${BIG} rows × 7 columns`,
+        samples: SAMPLES_BIG,
+        directTarget: TARGET.directBig,
+        ours: async () =>
+          (await callTool(ours, 'read_query', { query: SQL_BIG, max_rows: BIG })).structured.rowCount,
+        official: async () => JSON.parse((await callTool(off, 'read_query', { query: SQL_BIG })).text).length,
+        direct: async () => {
+          const result = direct.prepare(SQL_BIG).all();
+          JSON.stringify(result);
+          return result.length;
+        },
+      },
+      {
+        id: 'point-lookup',
+        title: 'read_query by primary key',
+        samples: SAMPLES_SMALL,
+        directTarget: TARGET.directPoint,
+        ours: async () =>
+          (await callTool(ours, 'read_query', { query: SQL_POINT, params: [LOOKUP_ID] })).structured.rowCount,
+        // The port has no parameters: the value goes into the SQL text.
+        official: async () =>
+          JSON.parse(
+            (await callTool(off, 'read_query', { query: SQL_POINT.replace('?', String(LOOKUP_ID)) })).text,
+          ).length,
+        direct: async () => {
+          const row = direct.prepare(SQL_POINT).get(LOOKUP_ID);
+          JSON.stringify(row);
+          return row ? 1 : 0;
+        },
+      },
+    ];
+
+    for (const spec of cases) {
+      if (!selected(flags, spec.id)) continue;
+      const samples = sampleCount(flags, spec.samples);
+      const res = await interleave(
+        { ours: spec.ours, official: off ? spec.official : undefined, direct: spec.direct },
+        { samples, warmup: 1 },
+      );
+      const counts = { ours: res.ours.last, official: res.official?.last, direct: res.direct.last };
+      const check = countCell(counts);
+      const sampleLists = Object.fromEntries(Object.entries(res).map(([k, v]) => [k, v.samples]));
+      const min = Object.fromEntries(Object.entries(res).map(([k, v]) => [k, Math.min(...v.samples)]));
+      for (const [base, target] of [
+        ['direct', spec.directTarget],
+        ['official', TARGET.official],
+      ]) {
+        const row = makeRow({
+          suite: name,
+          id: `${spec.id} vs ${base}`,
+          title: `${spec.title} (vs ${base})`,
+          ours: res.ours.median,
+          base: res[base]?.median,
+          baseName: base === 'direct' ? 'better-sqlite3' : OFFICIAL_PKG,
+          target,
+          samples,
+          check,
+        });
+        if (base === 'official' && !off) row.note = 'official port not installed';
+        rows.push(row);
+        log(
+          `  ${row.id}: ours ${row.ours.toFixed(2)} ms, ${base} ${Number.isFinite(row.base) ? row.base.toFixed(2) : '–'} ms`,
+        );
+      }
+      details.push({ id: spec.id, counts, min, samples: sampleLists });
+    }
+  } finally {
+    direct.close();
+    await ours.close();
+    await off?.close();
+  }
+  return { rows, details, meta };
+}
