@@ -62,8 +62,7 @@ export class RunnerProcess {
         if ('ready' in message) {
           this.child.channel?.unref();
           resolve();
-        }
-        else if ('fatal' in message) reject(new RunnerFailure(message.fatal));
+        } else if ('fatal' in message) reject(new RunnerFailure(message.fatal));
         else if (this.pending?.id === message.id) {
           const { resolve: done, reject: fail } = this.pending;
           this.pending = undefined;
