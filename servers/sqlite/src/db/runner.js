@@ -32,6 +32,24 @@ class Refused extends Error {
   }
 }
 
+/**
+ * Connection settings a read-only statement can change while still returning a row
+ * (`PRAGMA locking_mode = EXCLUSIVE` would make this reader hold its lock and block every writer;
+ * `PRAGMA busy_timeout = 0` or a heap limit would break later reads). Readers are pooled, so each
+ * is put back after every read; the writer never runs such statements (write_query refuses them).
+ */
+const SETTINGS = [
+  'busy_timeout',
+  'locking_mode',
+  'mmap_size',
+  'threads',
+  'analysis_limit',
+  'hard_heap_limit',
+  'soft_heap_limit',
+];
+/** @type {import('better-sqlite3').Statement[]} */
+let restorers = [];
+
 /** @type {RunnerOptions} */
 const options = JSON.parse(process.argv[2] ?? '{}');
 /** @type {import('better-sqlite3').Database} */
@@ -43,6 +61,7 @@ try {
   db.pragma(`busy_timeout = ${Number(options.busyTimeoutMs) | 0}`);
   if (options.role === 'reader') db.pragma('query_only = ON');
   db.defaultSafeIntegers(true);
+  snapshotSettings();
   send({ ready: true });
 } catch (error) {
   send({ fatal: describe(error) });
@@ -79,7 +98,11 @@ function handle(request) {
     // ATTACH, DETACH, BEGIN and connection-setting PRAGMAs are "read-only" to SQLite but return no
     // rows; none of them is a query, and ATTACH would open files other than ours.
     if (!stmt.reader) throw new Refused('returns_no_rows');
-    return readRows(stmt, request.params, request.offset, request.limit);
+    try {
+      return readRows(stmt, request.params, request.offset, request.limit);
+    } finally {
+      restoreSettings();
+    }
   }
   // Security: the same engine-level flag, the other way round. ATTACH and DETACH are "read-only"
   // to SQLite, so they are refused here too: no statement may reach a file other than ours.
@@ -88,6 +111,17 @@ function handle(request) {
   return request.mode === 'create_table'
     ? createTable(stmt, request.params)
     : write(stmt, request.params, request.limit);
+}
+
+function snapshotSettings() {
+  restorers = SETTINGS.map((name) => {
+    const value = db.pragma(name, { simple: true });
+    return db.prepare(`PRAGMA ${name} = ${typeof value === 'string' ? value : Number(value)}`);
+  });
+}
+
+function restoreSettings() {
+  for (const restore of restorers) restore.get();
 }
 
 /**

@@ -157,6 +157,24 @@ describe.each(['legacy', 'modern'] as const)('read_query (%s)', (era) => {
     expect(count.structured).toMatchObject({ rows: [[3, 30]] });
   });
 
+  it('puts back connection settings a read changed, so a pooled reader cannot block writers', async () => {
+    fx = await makeFixture(era, { readers: 1, busyTimeoutMs: 200 });
+    for (const query of [
+      'PRAGMA locking_mode = EXCLUSIVE',
+      'PRAGMA busy_timeout = 0',
+      'PRAGMA hard_heap_limit = 1',
+    ]) {
+      const out = await callTool(fx.client, 'read_query', { query });
+      expect(out.isError, out.text).toBe(false);
+    }
+    const read = await callTool(fx.client, 'read_query', { query: 'SELECT count(*) FROM orders' });
+    expect(read.structured).toMatchObject({ rows: [[30]] });
+    const write = await callTool(fx.client, 'write_query', { query: 'DELETE FROM orders WHERE id = 1' });
+    expect(write.isError, write.text).toBe(false);
+    const mode = await callTool(fx.client, 'read_query', { query: 'PRAGMA locking_mode' });
+    expect(mode.structured).toMatchObject({ rows: [['normal']] });
+  });
+
   it('explains SQLite errors and what to do next', async () => {
     fx = await makeFixture(era);
     const table = await callTool(fx.client, 'read_query', { query: 'SELECT * FROM nope' });
