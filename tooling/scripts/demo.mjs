@@ -19,6 +19,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Client } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
+import sqliteDemo from './demo-sqlite.mjs';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
 const SHOWN_LINES = 8;
@@ -37,7 +38,7 @@ const SHOWN_WIDTH = 100;
  *   fills the temp folder `dir` and returns the server's arguments and the calls to make
  */
 
-/** @type {Demo[]} Add a server here (SQLite next): a bin, some data, a few calls. */
+/** @type {Demo[]} Add a server here: a bin, some data, a few calls. */
 const DEMOS = [
   {
     name: 'filesystem',
@@ -73,6 +74,7 @@ const DEMOS = [
       };
     },
   },
+  sqliteDemo,
 ];
 
 /** Writes files from a map of relative path to content, creating directories as needed. */
