@@ -19,6 +19,11 @@ export interface InstanceContext {
   era: Era;
   request: McpRequestContext;
   logger: Logger;
+  /**
+   * True when this instance serves one connection for its lifetime (stdio, in process), so it can
+   * keep subscriptions and send notifications later; false when it answers a single HTTP request.
+   */
+  connected: boolean;
 }
 
 export interface McpAppOptions<Deps> {
@@ -70,7 +75,8 @@ export function createMcpApp<Deps>(options: McpAppOptions<Deps>): McpApp {
         ...(options.instructions && { instructions: options.instructions }),
       },
     );
-    const instance: InstanceContext = { server, era: request.era, request, logger };
+    const connected = request.requestInfo === undefined;
+    const instance: InstanceContext = { server, era: request.era, request, logger, connected };
     const deps = options.deps(instance);
     for (const tool of options.tools) registerTool(server, tool, deps, instance.era, logger, redact);
     options.setup?.(instance, deps);
