@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
-import { callTool, clientOptionsFor, spawnStdio, type TestEra } from '@refmcp/core/testing';
+import { callTool, clientOptionsFor, spawnHttpBin, spawnStdio, type TestEra } from '@refmcp/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 
 /** The built binary, exactly as `npx @refmcp/server-filesystem` runs it. */
@@ -58,23 +58,6 @@ async function callEveryTool(client: Client) {
   }
 }
 
-/** Starts the binary in HTTP mode on a free port and reads the URL it logs on stderr. */
-async function startHttpBin(root: string) {
-  const child = spawn(process.execPath, [BIN, '--http', '--port', '0', root], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  const url = await new Promise<URL>((resolve, reject) => {
-    let buffer = '';
-    child.stderr.on('data', (chunk: Buffer) => {
-      buffer += chunk.toString();
-      const match = buffer.match(/"url":"([^"]+)"/);
-      if (match?.[1]) resolve(new URL(match[1]));
-    });
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${buffer}`)));
-  });
-  return { url, stop: () => child.kill('SIGTERM') };
-}
-
 describe.each(['legacy', 'modern'] as const)('the built binary (%s era)', (era: TestEra) => {
   const cleanups: Array<() => Promise<unknown> | unknown> = [];
   afterEach(async () => {
@@ -95,7 +78,7 @@ describe.each(['legacy', 'modern'] as const)('the built binary (%s era)', (era: 
   it('serves every tool over Streamable HTTP', async () => {
     const root = await makeRoot();
     cleanups.push(() => rm(root, { recursive: true, force: true }));
-    const http = await startHttpBin(root);
+    const http = await spawnHttpBin({ command: process.execPath, args: [BIN, root] });
     cleanups.push(http.stop);
     const client = new Client({ name: 'e2e', version: '0' }, clientOptionsFor(era));
     await client.connect(new StreamableHTTPClientTransport(http.url));

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
-import { callTool, clientOptionsFor, spawnStdio, type TestEra } from '@refmcp/core/testing';
+import { callTool, clientOptionsFor, spawnHttpBin, spawnStdio, type TestEra } from '@refmcp/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeDatabase } from './test-helpers.js';
 
@@ -38,23 +38,6 @@ async function callEveryTool(client: Client) {
   expect(memo.contents[0]).toMatchObject({ text: expect.stringContaining('Notes work end to end.') });
 }
 
-/** Starts the binary in HTTP mode on a free port and reads the URL it logs on stderr. */
-async function startHttpBin(file: string) {
-  const child = spawn(process.execPath, [BIN, '--http', '--port', '0', file], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  const url = await new Promise<URL>((resolve, reject) => {
-    let buffer = '';
-    child.stderr.on('data', (chunk: Buffer) => {
-      buffer += chunk.toString();
-      const match = buffer.match(/"url":"([^"]+)"/);
-      if (match?.[1]) resolve(new URL(match[1]));
-    });
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${buffer}`)));
-  });
-  return { url, stop: () => child.kill('SIGTERM') };
-}
-
 describe.each(['legacy', 'modern'] as const)('the built binary (%s era)', (era: TestEra) => {
   const cleanups: Array<() => Promise<unknown> | unknown> = [];
   afterEach(async () => {
@@ -75,7 +58,7 @@ describe.each(['legacy', 'modern'] as const)('the built binary (%s era)', (era: 
   it('serves every tool over Streamable HTTP', async () => {
     const db = makeDatabase();
     cleanups.push(db.cleanup);
-    const http = await startHttpBin(db.file);
+    const http = await spawnHttpBin({ command: process.execPath, args: [BIN, db.file] });
     cleanups.push(http.stop);
     const client = new Client({ name: 'e2e', version: '0' }, clientOptionsFor(era));
     await client.connect(new StreamableHTTPClientTransport(http.url));

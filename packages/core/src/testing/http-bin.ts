@@ -1,0 +1,54 @@
+import { spawn } from 'node:child_process';
+
+export interface HttpBin {
+  /** The MCP endpoint the server logged, e.g. `http://127.0.0.1:41234/mcp`. */
+  url: URL;
+  /** Everything the server wrote to stderr so far. */
+  stderr(): string;
+  /** SIGTERM, then resolves when the process has exited. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts a built server binary in HTTP mode on a free port (`--http --port 0`) and waits for the
+ * "serving Streamable HTTP" log line on stderr to learn its URL.
+ */
+export async function spawnHttpBin(options: {
+  command: string;
+  args?: string[];
+  env?: Record<string, string>;
+  timeoutMs?: number;
+}): Promise<HttpBin> {
+  const child = spawn(options.command, [...(options.args ?? []), '--http', '--port', '0'], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, ...options.env },
+  });
+  let stderr = '';
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const url = await new Promise<URL>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`server did not start within ${options.timeoutMs ?? 15_000} ms: ${stderr}`));
+    }, options.timeoutMs ?? 15_000);
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+      const match = stderr.match(/"url":"([^"]+)"/);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(new URL(match[1]));
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}: ${stderr}`));
+    });
+  });
+  return {
+    url,
+    stderr: () => stderr,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
