@@ -1,11 +1,17 @@
 import { execFile } from 'node:child_process';
-import { access, mkdir, mkdtemp, readFile, realpath, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { commonOptions } from '@refmcp/core';
-import { callTool, spawnStdio } from '@refmcp/core/testing';
+import {
+  callTool,
+  type PackageJson,
+  type PackedServer,
+  packServer,
+  spawnStdio,
+  strayPackageFiles,
+} from '@refmcp/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { options } from './config.js';
 
@@ -17,21 +23,7 @@ import { options } from './config.js';
 
 const exec = promisify(execFile);
 const SERVER_DIR = fileURLToPath(new URL('..', import.meta.url));
-const CORE_DIR = path.resolve(SERVER_DIR, '../../packages/core');
-const REPO_ROOT = path.resolve(SERVER_DIR, '../..');
 const TIMEOUT = 120_000;
-
-interface PackageJson {
-  name: string;
-  version: string;
-  mcpName?: string;
-  bin?: Record<string, string>;
-  engines?: Record<string, string>;
-  files?: string[];
-  dependencies?: Record<string, string>;
-  peerDependencies?: Record<string, string>;
-  optionalDependencies?: Record<string, string>;
-}
 
 interface ServerJson {
   $schema: string;
@@ -92,116 +84,62 @@ if (skip)
   console.warn('package.test.ts: skipping the pack-and-install test because REFMCP_SKIP_PACK_TEST is set.');
 
 describe.skipIf(skip)('the packed package, installed with npx outside the workspace', () => {
-  let work: string;
-  let coreTgz: string;
-  let serverTgz: string;
-  let packedFiles: string[];
-  let packed: PackageJson;
-  let unpacked: string;
+  let pack: PackedServer;
   let pkg: PackageJson;
   let coreVersion: string;
 
-  /** npm settings for the runs below: a private cache (a clean install), no prompts or nags. */
-  const npmEnv = (): Record<string, string> => {
-    const env: Record<string, string> = {};
-    for (const [key, value] of Object.entries(process.env)) {
-      // Drop what pnpm and npm put in the environment of scripts; keep a configured registry.
-      if (value !== undefined && !/^npm_(?!config_registry$)/i.test(key)) env[key] = value;
-    }
-    return {
-      ...env,
-      npm_config_cache: path.join(work, 'npm-cache'),
-      npm_config_yes: 'true',
-      npm_config_update_notifier: 'false',
-      npm_config_fund: 'false',
-      npm_config_audit: 'false',
-      npm_config_loglevel: 'error',
-    };
-  };
-
-  /** The README's one-liner, with the core tarball added: it is not on the registry. */
-  const npxArgs = (...args: string[]) => ['-y', '-p', coreTgz, '-p', serverTgz, 'refmcp-filesystem', ...args];
-
   beforeAll(async () => {
     pkg = await readJson<PackageJson>(path.join(SERVER_DIR, 'package.json'));
-    coreVersion = (await readJson<PackageJson>(path.join(CORE_DIR, 'package.json'))).version;
-    for (const dir of [SERVER_DIR, CORE_DIR]) {
-      await access(path.join(dir, 'dist/index.js')).catch(() => {
-        throw new Error(`${dir}/dist is missing: build first (pnpm test builds before testing).`);
-      });
-    }
-    work = await realpath(await mkdtemp(path.join(tmpdir(), 'refmcp-pack-')));
-    if (!path.relative(REPO_ROOT, work).startsWith('..')) {
-      throw new Error(`The temp dir ${work} is inside the workspace; set TMPDIR elsewhere.`);
-    }
-    const pack = async (dir: string) => {
-      const { stdout } = await exec('pnpm', ['pack', '--json', '--pack-destination', work], { cwd: dir });
-      return JSON.parse(stdout) as { filename: string; files: Array<{ path: string }> };
-    };
-    const [core, server] = await Promise.all([pack(CORE_DIR), pack(SERVER_DIR)]);
-    coreTgz = core.filename;
-    serverTgz = server.filename;
-    packedFiles = server.files.map((f) => f.path).sort();
-    unpacked = path.join(work, 'unpacked');
-    await mkdir(unpacked);
-    await exec('tar', ['-xzf', serverTgz, '-C', unpacked]);
-    packed = await readJson<PackageJson>(path.join(unpacked, 'package/package.json'));
+    coreVersion = (await readJson<PackageJson>(path.join(SERVER_DIR, '../../packages/core/package.json')))
+      .version;
+    pack = await packServer(SERVER_DIR);
   }, TIMEOUT);
 
-  afterAll(async () => {
-    if (work) await rm(work, { recursive: true, force: true });
-  });
+  afterAll(() => pack?.cleanup());
 
   it('depends on @refmcp/core by a real semver range that accepts the packed core', () => {
-    const range = packed.dependencies?.['@refmcp/core'];
+    const range = pack.packed.dependencies?.['@refmcp/core'];
     expect(range).toMatch(/^[\^~]?\d+\.\d+\.\d+(-[\w.]+)?$/);
     expect(range?.replace(/^[\^~]/, '')).toBe(coreVersion);
-    const specs = [packed.dependencies, packed.peerDependencies, packed.optionalDependencies].flatMap(
-      (deps) => Object.entries(deps ?? {}),
-    );
+    const specs = [
+      pack.packed.dependencies,
+      pack.packed.peerDependencies,
+      pack.packed.optionalDependencies,
+    ].flatMap((deps) => Object.entries(deps ?? {}));
     for (const [name, spec] of specs) expect(spec, name).not.toMatch(/^(workspace|link|file):/);
   });
 
   it('has a bin with a node shebang, engines and mcpName', async () => {
-    expect(Object.keys(packed.bin ?? {})).toEqual(['refmcp-filesystem']);
-    const bin = path.normalize(packed.bin?.['refmcp-filesystem'] ?? '');
-    expect(packedFiles).toContain(bin);
-    const head = (await readFile(path.join(unpacked, 'package', bin), 'utf8')).split('\n')[0];
+    expect(Object.keys(pack.packed.bin ?? {})).toEqual(['refmcp-filesystem']);
+    const bin = path.normalize(pack.packed.bin?.['refmcp-filesystem'] ?? '');
+    expect(pack.files).toContain(bin);
+    const head = (await readFile(path.join(pack.unpacked, 'package', bin), 'utf8')).split('\n')[0];
     expect(head).toBe('#!/usr/bin/env node');
-    expect(packed.engines?.node).toBe(pkg.engines?.node);
-    expect(packed.mcpName).toBe('io.github.refmcp/server-filesystem');
+    expect(pack.packed.engines?.node).toBe(pkg.engines?.node);
+    expect(pack.packed.mcpName).toBe('io.github.refmcp/server-filesystem');
   });
 
-  it('ships the build, server.json and package.json, and no tests or sources', async () => {
-    expect(packedFiles).toContain('dist/index.js');
-    expect(packedFiles).toContain('dist/server.js');
-    expect(packedFiles).toContain('server.json');
-    const readme = await access(path.join(SERVER_DIR, 'README.md')).then(
-      () => true,
-      () => false,
-    );
-    if (readme) expect(packedFiles).toContain('README.md');
-    const stray = packedFiles.filter(
-      (file) =>
-        !/^(dist\/|package\.json$|server\.json$|README\.md$|LICENSE$|CHANGELOG\.md$)/.test(file) ||
-        /\.test\.|test-helpers|test-support|\.tsbuildinfo$/.test(file) ||
-        (file.endsWith('.ts') && !file.endsWith('.d.ts')),
-    );
-    expect(stray).toEqual([]);
-    expect(packed.files?.some((entry) => /^(\.\/)?src\b/.test(entry))).toBe(false);
+  it('ships the build, server.json, README and package.json, and no tests or sources', () => {
+    for (const file of ['dist/index.js', 'dist/server.js', 'server.json', 'README.md']) {
+      expect(pack.files).toContain(file);
+    }
+    expect(strayPackageFiles(pack.files)).toEqual([]);
+    expect(pack.packed.files?.some((entry) => /^(\.\/)?src\b/.test(entry))).toBe(false);
   });
 
   it(
     'runs from the tarballs: --version, then a real MCP session over stdio',
     async () => {
-      const env = npmEnv();
+      const env = pack.npmEnv();
+      const run = { cwd: pack.work, env, timeout: TIMEOUT };
       // The first run installs both tarballs and their dependencies from the registry.
-      const version = await exec('npx', npxArgs('--version'), { cwd: work, env, timeout: TIMEOUT });
+      const version = await exec('npx', pack.npxArgs('refmcp-filesystem', '--version'), run);
       expect(version.stdout.trim()).toBe(pkg.version);
 
-      const root = path.join(work, 'files');
+      const root = path.join(pack.work, 'files');
       await mkdir(root);
-      const server = await spawnStdio({ command: 'npx', args: npxArgs(root), env, cwd: work });
+      const args = pack.npxArgs('refmcp-filesystem', root);
+      const server = await spawnStdio({ command: 'npx', args, env, cwd: pack.work });
       try {
         expect(server.client.getServerVersion()).toMatchObject({
           name: 'refmcp-filesystem',

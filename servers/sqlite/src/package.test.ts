@@ -1,11 +1,17 @@
 import { execFile } from 'node:child_process';
-import { access, mkdir, mkdtemp, readFile, realpath, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { commonOptions } from '@refmcp/core';
-import { callTool, spawnStdio } from '@refmcp/core/testing';
+import {
+  callTool,
+  type PackageJson,
+  type PackedServer,
+  packServer,
+  spawnStdio,
+  strayPackageFiles,
+} from '@refmcp/core/testing';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { options } from './config.js';
@@ -17,19 +23,8 @@ import { options } from './config.js';
 
 const exec = promisify(execFile);
 const SERVER_DIR = fileURLToPath(new URL('..', import.meta.url));
-const CORE_DIR = path.resolve(SERVER_DIR, '../../packages/core');
-const REPO_ROOT = path.resolve(SERVER_DIR, '../..');
 /** Installing compiles better-sqlite3 when no prebuilt binary can be downloaded. */
 const TIMEOUT = 300_000;
-
-interface PackageJson {
-  name: string;
-  version: string;
-  mcpName?: string;
-  bin?: Record<string, string>;
-  engines?: Record<string, string>;
-  dependencies?: Record<string, string>;
-}
 
 interface ServerJson {
   name: string;
@@ -90,77 +85,43 @@ describe('examples/sample.sql', () => {
 const skip = Boolean(process.env.REFMCP_SKIP_PACK_TEST);
 
 describe.skipIf(skip)('the packed package, installed with npx outside the workspace', () => {
-  let work: string;
-  let coreTgz: string;
-  let serverTgz: string;
-  let packedFiles: string[];
-
-  const npmEnv = (): Record<string, string> => {
-    const env: Record<string, string> = {};
-    for (const [key, value] of Object.entries(process.env)) {
-      // Drop what pnpm and npm put in the environment of scripts; keep the user's npm config.
-      if (value !== undefined && !/^npm_(?!config_)/i.test(key)) env[key] = value;
-    }
-    return {
-      ...env,
-      npm_config_cache: path.join(work, 'npm-cache'),
-      npm_config_yes: 'true',
-      npm_config_update_notifier: 'false',
-      npm_config_fund: 'false',
-      npm_config_audit: 'false',
-      npm_config_loglevel: 'error',
-    };
-  };
-  const npxArgs = (...args: string[]) => ['-y', '-p', coreTgz, '-p', serverTgz, 'refmcp-sqlite', ...args];
+  let pack: PackedServer;
 
   beforeAll(async () => {
-    for (const dir of [SERVER_DIR, CORE_DIR]) {
-      await access(path.join(dir, 'dist/index.js')).catch(() => {
-        throw new Error(`${dir}/dist is missing: build first (pnpm test builds before testing).`);
-      });
-    }
-    work = await realpath(await mkdtemp(path.join(tmpdir(), 'refmcp-pack-sqlite-')));
-    if (!path.relative(REPO_ROOT, work).startsWith('..')) throw new Error(`${work} is inside the workspace.`);
-    const pack = async (dir: string) => {
-      const { stdout } = await exec('pnpm', ['pack', '--json', '--pack-destination', work], { cwd: dir });
-      return JSON.parse(stdout) as { filename: string; files: Array<{ path: string }> };
-    };
-    const [core, server] = await Promise.all([pack(CORE_DIR), pack(SERVER_DIR)]);
-    coreTgz = core.filename;
-    serverTgz = server.filename;
-    packedFiles = server.files.map((f) => f.path).sort();
+    pack = await packServer(SERVER_DIR);
   }, TIMEOUT);
 
-  afterAll(async () => {
-    if (work) await rm(work, { recursive: true, force: true });
-  });
+  afterAll(() => pack?.cleanup());
 
   it('ships the build with its worker script, the sample, server.json, and no tests', () => {
     for (const file of ['dist/index.js', 'dist/server.js', 'dist/db/runner.js', 'examples/sample.sql']) {
-      expect(packedFiles).toContain(file);
+      expect(pack.files).toContain(file);
     }
-    expect(packedFiles).toContain('server.json');
-    expect(packedFiles).toContain('README.md');
-    const stray = packedFiles.filter(
-      (file) =>
-        !/^(dist\/|examples\/|package\.json$|server\.json$|README\.md$|LICENSE$|CHANGELOG\.md$)/.test(file) ||
-        /\.test\.|test-helpers|\.tsbuildinfo$/.test(file) ||
-        (file.endsWith('.ts') && !file.endsWith('.d.ts')),
-    );
-    expect(stray).toEqual([]);
+    expect(pack.files).toContain('server.json');
+    expect(pack.files).toContain('README.md');
+    expect(strayPackageFiles(pack.files)).toEqual([]);
   });
 
   it(
     'runs from the tarballs: a real MCP session over stdio on a new database',
     async () => {
-      const env = npmEnv();
+      const env = pack.npmEnv();
       const pkg = await readJson<PackageJson>(path.join(SERVER_DIR, 'package.json'));
-      const version = await exec('npx', npxArgs('--version'), { cwd: work, env, timeout: TIMEOUT });
+      const version = await exec('npx', pack.npxArgs('refmcp-sqlite', '--version'), {
+        cwd: pack.work,
+        env,
+        timeout: TIMEOUT,
+      });
       expect(version.stdout.trim()).toBe(pkg.version);
-      const data = path.join(work, 'data');
+      const data = path.join(pack.work, 'data');
       await mkdir(data);
       const file = path.join(data, 'new.db');
-      const server = await spawnStdio({ command: 'npx', args: npxArgs(file), env, cwd: work });
+      const server = await spawnStdio({
+        command: 'npx',
+        args: pack.npxArgs('refmcp-sqlite', file),
+        env,
+        cwd: pack.work,
+      });
       try {
         const created = await callTool(server.client, 'create_table', {
           query: 'CREATE TABLE t (x INTEGER)',
