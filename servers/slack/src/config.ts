@@ -1,0 +1,185 @@
+import { type CliSpec, ConfigError, type OptionSpecs, type RunContext } from '@refmcp/core';
+
+export type TokenKind = 'bot' | 'user';
+
+/** Everything the server needs, already validated. Tests build one directly. */
+export interface SlackConfig {
+  token: string;
+  /** From the token's prefix (xoxb / xoxp), so startup needs no network. */
+  tokenKind: TokenKind;
+  teamId: string | undefined;
+  /** Web API base URL, ending with `/api/`. */
+  apiUrl: string;
+  /** Registers the posting and reaction tools. */
+  allowWrite: boolean;
+  /** Registers slack_mark_read. */
+  allowMarkRead: boolean;
+  /** Registers the usergroup write tools. */
+  allowUsergroupWrite: boolean;
+  /** Channel IDs or #names that write tools may touch; empty means any not denied. */
+  writeChannels: string[];
+  /** Channel IDs or #names no write tool may touch. */
+  denyChannels: string[];
+  /** Channel IDs or #names that read tools may see; empty means any. */
+  readChannels: string[];
+  /** Let Slack unfurl links and media in posted messages. */
+  unfurl: boolean;
+  /** How long the users and channels directory stays fresh, in seconds. */
+  cacheTtlSeconds: number;
+  /** Retries of a failed or rate-limited Slack call (the client's own retry logic). */
+  maxRetries: number;
+  /** Per-request timeout in milliseconds. */
+  requestTimeoutMs: number;
+}
+
+export const options = {
+  'team-id': {
+    type: 'string',
+    description: 'Workspace ID (T…), for org-wide tokens.',
+    env: 'SLACK_TEAM_ID',
+    placeholder: '<id>',
+  },
+  'api-url': {
+    type: 'string',
+    description: 'Slack Web API base URL (for proxies and tests).',
+    env: 'SLACK_API_URL',
+    default: 'https://slack.com/api/',
+    placeholder: '<url>',
+  },
+  'allow-write': {
+    type: 'boolean',
+    description: 'Offer the tools that post messages and add reactions.',
+    env: 'SLACK_ALLOW_WRITE',
+  },
+  'allow-mark-read': {
+    type: 'boolean',
+    description: 'Offer slack_mark_read.',
+    env: 'SLACK_ALLOW_MARK_READ',
+  },
+  'allow-usergroup-write': {
+    type: 'boolean',
+    description: 'Offer the tools that create usergroups and change their members.',
+    env: 'SLACK_ALLOW_USERGROUP_WRITE',
+  },
+  'write-channels': {
+    type: 'list',
+    description: 'Only these channels (IDs or #names, comma-separated) may be written to.',
+    env: 'SLACK_WRITE_CHANNELS',
+    placeholder: '<channels>',
+  },
+  'deny-channels': {
+    type: 'list',
+    description: 'These channels (IDs or #names) may never be written to.',
+    env: 'SLACK_DENY_CHANNELS',
+    placeholder: '<channels>',
+  },
+  'read-channels': {
+    type: 'list',
+    description: 'Only these channels (IDs or #names) may be read.',
+    env: 'SLACK_READ_CHANNELS',
+    placeholder: '<channels>',
+  },
+  unfurl: {
+    type: 'boolean',
+    description: 'Let Slack unfurl links and media in posted messages.',
+    env: 'SLACK_UNFURL',
+  },
+  'cache-ttl': {
+    type: 'integer',
+    description: 'Seconds the users and channels directory stays fresh.',
+    env: 'SLACK_CACHE_TTL',
+    default: 3600,
+    min: 0,
+    placeholder: '<s>',
+  },
+  'max-retries': {
+    type: 'integer',
+    description: 'Retries of a failed or rate-limited Slack call.',
+    env: 'SLACK_MAX_RETRIES',
+    default: 3,
+    min: 0,
+    max: 10,
+    placeholder: '<n>',
+  },
+  'request-timeout': {
+    type: 'integer',
+    description: 'Milliseconds before a Slack request is abandoned.',
+    env: 'SLACK_REQUEST_TIMEOUT',
+    default: 15_000,
+    min: 100,
+    placeholder: '<ms>',
+  },
+} as const satisfies OptionSpecs;
+
+/** Tokens come from the environment only: a command-line flag would show them in `ps`. */
+export const TOKEN_ENV = ['SLACK_BOT_TOKEN', 'SLACK_USER_TOKEN'] as const;
+
+export const cliSpec = (version: string): CliSpec<typeof options> => ({
+  name: 'refmcp-slack',
+  version,
+  summary: 'Slack over MCP: read channels and threads, search, and (opt-in) post.',
+  usage: '[options]',
+  options,
+  epilog: [
+    'Token: SLACK_BOT_TOKEN (xoxb-…) or SLACK_USER_TOKEN (xoxp-…; needed for search and unreads).',
+    'When both are set the user token is used.',
+    'Example: SLACK_BOT_TOKEN=xoxb-… SLACK_ALLOW_WRITE=true SLACK_WRITE_CHANNELS=#bots refmcp-slack',
+  ].join('\n'),
+});
+
+export function tokenKindOf(token: string): TokenKind | undefined {
+  if (token.startsWith('xoxb-')) return 'bot';
+  if (token.startsWith('xoxp-')) return 'user';
+  return undefined;
+}
+
+/** A base URL the client can append method names to. */
+export function normalizeApiUrl(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`SLACK_API_URL must be a URL like https://slack.com/api/, got "${raw}".`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new ConfigError(`SLACK_API_URL must be http(s), got "${raw}".`);
+  }
+  const path = url.pathname.endsWith('/') ? url.pathname : `${url.pathname}/`;
+  if (!path.endsWith('/api/')) {
+    throw new ConfigError(`SLACK_API_URL must end with /api/, got "${raw}".`);
+  }
+  url.pathname = path;
+  return url.href;
+}
+
+export function loadConfig(ctx: RunContext<typeof options>): SlackConfig {
+  const user = ctx.env.SLACK_USER_TOKEN?.trim();
+  const bot = ctx.env.SLACK_BOT_TOKEN?.trim();
+  const token = user || bot;
+  if (!token) {
+    throw new ConfigError('Set SLACK_BOT_TOKEN (xoxb-…) or SLACK_USER_TOKEN (xoxp-…) in the environment.');
+  }
+  const tokenKind = tokenKindOf(token);
+  // Security: the message names the variable, never the value.
+  if (!tokenKind || (user ? tokenKind !== 'user' : tokenKind !== 'bot')) {
+    const name = user ? 'SLACK_USER_TOKEN' : 'SLACK_BOT_TOKEN';
+    throw new ConfigError(`${name} must start with ${user ? 'xoxp-' : 'xoxb-'}.`);
+  }
+  const o = ctx.options;
+  return {
+    token,
+    tokenKind,
+    teamId: o['team-id'],
+    apiUrl: normalizeApiUrl(o['api-url']),
+    allowWrite: o['allow-write'],
+    allowMarkRead: o['allow-mark-read'],
+    allowUsergroupWrite: o['allow-usergroup-write'],
+    writeChannels: o['write-channels'],
+    denyChannels: o['deny-channels'],
+    readChannels: o['read-channels'],
+    unfurl: o.unfurl,
+    cacheTtlSeconds: o['cache-ttl'],
+    maxRetries: o['max-retries'],
+    requestTimeoutMs: o['request-timeout'],
+  };
+}

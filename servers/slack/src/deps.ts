@@ -1,0 +1,31 @@
+import type { ToolContext } from '@refmcp/core';
+import type { SlackConfig } from './config.js';
+import type { Directory } from './directory.js';
+import type { ChannelPolicy } from './policy.js';
+import type { SlackApi } from './slack/api.js';
+
+/** What every tool reaches through `ctx.deps`. One of each per server process, shared by instances. */
+export interface SlackDeps {
+  config: SlackConfig;
+  api: SlackApi;
+  directory: Directory;
+  policy: ChannelPolicy;
+  /** The clock, in milliseconds; tests pin it. */
+  now: () => number;
+}
+
+export type SlackContext = ToolContext<SlackDeps>;
+
+/** A channel argument resolved to an ID and checked against the read allow-list. */
+export async function readableChannel(deps: SlackDeps, ref: string): Promise<string> {
+  const id = await deps.directory.resolveChannel(ref);
+  await deps.policy.checkRead(id);
+  return id;
+}
+
+/** A channel argument resolved to an ID and checked against the write allow and deny lists. */
+export async function writableChannel(deps: SlackDeps, ref: string): Promise<string> {
+  const id = await deps.directory.resolveChannel(ref);
+  await deps.policy.checkWrite(id);
+  return id;
+}

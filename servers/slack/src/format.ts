@@ -1,0 +1,77 @@
+import * as z from 'zod';
+
+/** A message as the model reads it: names resolved, ISO time, counts instead of raw lists. */
+export const messageSchema = z.object({
+  ts: z.string().describe('Slack timestamp; the message ID for replies, reactions and permalinks'),
+  time: z.string(),
+  user: z.string().optional(),
+  userName: z.string().optional(),
+  text: z.string(),
+  threadTs: z.string().optional(),
+  replyCount: z.number().optional(),
+  reactions: z.array(z.object({ name: z.string(), count: z.number() })).optional(),
+  subtype: z.string().optional(),
+});
+export type Message = z.infer<typeof messageSchema>;
+
+export interface RawMessage {
+  ts?: string;
+  user?: string;
+  username?: string;
+  bot_id?: string;
+  text?: string;
+  thread_ts?: string;
+  reply_count?: number;
+  reactions?: Array<{ name?: string; count?: number }>;
+  subtype?: string;
+}
+
+/** Slack ts ("1712345678.000100") as ISO 8601 to the second, UTC. */
+export function isoTime(ts: string): string {
+  const seconds = Number(ts.split('.')[0]);
+  return Number.isFinite(seconds) ? new Date(seconds * 1000).toISOString().replace('.000Z', 'Z') : ts;
+}
+
+/** Slack markup in message text made readable: mentions by name, links as "label (url)". */
+export function readableText(text: string, names: ReadonlyMap<string, string>): string {
+  return text
+    .replace(
+      /<@([UW][A-Z0-9]+)(?:\|([^>]*))?>/g,
+      (_m, id: string, label?: string) => `@${names.get(id) ?? label ?? id}`,
+    )
+    .replace(/<#([CG][A-Z0-9]+)\|([^>]*)>/g, (_m, _id: string, name: string) => `#${name}`)
+    .replace(/<!(here|channel|everyone)(?:\|[^>]*)?>/g, '@$1')
+    .replace(/<(https?:[^|>]+)\|([^>]+)>/g, '$2 ($1)')
+    .replace(/<(https?:[^>]+)>/g, '$1')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}
+
+export function toMessage(raw: RawMessage, names: ReadonlyMap<string, string>): Message {
+  const ts = raw.ts ?? '';
+  const message: Message = { ts, time: isoTime(ts), text: readableText(raw.text ?? '', names) };
+  if (raw.user) message.user = raw.user;
+  const userName = (raw.user && names.get(raw.user)) || raw.username;
+  if (userName) message.userName = userName;
+  if (raw.thread_ts && raw.thread_ts !== ts) message.threadTs = raw.thread_ts;
+  if (raw.reply_count) message.replyCount = raw.reply_count;
+  const reactions = (raw.reactions ?? []).map((r) => ({ name: r.name ?? '', count: r.count ?? 0 }));
+  if (reactions.length > 0) message.reactions = reactions;
+  if (raw.subtype) message.subtype = raw.subtype;
+  return message;
+}
+
+/** One line per message: time, author, text, then thread and reaction counts. */
+export function renderMessage(m: Message): string {
+  const who = m.userName ?? m.user ?? 'unknown';
+  const extras = [
+    m.replyCount ? `${m.replyCount} ${m.replyCount === 1 ? 'reply' : 'replies'}` : '',
+    ...(m.reactions ?? []).map((r) => `:${r.name}:×${r.count}`),
+  ].filter(Boolean);
+  const suffix = extras.length > 0 ? ` [${extras.join(', ')}]` : '';
+  return `${m.time} ${who} (ts ${m.ts}): ${m.text.replace(/\n/g, '\n  ')}${suffix}`;
+}
+
+export const pageHint = (nextCursor: string | undefined) =>
+  nextCursor ? `\nMore: pass cursor "${nextCursor}".` : '';

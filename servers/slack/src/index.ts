@@ -1,0 +1,14 @@
+#!/usr/bin/env node
+import { createRequire } from 'node:module';
+import { runCli } from '@refmcp/core';
+import { cliSpec, loadConfig, TOKEN_ENV } from './config.js';
+import { createServer } from './server.js';
+
+const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
+
+await runCli({
+  spec: cliSpec(version),
+  // Security: token values are registered before anything is logged.
+  secrets: (env) => TOKEN_ENV.map((name) => env[name]),
+  build: (ctx) => createServer(loadConfig(ctx), { logger: ctx.logger, version }),
+});

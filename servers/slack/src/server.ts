@@ -1,0 +1,52 @@
+import { createMcpApp, type Logger, type McpApp } from '@refmcp/core';
+import type { SlackConfig } from './config.js';
+import type { SlackDeps } from './deps.js';
+import { Directory } from './directory.js';
+import { ChannelPolicy } from './policy.js';
+import { registerResources } from './resources.js';
+import { createSlackApi } from './slack/api.js';
+import { toolsFor } from './tools/index.js';
+
+export type { SlackConfig } from './config.js';
+
+export interface ServerOptions {
+  logger?: Logger;
+  version?: string;
+  now?: () => number;
+}
+
+/**
+ * Builds the server from config. No network until a client connects (the directory warms then)
+ * or calls a tool, so a bad token or an unreachable API shows up on the call that meets it.
+ */
+export function createServer(config: SlackConfig, options: ServerOptions = {}): McpApp {
+  const app = createMcpApp<SlackDeps>({
+    name: 'refmcp-slack',
+    version: options.version ?? '0.0.0',
+    title: 'Slack',
+    instructions:
+      'Channels take an ID or #name. Messages are identified by channel + ts. ' +
+      'History is newest first; follow nextCursor for more.',
+    tools: toolsFor(config),
+    ...(options.logger && { logger: options.logger }),
+    // Security: the token is redacted from every log line and every tool result.
+    secrets: [config.token],
+    capabilities: { resources: {}, completions: {} },
+    deps: () => deps,
+    setup: (instance, d) => {
+      registerResources(instance.server, d);
+      // A connection-long client will likely need names soon; per-request HTTP instances share the cache.
+      if (instance.connected) d.directory.warm();
+    },
+  });
+  const api = createSlackApi(config, app.logger);
+  const directory = new Directory(api, config.cacheTtlSeconds, app.logger.child('directory'), options.now);
+  const deps: SlackDeps = {
+    config,
+    api,
+    directory,
+    policy: new ChannelPolicy(config, directory),
+    now: options.now ?? Date.now,
+  };
+  return app;
+}

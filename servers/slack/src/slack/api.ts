@@ -1,0 +1,55 @@
+import type { Logger } from '@refmcp/core';
+import { LogLevel, type Logger as SlackLogger, WebClient } from '@slack/web-api';
+import type { SlackConfig, TokenKind } from '../config.js';
+import { toSlackToolError } from './errors.js';
+
+export type SlackParams = Record<string, string | number | boolean | undefined>;
+
+/** The one way tools reach Slack: a method name, params, and errors already in the model's words. */
+export interface SlackApi {
+  readonly tokenKind: TokenKind;
+  call<T = Record<string, unknown>>(method: string, params?: SlackParams): Promise<T>;
+}
+
+/** The Web API client's log lines go to our stderr logger, which redacts the token. */
+function bridgeLogger(logger: Logger): SlackLogger {
+  const text = (msg: unknown[]) => msg.map((m) => (typeof m === 'string' ? m : JSON.stringify(m))).join(' ');
+  return {
+    debug: (...msg: unknown[]) => logger.debug(text(msg)),
+    info: (...msg: unknown[]) => logger.info(text(msg)),
+    warn: (...msg: unknown[]) => logger.warn(text(msg)),
+    error: (...msg: unknown[]) => logger.error(text(msg)),
+    setLevel: () => {},
+    getLevel: () => (logger.level === 'debug' ? LogLevel.DEBUG : LogLevel.INFO),
+    setName: () => {},
+  };
+}
+
+export function createSlackApi(config: SlackConfig, logger: Logger): SlackApi {
+  const client = new WebClient(config.token, {
+    slackApiUrl: config.apiUrl,
+    logger: bridgeLogger(logger.child('slack')),
+    // The client's own retry policy (429 Retry-After included), sized so a tool call stays short.
+    retryConfig: {
+      retries: config.maxRetries,
+      factor: 2,
+      minTimeout: 250,
+      maxTimeout: 4000,
+      randomize: true,
+    },
+    timeout: config.requestTimeoutMs,
+    ...(config.teamId && { teamId: config.teamId }),
+  });
+  return {
+    tokenKind: config.tokenKind,
+    async call<T>(method: string, params: SlackParams = {}): Promise<T> {
+      const clean: Record<string, string | number | boolean> = {};
+      for (const [key, value] of Object.entries(params)) if (value !== undefined) clean[key] = value;
+      try {
+        return (await client.apiCall(method, clean)) as T;
+      } catch (error) {
+        throw toSlackToolError(error, method, config.apiUrl);
+      }
+    },
+  };
+}

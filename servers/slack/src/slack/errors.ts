@@ -1,0 +1,120 @@
+import {
+  InvalidInputError,
+  NotFoundError,
+  PermissionDeniedError,
+  type ToolError,
+  UpstreamError,
+} from '@refmcp/core';
+import {
+  WebAPIHTTPError,
+  WebAPIPlatformError,
+  WebAPIRateLimitedError,
+  WebAPIRequestError,
+} from '@slack/web-api';
+
+const TOKEN_HINT = 'Check SLACK_BOT_TOKEN / SLACK_USER_TOKEN and restart the server.';
+
+/** Slack's `ok:false` codes, each said in words with what to do about it. */
+function fromCode(code: string, data: Record<string, unknown>, method: string): ToolError {
+  switch (code) {
+    case 'not_in_channel':
+      return new PermissionDeniedError('The app is not a member of this channel.', {
+        hint: 'Invite it (/invite @app in the channel) or pick a channel it is in from slack_list_channels.',
+      });
+    case 'channel_not_found':
+      return new NotFoundError('Slack has no such channel, or it is private and the token is not in it.', {
+        hint: 'Use an ID or #name from slack_list_channels.',
+      });
+    case 'missing_scope': {
+      const needed = typeof data.needed === 'string' ? data.needed : 'another';
+      return new PermissionDeniedError(`The token lacks the ${needed} scope needed for ${method}.`, {
+        hint: `Add ${needed} to the Slack app's scopes, reinstall the app, and restart with the new token.`,
+      });
+    }
+    case 'ratelimited':
+      return new UpstreamError('Slack is rate limiting these calls.', {
+        status: 429,
+        hint: 'Wait a minute before calling again, and ask for fewer pages.',
+      });
+    case 'not_authed':
+    case 'invalid_auth':
+    case 'token_revoked':
+    case 'token_expired':
+    case 'account_inactive':
+      return new PermissionDeniedError(`Slack rejected the token (${code}).`, { hint: TOKEN_HINT });
+    case 'not_allowed_token_type':
+      return new PermissionDeniedError(`${method} does not accept this kind of token.`, {
+        hint: 'It needs a user token (SLACK_USER_TOKEN, xoxp-…).',
+      });
+    case 'is_archived':
+      return new PermissionDeniedError('The channel is archived.', { hint: 'Pick an active channel.' });
+    case 'message_not_found':
+    case 'thread_not_found':
+      return new NotFoundError('Slack has no message with that timestamp in this channel.', {
+        hint: 'Timestamps (ts) come from slack_get_channel_history, e.g. "1712345678.000100".',
+      });
+    case 'user_not_found':
+    case 'users_not_found':
+      return new NotFoundError('Slack has no such user.', {
+        hint: 'User IDs (U…) come from slack_get_users.',
+      });
+    case 'already_reacted':
+      return new InvalidInputError('That reaction is already on the message.');
+    case 'invalid_name':
+      return new InvalidInputError('Slack does not know that name.', {
+        hint: 'Reaction names are emoji names without colons, e.g. thumbsup.',
+      });
+    case 'invalid_cursor':
+      return new InvalidInputError('Slack refused the cursor.', { hint: 'Omit cursor to start over.' });
+    case 'name_already_exists':
+      return new InvalidInputError('A usergroup with that name or handle exists.', {
+        hint: 'See slack_list_usergroups.',
+      });
+    case 'no_such_subteam':
+      return new NotFoundError('Slack has no such usergroup.', {
+        hint: 'IDs (S…) come from slack_list_usergroups.',
+      });
+    case 'paid_only':
+    case 'plan_upgrade_required':
+      return new PermissionDeniedError(`${method} needs a paid Slack plan.`);
+    default:
+      return new UpstreamError(`Slack ${method} failed: ${code}.`);
+  }
+}
+
+/** Turns whatever the Web API client threw into an error the model can act on. */
+export function toSlackToolError(error: unknown, method: string, apiUrl: string): unknown {
+  if (error instanceof WebAPIPlatformError) {
+    const data = error.data as unknown as Record<string, unknown>;
+    return fromCode(String(data.error ?? 'unknown_error'), data, method);
+  }
+  if (error instanceof WebAPIRateLimitedError) {
+    return new UpstreamError('Slack is rate limiting these calls.', {
+      status: 429,
+      retryAfterSeconds: error.retryAfter,
+      hint: `Wait ${error.retryAfter} seconds before calling again.`,
+    });
+  }
+  if (error instanceof WebAPIHTTPError) {
+    return new UpstreamError(`Slack answered HTTP ${error.statusCode} to ${method}.`, {
+      status: error.statusCode,
+      hint: 'Try again later; check SLACK_API_URL if this persists.',
+    });
+  }
+  if (error instanceof WebAPIRequestError) {
+    return new UpstreamError(`Could not reach the Slack API at ${new URL(apiUrl).host}.`, {
+      hint: 'Check the network and SLACK_API_URL, then try again.',
+    });
+  }
+  // The client's retry loop gives up on repeated 429s with a plain Error.
+  const message = error instanceof Error ? error.message : '';
+  const retryAfter = /rate limit was exceeded.*retry-after: (\d+)/.exec(message)?.[1];
+  if (retryAfter !== undefined) {
+    return new UpstreamError('Slack kept rate limiting this call after retries.', {
+      status: 429,
+      retryAfterSeconds: Number(retryAfter),
+      hint: `Wait at least ${retryAfter} seconds before calling again.`,
+    });
+  }
+  return error;
+}

@@ -1,0 +1,77 @@
+import type { Client } from '@modelcontextprotocol/client';
+import { createLogger, type LogLevel } from '@refmcp/core';
+import { connectInProcess, type TestEra } from '@refmcp/core/testing';
+import {
+  BOT_TOKEN,
+  type FakeSlack,
+  type SeedOptions,
+  seedWorkspace,
+  startFakeSlack,
+  USER_TOKEN,
+} from '@refmcp/fake-slack';
+import type { SlackConfig } from './config.js';
+import { createServer } from './server.js';
+
+export { BOT_TOKEN, USER_TOKEN };
+
+export interface Harness {
+  client: Client;
+  slack: FakeSlack;
+  /** Every log line the server wrote. */
+  logs: string[];
+  close(): Promise<void>;
+}
+
+export function testConfig(apiUrl: string, overrides: Partial<SlackConfig> = {}): SlackConfig {
+  return {
+    token: BOT_TOKEN,
+    tokenKind: 'bot',
+    teamId: undefined,
+    apiUrl,
+    allowWrite: false,
+    allowMarkRead: false,
+    allowUsergroupWrite: false,
+    writeChannels: [],
+    denyChannels: [],
+    readChannels: [],
+    unfurl: false,
+    cacheTtlSeconds: 3600,
+    maxRetries: 1,
+    requestTimeoutMs: 5000,
+    ...overrides,
+  };
+}
+
+export const userToken: Partial<SlackConfig> = { token: USER_TOKEN, tokenKind: 'user' };
+export const allWrites: Partial<SlackConfig> = {
+  allowWrite: true,
+  allowMarkRead: true,
+  allowUsergroupWrite: true,
+};
+
+/** A fake Slack seeded with the standard workspace, and a real MCP client on a server pointed at it. */
+export async function connect(
+  era: TestEra,
+  overrides: Partial<SlackConfig> = {},
+  options: { seed?: SeedOptions; logLevel?: LogLevel; slack?: FakeSlack } = {},
+): Promise<Harness> {
+  const slack = options.slack ?? (await startFakeSlack({ workspace: seedWorkspace(options.seed) }));
+  const logs: string[] = [];
+  const logger = createLogger({
+    name: 'test',
+    level: options.logLevel ?? 'debug',
+    write: (l) => logs.push(l),
+  });
+  const app = createServer(testConfig(slack.apiUrl, overrides), { logger });
+  const client = await connectInProcess(app, { era });
+  return {
+    client,
+    slack,
+    logs,
+    async close() {
+      await client.close();
+      await app.close();
+      await slack.close();
+    },
+  };
+}

@@ -1,0 +1,42 @@
+import type { AnyTool } from '@refmcp/core';
+import type { SlackConfig } from '../config.js';
+import type { SlackDeps } from '../deps.js';
+import slackAddReaction from './slack_add_reaction.js';
+import slackCreateUsergroup from './slack_create_usergroup.js';
+import slackGetChannelHistory from './slack_get_channel_history.js';
+import slackGetChannelInfo from './slack_get_channel_info.js';
+import slackGetPermalink from './slack_get_permalink.js';
+import slackGetThreadReplies from './slack_get_thread_replies.js';
+import slackGetUnreads from './slack_get_unreads.js';
+import slackGetUserProfile from './slack_get_user_profile.js';
+import slackGetUsers from './slack_get_users.js';
+import slackListChannels from './slack_list_channels.js';
+import slackListUsergroups from './slack_list_usergroups.js';
+import slackMarkRead from './slack_mark_read.js';
+import slackPostMessage from './slack_post_message.js';
+import slackReplyToThread from './slack_reply_to_thread.js';
+import slackSearchMessages from './slack_search_messages.js';
+import slackUpdateUsergroupMembers from './slack_update_usergroup_members.js';
+
+/**
+ * The tools a configuration offers. Security: a write tool that is not enabled is not registered
+ * at all, so a model cannot call it and a host never shows it.
+ */
+export function toolsFor(config: SlackConfig): AnyTool<SlackDeps>[] {
+  const userToken = config.tokenKind === 'user';
+  return [
+    slackListChannels,
+    slackGetChannelInfo,
+    slackGetChannelHistory,
+    slackGetThreadReplies,
+    slackGetPermalink,
+    slackGetUsers,
+    slackGetUserProfile,
+    slackListUsergroups,
+    // Search and read state exist only for user tokens.
+    ...(userToken ? [slackSearchMessages, slackGetUnreads] : []),
+    ...(config.allowWrite ? [slackPostMessage, slackReplyToThread, slackAddReaction] : []),
+    ...(config.allowMarkRead ? [slackMarkRead] : []),
+    ...(config.allowUsergroupWrite ? [slackCreateUsergroup, slackUpdateUsergroupMembers] : []),
+  ];
+}

@@ -1,0 +1,24 @@
+import { defineTool } from '@refmcp/core';
+import * as z from 'zod';
+import { type SlackContext, writableChannel } from '../deps.js';
+import { channelArg, POST, tsArg } from './shared.js';
+
+export default defineTool({
+  name: 'slack_add_reaction',
+  title: 'Add reaction',
+  description: 'Add an emoji reaction to a message.',
+  inputSchema: z.object({
+    channel_id: channelArg,
+    timestamp: tsArg.describe("The message's ts"),
+    reaction: z.string().min(1).describe('Emoji name, e.g. thumbsup'),
+  }),
+  outputSchema: z.object({ channel: z.string(), ts: z.string(), reaction: z.string() }),
+  annotations: POST,
+  handler: async ({ channel_id, timestamp, reaction }, ctx: SlackContext) => {
+    const channel = await writableChannel(ctx.deps, channel_id);
+    const name = reaction.replace(/^:|:$/g, '');
+    await ctx.deps.api.call('reactions.add', { channel, timestamp, name });
+    return { channel, ts: timestamp, reaction: name };
+  },
+  render: ({ channel, ts, reaction }) => `Added :${reaction}: to ${ts} in ${channel}.`,
+});

@@ -1,0 +1,26 @@
+import { defineTool } from '@refmcp/core';
+import * as z from 'zod';
+import type { SlackContext } from '../deps.js';
+import { IDEMPOTENT_WRITE } from './shared.js';
+import { type RawUsergroup, renderUsergroup, toUsergroup, usergroupSchema } from './slack_list_usergroups.js';
+
+export default defineTool({
+  name: 'slack_update_usergroup_members',
+  title: 'Set usergroup members',
+  description: 'Replace the members of a user group with the given users.',
+  inputSchema: z.object({
+    usergroup_id: z.string().regex(/^S[A-Z0-9]+$/, 'an ID like S0123ABCD'),
+    user_ids: z.array(z.string().regex(/^[UW][A-Z0-9]+$/)).min(1),
+  }),
+  outputSchema: usergroupSchema,
+  // Replacing the member list drops whoever is not named.
+  annotations: { ...IDEMPOTENT_WRITE, destructiveHint: true },
+  handler: async ({ usergroup_id, user_ids }, ctx: SlackContext) => {
+    const res = await ctx.deps.api.call<{ usergroup: RawUsergroup }>('usergroups.users.update', {
+      usergroup: usergroup_id,
+      users: user_ids.join(','),
+    });
+    return toUsergroup(res.usergroup);
+  },
+  render: (g) => `Updated ${renderUsergroup(g)}`,
+});

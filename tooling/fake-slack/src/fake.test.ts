@@ -1,0 +1,105 @@
+import { WebClient } from '@slack/web-api';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { BOT_TOKEN, type FakeSlack, seedWorkspace, startFakeSlack, USER_TOKEN } from './index.js';
+
+let slack: FakeSlack;
+const client = (token?: string) =>
+  new WebClient(token, {
+    slackApiUrl: slack.apiUrl,
+    retryConfig: { retries: 1, minTimeout: 10, maxTimeout: 20 },
+  });
+
+beforeEach(async () => {
+  slack = await startFakeSlack({ workspace: seedWorkspace({ bigChannelMessages: 450 }) });
+});
+afterEach(() => slack.close());
+
+describe('the fake Slack Web API', () => {
+  it('checks tokens', async () => {
+    await expect(client().auth.test()).rejects.toMatchObject({ data: { error: 'not_authed' } });
+    await expect(client('xoxb-wrong').auth.test()).rejects.toMatchObject({ data: { error: 'invalid_auth' } });
+    expect(await client(BOT_TOKEN).auth.test()).toMatchObject({
+      ok: true,
+      user_id: 'U0BOT',
+      bot_id: 'B0BOT',
+    });
+  });
+
+  it('pages history newest first with cursors', async () => {
+    const bot = client(BOT_TOKEN);
+    const first = await bot.conversations.history({ channel: 'C0BIG', limit: 200 });
+    expect(first.messages).toHaveLength(200);
+    expect(first.messages?.[0]?.text).toBe('Message number 1');
+    expect(first.has_more).toBe(true);
+    const second = await bot.conversations.history({
+      channel: 'C0BIG',
+      limit: 200,
+      cursor: first.response_metadata?.next_cursor ?? '',
+    });
+    expect(second.messages?.[0]?.text).toBe('Message number 201');
+    let total = 0;
+    for await (const page of bot.paginate('conversations.history', { channel: 'C0BIG', limit: 200 })) {
+      total += (page as unknown as { messages: unknown[] }).messages.length;
+    }
+    expect(total).toBe(450);
+  });
+
+  it('accepts JSON bodies and records calls without tokens', async () => {
+    await client(BOT_TOKEN).apiCall('chat.postMessage', {
+      channel: 'C0GENERAL',
+      text: 'hi',
+      unfurl_links: false,
+    });
+    const [call] = slack.workspace.callsTo('chat.postMessage');
+    expect(call).toEqual({
+      method: 'chat.postMessage',
+      params: { channel: 'C0GENERAL', text: 'hi', unfurl_links: 'false' },
+      tokenKind: 'bot',
+    });
+    const res = await fetch(`${slack.apiUrl}chat.postMessage`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${BOT_TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ channel: 'C0GENERAL', text: 'json' }),
+    });
+    expect(await res.json()).toMatchObject({ ok: true, message: { text: 'json' } });
+  });
+
+  it('answers bot and user tokens differently', async () => {
+    await expect(client(BOT_TOKEN).search.messages({ query: 'deploy' })).rejects.toMatchObject({
+      data: { error: 'not_allowed_token_type' },
+    });
+    const found = await client(USER_TOKEN).search.messages({ query: 'deploy' });
+    expect(found.messages?.total).toBe(1);
+    await expect(client(BOT_TOKEN).conversations.history({ channel: 'C0NOBOT' })).rejects.toMatchObject({
+      data: { error: 'not_in_channel' },
+    });
+    await expect(client(BOT_TOKEN).conversations.info({ channel: 'C0SECRET' })).rejects.toMatchObject({
+      data: { error: 'channel_not_found' },
+    });
+  });
+
+  it('reports a missing scope with the scope needed', async () => {
+    slack.workspace.tokens.set('xoxb-noscope-000', { kind: 'bot', userId: 'U0BOT', scopes: [] });
+    await expect(client('xoxb-noscope-000').users.list({})).rejects.toMatchObject({
+      data: { error: 'missing_scope', needed: 'users:read' },
+    });
+  });
+
+  it('rate limits with Retry-After, and the client retries', async () => {
+    slack.rateLimit('users.list', 1, 1);
+    const started = Date.now();
+    const res = await client(BOT_TOKEN).users.list({});
+    expect(res.ok).toBe(true);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+    expect(slack.workspace.callsTo('users.list')).toHaveLength(2);
+  });
+
+  it('keeps thread replies out of history and counts them on the parent', async () => {
+    const history = await client(BOT_TOKEN).conversations.history({ channel: 'C0GENERAL' });
+    const parent = history.messages?.find((m) => m.reply_count);
+    expect(history.messages).toHaveLength(3);
+    expect(parent).toMatchObject({ reply_count: 2, reactions: [{ name: 'eyes', count: 2 }] });
+    const replies = await client(BOT_TOKEN).conversations.replies({ channel: 'C0GENERAL', ts: parent!.ts! });
+    expect(replies.messages?.map((m) => m.text)).toEqual([parent!.text, 'I can', 'Reminder noted']);
+  });
+});

@@ -1,0 +1,13 @@
+export { METHOD_SCOPES, SlackFailure } from './methods.js';
+export { ALL_SCOPES, BOT_TOKEN, type SeedOptions, seedWorkspace, USER_TOKEN } from './seed.js';
+export { type FakeSlack, type FakeSlackOptions, startFakeSlack } from './server.js';
+export {
+  type FakeCall,
+  type FakeChannel,
+  type FakeMessage,
+  type FakeToken,
+  type FakeUser,
+  type FakeUsergroup,
+  FakeWorkspace,
+  type TokenKind,
+} from './state.js';

@@ -1,0 +1,127 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { METHOD_SCOPES, methods, type Params, SlackFailure, USER_ONLY } from './methods.js';
+import { FakeWorkspace } from './state.js';
+
+export interface FakeSlack {
+  /** Base URL to configure a client with; ends with `/api/` like https://slack.com/api/. */
+  apiUrl: string;
+  workspace: FakeWorkspace;
+  /** The next `times` calls to `method` answer HTTP 429 with `Retry-After: retryAfterSeconds`. */
+  rateLimit(method: string, times: number, retryAfterSeconds: number): void;
+  /** The next `times` calls to `method` answer `{ ok: false, error: code }`. */
+  failNext(method: string, code: string, times?: number, extra?: Record<string, unknown>): void;
+  close(): Promise<void>;
+}
+
+export interface FakeSlackOptions {
+  workspace?: FakeWorkspace;
+  /** Added to every response, to model network latency. */
+  latencyMs?: number;
+}
+
+/** Starts the fake Web API on a free loopback port. */
+export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<FakeSlack> {
+  const workspace = options.workspace ?? new FakeWorkspace();
+  const limits = new Map<string, { times: number; retryAfter: number }>();
+  const failures = new Map<string, { times: number; code: string; extra: Record<string, unknown> }>();
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const method = /^\/api\/([\w.]+)$/.exec(url.pathname)?.[1];
+    const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
+      const write = () => {
+        res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+        res.end(JSON.stringify(body));
+      };
+      if (options.latencyMs) setTimeout(write, options.latencyMs);
+      else write();
+    };
+    if (!method || !(method in methods)) return send(404, { ok: false, error: 'unknown_method' });
+    if (req.method !== 'POST' && req.method !== 'GET')
+      return send(405, { ok: false, error: 'method_not_allowed' });
+
+    const params = await readParams(req, url);
+    const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    const tokenValue = bearer ?? params.token;
+    delete params.token;
+    const token = tokenValue ? workspace.tokens.get(tokenValue) : undefined;
+    workspace.calls.push({ method, params, ...(token && { tokenKind: token.kind }) });
+
+    const limit = limits.get(method);
+    if (limit && limit.times > 0) {
+      limit.times--;
+      return send(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(limit.retryAfter) });
+    }
+    if (!tokenValue) return send(200, { ok: false, error: 'not_authed' });
+    if (!token) return send(200, { ok: false, error: 'invalid_auth' });
+    const failure = failures.get(method);
+    if (failure && failure.times > 0) {
+      failure.times--;
+      return send(200, { ok: false, error: failure.code, ...failure.extra });
+    }
+    if (USER_ONLY.has(method) && token.kind !== 'user') {
+      return send(200, { ok: false, error: 'not_allowed_token_type' });
+    }
+    const scope = METHOD_SCOPES[method];
+    if (scope && !token.scopes.includes(scope)) {
+      return send(200, {
+        ok: false,
+        error: 'missing_scope',
+        needed: scope,
+        provided: token.scopes.join(','),
+      });
+    }
+    try {
+      const result = methods[method]!(params, { ws: workspace, token });
+      send(200, { ok: true, ...result });
+    } catch (error) {
+      if (error instanceof SlackFailure) send(200, { ok: false, error: error.code, ...error.extra });
+      else send(500, { ok: false, error: 'internal_error' });
+    }
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch(() => {
+      res.writeHead(500).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    apiUrl: `http://127.0.0.1:${port}/api/`,
+    workspace,
+    rateLimit(method, times, retryAfterSeconds) {
+      limits.set(method, { times, retryAfter: retryAfterSeconds });
+    },
+    failNext(method, code, times = 1, extra = {}) {
+      failures.set(method, { times, code, extra });
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** Form-encoded or JSON bodies (and query strings), flattened to strings as Slack reads them. */
+async function readParams(req: IncomingMessage, url: URL): Promise<Params> {
+  const params: Params = Object.fromEntries(url.searchParams);
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const body = Buffer.concat(chunks).toString('utf8');
+  if (!body) return params;
+  const type = req.headers['content-type'] ?? '';
+  if (type.includes('application/json')) {
+    const json = JSON.parse(body) as Record<string, unknown>;
+    for (const [key, value] of Object.entries(json)) {
+      if (value === undefined || value === null) continue;
+      params[key] = typeof value === 'string' ? value : JSON.stringify(value);
+    }
+  } else {
+    for (const [key, value] of new URLSearchParams(body)) params[key] = value;
+  }
+  return params;
+}
