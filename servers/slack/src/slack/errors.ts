@@ -101,19 +101,20 @@ export function toSlackToolError(error: unknown, method: string, apiUrl: string)
       hint: 'Try again later; check SLACK_API_URL if this persists.',
     });
   }
-  if (error instanceof WebAPIRequestError) {
-    return new UpstreamError(`Could not reach the Slack API at ${new URL(apiUrl).host}.`, {
-      hint: 'Check the network and SLACK_API_URL, then try again.',
-    });
-  }
-  // The client's retry loop gives up on repeated 429s with a plain Error.
-  const message = error instanceof Error ? error.message : '';
+  // The client's retry loop gives up on repeated 429s with a plain Error, which it then wraps.
+  const original = error instanceof WebAPIRequestError ? error.original : error;
+  const message = original instanceof Error ? original.message : '';
   const retryAfter = /rate limit was exceeded.*retry-after: (\d+)/.exec(message)?.[1];
   if (retryAfter !== undefined) {
     return new UpstreamError('Slack kept rate limiting this call after retries.', {
       status: 429,
       retryAfterSeconds: Number(retryAfter),
       hint: `Wait at least ${retryAfter} seconds before calling again.`,
+    });
+  }
+  if (error instanceof WebAPIRequestError) {
+    return new UpstreamError(`Could not reach the Slack API at ${new URL(apiUrl).host}.`, {
+      hint: 'Check the network and SLACK_API_URL, then try again.',
     });
   }
   return error;

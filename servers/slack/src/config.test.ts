@@ -1,0 +1,56 @@
+import { type CommonOptions, ConfigError, createLogger, type OptionValues, parseCli } from '@refmcp/core';
+import { describe, expect, it } from 'vitest';
+import { cliSpec, loadConfig, normalizeApiUrl, type options } from './config.js';
+
+function load(env: Record<string, string>, argv: string[] = []) {
+  const parsed = parseCli(cliSpec('0.0.0'), argv, env);
+  if (parsed.kind !== 'run') throw new Error('expected run');
+  return loadConfig({
+    options: parsed.options as OptionValues<typeof options> & CommonOptions,
+    positionals: [],
+    env,
+    logger: createLogger({ name: 't', level: 'silent' }),
+  });
+}
+
+describe('configuration', () => {
+  it('needs a token, and tells bot from user tokens by prefix', () => {
+    expect(() => load({})).toThrow(ConfigError);
+    expect(load({ SLACK_BOT_TOKEN: 'xoxb-1-2-abc' })).toMatchObject({ tokenKind: 'bot', allowWrite: false });
+    expect(load({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_USER_TOKEN: 'xoxp-2' })).toMatchObject({
+      token: 'xoxp-2',
+      tokenKind: 'user',
+    });
+  });
+
+  it('refuses a token of the wrong kind without echoing it', () => {
+    try {
+      load({ SLACK_BOT_TOKEN: 'xoxp-secret-value-123' });
+      expect.unreachable();
+    } catch (error) {
+      expect((error as Error).message).toBe('SLACK_BOT_TOKEN must start with xoxb-.');
+    }
+  });
+
+  it('reads write switches and channel lists from flags or the environment', () => {
+    const config = load(
+      { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_DENY_CHANNELS: '#general, C0123', SLACK_UNFURL: 'true' },
+      ['--allow-write', '--write-channels', '#bots'],
+    );
+    expect(config).toMatchObject({
+      allowWrite: true,
+      allowMarkRead: false,
+      unfurl: true,
+      writeChannels: ['#bots'],
+      denyChannels: ['#general', 'C0123'],
+      readChannels: [],
+    });
+  });
+
+  it('normalizes SLACK_API_URL to end with /api/', () => {
+    expect(normalizeApiUrl('http://127.0.0.1:8080/api')).toBe('http://127.0.0.1:8080/api/');
+    expect(normalizeApiUrl('https://proxy.example/slack/api/')).toBe('https://proxy.example/slack/api/');
+    expect(() => normalizeApiUrl('https://slack.com/')).toThrow('must end with /api/');
+    expect(() => normalizeApiUrl('slack')).toThrow(ConfigError);
+  });
+});

@@ -1,0 +1,182 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadOpenApi } from './openapi-check.js';
+import { OUTSIDER_TOKEN, seedGitHub, TOKEN } from './seed.js';
+import { type FakeGitHubServer, startFakeGitHub } from './server.js';
+
+let fake: FakeGitHubServer;
+beforeAll(async () => {
+  fake = await startFakeGitHub({ gh: seedGitHub() });
+});
+afterAll(() => fake.close());
+
+async function api(
+  method: string,
+  path: string,
+  body?: unknown,
+  token = TOKEN,
+  accept = 'application/vnd.github+json',
+) {
+  const res = await fetch(`${fake.apiUrl}${path}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${token}`,
+      accept,
+      ...(body !== undefined && { 'content-type': 'application/json' }),
+    },
+    ...(body !== undefined && { body: JSON.stringify(body) }),
+  });
+  const text = await res.text();
+  const json = res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text;
+  return { status: res.status, headers: res.headers, json };
+}
+
+const R = '/repos/octocat/hello-world';
+
+/** A session touching every endpoint; the OpenAPI test validates everything it produced. */
+async function session() {
+  await api('GET', '/user');
+  await api('GET', '/users/alice');
+  await api('GET', R);
+  await api('GET', `${R}/contents/README.md`);
+  await api('GET', `${R}/contents/src`);
+  const created = await api('PUT', `${R}/contents/notes/a.md`, {
+    message: 'add',
+    content: Buffer.from('hi').toString('base64'),
+  });
+  const sha = created.json.content.sha as string;
+  await api('PUT', `${R}/contents/notes/a.md`, {
+    message: 'edit',
+    content: Buffer.from('ho').toString('base64'),
+    sha: 'wrong',
+  });
+  await api('PUT', `${R}/contents/notes/a.md`, {
+    message: 'edit',
+    content: Buffer.from('ho').toString('base64'),
+  });
+  const edited = await api('GET', `${R}/contents/notes/a.md`);
+  await api('DELETE', `${R}/contents/notes/a.md`, { message: 'rm', sha: edited.json.sha ?? sha });
+  await api('GET', `${R}/commits?per_page=2`);
+  const head = (await api('GET', `${R}/git/ref/heads/main`)).json.object.sha as string;
+  await api('GET', `${R}/commits/${head}`);
+  await api('GET', `${R}/branches`);
+  await api('POST', `${R}/git/refs`, { ref: 'refs/heads/topic', sha: head });
+  const blob = await api('POST', `${R}/git/blobs`, { content: 'x', encoding: 'utf-8' });
+  const base = await api('GET', `${R}/git/trees/${head}`);
+  const tree = await api('POST', `${R}/git/trees`, {
+    base_tree: base.json.sha,
+    tree: [{ path: 'x.txt', mode: '100644', type: 'blob', sha: blob.json.sha }],
+  });
+  const commit = await api('POST', `${R}/git/commits`, {
+    message: 'x',
+    tree: tree.json.sha,
+    parents: [head],
+  });
+  await api('PATCH', `${R}/git/refs/heads/topic`, { sha: commit.json.sha });
+  await api('GET', `${R}/git/trees/${head}?recursive=1`);
+  await api('GET', `${R}/tags`);
+  await api('GET', `${R}/releases`);
+  await api('GET', `${R}/releases/latest`);
+  await api('POST', '/user/repos', { name: 'new-repo', private: true });
+  await api('POST', '/repos/octo-org/tools/forks', {});
+  await api('GET', `${R}/issues?state=all`);
+  const issue = await api('POST', `${R}/issues`, { title: 'New', body: 'b', labels: ['bug'] });
+  await api('GET', `${R}/issues/1`);
+  await api('PATCH', `${R}/issues/${issue.json.number}`, { state: 'closed' });
+  await api('GET', `${R}/issues/2/comments`);
+  await api('POST', `${R}/issues/1/comments`, { body: 'hi' });
+  await api('GET', `${R}/issues/1/labels`);
+  await api('POST', `${R}/issues/1/sub_issues`, { sub_issue_id: issue.json.id });
+  await api('GET', `${R}/issues/1/sub_issues`);
+  await api('DELETE', `${R}/issues/1/sub_issue`, { sub_issue_id: issue.json.id });
+  await api('GET', `${R}/pulls`);
+  await api('GET', `${R}/pulls/3`);
+  await api('GET', `${R}/pulls/3/files`);
+  await api('GET', `${R}/pulls/3/commits`);
+  await api('POST', `${R}/pulls/3/reviews`, { event: 'COMMENT', body: 'ok' });
+  await api('GET', `${R}/pulls/3/reviews`);
+  await api('GET', `${R}/pulls/3/comments`);
+  await api('GET', `${R}/commits/main/status`);
+  await api('GET', `${R}/commits/main/check-runs`);
+  await api('POST', `${R}/pulls`, { title: 'Topic', head: 'topic', base: 'main' });
+  await api('PATCH', `${R}/pulls/3`, { title: 'Be more polite!' });
+  await api('PUT', `${R}/pulls/3/update-branch`, {});
+  await api('PUT', `${R}/pulls/3/merge`, { merge_method: 'merge' });
+  await api('GET', '/search/repositories?q=hello');
+  await api('GET', '/search/code?q=greet');
+  await api('GET', '/search/issues?q=is:issue+rude');
+  await api('GET', '/search/users?q=ali');
+  await api('GET', '/user/teams');
+  await api('GET', '/orgs/octo-org/teams/core/members');
+  await api('GET', '/repos/octocat/secret-plans', undefined, OUTSIDER_TOKEN);
+  await api('GET', `${R}/issues/999`);
+}
+
+describe('the fake GitHub API', () => {
+  it("answers 401 without a valid token, with GitHub's error body", async () => {
+    const res = await api('GET', '/user', undefined, 'nope');
+    expect(res.status).toBe(401);
+    expect(res.json).toMatchObject({ message: 'Bad credentials', documentation_url: expect.any(String) });
+  });
+
+  it('hides private repositories from outsiders behind a 404', async () => {
+    expect((await api('GET', '/repos/octocat/secret-plans', undefined, OUTSIDER_TOKEN)).status).toBe(404);
+    expect((await api('GET', '/repos/octocat/secret-plans')).status).toBe(200);
+  });
+
+  it('paginates with a Link header and sends ETags that answer 304', async () => {
+    const first = await api('GET', `${R}/issues?state=all&per_page=1`);
+    expect(first.headers.get('link')).toMatch(/[?&]page=2>; rel="next"/);
+    const etag = first.headers.get('etag') ?? '';
+    const again = await fetch(`${fake.apiUrl}${R}/issues?state=all&per_page=1`, {
+      headers: { authorization: `Bearer ${TOKEN}`, 'if-none-match': etag },
+    });
+    expect(again.status).toBe(304);
+  });
+
+  it('refuses with primary and secondary rate limits', async () => {
+    fake.rateLimit(/^\/user$/, 1, 'primary', 30);
+    const primary = await api('GET', '/user');
+    expect(primary.status).toBe(403);
+    expect(primary.headers.get('x-ratelimit-remaining')).toBe('0');
+    fake.rateLimit(/^\/user$/, 1, 'secondary', 2);
+    const secondary = await api('GET', '/user');
+    expect(secondary.status).toBe(429);
+    expect(secondary.headers.get('retry-after')).toBe('2');
+    expect((await api('GET', '/user')).status).toBe(200);
+  });
+
+  it('writes files with the contents API and refuses a stale sha with 409', async () => {
+    const put = await api('PUT', `${R}/contents/a/b.txt`, {
+      message: 'm',
+      content: Buffer.from('one').toString('base64'),
+    });
+    expect(put.status).toBe(201);
+    const stale = await api('PUT', `${R}/contents/a/b.txt`, {
+      message: 'm',
+      content: 'dHdv',
+      sha: 'f'.repeat(40),
+    });
+    expect(stale.status).toBe(409);
+    const raw = await api(
+      'GET',
+      `${R}/contents/a/b.txt`,
+      undefined,
+      TOKEN,
+      'application/vnd.github.raw+json',
+    );
+    expect(raw.json).toBe('one');
+  });
+
+  it("conforms to GitHub's OpenAPI description for every response it sends", async () => {
+    await session();
+    const checker = loadOpenApi();
+    const problems: string[] = [];
+    for (const r of fake.responses) {
+      if (typeof r.body === 'string') continue;
+      const errors = checker.check(r.method, r.path, r.status, r.body);
+      if (errors.length > 0) problems.push(`${r.method} ${r.path} ${r.status}: ${errors.join('; ')}`);
+    }
+    expect(problems).toEqual([]);
+    expect(fake.responses.length).toBeGreaterThan(50);
+  }, 60_000);
+});

@@ -1,0 +1,122 @@
+import {
+  HttpError,
+  notFound,
+  page,
+  type Request,
+  type Route,
+  repoOf,
+  requirePush,
+  route,
+  str,
+} from './http.js';
+import { comment, issue, label } from './shapes.js';
+import type { FakeIssue, FakeRepo } from './state.js';
+
+/** Issues, comments, sub-issues and pull requests (which are issues with a head and a base). */
+
+export function issueOf(req: Request, repo: FakeRepo, pulls = false): FakeIssue {
+  const found = repo.issues[Number(req.params.number) - 1];
+  if (!found || (pulls && !found.pull)) throw notFound();
+  return found;
+}
+
+export function applyIssueFields(req: Request, repo: FakeRepo, target: FakeIssue): void {
+  const b = req.body;
+  if (typeof b.title === 'string') target.title = b.title;
+  if (typeof b.body === 'string' || b.body === null) target.body = b.body as string | null;
+  const push = ['admin', 'write'].includes(req.gh.permission(repo, req.login));
+  // GitHub silently drops labels and assignees from users without push access.
+  if (push && Array.isArray(b.labels))
+    target.labels = (b.labels as string[]).filter((l) => repo.labels.some((x) => x.name === l));
+  if (push && Array.isArray(b.assignees)) target.assignees = b.assignees as string[];
+  if (b.state === 'open' || b.state === 'closed') {
+    if (b.state !== target.state) target.closed_at = b.state === 'closed' ? req.gh.now() : null;
+    target.state = b.state;
+    target.state_reason =
+      b.state === 'closed' ? ((b.state_reason as string | undefined) ?? 'completed') : null;
+  }
+  target.updated_at = req.gh.now();
+}
+
+export const issueRoutes: Route[] = [
+  route('GET', '/repos/{owner}/{repo}/issues', (req) => {
+    const repo = repoOf(req);
+    const state = req.query.get('state') ?? 'open';
+    const labels = req.query.get('labels')?.split(',').filter(Boolean) ?? [];
+    const list = repo.issues
+      .filter((i) => state === 'all' || i.state === state)
+      .filter((i) => labels.every((l) => i.labels.includes(l)))
+      .reverse();
+    return page(req, list, `/repos/${repo.owner}/${repo.name}/issues`).map((i) =>
+      issue(req.gh, req.urls, repo, i),
+    );
+  }),
+  route('POST', '/repos/{owner}/{repo}/issues', (req) => {
+    const repo = repoOf(req);
+    const created = req.gh.addIssue(repo, { title: str(req.body.title, 'title', 'Issue'), user: req.login });
+    applyIssueFields(req, repo, created);
+    return { status: 201, body: issue(req.gh, req.urls, repo, created) };
+  }),
+  route('GET', '/repos/{owner}/{repo}/issues/{number}', (req) => {
+    const repo = repoOf(req);
+    return issue(req.gh, req.urls, repo, issueOf(req, repo));
+  }),
+  route('PATCH', '/repos/{owner}/{repo}/issues/{number}', (req) => {
+    const repo = repoOf(req);
+    const target = issueOf(req, repo);
+    if (target.user !== req.login) requirePush(req, repo);
+    applyIssueFields(req, repo, target);
+    return issue(req.gh, req.urls, repo, target);
+  }),
+  route('GET', '/repos/{owner}/{repo}/issues/{number}/comments', (req) => {
+    const repo = repoOf(req);
+    const target = issueOf(req, repo);
+    return page(
+      req,
+      target.comments,
+      `/repos/${repo.owner}/${repo.name}/issues/${target.number}/comments`,
+    ).map((c) => comment(req.gh, req.urls, repo, target, c));
+  }),
+  route('POST', '/repos/{owner}/{repo}/issues/{number}/comments', (req) => {
+    const repo = repoOf(req);
+    const target = issueOf(req, repo);
+    const c = req.gh.addComment(target, req.login, str(req.body.body, 'body', 'IssueComment'));
+    return { status: 201, body: comment(req.gh, req.urls, repo, target, c) };
+  }),
+  route('GET', '/repos/{owner}/{repo}/issues/{number}/labels', (req) => {
+    const repo = repoOf(req);
+    const target = issueOf(req, repo);
+    return repo.labels.filter((l) => target.labels.includes(l.name)).map((l) => label(req.urls, repo, l));
+  }),
+  route('GET', '/repos/{owner}/{repo}/issues/{number}/sub_issues', (req) => {
+    const repo = repoOf(req);
+    const target = issueOf(req, repo);
+    const subs = target.sub_issues.flatMap((n) =>
+      repo.issues[n - 1] ? [repo.issues[n - 1] as FakeIssue] : [],
+    );
+    return page(req, subs, `/repos/${repo.owner}/${repo.name}/issues/${target.number}/sub_issues`).map((i) =>
+      issue(req.gh, req.urls, repo, i),
+    );
+  }),
+  route('POST', '/repos/{owner}/{repo}/issues/{number}/sub_issues', (req) => {
+    const repo = repoOf(req);
+    requirePush(req, repo);
+    const target = issueOf(req, repo);
+    const child = repo.issues.find((i) => i.id === req.body.sub_issue_id);
+    if (!child)
+      throw new HttpError(422, 'Validation Failed', {
+        errors: [{ resource: 'Issue', field: 'sub_issue_id', code: 'invalid' }],
+      });
+    if (!target.sub_issues.includes(child.number)) target.sub_issues.push(child.number);
+    return { status: 201, body: issue(req.gh, req.urls, repo, target) };
+  }),
+  route('DELETE', '/repos/{owner}/{repo}/issues/{number}/sub_issue', (req) => {
+    const repo = repoOf(req);
+    requirePush(req, repo);
+    const target = issueOf(req, repo);
+    const child = repo.issues.find((i) => i.id === req.body.sub_issue_id);
+    if (!child || !target.sub_issues.includes(child.number)) throw notFound();
+    target.sub_issues = target.sub_issues.filter((n) => n !== child.number);
+    return issue(req.gh, req.urls, repo, child);
+  }),
+];

@@ -1,0 +1,400 @@
+import {
+  HttpError,
+  notFound,
+  page,
+  type Request,
+  type Route,
+  repoOf,
+  requirePush,
+  route,
+  str,
+  validationFailed,
+} from './http.js';
+import { commitSummary, fullUser, repository, userByLogin } from './shapes.js';
+import type { FakeRepo } from './state.js';
+
+/** Users, repositories, contents, commits, branches, tags, releases and the git data API. */
+
+const base = (req: Request, repo: FakeRepo) => `${req.urls.api}/repos/${repo.owner}/${repo.name}`;
+
+function contentEntry(
+  req: Request,
+  repo: FakeRepo,
+  path: string,
+  sha: string,
+  type: 'file' | 'dir',
+  ref: string,
+) {
+  const url = `${base(req, repo)}/contents/${path}?ref=${ref}`;
+  const html = `${req.urls.web}/${repo.owner}/${repo.name}/${type === 'file' ? 'blob' : 'tree'}/${ref}/${path}`;
+  const git = `${base(req, repo)}/git/${type === 'file' ? 'blobs' : 'trees'}/${sha}`;
+  return {
+    type,
+    size: type === 'file' ? (req.gh.blobs.get(sha)?.length ?? 0) : 0,
+    name: path.split('/').at(-1) ?? path,
+    path,
+    sha,
+    url,
+    git_url: git,
+    html_url: html,
+    download_url: type === 'file' ? `${req.urls.web}/raw/${repo.owner}/${repo.name}/${ref}/${path}` : null,
+    _links: { self: url, git, html },
+  };
+}
+
+function fileCommit(req: Request, repo: FakeRepo, sha: string) {
+  const c = req.gh.commits.get(sha);
+  if (!c) throw notFound();
+  const s = commitSummary(req.gh, req.urls, repo, c) as { commit: Record<string, unknown> };
+  return {
+    sha,
+    node_id: `C_${sha.slice(0, 12)}`,
+    url: `${base(req, repo)}/git/commits/${sha}`,
+    html_url: `${req.urls.web}/${repo.owner}/${repo.name}/commit/${sha}`,
+    ...s.commit,
+    parents: c.parents.map((p) => ({
+      sha: p,
+      url: `${base(req, repo)}/git/commits/${p}`,
+      html_url: `${req.urls.web}/${repo.owner}/${repo.name}/commit/${p}`,
+    })),
+  };
+}
+
+function branchOf(_req: Request, repo: FakeRepo, name: string): string {
+  const sha = repo.branches.get(name);
+  if (!sha) throw notFound();
+  return sha;
+}
+
+/** Changes one file on a branch as a new commit, the way the contents API does. */
+function writeFile(req: Request, deleting: boolean) {
+  const repo = repoOf(req);
+  requirePush(req, repo);
+  const path = req.params.path ?? '';
+  const branch = (req.body.branch as string | undefined) ?? repo.default_branch;
+  const head = branchOf(req, repo, branch);
+  const files = req.gh.filesAt(head);
+  const existing = files[path];
+  const message = str(req.body.message, 'message', 'Content');
+  const given = req.body.sha as string | undefined;
+  if (existing && given !== existing) {
+    if (given === undefined)
+      throw validationFailed('Content', 'sha', 'missing_field', '"sha" wasn\'t supplied.');
+    throw new HttpError(409, `${path} does not match ${given}`);
+  }
+  if (deleting && !existing) throw notFound();
+  let content: Buffer | null = null;
+  if (!deleting) content = Buffer.from(str(req.body.content, 'content', 'Content'), 'base64');
+  const tree = req.gh.writeTree(files, [[path, content]]);
+  const sha = req.gh.commit(tree, [head], message, req.login);
+  repo.branches.set(branch, sha);
+  repo.updated_at = req.gh.now();
+  const entry = deleting
+    ? null
+    : contentEntry(req, repo, path, req.gh.filesAt(sha)[path] ?? '', 'file', branch);
+  return {
+    status: deleting ? 200 : existing ? 200 : 201,
+    body: { content: entry, commit: fileCommit(req, repo, sha) },
+  };
+}
+
+function diffFiles(req: Request, before: Record<string, string>, after: Record<string, string>) {
+  const paths = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
+  return paths.flatMap((filename) => {
+    const a = before[filename];
+    const b = after[filename];
+    if (a === b) return [];
+    const oldLines = a ? (req.gh.blobs.get(a)?.toString('utf8').split('\n') ?? []) : [];
+    const newLines = b ? (req.gh.blobs.get(b)?.toString('utf8').split('\n') ?? []) : [];
+    const status = !a ? 'added' : !b ? 'removed' : 'modified';
+    const patch = [
+      `@@ -1,${oldLines.length} +1,${newLines.length} @@`,
+      ...oldLines.map((l) => `-${l}`),
+      ...newLines.map((l) => `+${l}`),
+    ].join('\n');
+    return [
+      {
+        sha: b ?? a ?? '',
+        filename,
+        status,
+        additions: newLines.length,
+        deletions: oldLines.length,
+        changes: newLines.length + oldLines.length,
+        blob_url: `${req.urls.web}/blob/${b ?? a}`,
+        raw_url: `${req.urls.web}/raw/${b ?? a}`,
+        contents_url: `${req.urls.api}/contents/${filename}`,
+        patch,
+      },
+    ];
+  });
+}
+
+export function commitDiff(req: Request, fromSha: string | undefined, toSha: string) {
+  return diffFiles(req, fromSha ? req.gh.filesAt(fromSha) : {}, req.gh.filesAt(toSha));
+}
+
+export const repoRoutes: Route[] = [
+  route('GET', '/user', (req) => {
+    const user = req.gh.users.get(req.login.toLowerCase());
+    if (!user) throw notFound();
+    return fullUser(req.gh, req.urls, user, true);
+  }),
+  route('GET', '/users/{username}', (req) => {
+    const user = req.gh.users.get((req.params.username ?? '').toLowerCase());
+    if (!user) throw notFound();
+    return fullUser(req.gh, req.urls, user, false);
+  }),
+  route('GET', '/repos/{owner}/{repo}', (req) => repository(req.gh, req.urls, repoOf(req), req.login)),
+  route('POST', '/user/repos', (req) => {
+    const name = str(req.body.name, 'name', 'Repository');
+    if (req.gh.repo(req.login, name))
+      throw validationFailed('Repository', 'name', 'custom', 'name already exists on this account');
+    const repo = req.gh.addRepo(req.login, name, {
+      private: req.body.private === true,
+      ...(typeof req.body.description === 'string' && { description: req.body.description }),
+    });
+    return { status: 201, body: repository(req.gh, req.urls, repo, req.login) };
+  }),
+  route('POST', '/repos/{owner}/{repo}/forks', (req) => {
+    const source = repoOf(req);
+    const owner = (req.body.organization as string | undefined) ?? req.login;
+    const name = (req.body.name as string | undefined) ?? source.name;
+    const fork = req.gh.repo(owner, name) ?? req.gh.addRepo(owner, name, { files: {} });
+    fork.fork = true;
+    fork.branches = new Map(source.branches);
+    fork.description = source.description;
+    return { status: 202, body: repository(req.gh, req.urls, fork, req.login) };
+  }),
+  route('GET', '/repos/{owner}/{repo}/contents/{path*}', (req) => {
+    const repo = repoOf(req);
+    const ref = req.query.get('ref') ?? repo.default_branch;
+    const sha = req.gh.resolve(repo, ref);
+    if (!sha) throw new HttpError(404, `No commit found for the ref ${ref}`);
+    const files = req.gh.filesAt(sha);
+    const path = (req.params.path ?? '').replace(/\/$/, '');
+    const blob = files[path];
+    if (blob) {
+      const data = req.gh.blobs.get(blob) ?? Buffer.alloc(0);
+      if (req.accept.includes('raw')) return { status: 200, text: data.toString('utf8') };
+      return {
+        ...contentEntry(req, repo, path, blob, 'file', ref),
+        content: data.toString('base64'),
+        encoding: 'base64',
+      };
+    }
+    const prefix = path ? `${path}/` : '';
+    const names = new Map<string, 'file' | 'dir'>();
+    for (const p of Object.keys(files)) {
+      if (!p.startsWith(prefix)) continue;
+      const [first, ...rest] = p.slice(prefix.length).split('/');
+      if (first) names.set(first, rest.length > 0 ? 'dir' : 'file');
+    }
+    if (names.size === 0) throw notFound();
+    return [...names].map(([name, type]) =>
+      contentEntry(req, repo, prefix + name, type === 'file' ? (files[prefix + name] ?? '') : sha, type, ref),
+    );
+  }),
+  route('PUT', '/repos/{owner}/{repo}/contents/{path*}', (req) => writeFile(req, false)),
+  route('DELETE', '/repos/{owner}/{repo}/contents/{path*}', (req) => writeFile(req, true)),
+  route('GET', '/repos/{owner}/{repo}/commits', (req) => {
+    const repo = repoOf(req);
+    const head = req.gh.resolve(repo, req.query.get('sha') ?? undefined);
+    if (!head) throw new HttpError(404, 'No commit found for SHA');
+    const path = req.query.get('path');
+    const author = req.query.get('author')?.toLowerCase();
+    const commits = req.gh.history(head).filter((c) => {
+      if (author && c.login?.toLowerCase() !== author) return false;
+      if (!path) return true;
+      const before = c.parents[0] ? req.gh.filesAt(c.parents[0])[path] : undefined;
+      return before !== req.gh.filesAt(c.sha)[path];
+    });
+    return page(req, commits, `/repos/${repo.owner}/${repo.name}/commits`).map((c) =>
+      commitSummary(req.gh, req.urls, repo, c),
+    );
+  }),
+  route('GET', '/repos/{owner}/{repo}/commits/{ref}', (req) => {
+    const repo = repoOf(req);
+    const sha = req.gh.resolve(repo, req.params.ref);
+    const c = sha ? req.gh.commits.get(sha) : undefined;
+    if (!c) throw new HttpError(422, `No commit found for SHA: ${req.params.ref}`);
+    const files = commitDiff(req, c.parents[0], c.sha);
+    const additions = files.reduce((n, f) => n + f.additions, 0);
+    const deletions = files.reduce((n, f) => n + f.deletions, 0);
+    return {
+      ...commitSummary(req.gh, req.urls, repo, c),
+      stats: { additions, deletions, total: additions + deletions },
+      files,
+    };
+  }),
+  route('GET', '/repos/{owner}/{repo}/branches', (req) => {
+    const repo = repoOf(req);
+    const all = [...repo.branches].sort(([a], [b]) => a.localeCompare(b));
+    return page(req, all, `/repos/${repo.owner}/${repo.name}/branches`).map(([name, sha]) => ({
+      name,
+      commit: { sha, url: `${base(req, repo)}/commits/${sha}` },
+      protected: false,
+    }));
+  }),
+  route('GET', '/repos/{owner}/{repo}/tags', (req) => {
+    const repo = repoOf(req);
+    return page(req, [...repo.tags], `/repos/${repo.owner}/${repo.name}/tags`).map(([name, sha]) => ({
+      name,
+      node_id: `T_${name}`,
+      commit: { sha, url: `${base(req, repo)}/commits/${sha}` },
+      zipball_url: `${base(req, repo)}/zipball/refs/tags/${name}`,
+      tarball_url: `${base(req, repo)}/tarball/refs/tags/${name}`,
+    }));
+  }),
+  route('GET', '/repos/{owner}/{repo}/git/ref/{ref*}', (req) => {
+    const repo = repoOf(req);
+    const ref = req.params.ref ?? '';
+    const name = ref.replace(/^(heads|tags)\//, '');
+    const sha = ref.startsWith('tags/') ? repo.tags.get(name) : repo.branches.get(name);
+    if (!sha) throw notFound();
+    return gitRef(req, repo, `refs/${ref}`, sha);
+  }),
+  route('POST', '/repos/{owner}/{repo}/git/refs', (req) => {
+    const repo = repoOf(req);
+    requirePush(req, repo);
+    const ref = str(req.body.ref, 'ref', 'Reference');
+    const sha = str(req.body.sha, 'sha', 'Reference');
+    const match = /^refs\/(heads|tags)\/(.+)$/.exec(ref);
+    if (!match)
+      throw new HttpError(422, 'Reference name must start with refs/ and have at least two slashes.');
+    if (!req.gh.commits.has(sha)) throw new HttpError(422, 'Object does not exist');
+    const map = match[1] === 'tags' ? repo.tags : repo.branches;
+    if (map.has(match[2] ?? '')) throw new HttpError(422, 'Reference already exists');
+    map.set(match[2] ?? '', sha);
+    return { status: 201, body: gitRef(req, repo, ref, sha) };
+  }),
+  route('PATCH', '/repos/{owner}/{repo}/git/refs/{ref*}', (req) => {
+    const repo = repoOf(req);
+    requirePush(req, repo);
+    const name = (req.params.ref ?? '').replace(/^heads\//, '');
+    const current = branchOf(req, repo, name);
+    const sha = str(req.body.sha, 'sha', 'Reference');
+    const target = req.gh.commits.get(sha);
+    if (!target) throw new HttpError(422, 'Object does not exist');
+    if (req.body.force !== true && !req.gh.history(sha).some((c) => c.sha === current)) {
+      throw new HttpError(422, 'Update is not a fast forward');
+    }
+    repo.branches.set(name, sha);
+    return gitRef(req, repo, `refs/heads/${name}`, sha);
+  }),
+  route('POST', '/repos/{owner}/{repo}/git/blobs', (req) => {
+    const repo = repoOf(req);
+    requirePush(req, repo);
+    const content = str(req.body.content, 'content', 'Blob');
+    const sha = req.gh.writeBlob(Buffer.from(content, req.body.encoding === 'base64' ? 'base64' : 'utf8'));
+    return { status: 201, body: { sha, url: `${base(req, repo)}/git/blobs/${sha}` } };
+  }),
+  route('POST', '/repos/{owner}/{repo}/git/trees', (req) => {
+    const repo = repoOf(req);
+    requirePush(req, repo);
+    const baseTree = req.body.base_tree as string | undefined;
+    const files = { ...(baseTree ? (req.gh.trees.get(baseTree) ?? {}) : {}) };
+    if (baseTree && !req.gh.trees.has(baseTree)) throw new HttpError(422, 'Invalid tree info');
+    for (const entry of (req.body.tree as Array<Record<string, unknown>>) ?? []) {
+      const path = str(entry.path, 'path', 'Tree');
+      if (entry.sha === null) delete files[path];
+      else if (typeof entry.content === 'string') files[path] = req.gh.writeBlob(entry.content);
+      else if (typeof entry.sha === 'string' && req.gh.blobs.has(entry.sha)) files[path] = entry.sha;
+      else throw new HttpError(422, 'Invalid tree info');
+    }
+    const sha = req.gh.storeTree(files);
+    return { status: 201, body: treeBody(req, repo, sha, true) };
+  }),
+  route('GET', '/repos/{owner}/{repo}/git/trees/{sha}', (req) => {
+    const repo = repoOf(req);
+    const commit = req.gh.resolve(repo, req.params.sha);
+    const tree = commit ? req.gh.commits.get(commit)?.tree : req.params.sha;
+    if (!tree || !req.gh.trees.has(tree)) throw notFound();
+    return treeBody(req, repo, tree, req.query.has('recursive'));
+  }),
+  route('POST', '/repos/{owner}/{repo}/git/commits', (req) => {
+    const repo = repoOf(req);
+    requirePush(req, repo);
+    const tree = str(req.body.tree, 'tree', 'Commit');
+    if (!req.gh.trees.has(tree)) throw new HttpError(422, 'Tree SHA does not exist');
+    const parents = (req.body.parents as string[] | undefined) ?? [];
+    const sha = req.gh.commit(tree, parents, str(req.body.message, 'message', 'Commit'), req.login);
+    return { status: 201, body: fileCommit(req, repo, sha) };
+  }),
+  route('GET', '/repos/{owner}/{repo}/releases', (req) => {
+    const repo = repoOf(req);
+    return page(req, [...repo.releases].reverse(), `/repos/${repo.owner}/${repo.name}/releases`).map((r) =>
+      release(req, repo, r),
+    );
+  }),
+  route('GET', '/repos/{owner}/{repo}/releases/latest', (req) => {
+    const repo = repoOf(req);
+    const latest = [...repo.releases].reverse().find((r) => !r.draft && !r.prerelease);
+    if (!latest) throw notFound();
+    return release(req, repo, latest);
+  }),
+];
+
+function gitRef(req: Request, repo: FakeRepo, ref: string, sha: string) {
+  return {
+    ref,
+    node_id: `REF_${sha.slice(0, 8)}`,
+    url: `${base(req, repo)}/git/${ref}`,
+    object: { type: 'commit', sha, url: `${base(req, repo)}/git/commits/${sha}` },
+  };
+}
+
+function treeBody(req: Request, repo: FakeRepo, sha: string, recursive: boolean) {
+  const files = req.gh.trees.get(sha) ?? {};
+  const entries: Array<Record<string, unknown>> = [];
+  const dirs = new Set<string>();
+  for (const [path, blob] of Object.entries(files)) {
+    const parts = path.split('/');
+    for (let i = 1; i < parts.length; i++) dirs.add(parts.slice(0, i).join('/'));
+    if (recursive || parts.length === 1) {
+      entries.push({
+        path,
+        mode: '100644',
+        type: 'blob',
+        sha: blob,
+        size: req.gh.blobs.get(blob)?.length ?? 0,
+        url: `${base(req, repo)}/git/blobs/${blob}`,
+      });
+    }
+  }
+  for (const dir of dirs) {
+    if (recursive || !dir.includes('/'))
+      entries.push({
+        path: dir,
+        mode: '040000',
+        type: 'tree',
+        sha,
+        url: `${base(req, repo)}/git/trees/${sha}`,
+      });
+  }
+  entries.sort((a, b) => String(a.path).localeCompare(String(b.path)));
+  return { sha, url: `${base(req, repo)}/git/trees/${sha}`, tree: entries, truncated: false };
+}
+
+function release(req: Request, repo: FakeRepo, r: FakeRepo['releases'][number]) {
+  const url = `${base(req, repo)}/releases/${r.id}`;
+  return {
+    url,
+    html_url: `${req.urls.web}/${repo.owner}/${repo.name}/releases/tag/${r.tag_name}`,
+    assets_url: `${url}/assets`,
+    upload_url: `${url}/assets{?name,label}`,
+    tarball_url: `${base(req, repo)}/tarball/${r.tag_name}`,
+    zipball_url: `${base(req, repo)}/zipball/${r.tag_name}`,
+    id: r.id,
+    node_id: `RE_${r.id}`,
+    tag_name: r.tag_name,
+    target_commitish: repo.default_branch,
+    name: r.name,
+    body: r.body,
+    draft: r.draft,
+    prerelease: r.prerelease,
+    created_at: r.created_at,
+    published_at: r.draft ? null : r.created_at,
+    author: userByLogin(req.gh, req.urls, r.author),
+    assets: [],
+  };
+}

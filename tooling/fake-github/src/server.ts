@@ -1,0 +1,172 @@
+import { createHash } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { HttpError, type Reply, type Request, type Route } from './http.js';
+import { issueRoutes } from './routes-issues.js';
+import { pullRoutes } from './routes-pulls.js';
+import { repoRoutes } from './routes-repos.js';
+import { searchRoutes } from './routes-search.js';
+import { FakeGitHub } from './state.js';
+
+export interface FakeGitHubServer {
+  /** Base URL for a client, like https://api.github.com (no trailing slash). */
+  apiUrl: string;
+  gh: FakeGitHub;
+  /**
+   * The next `times` requests whose path matches `path` are refused as GitHub's rate limiter does:
+   * `primary` is a 403 with `x-ratelimit-remaining: 0` and a reset time, `secondary` a 429 with
+   * `retry-after`.
+   */
+  rateLimit(path: RegExp, times: number, kind: 'primary' | 'secondary', retryAfterSeconds?: number): void;
+  /** Every response sent, for validating against the OpenAPI description. */
+  responses: Array<{ method: string; path: string; status: number; body: unknown }>;
+  close(): Promise<void>;
+}
+
+export interface FakeGitHubOptions {
+  gh?: FakeGitHub;
+  /** Added to every response, to model network latency. */
+  latencyMs?: number;
+}
+
+const ROUTES: Route[] = [...repoRoutes, ...issueRoutes, ...pullRoutes, ...searchRoutes];
+const DOCS = 'https://docs.github.com/rest';
+/** Endpoints that need a classic scope beyond what a token has, for the X-Accepted-OAuth-Scopes header. */
+const SCOPES: Array<[RegExp, string[]]> = [
+  [/^\/user\/teams|^\/orgs\//, ['read:org']],
+  [/^\/repos\/|^\/user\/repos/, ['repo', 'public_repo']],
+];
+
+export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<FakeGitHubServer> {
+  const gh = options.gh ?? new FakeGitHub();
+  const limits: Array<{ path: RegExp; times: number; kind: 'primary' | 'secondary'; retryAfter: number }> =
+    [];
+  const responses: FakeGitHubServer['responses'] = [];
+  let apiUrl = '';
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const path = decodeURIComponent(url.pathname.replace(/^\/api\/v3/, ''));
+    const method = req.method ?? 'GET';
+    const headers: Record<string, string> = {
+      'x-github-media-type': 'github.v3; format=json',
+      'x-ratelimit-limit': '5000',
+      'x-ratelimit-remaining': '4999',
+      'x-ratelimit-used': '1',
+      'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 3600),
+      'x-ratelimit-resource': path.startsWith('/search') ? 'search' : 'core',
+    };
+    const send = (reply: Reply) => {
+      const text = reply.text ?? (reply.status === 204 ? '' : JSON.stringify(reply.body));
+      const all = { ...headers, ...reply.headers };
+      if (reply.text === undefined && reply.status !== 204)
+        all['content-type'] = 'application/json; charset=utf-8';
+      else if (reply.text !== undefined) all['content-type'] = 'text/plain; charset=utf-8';
+      if (method === 'GET' && reply.status === 200) {
+        const etag = `W/"${createHash('sha1').update(text).digest('hex')}"`;
+        all.etag = etag;
+        if (req.headers['if-none-match'] === etag) return finish(304, all, '');
+      }
+      responses.push({ method, path, status: reply.status, body: reply.text ?? reply.body });
+      finish(reply.status, all, text);
+    };
+    const finish = (status: number, all: Record<string, string>, text: string) => {
+      const write = () => res.writeHead(status, all).end(text);
+      if (options.latencyMs) setTimeout(write, options.latencyMs);
+      else write();
+    };
+    const fail = (status: number, message: string, extra: Record<string, unknown> = {}) =>
+      send({ status, body: { message, documentation_url: DOCS, status: String(status), ...extra } });
+
+    const body = await readBody(req);
+    const token = /^(?:token|Bearer) (.+)$/i.exec(req.headers.authorization ?? '')?.[1];
+    const auth = token ? gh.tokens.get(token) : undefined;
+    gh.calls.push({ method, path, ...(auth && { login: auth.login }) });
+
+    const limit = limits.find((l) => l.times > 0 && l.path.test(path));
+    if (limit) {
+      limit.times--;
+      if (limit.kind === 'primary') {
+        headers['x-ratelimit-remaining'] = '0';
+        headers['x-ratelimit-reset'] = String(Math.floor(Date.now() / 1000) + limit.retryAfter);
+        return fail(403, `API rate limit exceeded for user ID 1.`);
+      }
+      headers['retry-after'] = String(limit.retryAfter);
+      return fail(
+        429,
+        'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+      );
+    }
+    // Security: GitHub answers unauthenticated and bad-token requests alike with 401.
+    if (!auth) return fail(401, 'Bad credentials');
+    headers['x-oauth-scopes'] = auth.scopes.join(', ');
+    const needed = SCOPES.find(([pattern]) => pattern.test(path))?.[1];
+    if (needed) headers['x-accepted-oauth-scopes'] = needed.join(', ');
+    const writes = method !== 'GET' || !path.startsWith('/repos/');
+    if (needed && writes && !needed.some((scope) => auth.scopes.includes(scope))) {
+      return fail(403, 'Resource not accessible by personal access token');
+    }
+
+    for (const r of ROUTES) {
+      if (r.method !== method) continue;
+      const match = r.pattern.exec(path);
+      if (!match) continue;
+      const params = Object.fromEntries(r.keys.map((k, i) => [k, match[i + 1] ?? '']));
+      const request: Request = {
+        gh,
+        urls: { api: apiUrl, web: apiUrl.replace('//127.0.0.1', '//localhost') },
+        method,
+        params,
+        query: url.searchParams,
+        body,
+        accept: req.headers.accept ?? '',
+        login: auth.login,
+      };
+      try {
+        const out = r.handler(request);
+        const reply =
+          out && typeof out === 'object' && 'status' in out && typeof out.status === 'number'
+            ? (out as Reply)
+            : { status: 200, body: out };
+        if (request.link) reply.headers = { ...reply.headers, link: request.link };
+        return send(reply);
+      } catch (error) {
+        if (error instanceof HttpError) return fail(error.status, error.message, error.extra);
+        return fail(500, error instanceof Error ? error.message : 'Server Error');
+      }
+    }
+    return fail(404, 'Not Found');
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch(() => res.writeHead(500).end());
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  apiUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  return {
+    apiUrl,
+    gh,
+    responses,
+    rateLimit(path, times, kind, retryAfterSeconds = 1) {
+      limits.push({ path, times, kind, retryAfter: retryAfterSeconds });
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  if (chunks.length === 0) return {};
+  try {
+    const parsed: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    return parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
