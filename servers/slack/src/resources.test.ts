@@ -1,0 +1,63 @@
+import { createLogger } from '@refmcp/core';
+import { callTool, connectInProcess } from '@refmcp/core/testing';
+import { seedWorkspace, startFakeSlack } from '@refmcp/fake-slack';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createServer } from './server.js';
+import { connect, type Harness, testConfig } from './test-helpers.js';
+
+const text = (result: { contents: Array<{ text?: string } | { blob: string }> }) =>
+  JSON.parse((result.contents[0] as { text: string }).text) as Array<Record<string, unknown>>;
+
+describe.each(['legacy', 'modern'] as const)('directory resources (%s)', (era) => {
+  let h: Harness;
+  afterEach(() => h.close());
+
+  it('serves slack://channels and slack://users from the cache', async () => {
+    h = await connect(era);
+    const channels = text(await h.client.readResource({ uri: 'slack://channels' }));
+    expect(channels.map((c) => c.name)).toContain('general');
+    const users = text(await h.client.readResource({ uri: 'slack://users' }));
+    expect(users.find((u) => u.id === 'U0ALICE')).toMatchObject({ realName: 'Alice Archer' });
+    const one = text(await h.client.readResource({ uri: 'slack://channels/general' }));
+    expect(one).toMatchObject({ id: 'C0GENERAL' });
+  });
+
+  it('completes channel names, honouring the read allow-list', async () => {
+    h = await connect(era, { readChannels: ['#general', '#big'] });
+    const res = await h.client.complete({
+      ref: { type: 'ref/resource', uri: 'slack://channels/{channel}' },
+      argument: { name: 'channel', value: 'g' },
+    });
+    expect(res.completion.values).toEqual(['general']);
+  });
+});
+
+describe('the directory cache', () => {
+  it('loads once per TTL, and again when stale', async () => {
+    const slack = await startFakeSlack({ workspace: seedWorkspace() });
+    let now = 1_000_000;
+    const app = createServer(testConfig(slack.apiUrl, { cacheTtlSeconds: 60 }), {
+      logger: createLogger({ name: 't', level: 'silent' }),
+      now: () => now,
+    });
+    const client = await connectInProcess(app, { era: 'legacy' });
+    try {
+      await callTool(client, 'slack_get_users', {});
+      await callTool(client, 'slack_get_users', {});
+      await callTool(client, 'slack_get_channel_history', { channel_id: '#general' });
+      expect(slack.workspace.callsTo('users.list')).toHaveLength(1);
+      slack.workspace.addUser({ id: 'U0DAVE', name: 'dave' });
+      now += 61_000;
+      // A stale directory answers at once and refreshes behind the call.
+      await callTool(client, 'slack_get_users', {});
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const out = await callTool(client, 'slack_get_users', { query: 'dave' });
+      expect(out.text).toBe('@dave U0DAVE dave');
+      expect(slack.workspace.callsTo('users.list')).toHaveLength(2);
+    } finally {
+      await client.close();
+      await app.close();
+      await slack.close();
+    }
+  });
+});
