@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { splitLines } from './diff.js';
+import { SMALL_FILE_BYTES } from './read-small.js';
 import { type LineRequest, looksBinary, readTextWindow } from './text.js';
 
 let dir: string;
@@ -78,6 +79,7 @@ describe('looksBinary', () => {
 describe('readTextWindow against a naive reading', () => {
   it('agrees on random files whose lines straddle read-chunk boundaries', async () => {
     const random = rng(1234);
+    const sizes = { small: 0, streamed: 0 };
     for (let round = 0; round < 40; round++) {
       const lineCount = 1 + Math.floor(random() * 40);
       const parts = Array.from({ length: lineCount }, (_, i) => {
@@ -88,6 +90,7 @@ describe('readTextWindow against a naive reading', () => {
       let content = parts.join('');
       if (random() < 0.5) content = content.replace(/\r?\n$/, '');
       const total = splitLines(content).length;
+      sizes[content.length <= SMALL_FILE_BYTES ? 'small' : 'streamed']++;
       const maxBytes = random() < 0.5 ? 300_000 : 150_000;
       const requests: LineRequest[] = [
         { mode: 'whole' },
@@ -113,6 +116,46 @@ describe('readTextWindow against a naive reading', () => {
         } else if (got.startLine !== undefined) {
           expect(got.endLine, label).toBe(want.endLine);
           expect(got.totalLines, label).toBe(total);
+        }
+      }
+    }
+    // Both ways of reading were checked: whole in memory, and streamed by chunks.
+    expect(sizes.small).toBeGreaterThan(5);
+    expect(sizes.streamed).toBeGreaterThan(5);
+  });
+
+  it('agrees on small files with small caps, cutting anywhere', async () => {
+    const random = rng(99);
+    for (let round = 0; round < 150; round++) {
+      const lineCount = Math.floor(random() * 12);
+      let content = Array.from(
+        { length: lineCount },
+        (_, i) => `${String.fromCharCode(97 + (i % 26)).repeat(Math.floor(random() * 30))}\n`,
+      ).join('');
+      if (random() < 0.5) content = content.replace(/\n$/, '');
+      const total = splitLines(content).length;
+      const maxBytes = 1 + Math.floor(random() * 60);
+      const requests: LineRequest[] = [
+        { mode: 'whole' },
+        { mode: 'range', offset: 1, limit: 1 + Math.floor(random() * (total + 1)) },
+        { mode: 'range', offset: 1 + Math.floor(random() * Math.max(1, total)) },
+        { mode: 'tail', count: 1 + Math.floor(random() * (total + 2)) },
+      ];
+      for (const request of requests) {
+        const label = `round ${round} ${JSON.stringify(request)} cap ${maxBytes} ${JSON.stringify(content)}`;
+        const want = oracle(content, request, maxBytes);
+        const got = await windowOf(content, request, maxBytes);
+        if (want.content === '' && want.truncated) {
+          expect(got.truncated, label).toBe(true);
+          expect(got.content.length, label).toBe(maxBytes);
+          continue;
+        }
+        expect(got.content, label).toBe(want.content);
+        expect(got.truncated, label).toBe(want.truncated);
+        if (request.mode !== 'tail') {
+          expect(got.endLine, label).toBe(want.endLine);
+          expect(got.nextOffset, label).toBe(want.nextOffset);
+          if (!got.truncated && got.totalLines !== undefined) expect(got.totalLines, label).toBe(total);
         }
       }
     }

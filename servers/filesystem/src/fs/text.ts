@@ -1,10 +1,12 @@
 import { constants, type FileHandle, open, stat } from 'node:fs/promises';
 import { InvalidInputError, PermissionDeniedError, throwIfAborted } from '@refmcp/core';
+import { assertRegularFile, readSmallFile, SMALL_FILE_BYTES, statRegularFile } from './read-small.js';
 
 /**
  * Reading text by lines without reading more of the file than needed: head and ranges stream
  * from the start and stop early, tail reads backwards from the end. Lines end at `\n`; a final
  * `\n` ends the last line rather than starting an empty one. Content keeps its line endings.
+ * Small files are read whole at once and sliced in memory, by the same code.
  */
 
 const CHUNK = 64 * 1024;
@@ -36,6 +38,12 @@ export interface ReadLimits {
   signal: AbortSignal;
 }
 
+/**
+ * Bytes of the file from `position`, at most `length`; fewer (or none) only at its end. A file
+ * source reads into `scratch()`; an in-memory source returns a view of what it holds.
+ */
+type ReadAt = (position: number, length: number, scratch: () => Buffer) => Buffer | Promise<Buffer>;
+
 /** Text or binary, judged from the first bytes: any NUL, or mostly invalid UTF-8. */
 export function looksBinary(sample: Uint8Array): boolean {
   if (sample.length === 0) return false;
@@ -48,14 +56,11 @@ export function looksBinary(sample: Uint8Array): boolean {
 
 /** Opens a regular file for reading. `display` names it in errors. */
 export async function openRegularFile(real: string, display: string): Promise<FileHandle> {
-  const stats = await stat(real);
-  if (stats.isDirectory()) {
-    throw new InvalidInputError(`${display} is a directory, not a file.`, {
-      hint: 'Use list_directory to see its entries.',
-    });
-  }
-  // A FIFO or device would block or never end; only regular files are read.
-  if (!stats.isFile()) throw new InvalidInputError(`${display} is not a regular file.`);
+  assertRegularFile(await stat(real), display);
+  return openNoFollow(real, display);
+}
+
+async function openNoFollow(real: string, display: string): Promise<FileHandle> {
   try {
     // Security: O_NOFOLLOW fails the open if the path was swapped for a symlink after the sandbox
     // resolved it, so the file read is the one that was checked.
@@ -75,107 +80,149 @@ export async function readTextWindow(
   request: LineRequest,
   limits: ReadLimits,
 ): Promise<TextWindow> {
-  const fh = await openRegularFile(real, display);
+  const { size } = statRegularFile(real, display);
+  if (size <= SMALL_FILE_BYTES) {
+    const data = readSmallFile(real, display);
+    if (data) {
+      const fromMemory: ReadAt = (position, length) =>
+        data.subarray(position, Math.min(position + length, data.length));
+      // Read forward in one piece: the lines are then views of `data`, never copied.
+      return windowOf(fromMemory, data.length, display, request, limits, data.length);
+    }
+    // It grew past the small-file size since the stat: stream it.
+  }
+  const fh = await openNoFollow(real, display);
   try {
-    const { size } = await fh.stat();
-    if (request.mode === 'whole' && size > limits.maxFileSize) {
-      throw new InvalidInputError(
-        `${display} is ${size} bytes, over the ${limits.maxFileSize}-byte limit for reading a whole file.`,
-        { hint: 'Read part of it with head, tail, or offset and limit.' },
-      );
-    }
-    const sample = Buffer.alloc(Math.min(BINARY_SAMPLE_BYTES, size));
-    await fh.read(sample, 0, sample.length, 0);
-    if (looksBinary(sample)) {
-      throw new InvalidInputError(`${display} looks like a binary file, not UTF-8 text.`, {
-        hint: 'Use read_media_file for images and audio; other binary formats cannot be read as text.',
-      });
-    }
-    if (request.mode === 'tail') return await readTail(fh, size, request.count, limits);
-    const offset = request.mode === 'range' ? request.offset : 1;
-    const limit = request.mode === 'range' ? request.limit : undefined;
-    const window = await readForward(fh, size, offset, limit, limits);
-    if (window.totalLines !== undefined && offset > Math.max(1, window.totalLines)) {
-      throw new InvalidInputError(
-        `offset ${offset} is past the end of ${display}, which has ${window.totalLines} lines.`,
-        { hint: 'Use a smaller offset, or tail to read the end.' },
-      );
-    }
-    return window;
+    const fromFile: ReadAt = async (position, length, scratch) => {
+      const buf = scratch();
+      const { bytesRead } = await fh.read(buf, 0, length, position);
+      return buf.subarray(0, bytesRead);
+    };
+    return await windowOf(fromFile, (await fh.stat()).size, display, request, limits, CHUNK);
   } finally {
     await fh.close();
   }
 }
 
+async function windowOf(
+  readAt: ReadAt,
+  size: number,
+  display: string,
+  request: LineRequest,
+  limits: ReadLimits,
+  forwardChunk: number,
+): Promise<TextWindow> {
+  if (request.mode === 'whole' && size > limits.maxFileSize) {
+    throw new InvalidInputError(
+      `${display} is ${size} bytes, over the ${limits.maxFileSize}-byte limit for reading a whole file.`,
+      { hint: 'Read part of it with head, tail, or offset and limit.' },
+    );
+  }
+  const sampleBytes = Math.min(BINARY_SAMPLE_BYTES, size);
+  const sample = await readAt(0, sampleBytes, () => Buffer.allocUnsafe(sampleBytes));
+  if (looksBinary(sample)) {
+    throw new InvalidInputError(`${display} looks like a binary file, not UTF-8 text.`, {
+      hint: 'Use read_media_file for images and audio; other binary formats cannot be read as text.',
+    });
+  }
+  if (request.mode === 'tail') return readTail(readAt, size, request.count, limits);
+  const offset = request.mode === 'range' ? request.offset : 1;
+  const limit = request.mode === 'range' ? request.limit : undefined;
+  const window = await readForward(readAt, size, offset, limit, limits, forwardChunk);
+  if (window.totalLines !== undefined && offset > Math.max(1, window.totalLines)) {
+    throw new InvalidInputError(
+      `offset ${offset} is past the end of ${display}, which has ${window.totalLines} lines.`,
+      { hint: 'Use a smaller offset, or tail to read the end.' },
+    );
+  }
+  return window;
+}
+
 async function readForward(
-  fh: FileHandle,
+  readAt: ReadAt,
   size: number,
   from: number,
   count: number | undefined,
   { maxBytes, signal }: ReadLimits,
+  chunkSize: number,
 ): Promise<TextWindow> {
   const last = count === undefined ? Number.POSITIVE_INFINITY : from + count - 1;
-  const kept: Buffer[] = [];
-  let keptBytes = 0;
-  const current: Buffer[] = []; // the line being read, not yet known to end or fit
-  let currentBytes = 0;
+  // The lines wanted are contiguous in the file: they begin at offset `start` (once line `from`
+  // is reached) and the complete ones that fit end at `keptEnd`. Chunks from the one holding
+  // `start` on are held, to cut the content from.
+  let start = -1;
+  let keptEnd = -1;
+  const held: Buffer[] = [];
+  let heldStart = 0;
   let line = 1;
   let pending = false; // bytes of `line` seen, its newline not yet
   let pos = 0;
   let stop: 'eof' | 'count' | 'cap' | undefined;
-  let buf = Buffer.allocUnsafe(CHUNK);
+  let buf: Buffer | undefined;
+  const scratch = () => {
+    buf ??= Buffer.allocUnsafe(chunkSize);
+    return buf;
+  };
   while (!stop) {
     throwIfAborted(signal);
-    const { bytesRead } = await fh.read(buf, 0, CHUNK, pos);
-    if (bytesRead === 0) {
+    const chunk = await readAt(pos, chunkSize, scratch);
+    if (chunk.length === 0) {
       stop = 'eof';
       break;
     }
-    const chunk = buf.subarray(0, bytesRead);
     const chunkStart = pos;
-    pos += bytesRead;
-    let referenced = false;
+    pos += chunk.length;
     let i = 0;
-    while (i < chunk.length) {
+    for (;;) {
+      if (start === -1 && line >= from) {
+        start = chunkStart + i;
+        heldStart = chunkStart;
+      }
       const nl = chunk.indexOf(NL, i);
-      const end = nl === -1 ? chunk.length : nl + 1;
-      pending = nl === -1;
-      if (line >= from) {
-        current.push(chunk.subarray(i, end));
-        currentBytes += end - i;
-        referenced = true;
-        if (keptBytes + currentBytes > maxBytes) {
+      if (nl === -1) {
+        pending = i < chunk.length;
+        break;
+      }
+      pending = false;
+      const end = chunkStart + nl + 1;
+      if (start !== -1) {
+        if (end - start > maxBytes) {
           stop = 'cap';
           break;
         }
+        keptEnd = end;
       }
-      if (nl === -1) break;
-      kept.push(...current);
-      keptBytes += currentBytes;
-      current.length = 0;
-      currentBytes = 0;
-      i = end;
+      i = nl + 1;
       line++;
       if (line > last) {
         // At the very end of the file the count is known for free.
-        stop = chunkStart + end === size ? 'eof' : 'count';
+        stop = end === size ? 'eof' : 'count';
         break;
       }
     }
-    // Lines kept point into this chunk; only a chunk nothing points into can be reused.
-    if (referenced) buf = Buffer.allocUnsafe(CHUNK);
+    if (start !== -1) {
+      held.push(chunk);
+      // Lines kept point into this chunk; only a chunk nothing points into can be reused.
+      buf = undefined;
+      // A wanted line still open past the cap cannot fit, however it ends.
+      if (!stop && pos - start > maxBytes) stop = 'cap';
+    }
   }
 
   if (stop === 'eof' && pending) {
     // The last line has no final newline; it still counts (and, if wanted, it fit).
-    kept.push(...current);
-    keptBytes += currentBytes;
+    if (start !== -1) keptEnd = pos;
     line++;
   }
-  const decode = (parts: Buffer[]) => decodeText(Buffer.concat(parts), from === 1);
+  /** File bytes from `a` to `b`, both inside the held chunks. */
+  const bytes = (a: number, b: number): Buffer => {
+    const whole = held.length === 1 ? held[0]! : Buffer.concat(held);
+    return whole.subarray(a - heldStart, b - heldStart);
+  };
+  const content = () => (keptEnd > start ? decodeText(bytes(start, keptEnd), from === 1) : '');
   if (stop !== 'cap') {
     return {
-      content: decode(kept),
+      content: content(),
       startLine: from,
       endLine: Math.min(line - 1, last),
       ...(stop === 'eof' && { totalLines: line - 1 }),
@@ -184,12 +231,13 @@ async function readForward(
   }
   const remaining = (endLine: number) =>
     count === undefined || last <= endLine ? '' : `, limit: ${last - endLine}`;
-  if (keptBytes === 0) {
-    // One line longer than the cap: show its start, cut at a character boundary.
-    const whole = Buffer.concat(current);
+  if (keptEnd === -1) {
+    // One line longer than the cap: show its start, cut at a character boundary. The cap was
+    // found past its first maxBytes + 1 bytes, which is all the cut looks at.
+    const head = bytes(start, start + maxBytes + 1);
     const next = line + 1;
     return {
-      content: decodeText(whole.subarray(0, utf8Boundary(whole, maxBytes)), from === 1),
+      content: decodeText(head.subarray(0, utf8Boundary(head, maxBytes)), from === 1),
       startLine: from,
       endLine: line,
       truncated: true,
@@ -198,7 +246,7 @@ async function readForward(
     };
   }
   return {
-    content: decode(kept),
+    content: content(),
     startLine: from,
     endLine: line - 1,
     truncated: true,
@@ -208,7 +256,7 @@ async function readForward(
 }
 
 async function readTail(
-  fh: FileHandle,
+  readAt: ReadAt,
   size: number,
   count: number,
   { maxBytes, signal }: ReadLimits,
@@ -223,8 +271,7 @@ async function readTail(
     throwIfAborted(signal);
     const len = Math.min(CHUNK, pos);
     pos -= len;
-    const buf = Buffer.allocUnsafe(len);
-    await fh.read(buf, 0, len, pos);
+    const buf = await readAt(pos, len, () => Buffer.allocUnsafe(len));
     chunks.unshift(buf);
     for (let at = buf.lastIndexOf(NL, len - 1); at !== -1; at = at === 0 ? -1 : buf.lastIndexOf(NL, at - 1)) {
       if (pos + at === searchEnd) continue;

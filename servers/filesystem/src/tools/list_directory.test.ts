@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdir, symlink } from 'node:fs/promises';
 import path from 'node:path';
 import { callTool } from '@refmcp/core/testing';
@@ -64,5 +65,15 @@ describe('list_directory errors', () => {
     expect(outside.text).toMatch(/^Permission denied.*outside the allowed directories/);
     const viaLink = await callTool(fx.client, 'list_directory', { path: 'out-link' });
     expect(viaLink.text).toMatch(/^Permission denied/);
+  });
+});
+
+describe.skipIf(process.platform === 'win32')('list_directory on a FIFO', () => {
+  it('refuses it as not a directory, without waiting for a writer', async () => {
+    fx = await makeFixture();
+    execFileSync('mkfifo', [path.join(fx.root, 'pipe')]);
+    const out = await callTool(fx.client, 'list_directory', { path: 'pipe' });
+    expect(out).toMatchObject({ isError: true });
+    expect(out.text).toMatch(/pipe is a file, not a directory/);
   });
 });

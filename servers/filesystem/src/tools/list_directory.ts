@@ -1,9 +1,10 @@
+import type { Dirent } from 'node:fs';
 import { readdir } from 'node:fs/promises';
-import { defineTool } from '@refmcp/core';
+import { defineTool, InvalidInputError } from '@refmcp/core';
 import * as z from 'zod';
 import type { FsContext } from '../deps.js';
 import { type EntryType, entryType } from '../fs/walk.js';
-import { entryTypeSchema, resolveDirectory } from '../fs/walk-input.js';
+import { entryTypeSchema } from '../fs/walk-input.js';
 
 export const TYPE_LABEL: Record<EntryType, string> = {
   directory: '[DIR]',
@@ -32,8 +33,8 @@ export default defineTool({
   }),
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
   handler: async ({ path }, ctx: FsContext) => {
-    const real = await resolveDirectory(ctx, path);
-    const dirents = await readdir(real, { withFileTypes: true });
+    const real = await ctx.deps.sandbox.resolve(path, 'read');
+    const dirents = await readDirectory(real, path);
     const entries = dirents.map((d) => ({ name: d.name, type: entryType(d) })).sort(dirsFirst);
     return { path: real, entries };
   },
@@ -42,3 +43,19 @@ export default defineTool({
       ? `${path} is empty.`
       : entries.map((e) => `${TYPE_LABEL[e.type]} ${e.name}`).join('\n'),
 });
+
+/**
+ * The entries of a directory the sandbox resolved; `input` names it in errors. No stat first:
+ * readdir itself fails with ENOTDIR on anything else (opening as a directory never blocks, not
+ * even on a FIFO), which saves a round trip to the thread pool.
+ */
+export async function readDirectory(real: string, input: string): Promise<Dirent[]> {
+  try {
+    return await readdir(real, { withFileTypes: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOTDIR') throw error;
+    throw new InvalidInputError(`${input} is a file, not a directory.`, {
+      hint: 'Pass its parent directory, or use get_file_info / read_text_file for the file itself.',
+    });
+  }
+}

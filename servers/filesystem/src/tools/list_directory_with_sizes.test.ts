@@ -55,6 +55,14 @@ describe('list_directory_with_sizes', () => {
     expect(out.text).toMatch(/sortBy/);
   });
 
+  it('refuses a file', async () => {
+    fx = await makeFixture();
+    await writeTree(fx.root, { 'f.txt': 'x' });
+    const out = await callTool(fx.client, 'list_directory_with_sizes', { path: 'f.txt' });
+    expect(out).toMatchObject({ isError: true });
+    expect(out.text).toMatch(/f.txt is a file, not a directory/);
+  });
+
   it('formats sizes in binary units', () => {
     expect([0, 1023, 1024, 1536, 10 * 1024, 5 * 1024 ** 3].map(humanSize)).toEqual([
       '0 B',

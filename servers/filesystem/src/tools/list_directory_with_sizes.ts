@@ -1,12 +1,12 @@
-import { lstat, readdir } from 'node:fs/promises';
+import { lstat } from 'node:fs/promises';
 import path from 'node:path';
 import { defineTool } from '@refmcp/core';
 import * as z from 'zod';
 import type { FsContext } from '../deps.js';
 import { mapLimit } from '../fs/pool.js';
 import { entryType } from '../fs/walk.js';
-import { entryTypeSchema, resolveDirectory } from '../fs/walk-input.js';
-import { dirsFirst, TYPE_LABEL } from './list_directory.js';
+import { entryTypeSchema } from '../fs/walk-input.js';
+import { dirsFirst, readDirectory, TYPE_LABEL } from './list_directory.js';
 
 const UNITS = ['B', 'KB', 'MB', 'GB', 'TB'];
 
@@ -47,8 +47,8 @@ export default defineTool({
   }),
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
   handler: async ({ path: input, sortBy }, ctx: FsContext) => {
-    const real = await resolveDirectory(ctx, input);
-    const dirents = await readdir(real, { withFileTypes: true });
+    const real = await ctx.deps.sandbox.resolve(input, 'read');
+    const dirents = await readDirectory(real, input);
     const entries = await mapLimit(
       dirents,
       32,

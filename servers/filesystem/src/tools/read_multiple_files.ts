@@ -1,9 +1,14 @@
 import { asToolError, defineTool, describeError, throwIfAborted } from '@refmcp/core';
 import * as z from 'zod';
 import type { FsContext } from '../deps.js';
+import { mapLimit } from '../fs/pool.js';
 import { readTextWindow } from '../fs/text.js';
 
-const CONCURRENCY = 4;
+/**
+ * Files read at once. What waits is mostly each path's resolution on libuv's thread pool (small
+ * files are then read synchronously), so enough are in flight to keep that pool busy.
+ */
+const CONCURRENCY = 16;
 /** Each file gets an equal share of the output cap, but never less than this. */
 const MIN_SHARE_BYTES = 4096;
 
@@ -54,7 +59,7 @@ export default defineTool({
         return { path: input, error: message, truncated: false };
       }
     };
-    return { files: await mapLimit(paths, CONCURRENCY, readOne) };
+    return { files: await mapLimit(paths, CONCURRENCY, readOne, ctx.signal) };
   },
   render: ({ files }) =>
     files
@@ -68,17 +73,3 @@ export default defineTool({
       })
       .join('\n'),
 });
-
-/** Runs `fn` over `items` with at most `limit` in flight, keeping the input order in the result. */
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await fn(items[index]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}

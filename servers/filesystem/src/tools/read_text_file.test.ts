@@ -214,6 +214,23 @@ describe.each(['legacy', 'modern'] as const)('read_text_file (%s)', (era) => {
     expect(out.text).not.toContain('secret\n');
   });
 
+  it('reads through a symlink that stays inside the sandbox, naming the real file', async () => {
+    fx = await makeFixture(era);
+    await writeFile(path.join(fx.root, 'target.txt'), 'inside\n');
+    await symlink(path.join(fx.root, 'target.txt'), path.join(fx.root, 'alias.txt'));
+    const out = await read(fx, { path: 'alias.txt' });
+    expect(out.structured).toMatchObject({ path: path.join(fx.root, 'target.txt'), content: 'inside\n' });
+  });
+
+  it('returns a file of exactly the output cap whole', async () => {
+    fx = await makeFixture(era, { maxReadBytes: 1024 });
+    const content = `${'x'.repeat(63)}\n`.repeat(16); // 1024 bytes
+    await writeFile(path.join(fx.root, 'a.txt'), content);
+    const out = await read(fx, { path: 'a.txt' });
+    expect(out.structured).toMatchObject({ content, endLine: 16, totalLines: 16, truncated: false });
+    expect(out.text).toBe(content);
+  });
+
   it('says a directory is not a file, and an empty file is empty', async () => {
     fx = await makeFixture(era);
     await mkdir(path.join(fx.root, 'd'));
