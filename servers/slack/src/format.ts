@@ -2,7 +2,7 @@ import * as z from 'zod';
 
 /** A message as the model reads it: names resolved, ISO time, counts instead of raw lists. */
 export const messageSchema = z.object({
-  ts: z.string().describe('Slack timestamp; the message ID for replies, reactions and permalinks'),
+  ts: z.string(),
   time: z.string(),
   user: z.string().optional(),
   userName: z.string().optional(),

@@ -1,7 +1,7 @@
 import type { ToolAnnotations } from '@refmcp/core';
 import * as z from 'zod';
 
-export const channelArg = z.string().min(1).describe('Channel ID (C…) or #name');
+export const channelArg = z.string().describe('Channel ID (C…) or #name');
 export const tsArg = z.string().regex(/^\d+\.\d+$/, 'a Slack ts like 1712345678.000100');
 export const cursorArg = z.string().optional().describe('nextCursor from the previous page');
 
