@@ -1,4 +1,4 @@
-import { InvalidInputError, type Logger, NotFoundError, ToolError } from '@refmcp/core';
+import { InvalidInputError, type Logger, NotFoundError, ToolError, UpstreamError } from '@refmcp/core';
 import type { SlackApi } from './slack/api.js';
 
 export interface ChannelEntry {
@@ -93,19 +93,31 @@ class CachedList<T> {
     return this.refresh();
   }
 
-  /** Whatever is known within `waitMs`, or undefined: for output that can fall back to IDs. */
-  async peek(waitMs: number): Promise<T[] | undefined> {
+  /** Like get(), but gives up after `waitMs` so a slow first load cannot hold a call for long. */
+  async within(waitMs: number, what: string): Promise<T[]> {
+    const list = await this.peekOrThrow(waitMs);
+    if (list) return list;
+    throw new UpstreamError(`The ${what} directory is still loading.`, {
+      hint: `Try again in a few seconds${what === 'channel' ? ', or pass a channel ID (C…) instead of a #name' : ''}.`,
+    });
+  }
+
+  private async peekOrThrow(waitMs: number): Promise<T[] | undefined> {
     if (this.value) return this.get();
-    const loading = this.refresh();
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<undefined>((resolve) => {
       timer = setTimeout(() => resolve(undefined), waitMs);
     });
     try {
-      return await Promise.race([loading.catch(() => undefined), timeout]);
+      return await Promise.race([this.refresh(), timeout]);
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  /** Whatever is known within `waitMs`, or undefined: for output that can fall back to IDs. */
+  peek(waitMs: number): Promise<T[] | undefined> {
+    return this.peekOrThrow(waitMs).catch(() => undefined);
   }
 
   known(): T[] | undefined {
@@ -139,6 +151,8 @@ export class Directory {
     ttlSeconds: number,
     private readonly logger: Logger,
     now: () => number = Date.now,
+    /** Longest a call waits for a first load; the load itself goes on in the background. */
+    private readonly waitMs = 10_000,
   ) {
     const ttl = ttlSeconds * 1000;
     this.channelList = new CachedList(() => this.loadChannels(), ttl, now);
@@ -159,11 +173,11 @@ export class Directory {
   }
 
   channels(): Promise<ChannelEntry[]> {
-    return this.channelList.get();
+    return this.channelList.within(this.waitMs, 'channel');
   }
 
   users(): Promise<UserEntry[]> {
-    return this.userList.get();
+    return this.userList.within(this.waitMs, 'user');
   }
 
   /** User display names by ID, if the directory answers within `waitMs`. */

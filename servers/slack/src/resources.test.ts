@@ -60,4 +60,33 @@ describe('the directory cache', () => {
       await slack.close();
     }
   });
+
+  it('bounds the wait for a slow first load; IDs keep working meanwhile', async () => {
+    const slack = await startFakeSlack({ workspace: seedWorkspace() });
+    // The first channel listing is rate limited for 2 s; the client waits that out behind the call.
+    slack.rateLimit('conversations.list', 1, 2);
+    const app = createServer(testConfig(slack.apiUrl), {
+      logger: createLogger({ name: 't', level: 'silent' }),
+      directoryWaitMs: 200,
+    });
+    const client = await connectInProcess(app, { era: 'legacy' });
+    try {
+      const started = performance.now();
+      const byName = await callTool(client, 'slack_get_channel_history', { channel_id: '#general' });
+      expect(performance.now() - started).toBeLessThan(1500);
+      expect(byName.text).toBe(
+        'Upstream error: The channel directory is still loading.\n' +
+          'Try again in a few seconds, or pass a channel ID (C…) instead of a #name.',
+      );
+      const byId = await callTool(client, 'slack_get_channel_history', { channel_id: 'C0GENERAL' });
+      expect(byId.isError, byId.text).toBe(false);
+      await new Promise((resolve) => setTimeout(resolve, 2300));
+      const later = await callTool(client, 'slack_get_channel_history', { channel_id: '#general' });
+      expect(later.isError, later.text).toBe(false);
+    } finally {
+      await client.close();
+      await app.close();
+      await slack.close();
+    }
+  });
 });

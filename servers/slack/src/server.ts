@@ -13,6 +13,8 @@ export interface ServerOptions {
   logger?: Logger;
   version?: string;
   now?: () => number;
+  /** Longest a call waits for the first directory load (default 10 s). */
+  directoryWaitMs?: number;
 }
 
 /**
@@ -40,7 +42,13 @@ export function createServer(config: SlackConfig, options: ServerOptions = {}): 
     },
   });
   const api = createSlackApi(config, app.logger);
-  const directory = new Directory(api, config.cacheTtlSeconds, app.logger.child('directory'), options.now);
+  const directory = new Directory(
+    api,
+    config.cacheTtlSeconds,
+    app.logger.child('directory'),
+    options.now,
+    options.directoryWaitMs,
+  );
   const deps: SlackDeps = {
     config,
     api,
