@@ -34,6 +34,8 @@ export function isoTime(ts: string): string {
 
 /** Slack markup in message text made readable: mentions by name, links as "label (url)". */
 export function readableText(text: string, names: ReadonlyMap<string, string>): string {
+  // Most messages have no markup: skip the regular expressions for them.
+  if (!text.includes('<') && !text.includes('&')) return text;
   return text
     .replace(
       /<@([UW][A-Z0-9]+)(?:\|([^>]*))?>/g,
