@@ -1,3 +1,4 @@
+import { realpathSync } from 'node:fs';
 import { lstat, realpath } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import path from 'node:path';
@@ -70,7 +71,9 @@ export class Sandbox {
 
     let real: string;
     try {
-      real = await realpath(absolute);
+      // The one realpath every call makes, done synchronously: on a local disk it takes microseconds,
+      // and skipping the thread-pool round trip saves ~0.1 ms per tool call.
+      real = realpathSync.native(absolute);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
       return this.#resolveMissing(input, absolute, intent);
