@@ -1,5 +1,5 @@
 import { callTool } from '@refmcp/core/testing';
-import { ALL_SCOPES } from '@refmcp/fake-slack';
+import { ALL_SCOPES, seedWorkspace, startFakeSlack } from '@refmcp/fake-slack';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BOT_TOKEN, connect, type Harness, USER_TOKEN, userToken } from './test-helpers.js';
 
@@ -58,6 +58,17 @@ describe.each(['legacy', 'modern'] as const)('Slack errors, said so a model can 
     h.slack.failNext('usergroups.list', 'ratelimited');
     const out = await callTool(h.client, 'slack_list_usergroups', {});
     expect(out.text).toContain('Upstream error: Slack is rate limiting these calls.');
+  });
+
+  it('without groups:read the directory still lists public channels', async () => {
+    // Set before connecting: a connection warms the directory at once.
+    const slack = await startFakeSlack({ workspace: seedWorkspace() });
+    slack.failNext('conversations.list', 'missing_scope', 1, { needed: 'groups:read' });
+    h = await connect(era, {}, { slack });
+    const out = await callTool(h.client, 'slack_list_channels', {});
+    expect(out.isError, out.text).toBe(false);
+    const lists = h.slack.workspace.callsTo('conversations.list').map((c) => c.params.types);
+    expect(lists).toEqual(['public_channel,private_channel', 'public_channel']);
   });
 
   it('search needs a user token; with a bot token it is not offered', async () => {
