@@ -59,6 +59,7 @@ async function session() {
   const head = (await api('GET', `${R}/git/ref/heads/main`)).json.object.sha as string;
   await api('GET', `${R}/commits/${head}`);
   await api('GET', `${R}/branches`);
+  await api('GET', `${R}/collaborators/mallory/permission`);
   await api('POST', `${R}/git/refs`, { ref: 'refs/heads/topic', sha: head });
   const blob = await api('POST', `${R}/git/blobs`, { content: 'x', encoding: 'utf-8' });
   const base = await api('GET', `${R}/git/trees/${head}`);

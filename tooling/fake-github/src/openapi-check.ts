@@ -38,7 +38,7 @@ export function loadOpenApi(): OpenApiChecker {
     check(method, path, status, body) {
       // A file path contains slashes that the spec's single `{path}` parameter stands for.
       const normalized = path
-        .replace(/\/contents\/.+$/, '/contents/x')
+        .replace(/\/contents(\/.*)?$/, '/contents/x')
         .replace(/\/git\/(ref|refs)\/.+$/, '/git/$1/x');
       const found = templates.find((t) => t.pattern.test(normalized));
       const op = found && spec.paths[found.template]?.[method.toLowerCase()];

@@ -10,7 +10,7 @@ import {
   str,
   validationFailed,
 } from './http.js';
-import { commitSummary, fullUser, repository, userByLogin } from './shapes.js';
+import { commitSummary, fullUser, repository, simpleUser, userByLogin } from './shapes.js';
 import type { FakeRepo } from './state.js';
 
 /** Users, repositories, contents, commits, branches, tags, releases and the git data API. */
@@ -133,6 +133,36 @@ export function commitDiff(req: Request, fromSha: string | undefined, toSha: str
   return diffFiles(req, fromSha ? req.gh.filesAt(fromSha) : {}, req.gh.filesAt(toSha));
 }
 
+function readContents(req: Request) {
+  const repo = repoOf(req);
+  const ref = req.query.get('ref') ?? repo.default_branch;
+  const sha = req.gh.resolve(repo, ref);
+  if (!sha) throw new HttpError(404, `No commit found for the ref ${ref}`);
+  const files = req.gh.filesAt(sha);
+  const path = (req.params.path ?? '').replace(/\/$/, '');
+  const blob = files[path];
+  if (blob) {
+    const data = req.gh.blobs.get(blob) ?? Buffer.alloc(0);
+    if (req.accept.includes('raw')) return { status: 200, text: data.toString('utf8') };
+    return {
+      ...contentEntry(req, repo, path, blob, 'file', ref),
+      content: data.toString('base64'),
+      encoding: 'base64',
+    };
+  }
+  const prefix = path ? `${path}/` : '';
+  const names = new Map<string, 'file' | 'dir'>();
+  for (const p of Object.keys(files)) {
+    if (!p.startsWith(prefix)) continue;
+    const [first, ...rest] = p.slice(prefix.length).split('/');
+    if (first) names.set(first, rest.length > 0 ? 'dir' : 'file');
+  }
+  if (names.size === 0) throw notFound();
+  return [...names].map(([name, type]) =>
+    contentEntry(req, repo, prefix + name, type === 'file' ? (files[prefix + name] ?? '') : sha, type, ref),
+  );
+}
+
 export const repoRoutes: Route[] = [
   route('GET', '/user', (req) => {
     const user = req.gh.users.get(req.login.toLowerCase());
@@ -165,34 +195,35 @@ export const repoRoutes: Route[] = [
     fork.description = source.description;
     return { status: 202, body: repository(req.gh, req.urls, fork, req.login) };
   }),
-  route('GET', '/repos/{owner}/{repo}/contents/{path*}', (req) => {
+  route('GET', '/repos/{owner}/{repo}/collaborators/{username}/permission', (req) => {
     const repo = repoOf(req);
-    const ref = req.query.get('ref') ?? repo.default_branch;
-    const sha = req.gh.resolve(repo, ref);
-    if (!sha) throw new HttpError(404, `No commit found for the ref ${ref}`);
-    const files = req.gh.filesAt(sha);
-    const path = (req.params.path ?? '').replace(/\/$/, '');
-    const blob = files[path];
-    if (blob) {
-      const data = req.gh.blobs.get(blob) ?? Buffer.alloc(0);
-      if (req.accept.includes('raw')) return { status: 200, text: data.toString('utf8') };
-      return {
-        ...contentEntry(req, repo, path, blob, 'file', ref),
-        content: data.toString('base64'),
-        encoding: 'base64',
-      };
-    }
-    const prefix = path ? `${path}/` : '';
-    const names = new Map<string, 'file' | 'dir'>();
-    for (const p of Object.keys(files)) {
-      if (!p.startsWith(prefix)) continue;
-      const [first, ...rest] = p.slice(prefix.length).split('/');
-      if (first) names.set(first, rest.length > 0 ? 'dir' : 'file');
-    }
-    if (names.size === 0) throw notFound();
-    return [...names].map(([name, type]) =>
-      contentEntry(req, repo, prefix + name, type === 'file' ? (files[prefix + name] ?? '') : sha, type, ref),
-    );
+    const username = req.params.username ?? '';
+    const user = req.gh.users.get(username.toLowerCase());
+    if (!user) throw notFound();
+    const permission = req.gh.permission(repo, username);
+    const push = permission === 'admin' || permission === 'write';
+    return {
+      permission,
+      role_name: permission,
+      user: {
+        ...simpleUser({ user, urls: req.urls }),
+        permissions: {
+          pull: permission !== 'none',
+          triage: push,
+          push,
+          maintain: permission === 'admin',
+          admin: permission === 'admin',
+        },
+        role_name: permission,
+      },
+    };
+  }),
+  route('GET', '/repos/{owner}/{repo}/contents', (req) => readContents(req)),
+  route('GET', '/repos/{owner}/{repo}/contents/{path*}', (req) => readContents(req)),
+  route('GET', '/repos/{owner}/{repo}/git/commits/{sha}', (req) => {
+    const repo = repoOf(req);
+    if (!req.gh.commits.has(req.params.sha ?? '')) throw notFound();
+    return fileCommit(req, repo, req.params.sha ?? '');
   }),
   route('PUT', '/repos/{owner}/{repo}/contents/{path*}', (req) => writeFile(req, false)),
   route('DELETE', '/repos/{owner}/{repo}/contents/{path*}', (req) => writeFile(req, true)),

@@ -1,0 +1,124 @@
+import { type CliSpec, ConfigError, type OptionSpecs, type RunContext } from '@refmcp/core';
+import { ALL_TOOLSETS, DEFAULT_TOOLSETS } from './toolsets.js';
+
+/** Everything the server needs, already validated. Tests build one directly. */
+export interface GitHubConfig {
+  token: string;
+  /** REST API base URL without a trailing slash: https://api.github.com or https://host/api/v3. */
+  apiUrl: string;
+  toolsets: string[];
+  /** Extra tools by name, added to the toolsets' tools. */
+  tools: string[];
+  excludeTools: string[];
+  readOnly: boolean;
+  /** In public repositories, hide content written by users without push access. */
+  lockdown: boolean;
+  /** Milliseconds per second of a server-requested wait (tests shrink it). */
+  retryAfterUnitMs: number;
+  /** The longest server-requested wait retried automatically, in seconds; longer ones fail. */
+  maxRetryWaitSeconds: number;
+  /** Minimum spacing of writes and searches, as GitHub asks of integrations (tests shrink it). */
+  writeSpacingMs: number;
+}
+
+export const options = {
+  toolsets: {
+    type: 'list',
+    description: `Toolsets to enable (comma-separated): ${ALL_TOOLSETS.join(', ')}, or all.`,
+    env: 'GITHUB_TOOLSETS',
+    default: [...DEFAULT_TOOLSETS],
+    placeholder: '<names>',
+  },
+  tools: {
+    type: 'list',
+    description: 'Extra tools to enable by name, on top of the toolsets.',
+    env: 'GITHUB_TOOLS',
+    placeholder: '<names>',
+  },
+  'exclude-tools': {
+    type: 'list',
+    description: 'Tools to leave out by name.',
+    env: 'GITHUB_EXCLUDE_TOOLS',
+    placeholder: '<names>',
+  },
+  'read-only': {
+    type: 'boolean',
+    description: 'Offer only tools that do not change anything on GitHub.',
+    env: 'GITHUB_READ_ONLY',
+  },
+  lockdown: {
+    type: 'boolean',
+    description: 'In public repositories, hide issues and comments from authors without push access.',
+    env: 'GITHUB_LOCKDOWN_MODE',
+  },
+  'request-spacing': {
+    type: 'integer',
+    description: 'Minimum milliseconds between writes, and between searches, as GitHub asks of integrations.',
+    env: 'GITHUB_REQUEST_SPACING_MS',
+    default: 1000,
+    min: 0,
+    placeholder: '<ms>',
+  },
+  'gh-host': {
+    type: 'string',
+    description: 'GitHub Enterprise Server or ghe.com host, or a full REST API URL.',
+    env: 'GITHUB_API_URL',
+    placeholder: '<host|url>',
+  },
+} as const satisfies OptionSpecs;
+
+export const cliSpec = (version: string): CliSpec<typeof options> => ({
+  name: 'refmcp-github',
+  version,
+  summary: 'MCP server for GitHub: repositories, issues, pull requests and more.',
+  usage: '[options]',
+  options,
+  epilog:
+    'The token comes from GITHUB_PERSONAL_ACCESS_TOKEN (or GITHUB_TOKEN).\n' +
+    'Example: GITHUB_PERSONAL_ACCESS_TOKEN=... refmcp-github --toolsets repos,issues --read-only',
+});
+
+export const tokenFrom = (env: Readonly<Record<string, string | undefined>>): string | undefined =>
+  env.GITHUB_PERSONAL_ACCESS_TOKEN || env.GITHUB_TOKEN || undefined;
+
+/**
+ * The REST base URL for a host: github.com → api.github.com, `*.ghe.com` → api.<host>, any other
+ * host → GitHub Enterprise Server's `/api/v3`. A URL with a path is taken as given.
+ */
+export function apiUrlFor(host: string | undefined): string {
+  if (!host) return 'https://api.github.com';
+  let url: URL;
+  try {
+    url = new URL(/^https?:\/\//.test(host) ? host : `https://${host}`);
+  } catch {
+    throw new ConfigError(`--gh-host must be a host name or URL, got "${host}".`);
+  }
+  const origin = url.origin;
+  if (url.pathname !== '/' && url.pathname !== '') return `${origin}${url.pathname.replace(/\/$/, '')}`;
+  if (url.hostname === 'github.com' || url.hostname === 'api.github.com') return 'https://api.github.com';
+  if (url.hostname.endsWith('.ghe.com')) return `${url.protocol}//api.${url.hostname.replace(/^api\./, '')}`;
+  return `${origin}/api/v3`;
+}
+
+/** Command line and environment become the config; a mistake the user must fix is a ConfigError. */
+export function loadConfig(ctx: RunContext<typeof options>): GitHubConfig {
+  const token = tokenFrom(ctx.env);
+  if (!token) {
+    throw new ConfigError(
+      'Set GITHUB_PERSONAL_ACCESS_TOKEN (or GITHUB_TOKEN) to a GitHub token. Create one at https://github.com/settings/tokens.',
+    );
+  }
+  if (ctx.positionals.length > 0) throw new ConfigError(`Unexpected argument: ${ctx.positionals[0]}`);
+  return {
+    token,
+    apiUrl: apiUrlFor(ctx.options['gh-host']),
+    toolsets: ctx.options.toolsets,
+    tools: ctx.options.tools,
+    excludeTools: ctx.options['exclude-tools'],
+    readOnly: ctx.options['read-only'],
+    lockdown: ctx.options.lockdown,
+    retryAfterUnitMs: 1000,
+    maxRetryWaitSeconds: 60,
+    writeSpacingMs: ctx.options['request-spacing'],
+  };
+}

@@ -1,0 +1,140 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
+import { callTool, clientOptionsFor, spawnHttpBin, spawnStdio, type TestEra } from '@refmcp/core/testing';
+import { type FakeGitHubServer, seedGitHub, startFakeGitHub, TOKEN } from '@refmcp/fake-github';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+
+/** The built binary, exactly as `npx @refmcp/server-github` runs it. */
+const BIN = fileURLToPath(new URL('../dist/index.js', import.meta.url));
+const where = { owner: 'octocat', repo: 'hello-world' };
+
+/** One realistic call per default tool, in an order that works. A new tool without an entry fails. */
+const CALLS: Record<string, Record<string, unknown>> = {
+  get_me: {},
+  get_teams: {},
+  get_team_members: { org: 'octo-org', team_slug: 'core' },
+  get_file_contents: { ...where, path: 'README.md' },
+  list_commits: { ...where, perPage: 5 },
+  get_commit: { ...where, sha: 'main' },
+  list_branches: where,
+  create_branch: { ...where, branch: 'e2e' },
+  create_or_update_file: { ...where, branch: 'e2e', path: 'e2e.txt', content: 'hi', message: 'e2e' },
+  push_files: { ...where, branch: 'e2e', message: 'more', files: [{ path: 'x.txt', content: 'x' }] },
+  delete_file: { ...where, branch: 'e2e', path: 'x.txt', message: 'rm', confirm: true },
+  search_code: { query: 'greet' },
+  search_repositories: { query: 'hello' },
+  create_repository: { name: 'e2e-repo' },
+  fork_repository: { owner: 'octo-org', repo: 'tools' },
+  list_tags: where,
+  list_releases: where,
+  get_latest_release: where,
+  get_repository_tree: where,
+  issue_read: { ...where, issue_number: 1 },
+  list_issues: where,
+  search_issues: { query: 'rude' },
+  issue_write: { ...where, method: 'create', title: 'From e2e' },
+  add_issue_comment: { ...where, issue_number: 1, body: 'e2e' },
+  sub_issue_write: { ...where, method: 'add', issue_number: 1, sub_issue_number: 2 },
+  pull_request_read: { ...where, pullNumber: 3, method: 'get_files' },
+  list_pull_requests: where,
+  search_pull_requests: { query: 'polite' },
+  create_pull_request: { ...where, title: 'e2e', head: 'e2e', base: 'main' },
+  update_pull_request: { ...where, pullNumber: 3, body: 'Updated' },
+  pull_request_review_write: { ...where, pullNumber: 3, event: 'COMMENT', body: 'ok' },
+  update_pull_request_branch: { ...where, pullNumber: 3 },
+  merge_pull_request: { ...where, pullNumber: 3, confirm: true },
+  search_users: { query: 'alice' },
+};
+
+let fake: FakeGitHubServer;
+const env = () => ({
+  GITHUB_PERSONAL_ACCESS_TOKEN: TOKEN,
+  GITHUB_API_URL: fake.apiUrl,
+  GITHUB_REQUEST_SPACING_MS: '0',
+  LOG_LEVEL: 'debug',
+});
+beforeAll(async () => {
+  fake = await startFakeGitHub({ gh: seedGitHub() });
+});
+afterAll(() => fake.close());
+
+async function callEveryTool(client: Client) {
+  const { tools } = await client.listTools();
+  expect(tools.map((t) => t.name).sort()).toEqual(Object.keys(CALLS).sort());
+  for (const [name, args] of Object.entries(CALLS)) {
+    const out = await callTool(client, name, args);
+    expect(out.isError, `${name}: ${out.text}`).toBe(false);
+    expect(out.structured, name).toBeTypeOf('object');
+  }
+}
+
+describe.each(['legacy', 'modern'] as const)('the built binary (%s era)', (era: TestEra) => {
+  const cleanups: Array<() => Promise<unknown> | unknown> = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+    // Each run writes; a fresh world keeps the calls valid.
+    fake.gh.repos.clear();
+    seedGitHub(fake.gh);
+  });
+
+  it('serves every default tool over stdio, and never logs the token', async () => {
+    const server = await spawnStdio({ command: process.execPath, args: [BIN], env: env(), era });
+    cleanups.push(() => server.close());
+    await callEveryTool(server.client);
+    expect(server.stderr()).toContain('serving stdio');
+    // Security: debug logging included, the token appears nowhere.
+    expect(server.stderr()).not.toContain(TOKEN);
+  });
+
+  it('serves every default tool over Streamable HTTP', async () => {
+    const http = await spawnHttpBin({ command: process.execPath, args: [BIN], env: env() });
+    cleanups.push(http.stop);
+    const client = new Client({ name: 'e2e', version: '0' }, clientOptionsFor(era));
+    await client.connect(new StreamableHTTPClientTransport(http.url));
+    cleanups.push(() => client.close());
+    await callEveryTool(client);
+    expect(http.stderr()).not.toContain(TOKEN);
+  });
+});
+
+describe('command line', () => {
+  async function run(args: string[], extraEnv: Record<string, string | undefined>) {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: { PATH: process.env.PATH, ...extraEnv },
+    });
+    let stderr = '';
+    child.stderr.on('data', (c: Buffer) => {
+      stderr += c.toString();
+    });
+    child.stdin.end();
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    return { code, stderr };
+  }
+
+  it('exits 2 with a clear line when no token is set', async () => {
+    const { code, stderr } = await run([], {});
+    expect(code).toBe(2);
+    expect(stderr.split('\n')[0]).toMatch(/^refmcp-github: Set GITHUB_PERSONAL_ACCESS_TOKEN/);
+  });
+
+  it('exits 2 for an unknown tool in --tools', async () => {
+    const { code, stderr } = await run(['--tools', 'nope'], { GITHUB_TOKEN: 'x' });
+    expect(code).toBe(2);
+    expect(stderr).toContain('Unknown tool "nope"');
+  });
+
+  it('starts without network access: an unreachable API is only reported on a call', async () => {
+    const server = await spawnStdio({
+      command: process.execPath,
+      args: [BIN, '--read-only', '--toolsets', 'context'],
+      env: { GITHUB_TOKEN: TOKEN, GITHUB_API_URL: 'http://127.0.0.1:9' },
+    });
+    const { tools } = await server.client.listTools();
+    expect(tools.map((t) => t.name).sort()).toEqual(['get_me', 'get_team_members', 'get_teams']);
+    const out = await callTool(server.client, 'get_me');
+    expect(out.text).toContain('Cannot reach GitHub');
+    await server.close();
+  });
+});

@@ -1,0 +1,98 @@
+import {
+  InvalidInputError,
+  NotFoundError,
+  PermissionDeniedError,
+  ToolError,
+  UpstreamError,
+} from '@refmcp/core';
+
+/**
+ * GitHub's answers as errors a model can act on. Octokit throws a RequestError with the status,
+ * the response headers and GitHub's JSON error body; everything the model reads comes from there.
+ */
+
+interface GitHubErrorBody {
+  message?: string;
+  errors?: Array<string | { resource?: string; field?: string; code?: string; message?: string }>;
+}
+
+interface RequestErrorLike {
+  status: number;
+  message: string;
+  response?: { headers?: Record<string, string | undefined>; data?: unknown };
+}
+
+const isRequestError = (e: unknown): e is RequestErrorLike =>
+  e instanceof Error && e.name === 'HttpError' && typeof (e as { status?: unknown }).status === 'number';
+
+function details(body: GitHubErrorBody): string {
+  const parts = (body.errors ?? []).map((e) => {
+    if (typeof e === 'string') return e;
+    if (e.message) return e.message;
+    return [e.resource, e.field, e.code].filter(Boolean).join(' ');
+  });
+  return parts.length > 0 ? `: ${parts.join('; ')}` : '';
+}
+
+const resetTime = (epochSeconds: number) => new Date(epochSeconds * 1000).toISOString();
+
+export function mapGitHubError(error: unknown, apiUrl: string): unknown {
+  if (error instanceof ToolError || !isRequestError(error)) return error;
+  const headers = error.response?.headers ?? {};
+  const body = (typeof error.response?.data === 'object' ? error.response.data : {}) as GitHubErrorBody;
+  const message = body.message ?? error.message;
+  const status = error.status;
+
+  if (status === 401) {
+    return new PermissionDeniedError('GitHub rejected the token (401 Bad credentials).', {
+      hint: 'The token is missing, expired or revoked: ask the user to set a valid GITHUB_PERSONAL_ACCESS_TOKEN.',
+    });
+  }
+  if ((status === 403 || status === 429) && headers['x-ratelimit-remaining'] === '0') {
+    const reset = Number(headers['x-ratelimit-reset'] ?? 0);
+    const wait = Math.max(Math.ceil(reset - Date.now() / 1000), 0);
+    return new UpstreamError(`GitHub's rate limit is used up; it resets at ${resetTime(reset)}.`, {
+      status,
+      retryAfterSeconds: wait,
+      hint: `Wait about ${wait} seconds before calling GitHub again, or tell the user.`,
+    });
+  }
+  if (status === 429 || (status === 403 && /secondary rate limit/i.test(message))) {
+    const wait = Number(headers['retry-after'] ?? 60);
+    return new UpstreamError(`GitHub's secondary rate limit refused the request: ${message}`, {
+      status,
+      retryAfterSeconds: wait,
+      hint: `Wait ${wait} seconds and make fewer requests at once.`,
+    });
+  }
+  if (status === 403) {
+    const accepted = (headers['x-accepted-oauth-scopes'] ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+    const granted = (headers['x-oauth-scopes'] ?? '').split(',').map((s) => s.trim());
+    const missing =
+      accepted.length > 0 && !accepted.some((s) => granted.includes(s)) ? accepted.join(' or ') : undefined;
+    return new PermissionDeniedError(`GitHub refused the request: ${message}`, {
+      hint: missing
+        ? `The token lacks the ${missing} scope; ask the user for a token with it.`
+        : 'The token cannot do this here: check its scopes and the repository permissions.',
+    });
+  }
+  if (status === 404) {
+    return new NotFoundError(`GitHub answered 404 ${message}.`, {
+      hint: 'Check the owner, repository, path, ref or number. Private resources the token cannot see also answer 404.',
+    });
+  }
+  if (status === 409)
+    return new InvalidInputError(`Conflict: ${message}`, {
+      hint: 'Fetch the latest state (e.g. the file sha) and retry.',
+    });
+  if (status === 422 || status === 400)
+    return new InvalidInputError(`GitHub rejected the request: ${message}${details(body)}`);
+  if (status === 405) return new InvalidInputError(`GitHub refused: ${message}`);
+  if (status >= 500 && status < 600 && !body.message) {
+    return new UpstreamError(`Cannot reach GitHub at ${apiUrl}: ${error.message}`, { status });
+  }
+  return new UpstreamError(`GitHub answered ${status}: ${message}`, { status });
+}

@@ -1,0 +1,23 @@
+#!/usr/bin/env node
+import { createRequire } from 'node:module';
+import { runCli } from '@refmcp/core';
+import { cliSpec, loadConfig, tokenFrom } from './config.js';
+import { createServer } from './server.js';
+
+const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
+
+await runCli({
+  spec: cliSpec(version),
+  // Security: the token is redacted from every log line, even at debug level.
+  secrets: (env) => [tokenFrom(env)],
+  build: (ctx) => {
+    const config = loadConfig(ctx);
+    // No request here: startup must work before the network is up.
+    ctx.logger.info('configured', {
+      api: config.apiUrl,
+      toolsets: config.toolsets,
+      readOnly: config.readOnly,
+    });
+    return createServer(config, { logger: ctx.logger, version });
+  },
+});

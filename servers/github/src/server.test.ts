@@ -1,0 +1,180 @@
+import { callTool, connectInProcess } from '@refmcp/core/testing';
+import { OUTSIDER_TOKEN, seedGitHub, startFakeGitHub } from '@refmcp/fake-github';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiUrlFor, type GitHubConfig } from './config.js';
+import { createServer } from './server.js';
+import { quietLogger, testConfig } from './test-helpers.js';
+import { selectTools } from './toolsets.js';
+
+let fake: Awaited<ReturnType<typeof startFakeGitHub>>;
+beforeAll(async () => {
+  fake = await startFakeGitHub({ gh: seedGitHub() });
+});
+afterAll(() => fake.close());
+
+async function session(overrides: Partial<GitHubConfig> = {}) {
+  const app = createServer(testConfig(fake.apiUrl, overrides), { logger: quietLogger() });
+  const client = await connectInProcess(app);
+  return {
+    client,
+    call: (name: string, args: Record<string, unknown> = {}) => callTool(client, name, args),
+    names: async () => (await client.listTools()).tools.map((t) => t.name),
+    close: async () => {
+      await client.close();
+      await app.close();
+    },
+  };
+}
+
+const base = {
+  toolsets: ['context', 'repos', 'issues', 'pull_requests', 'users'],
+  tools: [],
+  excludeTools: [],
+  readOnly: false,
+};
+
+describe('tool selection', () => {
+  it('offers the 34 default tools, each with annotations and an output schema', async () => {
+    const s = await session({ toolsets: base.toolsets });
+    const { tools } = await s.client.listTools();
+    expect(tools).toHaveLength(34);
+    for (const t of tools) {
+      expect(t.outputSchema, t.name).toBeDefined();
+      expect(t.annotations?.readOnlyHint, t.name).toBeTypeOf('boolean');
+    }
+    await s.close();
+  });
+
+  it('read-only drops every tool without readOnlyHint', () => {
+    const tools = selectTools({ ...base, readOnly: true });
+    expect(tools.every((t) => t.annotations.readOnlyHint)).toBe(true);
+    expect(tools.map((t) => t.name)).not.toContain('delete_file');
+    expect(tools.map((t) => t.name)).toContain('get_file_contents');
+  });
+
+  it('--tools adds, --exclude-tools removes, unknown names fail', () => {
+    const names = selectTools({
+      ...base,
+      toolsets: ['context'],
+      tools: ['list_issues'],
+      excludeTools: ['get_teams'],
+    }).map((t) => t.name);
+    expect(names).toEqual(['get_me', 'get_team_members', 'list_issues']);
+    expect(() => selectTools({ ...base, tools: ['no_such_tool'] })).toThrow(/Unknown tool "no_such_tool"/);
+    expect(() => selectTools({ ...base, toolsets: ['nope'] })).toThrow(/Unknown toolset "nope"/);
+  });
+});
+
+describe('API host', () => {
+  it('maps hosts to REST base URLs', () => {
+    expect(apiUrlFor(undefined)).toBe('https://api.github.com');
+    expect(apiUrlFor('github.com')).toBe('https://api.github.com');
+    expect(apiUrlFor('ghe.example.com')).toBe('https://ghe.example.com/api/v3');
+    expect(apiUrlFor('https://octo.ghe.com')).toBe('https://api.octo.ghe.com');
+    expect(apiUrlFor('http://127.0.0.1:9/api/v3/')).toBe('http://127.0.0.1:9/api/v3');
+  });
+});
+
+describe('errors', () => {
+  it('a bad token is a clear 401 result, and the token never appears', async () => {
+    const token = 'ghp_this_token_is_wrong_0123456789';
+    const s = await session({ token });
+    const out = await s.call('get_me');
+    expect(out.isError).toBe(true);
+    expect(out.text).toContain('401 Bad credentials');
+    expect(out.text).not.toContain(token);
+    await s.close();
+  });
+
+  it('a write without push access names the permission problem', async () => {
+    const s = await session({ token: OUTSIDER_TOKEN });
+    const out = await s.call('create_branch', { owner: 'octocat', repo: 'hello-world', branch: 'x' });
+    expect(out.text).toMatch(/^Permission denied: GitHub refused the request/);
+    await s.close();
+  });
+
+  it('a missing scope is named', async () => {
+    const s = await session({ token: OUTSIDER_TOKEN });
+    const out = await s.call('get_teams');
+    expect(out.text).toContain('lacks the read:org scope');
+    await s.close();
+  });
+
+  it('an unreachable API is reported on the call', async () => {
+    const s = await session({ apiUrl: 'http://127.0.0.1:9/api/v3' });
+    const out = await s.call('get_me');
+    expect(out.isError).toBe(true);
+    expect(out.text).toContain('Cannot reach GitHub at http://127.0.0.1:9/api/v3');
+    await s.close();
+  });
+});
+
+describe('rate limits', () => {
+  it('retries a 429 with Retry-After: 1 once and succeeds', async () => {
+    const s = await session();
+    fake.rateLimit(/^\/user$/, 1, 'secondary', 1);
+    const out = await s.call('get_me');
+    expect(out.isError, out.text).toBe(false);
+    await s.close();
+  });
+
+  it('a primary limit that resets later than the longest wait fails with the reset time', async () => {
+    const s = await session();
+    fake.rateLimit(/^\/user$/, 1, 'primary', 3600);
+    const out = await s.call('get_me');
+    expect(out.isError).toBe(true);
+    expect(out.text).toMatch(/rate limit is used up; it resets at \d{4}-\d\d-\d\dT/);
+    await s.close();
+  });
+});
+
+describe('lockdown', () => {
+  it('withholds text from authors without push access in public repositories', async () => {
+    const s = await session({ lockdown: true });
+    const where = { owner: 'octocat', repo: 'hello-world' };
+    const issue = await s.call('issue_read', { ...where, issue_number: 2 });
+    expect(issue.structured).toMatchObject({
+      issue: { body: expect.stringContaining('withheld by lockdown') },
+    });
+    const comments = await s.call('issue_read', { ...where, issue_number: 2, method: 'get_comments' });
+    expect(comments.structured).toMatchObject({ comments: [{ author: 'alice' }], withheld: 1 });
+    const list = await s.call('list_issues', where);
+    expect(list.structured).toMatchObject({ issues: [{ number: 1 }], withheld: 1 });
+    const trusted = await s.call('issue_read', { ...where, issue_number: 1 });
+    expect(trusted.structured).toMatchObject({ issue: { body: 'It says hi instead of hello.' } });
+    await s.close();
+  });
+});
+
+describe('elicitation', () => {
+  it('asks the user before a destructive call and respects a decline', async () => {
+    const app = createServer(testConfig(fake.apiUrl), { logger: quietLogger() });
+    let answer: 'accept' | 'decline' = 'decline';
+    const asked: string[] = [];
+    const client = await connectInProcess(app, {
+      client: { capabilities: { elicitation: { form: {} } } },
+      beforeConnect: (c) =>
+        c.setRequestHandler('elicitation/create', (request) => {
+          asked.push(String(request.params.message));
+          return answer === 'accept'
+            ? { action: 'accept', content: { confirm: true } }
+            : { action: 'decline' };
+        }),
+    });
+    const args = {
+      owner: 'octocat',
+      repo: 'hello-world',
+      branch: 'main',
+      path: 'docs/guide.md',
+      message: 'rm',
+    };
+    const declined = await callTool(client, 'delete_file', args);
+    expect(declined.text).toMatch(/^Permission denied: The user did not confirm/);
+    answer = 'accept';
+    const accepted = await callTool(client, 'delete_file', args);
+    expect(accepted.isError, accepted.text).toBe(false);
+    expect(asked[0]).toContain('Delete docs/guide.md');
+    await client.close();
+    await app.close();
+  });
+});

@@ -1,0 +1,55 @@
+import type { Client } from '@modelcontextprotocol/client';
+import { createLogger, type McpApp } from '@refmcp/core';
+import {
+  callTool,
+  connectInProcess,
+  type InProcessOptions,
+  type ToolCallOutcome,
+} from '@refmcp/core/testing';
+import { type FakeGitHubServer, seedGitHub, startFakeGitHub, TOKEN } from '@refmcp/fake-github';
+import { afterAll, beforeAll } from 'vitest';
+import type { GitHubConfig } from './config.js';
+import { createServer } from './server.js';
+
+/** A config for tests: the fake API as an Enterprise host, short waits, every toolset. */
+export function testConfig(apiUrl: string, overrides: Partial<GitHubConfig> = {}): GitHubConfig {
+  return {
+    token: TOKEN,
+    apiUrl: `${apiUrl}/api/v3`,
+    toolsets: ['all'],
+    tools: [],
+    excludeTools: [],
+    readOnly: false,
+    lockdown: false,
+    retryAfterUnitMs: 20,
+    maxRetryWaitSeconds: 5,
+    writeSpacingMs: 0,
+    ...overrides,
+  };
+}
+
+export const quietLogger = () => createLogger({ name: 'test', level: 'silent' });
+
+export interface Harness {
+  fake: FakeGitHubServer;
+  app: McpApp;
+  client: Client;
+  call: (name: string, args?: Record<string, unknown>) => Promise<ToolCallOutcome>;
+}
+
+/** A fresh seeded fake and an in-process client for the tests of one file. */
+export function useHarness(overrides: Partial<GitHubConfig> = {}, options: InProcessOptions = {}): Harness {
+  const h = {} as Harness;
+  beforeAll(async () => {
+    h.fake = await startFakeGitHub({ gh: seedGitHub() });
+    h.app = createServer(testConfig(h.fake.apiUrl, overrides), { logger: quietLogger() });
+    h.client = await connectInProcess(h.app, options);
+    h.call = (name, args = {}) => callTool(h.client, name, args);
+  });
+  afterAll(async () => {
+    await h.client?.close();
+    await h.app?.close();
+    await h.fake?.close();
+  });
+  return h;
+}

@@ -1,0 +1,330 @@
+import * as z from 'zod';
+import { stripInvisible } from '../sanitize.js';
+import {
+  defineTool,
+  type GitHubTool,
+  nextPage,
+  nextPageOf,
+  owner,
+  pageParams,
+  paging,
+  READ,
+  repo,
+  text,
+} from './common.js';
+import { commentOut, comments, summarize, WITHHELD } from './issue-shape.js';
+import { scopedQuery, searchIssuesOf } from './issues.js';
+
+const METHODS = [
+  'get',
+  'get_diff',
+  'get_status',
+  'get_files',
+  'get_commits',
+  'get_review_comments',
+  'get_reviews',
+  'get_comments',
+  'get_check_runs',
+] as const;
+
+const prOut = z.object({
+  number: z.number(),
+  title: z.string(),
+  state: z.string(),
+  draft: z.boolean(),
+  merged: z.boolean(),
+  mergeable: z.boolean().nullable(),
+  author: z.string().nullable(),
+  head: z.string(),
+  base: z.string(),
+  headSha: z.string(),
+  body: z.string().nullable(),
+  url: z.string(),
+  changedFiles: z.number(),
+  additions: z.number(),
+  deletions: z.number(),
+});
+
+const pullRequestRead = defineTool({
+  name: 'pull_request_read',
+  title: 'Read pull request',
+  description: `One pull request; method: ${METHODS.join(', ')}.`,
+  inputSchema: z.object({
+    owner,
+    repo,
+    pullNumber: z.number().int().min(1),
+    method: z.enum(METHODS).default('get'),
+    ...paging,
+  }),
+  outputSchema: z.object({
+    pullRequest: prOut.optional(),
+    diff: z.string().optional(),
+    status: z
+      .object({ state: z.string(), checks: z.array(z.object({ context: z.string(), state: z.string() })) })
+      .optional(),
+    files: z
+      .array(
+        z.object({
+          path: z.string(),
+          status: z.string(),
+          additions: z.number(),
+          deletions: z.number(),
+          patch: z.string().optional(),
+        }),
+      )
+      .optional(),
+    commits: z
+      .array(z.object({ sha: z.string(), message: z.string(), author: z.string().nullable() }))
+      .optional(),
+    comments: z
+      .array(commentOut.extend({ path: z.string().optional(), line: z.number().nullable().optional() }))
+      .optional(),
+    reviews: z
+      .array(
+        z.object({
+          id: z.number(),
+          author: z.string().nullable(),
+          state: z.string(),
+          body: z.string().nullable(),
+        }),
+      )
+      .optional(),
+    checkRuns: z
+      .array(z.object({ name: z.string(), status: z.string(), conclusion: z.string().nullable() }))
+      .optional(),
+    withheld: z.number().optional(),
+    nextPage,
+  }),
+  annotations: READ,
+  handler: async (input, ctx) => {
+    const gh = ctx.deps.gh;
+    const where = {
+      owner: input.owner,
+      repo: input.repo,
+      pull_number: input.pullNumber,
+      request: { signal: ctx.signal },
+    };
+    const paged = { ...where, ...pageParams(input) };
+    const { lockdown } = ctx.deps;
+    switch (input.method) {
+      case 'get': {
+        const { data: p } = await gh.rest.pulls.get(where);
+        const shown = await lockdown.allows(input.owner, input.repo, p.user?.login);
+        return {
+          pullRequest: {
+            ...summarize({ ...p, comments: p.comments, labels: p.labels }),
+            ...(shown ? {} : { title: WITHHELD }),
+            draft: p.draft ?? false,
+            merged: p.merged,
+            mergeable: p.mergeable,
+            head: p.head.ref,
+            base: p.base.ref,
+            headSha: p.head.sha,
+            body: shown ? text(p.body) : WITHHELD,
+            url: p.html_url,
+            changedFiles: p.changed_files,
+            additions: p.additions,
+            deletions: p.deletions,
+          },
+        };
+      }
+      case 'get_diff': {
+        const res = await gh.rest.pulls.get({ ...where, mediaType: { format: 'diff' } });
+        return { diff: stripInvisible(String(res.data)) };
+      }
+      case 'get_status': {
+        const { data: p } = await gh.rest.pulls.get(where);
+        const { data } = await gh.rest.repos.getCombinedStatusForRef({
+          owner: input.owner,
+          repo: input.repo,
+          ref: p.head.sha,
+        });
+        return {
+          status: {
+            state: data.state,
+            checks: data.statuses.map((s) => ({ context: s.context, state: s.state })),
+          },
+        };
+      }
+      case 'get_files': {
+        const res = await gh.rest.pulls.listFiles(paged);
+        return {
+          files: res.data.map((f) => ({
+            path: f.filename,
+            status: f.status,
+            additions: f.additions,
+            deletions: f.deletions,
+            ...(f.patch && { patch: stripInvisible(f.patch) }),
+          })),
+          ...nextPageOf(res.headers),
+        };
+      }
+      case 'get_commits': {
+        const res = await gh.rest.pulls.listCommits(paged);
+        return {
+          commits: res.data.map((c) => ({
+            sha: c.sha,
+            message: text(c.commit.message, 500) ?? '',
+            author: c.author?.login ?? c.commit.author?.name ?? null,
+          })),
+          ...nextPageOf(res.headers),
+        };
+      }
+      case 'get_review_comments': {
+        const res = await gh.rest.pulls.listReviewComments(paged);
+        const out = await comments(ctx, input.owner, input.repo, res.data);
+        const byId = new Map(res.data.map((c) => [c.id, c]));
+        return {
+          ...out,
+          comments: out.comments.map((c) => ({
+            ...c,
+            path: byId.get(c.id)?.path ?? '',
+            line: byId.get(c.id)?.line ?? null,
+          })),
+          ...nextPageOf(res.headers),
+        };
+      }
+      case 'get_reviews': {
+        const res = await gh.rest.pulls.listReviews(paged);
+        const { items, withheld } = await lockdown.filter(
+          input.owner,
+          input.repo,
+          res.data,
+          (r) => r.user?.login,
+        );
+        return {
+          reviews: items.map((r) => ({
+            id: r.id,
+            author: r.user?.login ?? null,
+            state: r.state,
+            body: text(r.body),
+          })),
+          ...(withheld > 0 && { withheld }),
+          ...nextPageOf(res.headers),
+        };
+      }
+      case 'get_comments': {
+        const res = await gh.rest.issues.listComments({
+          owner: input.owner,
+          repo: input.repo,
+          issue_number: input.pullNumber,
+          ...pageParams(input),
+        });
+        return { ...(await comments(ctx, input.owner, input.repo, res.data)), ...nextPageOf(res.headers) };
+      }
+      case 'get_check_runs': {
+        const { data: p } = await gh.rest.pulls.get(where);
+        const { data } = await gh.rest.checks.listForRef({
+          owner: input.owner,
+          repo: input.repo,
+          ref: p.head.sha,
+          ...pageParams(input),
+        });
+        return {
+          checkRuns: data.check_runs.map((c) => ({
+            name: c.name,
+            status: c.status,
+            conclusion: c.conclusion,
+          })),
+        };
+      }
+    }
+  },
+  render: (out) => (out.diff !== undefined ? out.diff : JSON.stringify(out)),
+});
+
+const listPullRequests = defineTool({
+  name: 'list_pull_requests',
+  title: 'List pull requests',
+  description: 'Pull requests in a repository, newest first; filter by state, head or base branch.',
+  inputSchema: z.object({
+    owner,
+    repo,
+    state: z.enum(['open', 'closed', 'all']).default('open'),
+    head: z.string().optional(),
+    base: z.string().optional(),
+    ...paging,
+  }),
+  outputSchema: z.object({
+    pullRequests: z.array(
+      z.object({
+        number: z.number(),
+        title: z.string(),
+        state: z.string(),
+        draft: z.boolean(),
+        author: z.string().nullable(),
+        head: z.string(),
+        base: z.string(),
+        updated: z.string(),
+      }),
+    ),
+    withheld: z.number().optional(),
+    nextPage,
+  }),
+  annotations: READ,
+  handler: async (input, ctx) => {
+    const res = await ctx.deps.gh.rest.pulls.list({
+      owner: input.owner,
+      repo: input.repo,
+      state: input.state,
+      ...(input.head && { head: input.head }),
+      ...(input.base && { base: input.base }),
+      ...pageParams(input),
+      request: { signal: ctx.signal },
+    });
+    const { items, withheld } = await ctx.deps.lockdown.filter(
+      input.owner,
+      input.repo,
+      res.data,
+      (p) => p.user?.login,
+    );
+    return {
+      pullRequests: items.map((p) => ({
+        number: p.number,
+        title: text(p.title) ?? '',
+        state: p.state,
+        draft: p.draft ?? false,
+        author: p.user?.login ?? null,
+        head: p.head.ref,
+        base: p.base.ref,
+        updated: p.updated_at,
+      })),
+      ...(withheld > 0 && { withheld }),
+      ...nextPageOf(res.headers),
+    };
+  },
+});
+
+const searchPullRequests = defineTool({
+  name: 'search_pull_requests',
+  title: 'Search pull requests',
+  description: 'Search pull requests with GitHub search syntax (e.g. "author:me is:open review:required").',
+  inputSchema: z.object({
+    query: z.string().min(1),
+    owner: z.string().optional(),
+    repo: z.string().optional(),
+    sort: z.enum(['comments', 'reactions', 'created', 'updated']).optional(),
+    order: z.enum(['asc', 'desc']).optional(),
+    ...paging,
+  }),
+  outputSchema: z.object({
+    total: z.number(),
+    items: z.array(
+      z.object({
+        repo: z.string(),
+        number: z.number(),
+        title: z.string(),
+        state: z.string(),
+        author: z.string().nullable(),
+        labels: z.array(z.string()),
+        comments: z.number(),
+        updated: z.string(),
+      }),
+    ),
+    nextPage,
+  }),
+  annotations: READ,
+  handler: (input, ctx) => searchIssuesOf(ctx, scopedQuery('pr', input), input),
+});
+
+export const pullReadTools: GitHubTool[] = [pullRequestRead, listPullRequests, searchPullRequests];
