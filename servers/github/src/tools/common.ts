@@ -28,13 +28,13 @@ export const DESTRUCTIVE = {
   openWorldHint: true,
 };
 
-export const owner = z.string().min(1);
-export const repo = z.string().min(1);
+export const owner = z.string();
+export const repo = z.string();
 export const paging = {
-  page: z.number().int().min(1).optional(),
-  perPage: z.number().int().min(1).max(100).optional(),
+  page: z.number().min(1).optional(),
+  perPage: z.number().min(1).max(100).optional(),
 };
-export const nextPage = z.number().int().optional().describe('Pass as page for more');
+export const nextPage = z.number().optional();
 
 /** The `page` to ask for next, from GitHub's Link header. */
 export function nextPageOf(headers: { link?: string | undefined }): { nextPage?: number } {

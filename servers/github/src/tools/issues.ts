@@ -16,7 +16,7 @@ import {
 } from './common.js';
 import { commentOut, comments, fullIssue, issueFull, issueSummary, summarize } from './issue-shape.js';
 
-const number = z.number().int().min(1);
+const number = z.number().min(1);
 
 const issueRead = defineTool({
   name: 'issue_read',

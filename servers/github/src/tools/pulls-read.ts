@@ -52,7 +52,7 @@ const pullRequestRead = defineTool({
   inputSchema: z.object({
     owner,
     repo,
-    pullNumber: z.number().int().min(1),
+    pullNumber: z.number().min(1),
     method: z.enum(METHODS).default('get'),
     ...paging,
   }),

@@ -11,7 +11,7 @@ import {
   WRITE,
 } from './common.js';
 
-const pullNumber = z.number().int().min(1);
+const pullNumber = z.number().min(1);
 const prRef = z.object({ number: z.number(), url: z.string(), state: z.string() });
 
 const createPullRequest = defineTool({
