@@ -53,4 +53,9 @@ describe('configuration', () => {
     expect(() => normalizeApiUrl('https://slack.com/')).toThrow('must end with /api/');
     expect(() => normalizeApiUrl('slack')).toThrow(ConfigError);
   });
+
+  it('sends the token over plain http only to this machine', () => {
+    expect(normalizeApiUrl('http://localhost:3000/api/')).toBe('http://localhost:3000/api/');
+    expect(() => normalizeApiUrl('http://proxy.internal/api/')).toThrow('must use https');
+  });
 });

@@ -94,7 +94,7 @@ export async function run({ flags }) {
       const row = makeRow({
         suite: name,
         id,
-        title: `tools/list bytes, ${tools.length} tools (${server.label.replace(/^ours /, '')})`,
+        title: `tools/list bytes, ${tools.length} tools ${server.label.replace(/^ours /, '')}`,
         ours: size,
         base: OFFICIAL_TOOLS_BYTES,
         baseName: 'official (bytes)',
