@@ -52,11 +52,23 @@ export async function resolveDirectory(ctx: FsContext, input: string): Promise<s
  * Walk options wired to the call: cancellation, throttled progress, and .gitignore files read no
  * higher than the allowed directory that holds `real`.
  */
-export function walkContext(ctx: FsContext, real: string, what = 'entries'): WalkOptions {
+export function walkContext(ctx: FsContext, real: string, input: WalkInput, what = 'entries'): WalkOptions {
   const ceiling = ctx.deps.sandbox.directories.find((dir) => isWithin(real, dir)) ?? real;
   return {
     signal: ctx.signal,
     gitignoreCeiling: ceiling,
     onProgress: (n) => ctx.progress(n, undefined, `${n} ${what} so far`),
+    excludePatterns: input.excludePatterns,
+    defaultExcludes: input.defaultExcludes,
+    respectGitignore: input.respectGitignore,
+    ...(input.maxDepth !== undefined && { maxDepth: input.maxDepth }),
   };
+}
+
+/** The walk-related fields of a tool's parsed input. */
+export interface WalkInput {
+  excludePatterns: string[];
+  defaultExcludes: boolean;
+  respectGitignore: boolean;
+  maxDepth?: number | undefined;
 }

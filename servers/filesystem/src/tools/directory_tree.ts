@@ -79,11 +79,7 @@ export default defineTool({
     await walk(
       real,
       {
-        ...walkContext(ctx, real),
-        excludePatterns: input.excludePatterns,
-        defaultExcludes: input.defaultExcludes,
-        respectGitignore: input.respectGitignore,
-        ...(input.maxDepth !== undefined && { maxDepth: input.maxDepth }),
+        ...walkContext(ctx, real, input),
         onDirectory: (rel) => {
           const node = dirs.get(rel);
           if (node) node.children = [];

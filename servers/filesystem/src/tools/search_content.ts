@@ -124,11 +124,7 @@ export default defineTool({
         await walk(
           real,
           {
-            ...walkContext(ctx, real),
-            excludePatterns: input.exclude,
-            defaultExcludes: input.defaultExcludes,
-            respectGitignore: input.respectGitignore,
-            ...(input.maxDepth !== undefined && { maxDepth: input.maxDepth }),
+            ...walkContext(ctx, real, { ...input, excludePatterns: input.exclude }),
           },
           (entry) => {
             if (done) return false;

@@ -42,11 +42,7 @@ export default defineTool({
     await walk(
       real,
       {
-        ...walkContext(ctx, real),
-        excludePatterns: input.excludePatterns,
-        defaultExcludes: input.defaultExcludes,
-        respectGitignore: input.respectGitignore,
-        ...(input.maxDepth !== undefined && { maxDepth: input.maxDepth }),
+        ...walkContext(ctx, real, input),
       },
       (entry) => {
         if (!matches(entry.rel, entry.name, entry.type === 'directory')) return undefined;
