@@ -1,0 +1,152 @@
+// GitHub: @refmcp/server-github over MCP (stdio) against the local fake GitHub API. Two questions:
+// how many bytes the default toolsets cost in tools/list (the context a host spends before the
+// first call), against the archived official TypeScript server; and what a tool call adds on top
+// of the REST request it makes (the same request sent with fetch from this process).
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  callTool,
+  connectStdio,
+  ensureBuilt,
+  interleave,
+  log,
+  makeRow,
+  repoRoot,
+  sampleCount,
+  selected,
+} from '../lib.mjs';
+
+export const name = 'github';
+export const description =
+  '@refmcp/server-github: tools/list size, and call overhead over the fake GitHub API';
+
+const SERVER_DIR = path.join(repoRoot, 'servers/github');
+const OURS_BIN = path.join(SERVER_DIR, 'dist/index.js');
+const FAKE_DIR = path.join(repoRoot, 'tooling/fake-github');
+const FAKE_ENTRY = path.join(FAKE_DIR, 'dist/index.js');
+
+/** @modelcontextprotocol/server-github (archived), 26 tools: its tools/list result in bytes. */
+const OFFICIAL_LIST_BYTES = 15_854;
+const OFFICIAL_TOOLS = 26;
+const SAMPLES = { full: 41, quick: 9 };
+
+/**
+ * Targets, ours / base at most this. Bytes per tool: lower than the archived server although
+ * ours carries output schemas. Call overhead: MCP (a process hop, JSON-RPC, schema validation,
+ * trimming and sanitising) at most 3× a bare fetch of the same endpoint on loopback.
+ */
+const TARGET = { bytesPerTool: 1.0, call: 3.0 };
+
+export async function run({ flags }) {
+  ensureBuilt({
+    filter: '@refmcp/fake-github',
+    output: FAKE_ENTRY,
+    sources: path.join(FAKE_DIR, 'src'),
+    force: flags.build,
+  });
+  ensureBuilt({
+    filter: '@refmcp/server-github',
+    output: OURS_BIN,
+    sources: path.join(SERVER_DIR, 'src'),
+    force: flags.build,
+  });
+  const { seedGitHub, startFakeGitHub, TOKEN } = await import(pathToFileURL(FAKE_ENTRY).href);
+  const fake = await startFakeGitHub({ gh: seedGitHub() });
+  const rows = [];
+  const details = [];
+  const meta = {
+    ours: '@refmcp/server-github (servers/github/dist), default toolsets',
+    baseline: `tools/list of the archived @modelcontextprotocol/server-github: ${OFFICIAL_LIST_BYTES} bytes, ${OFFICIAL_TOOLS} tools; calls: fetch of the same REST endpoint`,
+    api: fake.apiUrl,
+    node: process.version,
+  };
+  const ours = await connectStdio({
+    args: [OURS_BIN],
+    env: { GITHUB_PERSONAL_ACCESS_TOKEN: TOKEN, GITHUB_API_URL: fake.apiUrl, LOG_LEVEL: 'error' },
+    label: 'ours',
+  });
+  try {
+    if (selected(flags, 'tools-list')) {
+      const list = await ours.client.listTools();
+      const bytes = Buffer.byteLength(JSON.stringify(list));
+      const perTool = bytes / list.tools.length;
+      const row = makeRow({
+        suite: name,
+        id: 'tools-list bytes/tool',
+        title: `tools/list bytes per tool (${list.tools.length} tools, ${bytes} bytes; not ms)`,
+        ours: perTool,
+        base: OFFICIAL_LIST_BYTES / OFFICIAL_TOOLS,
+        baseName: 'archived server-github',
+        target: TARGET.bytesPerTool,
+        samples: 1,
+        check: `ours ${list.tools.length} / official ${OFFICIAL_TOOLS} tools`,
+      });
+      rows.push(row);
+      details.push({ id: 'tools-list', bytes, tools: list.tools.length, perTool });
+      log(`  tools/list: ${bytes} bytes for ${list.tools.length} tools (${perTool.toFixed(0)} bytes/tool)`);
+    }
+
+    const api = `${fake.apiUrl}/api/v3`;
+    const headers = { authorization: `Bearer ${TOKEN}`, accept: 'application/vnd.github+json' };
+    const cases = [
+      {
+        id: 'get_file_contents',
+        title: 'get_file_contents of a small file vs fetch of the contents endpoint',
+        ours: async () =>
+          (
+            await callTool(ours, 'get_file_contents', {
+              owner: 'octocat',
+              repo: 'hello-world',
+              path: 'README.md',
+            })
+          ).structured.size,
+        direct: async () => {
+          const body = await (
+            await fetch(`${api}/repos/octocat/hello-world/contents/README.md`, { headers })
+          ).json();
+          return Buffer.from(body.content, 'base64').length;
+        },
+      },
+      {
+        id: 'list_issues',
+        title: 'list_issues (open) vs fetch of the issues endpoint',
+        ours: async () =>
+          (await callTool(ours, 'list_issues', { owner: 'octocat', repo: 'hello-world' })).structured.issues
+            .length,
+        direct: async () => {
+          const body = await (
+            await fetch(`${api}/repos/octocat/hello-world/issues?state=open`, { headers })
+          ).json();
+          return body.filter((i) => !i.pull_request).length;
+        },
+      },
+    ];
+    for (const spec of cases) {
+      if (!selected(flags, spec.id)) continue;
+      const samples = sampleCount(flags, SAMPLES);
+      const res = await interleave({ ours: spec.ours, direct: spec.direct }, { samples, warmup: 2 });
+      const row = makeRow({
+        suite: name,
+        id: spec.id,
+        title: spec.title,
+        ours: res.ours.median,
+        base: res.direct.median,
+        baseName: 'fetch',
+        target: TARGET.call,
+        samples,
+        check: `ours ${res.ours.last} / fetch ${res.direct.last}`,
+      });
+      rows.push(row);
+      details.push({
+        id: spec.id,
+        overheadMs: res.ours.median - res.direct.median,
+        samples: { ours: res.ours.samples, direct: res.direct.samples },
+      });
+      log(`  ${spec.id}: ours ${row.ours.toFixed(2)} ms, fetch ${row.base.toFixed(2)} ms`);
+    }
+  } finally {
+    await ours.close();
+    await fake.close();
+  }
+  return { rows, details, meta };
+}
