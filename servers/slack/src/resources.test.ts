@@ -30,6 +30,21 @@ describe.each(['legacy', 'modern'] as const)('directory resources (%s)', (era) =
     });
     expect(res.completion.values).toEqual(['general']);
   });
+
+  it('offers a channel digest prompt whose channel argument completes', async () => {
+    h = await connect(era);
+    const res = await h.client.complete({
+      ref: { type: 'ref/prompt', name: 'channel-digest' },
+      argument: { name: 'channel', value: 'ra' },
+    });
+    expect(res.completion.values).toEqual(['random']);
+    const prompt = await h.client.getPrompt({
+      name: 'channel-digest',
+      arguments: { channel: 'random', duration: '1d' },
+    });
+    const first = prompt.messages[0]?.content;
+    expect(first?.type === 'text' && first.text).toContain('channel_id "#random", duration "1d"');
+  });
 });
 
 describe('the directory cache', () => {

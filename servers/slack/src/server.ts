@@ -3,6 +3,7 @@ import type { SlackConfig } from './config.js';
 import type { SlackDeps } from './deps.js';
 import { Directory } from './directory.js';
 import { ChannelPolicy } from './policy.js';
+import { registerPrompts } from './prompts.js';
 import { registerResources } from './resources.js';
 import { createSlackApi } from './slack/api.js';
 import { toolsFor } from './tools/index.js';
@@ -33,10 +34,11 @@ export function createServer(config: SlackConfig, options: ServerOptions = {}): 
     ...(options.logger && { logger: options.logger }),
     // Security: the token is redacted from every log line and every tool result.
     secrets: [config.token],
-    capabilities: { resources: {}, completions: {} },
+    capabilities: { resources: {}, prompts: {}, completions: {} },
     deps: () => deps,
     setup: (instance, d) => {
       registerResources(instance.server, d);
+      registerPrompts(instance.server, d);
       // A connection-long client will likely need names soon; per-request HTTP instances share the cache.
       if (instance.connected) d.directory.warm();
     },
