@@ -102,4 +102,26 @@ describe('the fake Slack Web API', () => {
     const replies = await client(BOT_TOKEN).conversations.replies({ channel: 'C0GENERAL', ts: parent!.ts! });
     expect(replies.messages?.map((m) => m.text)).toEqual([parent!.text, 'I can', 'Reminder noted']);
   });
+
+  it('takes the token from a form field too, and refuses unknown methods', async () => {
+    const form = await fetch(`${slack.apiUrl}auth.test`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ token: USER_TOKEN }).toString(),
+    });
+    expect(await form.json()).toMatchObject({ ok: true, user_id: 'U0ALICE' });
+    expect(slack.workspace.callsTo('auth.test')[0]?.params).toEqual({});
+    const unknown = await fetch(`${slack.apiUrl}nope.method`, { method: 'POST' });
+    expect(unknown.status).toBe(404);
+  });
+
+  it('moves read positions and reports unread counts to user tokens', async () => {
+    const user = client(USER_TOKEN);
+    const before = await user.conversations.info({ channel: 'C0GENERAL' });
+    expect(before.channel).toMatchObject({ unread_count_display: 1 });
+    const latest = (await user.conversations.history({ channel: 'C0GENERAL', limit: 1 })).messages?.[0]?.ts;
+    await user.conversations.mark({ channel: 'C0GENERAL', ts: latest! });
+    const after = await user.conversations.info({ channel: 'C0GENERAL' });
+    expect(after.channel).toMatchObject({ unread_count_display: 0, last_read: latest });
+  });
 });
