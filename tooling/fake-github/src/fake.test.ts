@@ -36,6 +36,8 @@ const R = '/repos/octocat/hello-world';
 async function session() {
   await api('GET', '/user');
   await api('GET', '/users/alice');
+  await api('GET', '/user/repos');
+  await api('GET', '/users/octocat/repos');
   await api('GET', R);
   await api('GET', `${R}/contents/README.md`);
   await api('GET', `${R}/contents/src`);

@@ -175,6 +175,22 @@ export const repoRoutes: Route[] = [
     return fullUser(req.gh, req.urls, user, false);
   }),
   route('GET', '/repos/{owner}/{repo}', (req) => repository(req.gh, req.urls, repoOf(req), req.login)),
+  route('GET', '/user/repos', (req) => {
+    const mine = [...req.gh.repos.values()].filter(
+      (r) =>
+        req.gh.permission(r, req.login) !== 'none' &&
+        (r.private || r.collaborators.has(req.login.toLowerCase())),
+    );
+    return page(req, mine, '/user/repos').map((r) => repository(req.gh, req.urls, r, req.login));
+  }),
+  route('GET', '/users/{username}/repos', (req) => {
+    const owner = (req.params.username ?? '').toLowerCase();
+    const theirs = [...req.gh.repos.values()].filter((r) => r.owner.toLowerCase() === owner && !r.private);
+    return page(req, theirs, `/users/${req.params.username}/repos`).map((r) =>
+      repository(req.gh, req.urls, r, req.login),
+    );
+  }),
+
   route('POST', '/user/repos', (req) => {
     const name = str(req.body.name, 'name', 'Repository');
     if (req.gh.repo(req.login, name))

@@ -268,6 +268,11 @@ export class FakeGitHub {
 
   /** A branch, tag or (abbreviated) commit sha → the commit sha, or undefined. */
   resolve(repo: FakeRepo, ref: string | undefined): string | undefined {
+    const pull = /^refs\/pull\/(\d+)\/head$/.exec(ref ?? '');
+    if (pull) {
+      const head = repo.issues[Number(pull[1]) - 1]?.pull?.head;
+      return head ? repo.branches.get(head) : undefined;
+    }
     const name = (ref ?? repo.default_branch).replace(/^refs\/(heads|tags)\//, '');
     const found = repo.branches.get(name) ?? repo.tags.get(name);
     if (found) return found;
