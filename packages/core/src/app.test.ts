@@ -70,6 +70,10 @@ describe.each(['legacy', 'modern'] as const)('createMcpApp (%s era)', (era) => {
     const client = await connect();
     const { tools } = await client.listTools();
     expect(tools.map((t) => t.name)).toEqual(['read_note', 'count_to']);
+    // Lean listing: no JSON Schema dialect URIs, no title repeated inside annotations.
+    expect(JSON.stringify(tools)).not.toContain('$schema');
+    expect(tools[0]?.annotations).not.toHaveProperty('title');
+    expect(tools[0]?.title).toBe('Read note');
     for (const tool of tools) {
       expect(Object.keys(tool.annotations ?? {})).toEqual(
         expect.arrayContaining(['readOnlyHint', 'destructiveHint', 'idempotentHint', 'openWorldHint']),

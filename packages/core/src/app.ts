@@ -6,6 +6,7 @@ import {
   type ServerContext,
 } from '@modelcontextprotocol/server';
 import { asToolError, describeError } from './errors.js';
+import { leanSchema } from './lean-schema.js';
 import { createLogger, echoToClient, type Logger, type LogLevel } from './logger.js';
 import { createProgressReporter } from './progress.js';
 import { createRedactor, type Redactor } from './redact.js';
@@ -111,9 +112,10 @@ function registerTool<Deps>(
     {
       title: tool.title,
       description: tool.description,
-      inputSchema: tool.inputSchema,
-      outputSchema: tool.outputSchema,
-      annotations: { title: tool.title, ...tool.annotations },
+      inputSchema: leanSchema(tool.inputSchema),
+      outputSchema: leanSchema(tool.outputSchema),
+      // The title is already on the tool; repeating it in annotations costs bytes and says nothing.
+      annotations: tool.annotations,
     },
     async (input: unknown, sdk: ServerContext): Promise<CallToolResult> => {
       const started = performance.now();
