@@ -1,7 +1,10 @@
 import { ConfigError } from '@refmcp/core';
 import type { GitHubTool } from './tools/common.js';
 import { contextTools, userTools } from './tools/context.js';
+import { gistTools } from './tools/gists.js';
 import { issueTools } from './tools/issues.js';
+import { labelTools } from './tools/labels.js';
+import { notificationTools } from './tools/notifications.js';
 import { pullReadTools } from './tools/pulls-read.js';
 import { pullWriteTools } from './tools/pulls-write.js';
 import { repoReadTools } from './tools/repos-read.js';
@@ -21,6 +24,9 @@ export const TOOLSETS: Record<string, GitHubTool[]> = {
   issues: issueTools,
   pull_requests: [...pullReadTools, ...pullWriteTools],
   users: userTools,
+  labels: labelTools,
+  notifications: notificationTools,
+  gists: gistTools,
 };
 
 export const ALL_TOOLSETS = Object.keys(TOOLSETS);

@@ -76,6 +76,45 @@ export function seedGitHub(gh = new FakeGitHub()): FakeGitHub {
     review_comments: [],
   };
 
+  const stamp = gh.now();
+  gh.notifications.push(
+    {
+      id: '1',
+      login: 'octocat',
+      repo: 'octocat/hello-world',
+      title: 'Greeting is rude',
+      type: 'Issue',
+      number: 1,
+      reason: 'author',
+      unread: true,
+      done: false,
+      updated_at: stamp,
+      last_read_at: null,
+    },
+    {
+      id: '2',
+      login: 'octocat',
+      repo: 'octocat/hello-world',
+      title: 'Be more polite',
+      type: 'PullRequest',
+      number: 3,
+      reason: 'review_requested',
+      unread: true,
+      done: false,
+      updated_at: stamp,
+      last_read_at: null,
+    },
+  );
+  gh.gists.set('aa5a315d61ae9438b18d', {
+    id: 'aa5a315d61ae9438b18d',
+    owner: 'octocat',
+    description: 'Hello world snippet',
+    public: true,
+    files: { 'hello.md': '# Hello\n' },
+    created_at: stamp,
+    updated_at: stamp,
+  });
+
   gh.addRepo('octocat', 'secret-plans', { private: true, files: { 'plan.txt': 'world domination\n' } });
   gh.addRepo('octo-org', 'tools', { description: 'Shared tooling', language: 'Go' });
   return gh;

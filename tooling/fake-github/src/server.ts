@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HttpError, type Reply, type Request, type Route } from './http.js';
+import { extraRoutes } from './routes-extra.js';
 import { issueRoutes } from './routes-issues.js';
 import { pullRoutes } from './routes-pulls.js';
 import { repoRoutes } from './routes-repos.js';
@@ -29,7 +30,7 @@ export interface FakeGitHubOptions {
   latencyMs?: number;
 }
 
-const ROUTES: Route[] = [...repoRoutes, ...issueRoutes, ...pullRoutes, ...searchRoutes];
+const ROUTES: Route[] = [...repoRoutes, ...issueRoutes, ...pullRoutes, ...searchRoutes, ...extraRoutes];
 const DOCS = 'https://docs.github.com/rest';
 /** Endpoints that need a classic scope beyond what a token has, for the X-Accepted-OAuth-Scopes header. */
 const SCOPES: Array<[RegExp, string[]]> = [
@@ -57,10 +58,10 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       'x-ratelimit-resource': path.startsWith('/search') ? 'search' : 'core',
     };
     const send = (reply: Reply) => {
-      const text = reply.text ?? (reply.status === 204 ? '' : JSON.stringify(reply.body));
+      const empty = reply.text === undefined && reply.body === undefined;
+      const text = reply.text ?? (empty ? '' : JSON.stringify(reply.body));
       const all = { ...headers, ...reply.headers };
-      if (reply.text === undefined && reply.status !== 204)
-        all['content-type'] = 'application/json; charset=utf-8';
+      if (reply.text === undefined && !empty) all['content-type'] = 'application/json; charset=utf-8';
       else if (reply.text !== undefined) all['content-type'] = 'text/plain; charset=utf-8';
       if (method === 'GET' && reply.status === 200) {
         const etag = `W/"${createHash('sha1').update(text).digest('hex')}"`;

@@ -118,6 +118,31 @@ export interface FakeRepo {
   language: string | null;
 }
 
+export interface FakeNotification {
+  id: string;
+  /** The recipient's login. */
+  login: string;
+  repo: string;
+  title: string;
+  type: 'Issue' | 'PullRequest';
+  number: number;
+  reason: string;
+  unread: boolean;
+  done: boolean;
+  updated_at: string;
+  last_read_at: string | null;
+}
+
+export interface FakeGist {
+  id: string;
+  owner: string;
+  description: string | null;
+  public: boolean;
+  files: Record<string, string>;
+  created_at: string;
+  updated_at: string;
+}
+
 export const gitSha = (kind: string, body: Buffer | string): string => {
   const data = typeof body === 'string' ? Buffer.from(body) : body;
   return createHash('sha1')
@@ -138,6 +163,8 @@ export class FakeGitHub {
     string,
     { id: number; org: string; slug: string; name: string; members: string[] }
   >();
+  readonly notifications: FakeNotification[] = [];
+  readonly gists = new Map<string, FakeGist>();
   /** Every request seen, for assertions. */
   readonly calls: Array<{ method: string; path: string; login?: string }> = [];
   private nextId = 1000;

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { useHarness } from '../test-helpers.js';
+
+const where = { owner: 'octocat', repo: 'hello-world' };
+
+describe('labels toolset', () => {
+  const h = useHarness();
+
+  it('get_label, list_label and label_write', async () => {
+    expect((await h.call('get_label', { ...where, name: 'bug' })).structured).toMatchObject({
+      name: 'bug',
+      color: 'd73a4a',
+    });
+    expect((await h.call('list_label', { ...where, issue_number: 1 })).structured).toMatchObject({
+      labels: [{ name: 'bug' }],
+    });
+    const created = await h.call('label_write', {
+      ...where,
+      method: 'create',
+      name: 'docs',
+      color: '0075ca',
+    });
+    expect(created.structured).toMatchObject({ label: { name: 'docs' } });
+    const updated = await h.call('label_write', {
+      ...where,
+      method: 'update',
+      name: 'docs',
+      new_name: 'documentation',
+    });
+    expect(updated.structured).toMatchObject({ label: { name: 'documentation' } });
+    expect(
+      (await h.call('label_write', { ...where, method: 'delete', name: 'documentation' })).structured,
+    ).toEqual({ deleted: true });
+    expect((await h.call('list_label', where)).structured?.labels).toHaveLength(2);
+  });
+});
+
+describe('notifications toolset', () => {
+  const h = useHarness();
+
+  it('list_notifications, dismiss_notification and mark_all_notifications_read', async () => {
+    const list = await h.call('list_notifications');
+    expect(list.structured).toMatchObject({
+      notifications: [
+        { id: '1', type: 'Issue' },
+        { id: '2', type: 'PullRequest' },
+      ],
+    });
+    expect((await h.call('dismiss_notification', { threadID: '1', state: 'read' })).isError).toBe(false);
+    expect((await h.call('dismiss_notification', { threadID: '2', state: 'done' })).isError).toBe(false);
+    expect((await h.call('list_notifications')).structured).toMatchObject({ notifications: [] });
+    const all = await h.call('list_notifications', { filter: 'include_read_notifications', ...where });
+    expect(all.structured).toMatchObject({ notifications: [{ id: '1', unread: false }] });
+    expect((await h.call('mark_all_notifications_read', where)).structured).toEqual({
+      scope: 'octocat/hello-world',
+    });
+    expect((await h.call('mark_all_notifications_read')).structured).toEqual({ scope: 'all' });
+  });
+});
+
+describe('gists toolset', () => {
+  const h = useHarness();
+
+  it('list_gists, get_gist, create_gist and update_gist', async () => {
+    expect((await h.call('list_gists')).structured).toMatchObject({
+      gists: [{ description: 'Hello world snippet', files: ['hello.md'] }],
+    });
+    expect((await h.call('list_gists', { username: 'octocat' })).structured?.gists).toHaveLength(1);
+    const created = await h.call('create_gist', { description: 'notes', files: { 'n.txt': 'one' } });
+    expect(created.isError, created.text).toBe(false);
+    const id = created.structured?.id as string;
+    expect((await h.call('update_gist', { gist_id: id, files: { 'n.txt': 'two' } })).isError).toBe(false);
+    expect((await h.call('get_gist', { gist_id: id })).structured).toMatchObject({
+      owner: 'octocat',
+      files: [{ name: 'n.txt', content: 'two' }],
+    });
+  });
+});
