@@ -1,4 +1,5 @@
 import { ConfigError } from '@refmcp/core';
+import { actionTools } from './tools/actions.js';
 import type { GitHubTool } from './tools/common.js';
 import { contextTools, userTools } from './tools/context.js';
 import { gistTools } from './tools/gists.js';
@@ -24,6 +25,7 @@ export const TOOLSETS: Record<string, GitHubTool[]> = {
   issues: issueTools,
   pull_requests: [...pullReadTools, ...pullWriteTools],
   users: userTools,
+  actions: actionTools,
   labels: labelTools,
   notifications: notificationTools,
   gists: gistTools,

@@ -121,6 +121,16 @@ async function session() {
   await api('DELETE', '/notifications/threads/2');
   await api('PUT', '/notifications', {});
   await api('PUT', `${R}/notifications`, {});
+  await api('GET', `${R}/actions/workflows`);
+  const runs = await api('GET', `${R}/actions/runs`);
+  const runId = runs.json.workflow_runs[0].id;
+  await api('GET', `${R}/actions/workflows/ci.yml`);
+  await api('GET', `${R}/actions/runs/${runId}`);
+  const jobs = await api('GET', `${R}/actions/runs/${runId}/jobs`);
+  await api('GET', `${R}/actions/jobs/${jobs.json.jobs[1].id}`);
+  await api('POST', `${R}/actions/workflows/ci.yml/dispatches`, { ref: 'main' });
+  await api('POST', `${R}/actions/runs/${runId}/rerun`, {});
+  await api('POST', `${R}/actions/runs/${runId}/cancel`, {});
   await api('GET', '/gists');
   await api('GET', '/users/octocat/gists');
   const newGist = await api('POST', '/gists', { files: { 'a.txt': { content: 'a' } }, public: false });

@@ -115,6 +115,31 @@ export function seedGitHub(gh = new FakeGitHub()): FakeGitHub {
     updated_at: stamp,
   });
 
+  const ci = { id: gh.id(), repo: 'octocat/hello-world', name: 'CI', path: '.github/workflows/ci.yml' };
+  gh.workflows.push(ci);
+  const failed = {
+    id: gh.id(),
+    repo: ci.repo,
+    workflow_id: ci.id,
+    run_number: 1,
+    head_branch: 'main',
+    head_sha: main,
+    event: 'push',
+    status: 'completed' as const,
+    conclusion: 'failure' as const,
+    created_at: gh.now(),
+  };
+  gh.runs.push(failed);
+  const log = Array.from(
+    { length: 200 },
+    (_, i) => `2026-01-05T10:00:${String(i % 60).padStart(2, '0')}Z step ${i + 1}`,
+  );
+  log.push('Error: expected "Hello" but got "Hi"', '##[error]Process completed with exit code 1.');
+  gh.jobs.push(
+    { id: gh.id(), run_id: failed.id, name: 'lint', conclusion: 'success', log: 'lint ok\n' },
+    { id: gh.id(), run_id: failed.id, name: 'test', conclusion: 'failure', log: `${log.join('\n')}\n` },
+  );
+
   gh.addRepo('octocat', 'secret-plans', { private: true, files: { 'plan.txt': 'world domination\n' } });
   gh.addRepo('octo-org', 'tools', { description: 'Shared tooling', language: 'Go' });
   return gh;

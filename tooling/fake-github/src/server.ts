@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HttpError, type Reply, type Request, type Route } from './http.js';
+import { actionRoutes } from './routes-actions.js';
 import { extraRoutes } from './routes-extra.js';
 import { issueRoutes } from './routes-issues.js';
 import { pullRoutes } from './routes-pulls.js';
@@ -30,7 +31,14 @@ export interface FakeGitHubOptions {
   latencyMs?: number;
 }
 
-const ROUTES: Route[] = [...repoRoutes, ...issueRoutes, ...pullRoutes, ...searchRoutes, ...extraRoutes];
+const ROUTES: Route[] = [
+  ...repoRoutes,
+  ...issueRoutes,
+  ...pullRoutes,
+  ...searchRoutes,
+  ...extraRoutes,
+  ...actionRoutes,
+];
 const DOCS = 'https://docs.github.com/rest';
 /** Endpoints that need a classic scope beyond what a token has, for the X-Accepted-OAuth-Scopes header. */
 const SCOPES: Array<[RegExp, string[]]> = [

@@ -143,6 +143,34 @@ export interface FakeGist {
   updated_at: string;
 }
 
+export interface FakeWorkflow {
+  id: number;
+  repo: string;
+  name: string;
+  path: string;
+}
+
+export interface FakeRun {
+  id: number;
+  repo: string;
+  workflow_id: number;
+  run_number: number;
+  head_branch: string;
+  head_sha: string;
+  event: string;
+  status: 'queued' | 'in_progress' | 'completed';
+  conclusion: 'success' | 'failure' | 'cancelled' | null;
+  created_at: string;
+}
+
+export interface FakeJob {
+  id: number;
+  run_id: number;
+  name: string;
+  conclusion: 'success' | 'failure' | null;
+  log: string;
+}
+
 export const gitSha = (kind: string, body: Buffer | string): string => {
   const data = typeof body === 'string' ? Buffer.from(body) : body;
   return createHash('sha1')
@@ -165,6 +193,10 @@ export class FakeGitHub {
   >();
   readonly notifications: FakeNotification[] = [];
   readonly gists = new Map<string, FakeGist>();
+  /** GitHub Actions, per repository key (`owner/name`, lower case). */
+  readonly workflows: FakeWorkflow[] = [];
+  readonly runs: FakeRun[] = [];
+  readonly jobs: FakeJob[] = [];
   /** Every request seen, for assertions. */
   readonly calls: Array<{ method: string; path: string; login?: string }> = [];
   private nextId = 1000;

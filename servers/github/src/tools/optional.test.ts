@@ -76,3 +76,61 @@ describe('gists toolset', () => {
     });
   });
 });
+
+describe('actions toolset', () => {
+  const h = useHarness();
+
+  it('lists workflows, runs and jobs, gets each, and tails the failed job logs', async () => {
+    const workflows = await h.call('actions_list', { ...where, method: 'list_workflows' });
+    expect(workflows.structured).toMatchObject({
+      total: 1,
+      workflows: [{ name: 'CI', path: '.github/workflows/ci.yml' }],
+    });
+    const runs = await h.call('actions_list', { ...where, method: 'list_workflow_runs' });
+    expect(runs.structured).toMatchObject({ runs: [{ workflow: 'CI', conclusion: 'failure' }] });
+    const runId = ((runs.structured?.runs ?? []) as Array<{ id: number }>)[0]?.id;
+    const jobs = await h.call('actions_list', { ...where, method: 'list_workflow_jobs', run_id: runId });
+    expect(jobs.structured).toMatchObject({
+      jobs: [{ name: 'lint' }, { name: 'test', conclusion: 'failure', failedSteps: ['Run tests'] }],
+    });
+    expect(
+      (await h.call('actions_get', { ...where, method: 'get_workflow', resource_id: 'ci.yml' })).structured,
+    ).toMatchObject({ workflow: { name: 'CI' } });
+    expect(
+      (await h.call('actions_get', { ...where, method: 'get_workflow_run', resource_id: runId })).structured,
+    ).toMatchObject({ run: { id: runId } });
+    const logs = await h.call('get_job_logs', { ...where, run_id: runId, tail_lines: 2 });
+    expect(logs.structured).toMatchObject({
+      logs: [
+        {
+          name: 'test',
+          totalLines: 202,
+          log: 'Error: expected "Hello" but got "Hi"\n##[error]Process completed with exit code 1.',
+        },
+      ],
+    });
+  });
+
+  it('actions_run_trigger dispatches, reruns and cancels', async () => {
+    expect(
+      (
+        await h.call('actions_run_trigger', {
+          ...where,
+          method: 'run_workflow',
+          workflow_id: 'ci.yml',
+          ref: 'main',
+        })
+      ).isError,
+    ).toBe(false);
+    const runs = await h.call('actions_list', { ...where, method: 'list_workflow_runs', status: 'queued' });
+    const runId = ((runs.structured?.runs ?? []) as Array<{ id: number }>)[0]?.id;
+    expect(
+      (await h.call('actions_run_trigger', { ...where, method: 'cancel_workflow_run', run_id: runId }))
+        .isError,
+    ).toBe(false);
+    expect(
+      (await h.call('actions_run_trigger', { ...where, method: 'rerun_workflow_run', run_id: runId }))
+        .isError,
+    ).toBe(false);
+  });
+});
