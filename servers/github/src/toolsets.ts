@@ -11,6 +11,7 @@ import { pullWriteTools } from './tools/pulls-write.js';
 import { repoReadTools } from './tools/repos-read.js';
 import { repoWriteTools } from './tools/repos-write.js';
 import { repoSearchTools } from './tools/search.js';
+import { securityToolsets } from './tools/security.js';
 
 /**
  * Tools grouped in toolsets with the names github-mcp-server uses, so host configs carry over.
@@ -29,6 +30,7 @@ export const TOOLSETS: Record<string, GitHubTool[]> = {
   labels: labelTools,
   notifications: notificationTools,
   gists: gistTools,
+  ...securityToolsets,
 };
 
 export const ALL_TOOLSETS = Object.keys(TOOLSETS);

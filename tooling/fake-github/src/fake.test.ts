@@ -131,6 +131,10 @@ async function session() {
   await api('POST', `${R}/actions/workflows/ci.yml/dispatches`, { ref: 'main' });
   await api('POST', `${R}/actions/runs/${runId}/rerun`, {});
   await api('POST', `${R}/actions/runs/${runId}/cancel`, {});
+  for (const kind of ['code-scanning', 'secret-scanning', 'dependabot']) {
+    await api('GET', `${R}/${kind}/alerts?state=open`);
+    await api('GET', `${R}/${kind}/alerts/1`);
+  }
   await api('GET', '/gists');
   await api('GET', '/users/octocat/gists');
   const newGist = await api('POST', '/gists', { files: { 'a.txt': { content: 'a' } }, public: false });
@@ -207,6 +211,12 @@ describe('the fake GitHub API', () => {
       if (errors.length > 0) problems.push(`${r.method} ${r.path} ${r.status}: ${errors.join('; ')}`);
     }
     expect(problems).toEqual([]);
+    // Only the deliberate misses: a route the fake lacks would show up here as a 404.
+    expect(fake.responses.filter((r) => r.status === 404).map((r) => r.path)).toEqual([
+      '/repos/octocat/secret-plans',
+      '/repos/octocat/secret-plans',
+      '/repos/octocat/hello-world/issues/999',
+    ]);
     expect(fake.responses.length).toBeGreaterThan(50);
   }, 60_000);
 });

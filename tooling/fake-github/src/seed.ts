@@ -140,6 +140,38 @@ export function seedGitHub(gh = new FakeGitHub()): FakeGitHub {
     { id: gh.id(), run_id: failed.id, name: 'test', conclusion: 'failure', log: `${log.join('\n')}\n` },
   );
 
+  const at = gh.now();
+  const alert = { repo: 'octocat/hello-world', state: 'open' as const, created_at: at };
+  gh.alerts.push(
+    {
+      ...alert,
+      kind: 'code',
+      number: 1,
+      severity: 'high',
+      subject: 'js/xss',
+      summary: 'Cross-site scripting',
+      path: 'src/index.ts',
+    },
+    {
+      ...alert,
+      kind: 'secret',
+      number: 1,
+      severity: 'high',
+      subject: 'github_personal_access_token',
+      summary: 'GitHub Personal Access Token',
+      path: 'docs/guide.md',
+    },
+    {
+      ...alert,
+      kind: 'dependabot',
+      number: 1,
+      severity: 'critical',
+      subject: 'left-pad',
+      summary: 'Prototype pollution in left-pad',
+      path: 'package-lock.json',
+    },
+  );
+
   gh.addRepo('octocat', 'secret-plans', { private: true, files: { 'plan.txt': 'world domination\n' } });
   gh.addRepo('octo-org', 'tools', { description: 'Shared tooling', language: 'Go' });
   return gh;

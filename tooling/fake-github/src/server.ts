@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { HttpError, type Reply, type Request, type Route } from './http.js';
 import { actionRoutes } from './routes-actions.js';
+import { alertRoutes } from './routes-alerts.js';
 import { extraRoutes } from './routes-extra.js';
 import { issueRoutes } from './routes-issues.js';
 import { pullRoutes } from './routes-pulls.js';
@@ -38,6 +39,7 @@ const ROUTES: Route[] = [
   ...searchRoutes,
   ...extraRoutes,
   ...actionRoutes,
+  ...alertRoutes,
 ];
 const DOCS = 'https://docs.github.com/rest';
 /** Endpoints that need a classic scope beyond what a token has, for the X-Accepted-OAuth-Scopes header. */

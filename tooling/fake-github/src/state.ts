@@ -171,6 +171,19 @@ export interface FakeJob {
   log: string;
 }
 
+export interface FakeAlert {
+  kind: 'code' | 'secret' | 'dependabot';
+  repo: string;
+  number: number;
+  state: 'open' | 'dismissed' | 'fixed' | 'resolved';
+  severity: 'low' | 'medium' | 'high' | 'critical';
+  /** Rule id, secret type or package name. */
+  subject: string;
+  summary: string;
+  path: string;
+  created_at: string;
+}
+
 export const gitSha = (kind: string, body: Buffer | string): string => {
   const data = typeof body === 'string' ? Buffer.from(body) : body;
   return createHash('sha1')
@@ -197,6 +210,8 @@ export class FakeGitHub {
   readonly workflows: FakeWorkflow[] = [];
   readonly runs: FakeRun[] = [];
   readonly jobs: FakeJob[] = [];
+  /** Security alerts by kind, each with the repository key (`owner/name`, lower case). */
+  readonly alerts: FakeAlert[] = [];
   /** Every request seen, for assertions. */
   readonly calls: Array<{ method: string; path: string; login?: string }> = [];
   private nextId = 1000;

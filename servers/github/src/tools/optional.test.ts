@@ -134,3 +134,26 @@ describe('actions toolset', () => {
     ).toBe(false);
   });
 });
+
+describe('code_security, secret_protection and dependabot toolsets', () => {
+  const h = useHarness();
+
+  it('list and get alerts of each kind, without secret values', async () => {
+    const code = await h.call('list_code_scanning_alerts', { ...where, state: 'open' });
+    expect(code.structured).toMatchObject({
+      alerts: [{ number: 1, title: 'js/xss', severity: 'high', path: 'src/index.ts' }],
+    });
+    expect((await h.call('get_code_scanning_alert', { ...where, alertNumber: 1 })).structured).toMatchObject({
+      title: 'js/xss',
+    });
+    const secrets = await h.call('list_secret_scanning_alerts', where);
+    expect(secrets.structured).toMatchObject({ alerts: [{ title: 'github_personal_access_token' }] });
+    expect(secrets.text).not.toContain('redacted');
+    expect((await h.call('get_secret_scanning_alert', { ...where, alertNumber: 1 })).isError).toBe(false);
+    const deps = await h.call('list_dependabot_alerts', { ...where, severity: 'critical' });
+    expect(deps.structured).toMatchObject({ alerts: [{ title: 'left-pad', path: 'package-lock.json' }] });
+    expect((await h.call('get_dependabot_alert', { ...where, alertNumber: 1 })).structured).toMatchObject({
+      state: 'open',
+    });
+  });
+});
