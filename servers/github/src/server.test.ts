@@ -140,6 +140,8 @@ describe('lockdown', () => {
     expect(comments.structured).toMatchObject({ comments: [{ author: 'alice' }], withheld: 1 });
     const list = await s.call('list_issues', where);
     expect(list.structured).toMatchObject({ issues: [{ number: 1 }], withheld: 1 });
+    const search = await s.call('search_issues', { ...where, query: 'is:open' });
+    expect(search.structured).toMatchObject({ items: [{ number: 1 }], withheld: 1 });
     const trusted = await s.call('issue_read', { ...where, issue_number: 1 });
     expect(trusted.structured).toMatchObject({ issue: { body: 'It says hi instead of hello.' } });
     await s.close();

@@ -101,9 +101,10 @@ const listIssues = defineTool({
   },
 });
 
-const searchResult = z.object({
+export const searchResult = z.object({
   total: z.number(),
   items: z.array(issueSummary.extend({ repo: z.string() })),
+  withheld: z.number().optional(),
   nextPage,
 });
 
@@ -124,12 +125,22 @@ export async function searchIssuesOf(
     ...pageParams(input),
     request: { signal: ctx.signal },
   });
+  const items = res.data.items.map((i) => ({
+    ...summarize(i),
+    repo: i.repository_url.split('/').slice(-2).join('/'),
+  }));
+  // Lockdown applies per result: each comes from its own repository.
+  const shown = await Promise.all(
+    items.map((i) => {
+      const [owner = '', repo = ''] = i.repo.split('/');
+      return ctx.deps.lockdown.allows(owner, repo, i.author ?? undefined);
+    }),
+  );
+  const kept = items.filter((_, n) => shown[n]);
   return {
     total: res.data.total_count,
-    items: res.data.items.map((i) => ({
-      ...summarize(i),
-      repo: i.repository_url.split('/').slice(-2).join('/'),
-    })),
+    items: kept,
+    ...(kept.length < items.length && { withheld: items.length - kept.length }),
     ...nextPageOf(res.headers),
   };
 }

@@ -13,7 +13,7 @@ import {
   text,
 } from './common.js';
 import { commentOut, comments, summarize, WITHHELD } from './issue-shape.js';
-import { scopedQuery, searchIssuesOf } from './issues.js';
+import { scopedQuery, searchIssuesOf, searchResult } from './issues.js';
 
 const METHODS = [
   'get',
@@ -307,22 +307,7 @@ const searchPullRequests = defineTool({
     order: z.enum(['asc', 'desc']).optional(),
     ...paging,
   }),
-  outputSchema: z.object({
-    total: z.number(),
-    items: z.array(
-      z.object({
-        repo: z.string(),
-        number: z.number(),
-        title: z.string(),
-        state: z.string(),
-        author: z.string().nullable(),
-        labels: z.array(z.string()),
-        comments: z.number(),
-        updated: z.string(),
-      }),
-    ),
-    nextPage,
-  }),
+  outputSchema: searchResult,
   annotations: READ,
   handler: (input, ctx) => searchIssuesOf(ctx, scopedQuery('pr', input), input),
 });
