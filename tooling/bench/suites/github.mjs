@@ -82,7 +82,30 @@ export async function run({ flags }) {
         check: `ours ${list.tools.length} / official ${OFFICIAL_TOOLS} tools`,
       });
       rows.push(row);
-      details.push({ id: 'tools-list', bytes, tools: list.tools.length, perTool });
+      // The archived server had no output schemas: the same measure without ours, like for like.
+      const bare = Buffer.byteLength(
+        JSON.stringify({ tools: list.tools.map(({ outputSchema, ...t }) => t) }),
+      );
+      rows.push(
+        makeRow({
+          suite: name,
+          id: 'tools-list bytes/tool without output schemas',
+          title: `tools/list bytes per tool without output schemas (${bare} bytes; not ms)`,
+          ours: bare / list.tools.length,
+          base: OFFICIAL_LIST_BYTES / OFFICIAL_TOOLS,
+          baseName: 'archived server-github',
+          target: TARGET.bytesPerTool,
+          samples: 1,
+          check: `ours ${list.tools.length} / official ${OFFICIAL_TOOLS} tools`,
+        }),
+      );
+      details.push({
+        id: 'tools-list',
+        bytes,
+        bytesWithoutOutputSchemas: bare,
+        tools: list.tools.length,
+        perTool,
+      });
       log(`  tools/list: ${bytes} bytes for ${list.tools.length} tools (${perTool.toFixed(0)} bytes/tool)`);
     }
 
