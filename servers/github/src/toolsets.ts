@@ -8,6 +8,7 @@ import { labelTools } from './tools/labels.js';
 import { notificationTools } from './tools/notifications.js';
 import { pullReadTools } from './tools/pulls-read.js';
 import { pullWriteTools } from './tools/pulls-write.js';
+import { releaseTools } from './tools/releases.js';
 import { repoReadTools } from './tools/repos-read.js';
 import { repoWriteTools } from './tools/repos-write.js';
 import { repoSearchTools } from './tools/search.js';
@@ -22,7 +23,7 @@ export const DEFAULT_TOOLSETS = ['context', 'repos', 'issues', 'pull_requests', 
 
 export const TOOLSETS: Record<string, GitHubTool[]> = {
   context: contextTools,
-  repos: [...repoReadTools, ...repoSearchTools, ...repoWriteTools],
+  repos: [...repoReadTools, ...releaseTools, ...repoSearchTools, ...repoWriteTools],
   issues: issueTools,
   pull_requests: [...pullReadTools, ...pullWriteTools],
   users: userTools,

@@ -5,6 +5,7 @@ import { HttpError, type Reply, type Request, type Route } from './http.js';
 import { actionRoutes } from './routes-actions.js';
 import { alertRoutes } from './routes-alerts.js';
 import { extraRoutes } from './routes-extra.js';
+import { gitRoutes } from './routes-git.js';
 import { issueRoutes } from './routes-issues.js';
 import { pullRoutes } from './routes-pulls.js';
 import { repoRoutes } from './routes-repos.js';
@@ -34,6 +35,7 @@ export interface FakeGitHubOptions {
 
 const ROUTES: Route[] = [
   ...repoRoutes,
+  ...gitRoutes,
   ...issueRoutes,
   ...pullRoutes,
   ...searchRoutes,
