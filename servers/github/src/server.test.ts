@@ -118,6 +118,14 @@ describe('rate limits', () => {
     await s.close();
   });
 
+  it('waits out a primary limit (403, remaining 0) that resets soon, then succeeds', async () => {
+    const s = await session();
+    fake.rateLimit(/^\/user$/, 1, 'primary', 1);
+    const out = await s.call('get_me');
+    expect(out.isError, out.text).toBe(false);
+    await s.close();
+  });
+
   it('a primary limit that resets later than the longest wait fails with the reset time', async () => {
     const s = await session();
     fake.rateLimit(/^\/user$/, 1, 'primary', 3600);
