@@ -1,6 +1,8 @@
 import { InvalidInputError } from '@refmcp/core';
 import * as z from 'zod';
 import {
+  confirm,
+  confirmOrThrow,
   DESTRUCTIVE,
   defineTool,
   type GitHubTool,
@@ -57,7 +59,8 @@ const listLabel = defineTool({
 const labelWrite = defineTool({
   name: 'label_write',
   title: 'Create, update or delete label',
-  description: 'method create (color required), update (new_name, color, description) or delete.',
+  description:
+    'method create (color required), update (new_name, color, description) or delete (asks the user).',
   inputSchema: z.object({
     method: z.enum(['create', 'update', 'delete']),
     owner,
@@ -66,6 +69,7 @@ const labelWrite = defineTool({
     new_name: z.string().optional(),
     color: z.string().optional().describe('Hex without #'),
     description: z.string().optional(),
+    confirm,
   }),
   outputSchema: z.object({ label: labelOut.optional(), deleted: z.boolean().optional() }),
   annotations: DESTRUCTIVE,
@@ -77,6 +81,11 @@ const labelWrite = defineTool({
       ...(input.description !== undefined && { description: input.description }),
     };
     if (input.method === 'delete') {
+      await confirmOrThrow(
+        ctx,
+        input.confirm,
+        `Delete label ${input.name} from ${input.owner}/${input.repo}`,
+      );
       await gh.rest.issues.deleteLabel(where);
       return { deleted: true };
     }

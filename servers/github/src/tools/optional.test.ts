@@ -29,7 +29,8 @@ describe('labels toolset', () => {
     });
     expect(updated.structured).toMatchObject({ label: { name: 'documentation' } });
     expect(
-      (await h.call('label_write', { ...where, method: 'delete', name: 'documentation' })).structured,
+      (await h.call('label_write', { ...where, method: 'delete', name: 'documentation', confirm: true }))
+        .structured,
     ).toEqual({ deleted: true });
     expect((await h.call('list_label', where)).structured?.labels).toHaveLength(2);
   });
