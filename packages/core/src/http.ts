@@ -41,7 +41,8 @@ export interface HttpServerHandle {
   url: URL;
   server: Server;
   fetch: (request: Request) => Promise<Response>;
-  close(): Promise<void>;
+  /** Stops accepting requests, waits up to `drainMs` for running ones, then closes. */
+  close(drainMs?: number): Promise<void>;
 }
 
 const MCP_PATH = '/mcp';
@@ -123,7 +124,14 @@ export async function startHttpServer(app: McpApp, options: HttpOptions): Promis
   // Loaded here, not at the top: the Node adapter costs ~35 ms of startup that stdio never needs.
   const { toNodeHandler } = await import('@modelcontextprotocol/node');
   const nodeHandler = toNodeHandler({ fetch: pipeline.fetch });
+  let inFlight = 0;
+  let drained: (() => void) | undefined;
   const server = createServer((req, res) => {
+    inFlight++;
+    res.once('close', () => {
+      inFlight--;
+      if (inFlight === 0) drained?.();
+    });
     nodeHandler(req, res).catch((error: unknown) => {
       app.logger.error('http handler failed', { error });
       if (!res.headersSent) res.writeHead(500).end();
@@ -143,12 +151,23 @@ export async function startHttpServer(app: McpApp, options: HttpOptions): Promis
     url,
     server,
     fetch: pipeline.fetch,
-    close: async () => {
+    close: async (drainMs = 10_000) => {
+      // Stop accepting, let calls already running finish (up to drainMs), then cut what is left:
+      // a restart or a scale-down should not fail the requests it catches mid-flight.
+      const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      if (inFlight > 0) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, drainMs);
+          drained = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+      }
       await pipeline.close();
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+      server.closeAllConnections();
+      await stopped;
     },
   };
 }

@@ -1,0 +1,58 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
+import { describe, expect, it } from 'vitest';
+import * as z from 'zod';
+import { createMcpApp } from './app.js';
+import { startHttpServer } from './http.js';
+import { createLogger } from './logger.js';
+import { clientOptionsFor } from './testing/index.js';
+import { defineTool } from './tool.js';
+
+const slow = defineTool({
+  name: 'slow',
+  title: 'Slow',
+  description: 'Answers after ms milliseconds.',
+  inputSchema: z.object({ ms: z.number().int().min(0).max(5000) }),
+  outputSchema: z.object({ waited: z.number() }),
+  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
+  handler: async ({ ms }) => {
+    await sleep(ms);
+    return { waited: ms };
+  },
+});
+
+const app = createMcpApp({
+  name: 'drain-test',
+  version: '0',
+  tools: [slow],
+  deps: () => undefined,
+  logger: createLogger({ name: 'drain-test', level: 'silent' }),
+});
+
+describe.each(['legacy', 'modern'] as const)('HTTP shutdown (%s era)', (era) => {
+  it('lets a call already running finish, then refuses new connections', async () => {
+    const handle = await startHttpServer(app, { host: '127.0.0.1', port: 0 });
+    const client = new Client({ name: 't', version: '0' }, clientOptionsFor(era));
+    await client.connect(new StreamableHTTPClientTransport(handle.url));
+    const running = client.callTool({ name: 'slow', arguments: { ms: 400 } });
+    await sleep(100);
+    const closing = handle.close();
+    await expect(running).resolves.toMatchObject({ structuredContent: { waited: 400 } });
+    await closing;
+    await expect(fetch(handle.url, { method: 'POST', body: '{}' })).rejects.toThrow();
+    await client.close().catch(() => {});
+  });
+
+  it('cuts a call that outlives the drain time', async () => {
+    const handle = await startHttpServer(app, { host: '127.0.0.1', port: 0 });
+    const client = new Client({ name: 't', version: '0' }, clientOptionsFor(era));
+    await client.connect(new StreamableHTTPClientTransport(handle.url));
+    const running = client.callTool({ name: 'slow', arguments: { ms: 3000 } });
+    await sleep(100);
+    const started = Date.now();
+    await handle.close(200);
+    expect(Date.now() - started).toBeLessThan(2000);
+    await expect(running).rejects.toThrow();
+    await client.close().catch(() => {});
+  });
+});
