@@ -5,12 +5,12 @@ import {
   type ServerCapabilities,
   type ServerContext,
 } from '@modelcontextprotocol/server';
-import { asToolError, describeError } from './errors.js';
+import { asToolError, CancelledError, describeError, TimeoutError } from './errors.js';
 import { leanSchema } from './lean-schema.js';
 import { createLogger, echoToClient, type Logger, type LogLevel } from './logger.js';
 import { createProgressReporter } from './progress.js';
 import { createRedactor, type Redactor } from './redact.js';
-import { type AnyTool, renderCompact, ToolReply } from './tool.js';
+import { type AnyTool, renderCompact, type ToolAnnotations, ToolReply } from './tool.js';
 
 export type Era = 'legacy' | 'modern';
 
@@ -25,6 +25,23 @@ export interface InstanceContext {
    * keep subscriptions and send notifications later; false when it answers a single HTTP request.
    */
   connected: boolean;
+}
+
+/** What a deployment decides about serving, as opposed to what the server defines. */
+export interface ServeOptions {
+  /**
+   * Decides per instance which tools exist for this caller, e.g. from OAuth scopes in
+   * `request.authInfo`. A tool it refuses is neither listed nor callable.
+   */
+  allowTool?: (tool: ToolInfo, request: McpRequestContext) => boolean;
+  /** Longest a tool call may run before it is aborted and answered with a timeout error. */
+  toolTimeoutMs?: number;
+}
+
+/** The parts of a tool a serving policy may look at. */
+export interface ToolInfo {
+  name: string;
+  annotations: ToolAnnotations;
 }
 
 export interface McpAppOptions<Deps> {
@@ -45,6 +62,8 @@ export interface McpAppOptions<Deps> {
   logLevel?: LogLevel;
   /** Releases watchers, pools, workers. Called once on shutdown. */
   close?: () => Promise<void> | void;
+  /** Whether dependencies are up (a pool started, a cache warmed); `/readyz` answers 503 until then. */
+  ready?: () => boolean | Promise<boolean>;
 }
 
 /**
@@ -57,7 +76,8 @@ export interface McpApp {
   readonly logger: Logger;
   readonly redact: Redactor;
   readonly toolNames: readonly string[];
-  createServer(request?: McpRequestContext): McpServer;
+  createServer(request?: McpRequestContext, serve?: ServeOptions): McpServer;
+  ready(): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -68,7 +88,10 @@ export function createMcpApp<Deps>(options: McpAppOptions<Deps>): McpApp {
     : createLogger({ name: options.name, level: options.logLevel ?? 'info', redact });
   let closed: Promise<void> | undefined;
 
-  const createServer = (request: McpRequestContext = { era: 'legacy' }): McpServer => {
+  const createServer = (
+    request: McpRequestContext = { era: 'legacy' },
+    serve: ServeOptions = {},
+  ): McpServer => {
     const server = new McpServer(
       { name: options.name, version: options.version, ...(options.title && { title: options.title }) },
       {
@@ -79,7 +102,10 @@ export function createMcpApp<Deps>(options: McpAppOptions<Deps>): McpApp {
     const connected = request.requestInfo === undefined;
     const instance: InstanceContext = { server, era: request.era, request, logger, connected };
     const deps = options.deps(instance);
-    for (const tool of options.tools) registerTool(server, tool, deps, instance.era, logger, redact);
+    const tools = serve.allowTool
+      ? options.tools.filter((t) => serve.allowTool?.(t, request))
+      : options.tools;
+    for (const tool of tools) registerTool(server, tool, deps, { era: instance.era, logger, redact, serve });
     options.setup?.(instance, deps);
     return server;
   };
@@ -91,6 +117,7 @@ export function createMcpApp<Deps>(options: McpAppOptions<Deps>): McpApp {
     redact,
     toolNames: options.tools.map((t) => t.name),
     createServer,
+    ready: async () => (options.ready ? await options.ready() : true),
     close: () => {
       closed ??= Promise.resolve(options.close?.());
       return closed;
@@ -98,13 +125,18 @@ export function createMcpApp<Deps>(options: McpAppOptions<Deps>): McpApp {
   };
 }
 
+interface Registration {
+  era: Era;
+  logger: Logger;
+  redact: Redactor;
+  serve: ServeOptions;
+}
+
 function registerTool<Deps>(
   server: McpServer,
   tool: AnyTool<Deps>,
   deps: Deps,
-  era: Era,
-  logger: Logger,
-  redact: Redactor,
+  { era, logger, redact, serve }: Registration,
 ): void {
   const log = logger.child(tool.name);
   server.registerTool(
@@ -124,15 +156,18 @@ function registerTool<Deps>(
         const clientLog = echoToClient(log, tool.name, (level, data, name) =>
           sdk.mcpReq.log(level, JSON.parse(redact(JSON.stringify(data))), name),
         );
+        const signal = serve.toolTimeoutMs
+          ? AbortSignal.any([sdk.mcpReq.signal, AbortSignal.timeout(serve.toolTimeoutMs)])
+          : sdk.mcpReq.signal;
         const ctx = {
           deps,
-          signal: sdk.mcpReq.signal,
+          signal,
           progress: createProgressReporter(sdk),
           log: clientLog,
           era,
           sdk,
         };
-        const returned = await tool.handler(input, ctx);
+        const returned = await withDeadline(tool.handler(input, ctx), signal, serve.toolTimeoutMs);
         const structured = returned instanceof ToolReply ? returned.structured : returned;
         const text = tool.render ? tool.render(structured) : renderCompact(structured);
         const extra = returned instanceof ToolReply ? returned.content : [];
@@ -143,6 +178,29 @@ function registerTool<Deps>(
       }
     },
   );
+}
+
+/**
+ * Settles with the handler, or rejects when the deadline passes even if the handler ignores its
+ * signal: a stuck upstream call must not hold the request (and an HTTP worker slot) forever.
+ */
+function withDeadline<T>(work: Promise<T>, signal: AbortSignal, timeoutMs: number | undefined): Promise<T> {
+  if (!timeoutMs) return work;
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => {
+      const reason = signal.reason as { name?: string } | undefined;
+      reject(
+        reason?.name === 'TimeoutError'
+          ? new TimeoutError(
+              `The call took longer than the server's limit of ${timeoutMs} ms and was stopped. Narrow the request (fewer items, a smaller range) and try again.`,
+            )
+          : new CancelledError('The call was cancelled.'),
+      );
+    };
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
 
 /** The one boundary where thrown errors become results the model can act on. */

@@ -99,6 +99,32 @@ export const commonOptions = {
     env: 'MCP_ALLOWED_ORIGINS',
     placeholder: '<names>',
   },
+  'legacy-http': {
+    type: 'string',
+    description:
+      'How 2025-11-25 clients are served over HTTP: sessions (Mcp-Session-Id, GET stream, resumable; sticky routing behind a balancer) or stateless.',
+    env: 'MCP_LEGACY_HTTP',
+    default: 'sessions',
+    choices: ['sessions', 'stateless'],
+    placeholder: '<mode>',
+  },
+  'max-body-bytes': {
+    type: 'integer',
+    description: 'Largest HTTP request body in bytes; larger ones get 413.',
+    env: 'MCP_MAX_BODY_BYTES',
+    default: 4 * 1024 * 1024,
+    min: 1024,
+    placeholder: '<n>',
+  },
+  'tool-timeout': {
+    type: 'integer',
+    description:
+      'Longest a tool call may run, in ms, before it is stopped with a timeout error (0: no limit).',
+    env: 'MCP_TOOL_TIMEOUT',
+    default: 300_000,
+    min: 0,
+    placeholder: '<ms>',
+  },
   'log-level': {
     type: 'string',
     description: `Log level on stderr: ${LOG_LEVELS.join(', ')}.`,

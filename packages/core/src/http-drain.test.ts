@@ -46,8 +46,16 @@ describe.each(['legacy', 'modern'] as const)('HTTP shutdown (%s era)', (era) => 
   it('cuts a call that outlives the drain time', async () => {
     const handle = await startHttpServer(app, { host: '127.0.0.1', port: 0 });
     const client = new Client({ name: 't', version: '0' }, clientOptionsFor(era));
-    await client.connect(new StreamableHTTPClientTransport(handle.url));
-    const running = client.callTool({ name: 'slow', arguments: { ms: 3000 } });
+    // A 2025-era client tries to resume a cut stream; one quick retry keeps the test short.
+    const reconnectionOptions = {
+      maxRetries: 1,
+      initialReconnectionDelay: 50,
+      maxReconnectionDelay: 50,
+      reconnectionDelayGrowFactor: 1,
+    };
+    await client.connect(new StreamableHTTPClientTransport(handle.url, { reconnectionOptions }));
+    // A cut 2025-era stream may leave the call to the client's own request timeout.
+    const running = client.callTool({ name: 'slow', arguments: { ms: 3000 } }, { timeout: 1500 });
     await sleep(100);
     const started = Date.now();
     await handle.close(200);

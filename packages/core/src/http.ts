@@ -5,6 +5,7 @@ import {
   type AuthInfo,
   createMcpHandler,
   hostHeaderValidationResponse,
+  isLegacyRequest,
   localhostAllowedHostnames,
   localhostAllowedOrigins,
   OAuthError,
@@ -12,8 +13,9 @@ import {
   originValidationResponse,
   requireBearerAuth,
 } from '@modelcontextprotocol/server';
-import type { McpApp } from './app.js';
+import type { McpApp, ServeOptions } from './app.js';
 import { ConfigError } from './errors.js';
+import { createLegacySessions, type LegacySessionOptions } from './http-sessions.js';
 
 /**
  * Decides who may call. Returns the caller's identity, or the HTTP response that refuses them
@@ -34,6 +36,19 @@ export interface HttpOptions {
   allowedOrigins?: readonly string[];
   /** Largest request body in bytes (413 beyond it). */
   maxBodyBytes?: number;
+  /**
+   * How 2025-11-25 clients are served: `sessions` (the default: `Mcp-Session-Id`, GET stream,
+   * resumability; needs sticky routing behind a balancer) or `stateless` (each POST on its own).
+   */
+  legacy?: 'sessions' | 'stateless';
+  sessions?: LegacySessionOptions;
+  /** Which tools a caller sees, and how long a call may run. */
+  serve?: ServeOptions;
+  /**
+   * Extra endpoints answered after the Host/Origin checks and before authentication, such as
+   * OAuth protected-resource metadata. Return undefined to pass.
+   */
+  routes?: (request: Request, url: URL) => Response | undefined | Promise<Response | undefined>;
 }
 
 export interface HttpServerHandle {
@@ -76,10 +91,16 @@ export function staticBearerAuth(token: string): Authenticator {
  * SDK handler that serves both protocol eras. Kept separate from the socket so tests can call it.
  */
 export function createHttpPipeline(app: McpApp, options: Omit<HttpOptions, 'host' | 'port'> = {}) {
-  const handler = createMcpHandler((ctx) => app.createServer(ctx), {
+  const serve = options.serve ?? {};
+  const withSessions = (options.legacy ?? 'sessions') === 'sessions';
+  const maxRequestBodySize = options.maxBodyBytes ?? 4 * 1024 * 1024;
+  const handler = createMcpHandler((ctx) => app.createServer(ctx, serve), {
     onerror: (error) => app.logger.debug('http request rejected', { error: error.message }),
-    ...(options.maxBodyBytes && { maxRequestBodySize: options.maxBodyBytes }),
+    legacy: withSessions ? 'reject' : 'stateless',
+    maxRequestBodySize,
   });
+  const sessions = withSessions ? createLegacySessions(app, serve, options.sessions) : undefined;
+  let draining = false;
   const allowedHosts = [...localhostAllowedHostnames(), ...(options.allowedHosts ?? [])];
   const allowedOrigins = [...localhostAllowedOrigins(), ...(options.allowedOrigins ?? [])];
   const authenticate =
@@ -96,6 +117,16 @@ export function createHttpPipeline(app: McpApp, options: Omit<HttpOptions, 'host
     if (url.pathname === '/healthz' && request.method === 'GET') {
       return Response.json({ status: 'ok', name: app.name, version: app.version });
     }
+    if (url.pathname === '/readyz' && request.method === 'GET') {
+      // Ready means: worth sending traffic to. Not while draining, nor before dependencies are up.
+      const ready = !draining && (await app.ready());
+      return Response.json(
+        { status: ready ? 'ready' : draining ? 'draining' : 'starting' },
+        { status: ready ? 200 : 503 },
+      );
+    }
+    const routed = await options.routes?.(request, url);
+    if (routed) return routed;
     if (url.pathname !== MCP_PATH)
       return new Response('Not found. The MCP endpoint is /mcp.\n', { status: 404 });
     let authInfo: AuthInfo | undefined;
@@ -104,9 +135,23 @@ export function createHttpPipeline(app: McpApp, options: Omit<HttpOptions, 'host
       if (outcome instanceof Response) return outcome;
       authInfo = outcome;
     }
+    if (sessions && (await isLegacyRequest(request, undefined, { maxRequestBodySize }))) {
+      return sessions.fetch(request, authInfo);
+    }
     return handler.fetch(request, authInfo ? { authInfo } : undefined);
   };
-  return { fetch, close: () => handler.close() };
+  return {
+    fetch,
+    /** Readiness turns 503 so a balancer stops sending new work while running calls finish. */
+    drain: () => {
+      draining = true;
+    },
+    close: async () => {
+      draining = true;
+      await sessions?.close();
+      await handler.close();
+    },
+  };
 }
 
 export async function startHttpServer(app: McpApp, options: HttpOptions): Promise<HttpServerHandle> {
@@ -127,11 +172,14 @@ export async function startHttpServer(app: McpApp, options: HttpOptions): Promis
   let inFlight = 0;
   let drained: (() => void) | undefined;
   const server = createServer((req, res) => {
-    inFlight++;
-    res.once('close', () => {
-      inFlight--;
-      if (inFlight === 0) drained?.();
-    });
+    // A GET is a notification stream that stays open until cut; only calls are worth waiting for.
+    if (req.method !== 'GET') {
+      inFlight++;
+      res.once('close', () => {
+        inFlight--;
+        if (inFlight === 0) drained?.();
+      });
+    }
     nodeHandler(req, res).catch((error: unknown) => {
       app.logger.error('http handler failed', { error });
       if (!res.headersSent) res.writeHead(500).end();
@@ -154,6 +202,7 @@ export async function startHttpServer(app: McpApp, options: HttpOptions): Promis
     close: async (drainMs = 10_000) => {
       // Stop accepting, let calls already running finish (up to drainMs), then cut what is left:
       // a restart or a scale-down should not fail the requests it catches mid-flight.
+      pipeline.drain();
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       if (inFlight > 0) {

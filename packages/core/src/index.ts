@@ -5,6 +5,8 @@ export {
   type InstanceContext,
   type McpApp,
   type McpAppOptions,
+  type ServeOptions,
+  type ToolInfo,
 } from './app.js';
 export {
   type CliResult,
@@ -38,6 +40,7 @@ export {
   startHttpServer,
   staticBearerAuth,
 } from './http.js';
+export { createLegacySessions, type LegacySessionOptions } from './http-sessions.js';
 export { createLogger, echoToClient, type Logger, type LoggerOptions, type LogLevel } from './logger.js';
 export { decodeCursor, encodeCursor, type Page, paginate } from './pagination.js';
 export { createProgressReporter, throwIfAborted } from './progress.js';

@@ -1,5 +1,5 @@
 import { serveStdio } from '@modelcontextprotocol/server/stdio';
-import type { McpApp } from './app.js';
+import type { McpApp, ServeOptions } from './app.js';
 import {
   type CliSpec,
   type CommonOptions,
@@ -64,6 +64,8 @@ export async function runCli<O extends OptionSpecs>(options: RunCliOptions<O>): 
   }
 
   const { logger } = ctx;
+  const timeout = ctx.options['tool-timeout'];
+  const serve: ServeOptions = timeout > 0 ? { toolTimeoutMs: timeout } : {};
   let shutdown: () => Promise<void>;
   if (ctx.options.http) {
     const http = await startHttpServer(app, {
@@ -72,6 +74,9 @@ export async function runCli<O extends OptionSpecs>(options: RunCliOptions<O>): 
       authToken: ctx.options['auth-token'],
       allowedHosts: ctx.options['allowed-hosts'],
       allowedOrigins: ctx.options['allowed-origins'],
+      legacy: ctx.options['legacy-http'] as 'sessions' | 'stateless',
+      maxBodyBytes: ctx.options['max-body-bytes'],
+      serve,
       ...(options.authenticate && { authenticate: options.authenticate }),
     }).catch((error: unknown) => {
       if (error instanceof ConfigError) die(spec.name, error.message);
@@ -80,7 +85,7 @@ export async function runCli<O extends OptionSpecs>(options: RunCliOptions<O>): 
     logger.info('serving Streamable HTTP', { url: http.url.href, auth: Boolean(ctx.options['auth-token']) });
     shutdown = () => http.close();
   } else {
-    const stdio = serveStdio((request) => app.createServer(request), {
+    const stdio = serveStdio((request) => app.createServer(request, serve), {
       onerror: (error) => logger.warn('stdio error', { error: error.message }),
     });
     logger.info('serving stdio', { version: app.version });

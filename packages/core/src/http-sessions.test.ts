@@ -1,0 +1,185 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as z from 'zod';
+import { createMcpApp, type InstanceContext } from './app.js';
+import { type HttpOptions, type HttpServerHandle, startHttpServer } from './http.js';
+import { createLogger } from './logger.js';
+import { clientOptionsFor } from './testing/index.js';
+import { defineTool } from './tool.js';
+
+const ping = defineTool({
+  name: 'ping_later',
+  title: 'Ping later',
+  description: 'Returns at once, then announces a tool-list change after 50 ms.',
+  inputSchema: z.object({}),
+  outputSchema: z.object({ ok: z.boolean() }),
+  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: false, openWorldHint: false },
+  handler: async (_input, ctx: { deps: InstanceContext }) => {
+    // Not tied to the request: it can only reach the client over the session's GET stream.
+    setTimeout(() => ctx.deps.server.sendToolListChanged(), 50);
+    return { ok: true };
+  },
+});
+
+const app = createMcpApp({
+  name: 'sessions-test',
+  version: '0',
+  tools: [ping],
+  deps: (instance) => instance,
+  capabilities: { tools: { listChanged: true } },
+  logger: createLogger({ name: 'sessions-test', level: 'silent' }),
+});
+
+const handles: HttpServerHandle[] = [];
+const clients: Client[] = [];
+afterEach(async () => {
+  await Promise.all(clients.splice(0).map((c) => c.close().catch(() => {})));
+  await Promise.all(handles.splice(0).map((h) => h.close(0)));
+});
+
+async function serve(options: Partial<HttpOptions> = {}) {
+  const handle = await startHttpServer(app, { host: '127.0.0.1', port: 0, ...options });
+  handles.push(handle);
+  return handle;
+}
+
+async function connect(url: URL, headers: Record<string, string> = {}) {
+  const client = new Client({ name: 't', version: '0' }, clientOptionsFor('legacy'));
+  const transport = new StreamableHTTPClientTransport(url, { requestInit: { headers } });
+  await client.connect(transport);
+  clients.push(client);
+  return { client, transport };
+}
+
+function post(url: URL, body: unknown, headers: Record<string, string> = {}) {
+  return fetch(url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/json, text/event-stream',
+      ...headers,
+    },
+    body: JSON.stringify(body),
+  });
+}
+
+const toolsList = { jsonrpc: '2.0', id: 2, method: 'tools/list', params: {} };
+
+describe('2025-11-25 clients over HTTP get sessions', () => {
+  it('opens a session at initialize and serves later calls on it', async () => {
+    const { url } = await serve();
+    const { client, transport } = await connect(url);
+    expect(transport.sessionId).toMatch(/^[0-9a-f-]{36}$/);
+    const first = await client.callTool({ name: 'ping_later', arguments: {} });
+    const second = await client.callTool({ name: 'ping_later', arguments: {} });
+    expect(first.structuredContent).toEqual({ ok: true });
+    expect(second.structuredContent).toEqual({ ok: true });
+  });
+
+  it('delivers notifications that belong to no request over the GET stream', async () => {
+    const { url } = await serve();
+    const { client } = await connect(url);
+    const changed = new Promise<void>((resolve) => {
+      client.setNotificationHandler('notifications/tools/list_changed', () => resolve());
+    });
+    await client.callTool({ name: 'ping_later', arguments: {} });
+    await expect(Promise.race([changed, sleep(3000).then(() => 'timeout')])).resolves.toBeUndefined();
+  });
+
+  it('answers an unknown session with 404 so the client starts over', async () => {
+    const { url } = await serve();
+    const response = await post(url, toolsList, {
+      'mcp-session-id': '00000000-0000-0000-0000-000000000000',
+      'mcp-protocol-version': '2025-11-25',
+    });
+    expect(response.status).toBe(404);
+    expect(await response.json()).toMatchObject({ error: { code: -32001 } });
+  });
+
+  it('refuses a request without a session that is not initialize', async () => {
+    const { url } = await serve();
+    const response = await post(url, toolsList);
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(/initialize/);
+  });
+
+  it('ends the session on DELETE', async () => {
+    const { url } = await serve();
+    const { transport } = await connect(url);
+    const id = transport.sessionId as string;
+    await transport.terminateSession();
+    const response = await post(url, toolsList, {
+      'mcp-session-id': id,
+      'mcp-protocol-version': '2025-11-25',
+    });
+    expect(response.status).toBe(404);
+  });
+
+  it('does not let another caller use a session it did not open', async () => {
+    const { url } = await serve({
+      authenticate: async (request) => {
+        const who = request.headers.get('authorization')?.replace('Bearer ', '') ?? '';
+        if (!who) return new Response('no', { status: 401 });
+        return { token: who, clientId: who, scopes: [], expiresAt: Math.floor(Date.now() / 1000) + 60 };
+      },
+    });
+    const { transport } = await connect(url, { authorization: 'Bearer alice' });
+    const stolen = await post(url, toolsList, {
+      'mcp-session-id': transport.sessionId as string,
+      'mcp-protocol-version': '2025-11-25',
+      authorization: 'Bearer mallory',
+    });
+    expect(stolen.status).toBe(404);
+    const own = await post(url, toolsList, {
+      'mcp-session-id': transport.sessionId as string,
+      'mcp-protocol-version': '2025-11-25',
+      authorization: 'Bearer alice',
+    });
+    expect(own.status).toBe(200);
+  });
+
+  it('closes idle sessions', async () => {
+    const { url } = await serve({ sessions: { idleMs: 100 } });
+    const { transport } = await connect(url);
+    await sleep(400);
+    const response = await post(url, toolsList, {
+      'mcp-session-id': transport.sessionId as string,
+      'mcp-protocol-version': '2025-11-25',
+    });
+    expect(response.status).toBe(404);
+  });
+
+  it('bounds the number of open sessions', async () => {
+    const { url } = await serve({ sessions: { maxSessions: 1 } });
+    await connect(url);
+    await expect(connect(url)).rejects.toThrow();
+    const response = await post(url, {
+      jsonrpc: '2.0',
+      id: 1,
+      method: 'initialize',
+      params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'raw', version: '0' } },
+    });
+    expect(response.status).toBe(503);
+    expect(response.headers.get('retry-after')).toBe('5');
+  });
+
+  it('serves each POST on its own in stateless mode', async () => {
+    const { url } = await serve({ legacy: 'stateless' });
+    const { client, transport } = await connect(url);
+    expect(transport.sessionId).toBeUndefined();
+    expect((await client.callTool({ name: 'ping_later', arguments: {} })).structuredContent).toEqual({
+      ok: true,
+    });
+  });
+
+  it('keeps serving the stateless era next to sessions', async () => {
+    const { url } = await serve();
+    const client = new Client({ name: 't', version: '0' }, clientOptionsFor('modern'));
+    await client.connect(new StreamableHTTPClientTransport(url));
+    clients.push(client);
+    expect((await client.callTool({ name: 'ping_later', arguments: {} })).structuredContent).toEqual({
+      ok: true,
+    });
+  });
+});

@@ -1,0 +1,171 @@
+import { createHash, randomUUID } from 'node:crypto';
+import {
+  type AuthInfo,
+  type EventStore,
+  isJsonContentType,
+  type JSONRPCMessage,
+  WebStandardStreamableHTTPServerTransport,
+} from '@modelcontextprotocol/server';
+import type { McpApp, ServeOptions } from './app.js';
+
+export interface LegacySessionOptions {
+  /** A session with no request for this long is closed (its next request gets 404). */
+  idleMs?: number;
+  /** Beyond this many open sessions a new `initialize` gets 503, so memory stays bounded. */
+  maxSessions?: number;
+  /** Messages kept per session for `Last-Event-ID` resumption. */
+  replayEvents?: number;
+}
+
+interface Session {
+  transport: WebStandardStreamableHTTPServerTransport;
+  /** Who opened it: a session id alone must not let another caller ride on it. */
+  owner: string;
+  lastSeen: number;
+}
+
+const DEFAULTS = { idleMs: 30 * 60_000, maxSessions: 1_000, replayEvents: 500 };
+
+/**
+ * 2025-11-25 clients over HTTP, served the way that era expects: `initialize` opens a session
+ * (`Mcp-Session-Id`), later POSTs, the GET notification stream and DELETE run against it, and a
+ * dropped stream resumes from `Last-Event-ID`. Sessions live in this process: behind a load
+ * balancer, route on the session header (sticky); an unknown id answers 404 so the client starts
+ * a new session, as the spec asks.
+ */
+export function createLegacySessions(app: McpApp, serve: ServeOptions, options: LegacySessionOptions = {}) {
+  const { idleMs, maxSessions, replayEvents } = { ...DEFAULTS, ...options };
+  const sessions = new Map<string, Session>();
+
+  const sweep = setInterval(
+    () => {
+      const cutoff = Date.now() - idleMs;
+      for (const [id, session] of sessions) {
+        if (session.lastSeen < cutoff) void end(id, 'idle');
+      }
+    },
+    Math.min(idleMs, 60_000),
+  );
+  sweep.unref();
+
+  async function end(id: string, reason: string): Promise<void> {
+    const session = sessions.get(id);
+    if (!session) return;
+    sessions.delete(id);
+    app.logger.debug('session closed', { reason, open: sessions.size });
+    await session.transport.close().catch(() => {});
+  }
+
+  async function open(request: Request, authInfo: AuthInfo | undefined, body: unknown): Promise<Response> {
+    if (sessions.size >= maxSessions) {
+      return jsonRpcError(503, -32000, 'Too many open sessions; try again shortly.', { 'Retry-After': '5' });
+    }
+    const owner = ownerOf(authInfo);
+    const transport: WebStandardStreamableHTTPServerTransport = new WebStandardStreamableHTTPServerTransport({
+      sessionIdGenerator: () => randomUUID(),
+      eventStore: createReplayBuffer(replayEvents),
+      onsessioninitialized: (id) => {
+        sessions.set(id, { transport, owner, lastSeen: Date.now() });
+        app.logger.debug('session opened', { open: sessions.size });
+      },
+      onsessionclosed: (id) => void end(id, 'client ended it'),
+    });
+    // No requestInfo: this instance serves a whole session, so it may keep subscriptions and
+    // send notifications later, like a stdio connection.
+    const server = app.createServer({ era: 'legacy', ...(authInfo && { authInfo }) }, serve);
+    await server.connect(transport);
+    transport.onclose = () => {
+      if (transport.sessionId) sessions.delete(transport.sessionId);
+      void server.close().catch(() => {});
+    };
+    return transport.handleRequest(request, { parsedBody: body, ...(authInfo && { authInfo }) });
+  }
+
+  return {
+    async fetch(request: Request, authInfo?: AuthInfo): Promise<Response> {
+      const id = request.headers.get('mcp-session-id');
+      if (!id) {
+        if (request.method !== 'POST') {
+          return jsonRpcError(400, -32000, 'Bad Request: Mcp-Session-Id header is required.');
+        }
+        if (!isJsonContentType(request.headers.get('content-type'))) {
+          return jsonRpcError(415, -32000, 'Unsupported Media Type: Content-Type must be application/json.');
+        }
+        const body = await request.json().catch(() => undefined);
+        if (!isInitialize(body)) {
+          return jsonRpcError(
+            400,
+            -32000,
+            'Bad Request: no session. Send initialize first, then Mcp-Session-Id.',
+          );
+        }
+        return open(request, authInfo, body);
+      }
+      const session = sessions.get(id);
+      if (!session || session.owner !== ownerOf(authInfo)) {
+        return jsonRpcError(404, -32001, 'Session not found. Start a new session with initialize.');
+      }
+      session.lastSeen = Date.now();
+      return session.transport.handleRequest(request, authInfo ? { authInfo } : undefined);
+    },
+    get size() {
+      return sessions.size;
+    },
+    async close(): Promise<void> {
+      clearInterval(sweep);
+      await Promise.all([...sessions.keys()].map((id) => end(id, 'shutdown')));
+    },
+  };
+}
+
+function isInitialize(body: unknown): boolean {
+  const first = Array.isArray(body) ? body[0] : body;
+  return (
+    typeof first === 'object' && first !== null && (first as { method?: unknown }).method === 'initialize'
+  );
+}
+
+function ownerOf(authInfo: AuthInfo | undefined): string {
+  if (!authInfo) return 'anonymous';
+  // Bind to the identity, not the token: a refreshed token for the same client keeps its session.
+  const subject = (authInfo.extra?.sub as string | undefined) ?? authInfo.clientId;
+  return createHash('sha256').update(subject).digest('base64url');
+}
+
+function jsonRpcError(
+  status: number,
+  code: number,
+  message: string,
+  headers: Record<string, string> = {},
+): Response {
+  return Response.json({ jsonrpc: '2.0', error: { code, message }, id: null }, { status, headers });
+}
+
+/**
+ * A bounded per-session replay log: enough to resume a dropped SSE stream, never unbounded
+ * memory for a client that does not come back.
+ */
+function createReplayBuffer(limit: number): EventStore {
+  const events: Array<{ id: string; stream: string; message: JSONRPCMessage }> = [];
+  let next = 0;
+  return {
+    async storeEvent(stream, message) {
+      const id = `${stream}:${next++}`;
+      events.push({ id, stream, message });
+      if (events.length > limit) events.shift();
+      return id;
+    },
+    async getStreamIdForEventId(eventId) {
+      return events.find((e) => e.id === eventId)?.stream;
+    },
+    async replayEventsAfter(lastEventId, { send }) {
+      const at = events.findIndex((e) => e.id === lastEventId);
+      if (at === -1) throw new Error('Event id is no longer available to replay from.');
+      const stream = events[at]?.stream as string;
+      for (const event of events.slice(at + 1)) {
+        if (event.stream === stream) await send(event.id, event.message);
+      }
+      return stream;
+    },
+  };
+}
