@@ -44,17 +44,28 @@ describe('resource subscriptions through the filesystem server', () => {
     expect(fx.client.getServerCapabilities()?.resources?.subscribe).toBeFalsy();
   });
 
-  it('does not offer subscriptions over HTTP, where each request gets a fresh server', async () => {
+  it('delivers subscriptions over HTTP to a 2025-era session, not to stateless requests', async () => {
     fx = await makeFixture('legacy');
+    const file = path.join(fx.root, 'watched.txt');
+    await writeFile(file, 'v1');
     const app = createServer(
       { allowedDirectories: [fx.root], readOnly: true, maxFileSize: MiB, maxReadBytes: 4096 },
       { logger: createLogger({ name: 'test', level: 'silent' }) },
     );
     const http = await startHttpForTest(app);
     try {
+      // A session keeps one server for the client, so updates reach it over the GET stream.
       const client = await http.connect('legacy');
-      expect(client.getServerCapabilities()?.resources).toBeDefined();
-      expect(client.getServerCapabilities()?.resources?.subscribe).toBeFalsy();
+      expect(client.getServerCapabilities()?.resources).toMatchObject({ subscribe: true });
+      const updates = recordUpdates(client);
+      await client.subscribeResource({ uri: url(file) });
+      await appendFile(file, ' and more');
+      await waitFor(() => updates.length >= 1, 'a notice over the session stream');
+      expect(updates[0]).toBe(url(file));
+      // Each stateless request gets a fresh server: nothing could deliver a later update.
+      const modern = await http.connect('modern');
+      expect(modern.getServerCapabilities()?.resources).toBeDefined();
+      expect(modern.getServerCapabilities()?.resources?.subscribe).toBeFalsy();
     } finally {
       await http.close();
       await app.close();
