@@ -2,12 +2,46 @@ import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import { Octokit } from '@octokit/rest';
 import type { Logger } from '@refmcp/core';
-import Bottleneck from 'bottleneck';
+import type Bottleneck from 'bottleneck';
 import type { GitHubConfig } from './config.js';
+import { type FailedInfo, Limiter, LimiterGroup } from './limiter.js';
 
 /** The plugins add no methods, so the client is typed as a plain Octokit. */
 export type GitHubClient = Octokit;
-const ThrottledOctokit: typeof Octokit = Octokit.plugin(throttling, retry) as unknown as typeof Octokit;
+
+type OctokitOptions = NonNullable<ConstructorParameters<typeof Octokit>[0]>;
+type RequestOptions = { request: { retryCount?: number } };
+/** What plugin-retry's error hook (or `octokit.retry.retryRequest`) leaves on an error to retry. */
+type MarkedError = { request?: { request?: { retries?: number; retryAfter?: number } } };
+
+/**
+ * plugin-retry, with its scheduling on our limiter. The plugin decides what is retried, how often
+ * and after how long (its error hook marks the error with the retries left and the wait), but its
+ * wrap hook runs every request through a `new Bottleneck()` it imports itself, and it takes no
+ * limiter option (8.1.1). So its wrap hook is replaced by the same schedule on a Limiter whose
+ * `failed` listener reads that mark. GraphQL's in-body error retry is lost; we make no GraphQL call.
+ */
+function retryOnLimiter(octokit: Pick<Octokit, 'hook'>, options: OctokitOptions) {
+  const unitMs = options.retry?.retryAfterBaseValue ?? 1000;
+  const limiter = new Limiter();
+  limiter.on('failed', (error: MarkedError, info: FailedInfo) => {
+    const mark = error?.request?.request;
+    (info.args[0] as RequestOptions).request.retryCount = info.retryCount + 1;
+    if ((mark?.retries ?? 0) > info.retryCount) return (mark?.retryAfter ?? 0) * unitMs;
+    return undefined;
+  });
+  const hook = {
+    error: octokit.hook.error,
+    wrap: (name: 'request') =>
+      octokit.hook.wrap(name, (request, requestOptions) => limiter.schedule(request, requestOptions)),
+  };
+  return retry({ hook } as unknown as Octokit, options);
+}
+
+const ThrottledOctokit: typeof Octokit = Octokit.plugin(
+  throttling,
+  retryOnLimiter,
+) as unknown as typeof Octokit;
 
 /**
  * One Octokit per app. Construction makes no request: hosts start servers before the network is
@@ -16,6 +50,8 @@ const ThrottledOctokit: typeof Octokit = Octokit.plugin(throttling, retry) as un
  * Rate limits: a wait GitHub asks for (Retry-After, or the primary limit's reset time) is retried
  * once when it is at most `maxRetryWaitSeconds`; longer waits fail fast with the reset time, so
  * the model can tell the user instead of hanging. 5xx answers are retried by the retry plugin.
+ * Both plugins schedule on our Limiter instead of Bottleneck (see limiter.ts), with the
+ * concurrency the throttling plugin gives its own groups.
  */
 export function createClient(config: GitHubConfig, logger: Logger, version: string): GitHubClient {
   const wantRetry =
@@ -29,22 +65,32 @@ export function createClient(config: GitHubConfig, logger: Logger, version: stri
       });
       return retrying;
     };
-  const spaced = (id: string) =>
-    new Bottleneck.Group({ id: `refmcp-${id}`, maxConcurrent: 1, minTime: config.writeSpacingMs });
+  const group = (settings: { maxConcurrent: number; minTime?: number }) =>
+    new LimiterGroup(settings) as unknown as Bottleneck.Group;
+  const spaced = () => group({ maxConcurrent: 1, minTime: config.writeSpacingMs });
+  const throttle = {
+    Bottleneck: Limiter as unknown as typeof Bottleneck,
+    onRateLimit: wantRetry('primary'),
+    onSecondaryRateLimit: wantRetry('secondary'),
+    retryAfterBaseValue: config.retryAfterUnitMs,
+    fallbackSecondaryRateRetryAfter: 60,
+    global: group({ maxConcurrent: 10 }),
+    auth: group({ maxConcurrent: 1 }),
+    write: spaced(),
+    search: spaced(),
+    notifications: spaced(),
+    retryLimiter: new Limiter() as unknown as Bottleneck,
+  };
   return new ThrottledOctokit({
     auth: config.token,
     baseUrl: config.apiUrl,
     userAgent: `refmcp-github/${version}`,
-    throttle: {
-      onRateLimit: wantRetry('primary'),
-      onSecondaryRateLimit: wantRetry('secondary'),
+    throttle,
+    retry: {
+      retries: 1,
       retryAfterBaseValue: config.retryAfterUnitMs,
-      fallbackSecondaryRateRetryAfter: 60,
-      write: spaced('write'),
-      search: spaced('search'),
-      notifications: spaced('notifications'),
+      doNotRetry: [400, 401, 403, 404, 409, 410, 422, 429, 451],
     },
-    retry: { retries: 1, doNotRetry: [400, 401, 403, 404, 409, 410, 422, 429, 451] },
     // Octokit's own logging would write to stdout, which carries JSON-RPC.
     log: {
       debug: () => {},

@@ -109,7 +109,51 @@ describe('errors', () => {
   });
 });
 
-describe('rate limits', () => {
+describe('retries and rate limits', () => {
+  it('retries a 5xx once and succeeds', async () => {
+    const s = await session();
+    const before = fake.gh.calls.length;
+    fake.serverError(/^\/user$/, 1, 502);
+    const out = await s.call('get_me');
+    expect(out.isError, out.text).toBe(false);
+    expect(fake.gh.calls.slice(before).filter((c) => c.path === '/user')).toHaveLength(2);
+    await s.close();
+  });
+
+  it('a 5xx that persists fails after one retry', async () => {
+    const s = await session();
+    const before = fake.gh.calls.length;
+    fake.serverError(/^\/user$/, 2, 503);
+    const out = await s.call('get_me');
+    expect(out.isError).toBe(true);
+    expect(out.text).toContain('GitHub answered 503: Server Error');
+    expect(fake.gh.calls.slice(before).filter((c) => c.path === '/user')).toHaveLength(2);
+    await s.close();
+  });
+
+  it('a 404 is not retried', async () => {
+    const s = await session();
+    const before = fake.gh.calls.length;
+    const out = await s.call('get_file_contents', { owner: 'octocat', repo: 'hello-world', path: 'nope.md' });
+    expect(out.isError).toBe(true);
+    expect(fake.gh.calls.length - before).toBe(1);
+    await s.close();
+  });
+
+  it('spaces writes by the request spacing', async () => {
+    const s = await session({ writeSpacingMs: 150 });
+    const where = { owner: 'octocat', repo: 'hello-world' };
+    const t0 = Date.now();
+    const results = await Promise.all([
+      s.call('create_branch', { ...where, branch: 'spaced-1' }),
+      s.call('create_branch', { ...where, branch: 'spaced-2' }),
+      s.call('create_branch', { ...where, branch: 'spaced-3' }),
+    ]);
+    expect(results.map((r) => r.isError)).toEqual([false, false, false]);
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(290);
+    await s.close();
+  });
+
   it('retries a 429 with Retry-After: 1 once and succeeds', async () => {
     const s = await session();
     fake.rateLimit(/^\/user$/, 1, 'secondary', 1);
@@ -119,10 +163,13 @@ describe('rate limits', () => {
   });
 
   it('waits out a primary limit (403, remaining 0) that resets soon, then succeeds', async () => {
-    const s = await session();
+    const s = await session({ retryAfterUnitMs: 100 });
     fake.rateLimit(/^\/user$/, 1, 'primary', 1);
+    const t0 = Date.now();
     const out = await s.call('get_me');
     expect(out.isError, out.text).toBe(false);
+    // The reset is 1 s away and the plugin adds 1 s: at least one second's worth of waiting.
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(100);
     await s.close();
   });
 

@@ -179,6 +179,15 @@ describe('the fake GitHub API', () => {
     expect((await api('GET', '/user')).status).toBe(200);
   });
 
+  it('fails with a server error as many times as asked, then recovers', async () => {
+    fake.serverError(/^\/user$/, 2, 503);
+    expect((await api('GET', '/user')).status).toBe(503);
+    const second = await api('GET', '/user');
+    expect(second.status).toBe(503);
+    expect(second.json).toMatchObject({ message: 'Server Error' });
+    expect((await api('GET', '/user')).status).toBe(200);
+  });
+
   it('writes files with the contents API and refuses a stale sha with 409', async () => {
     const put = await api('PUT', `${R}/contents/a/b.txt`, {
       message: 'm',

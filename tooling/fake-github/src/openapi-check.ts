@@ -44,8 +44,8 @@ export function loadOpenApi(): OpenApiChecker {
       const op = found && spec.paths[found.template]?.[method.toLowerCase()];
       if (!found || !op) throw new Error(`${method} ${path} is not in GitHub's OpenAPI description`);
       let response = op.responses?.[String(status)];
-      // Authentication and rate-limit refusals can come from any endpoint; the spec lists them on few.
-      if (!response && [401, 403, 429].includes(status)) {
+      // Authentication, rate-limit and server errors can come from any endpoint; the spec lists them on few.
+      if (!response && ([401, 403, 429].includes(status) || status >= 500)) {
         response = {
           content: { 'application/json': { schema: { $ref: '#/components/schemas/basic-error' } } },
         };

@@ -22,6 +22,8 @@ export interface FakeGitHubServer {
    * `retry-after`.
    */
   rateLimit(path: RegExp, times: number, kind: 'primary' | 'secondary', retryAfterSeconds?: number): void;
+  /** The next `times` requests whose path matches `path` fail with a server error (502 by default). */
+  serverError(path: RegExp, times: number, status?: number): void;
   /** Every response sent, for validating against the OpenAPI description. */
   responses: Array<{ method: string; path: string; status: number; body: unknown }>;
   close(): Promise<void>;
@@ -54,6 +56,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
   const gh = options.gh ?? new FakeGitHub();
   const limits: Array<{ path: RegExp; times: number; kind: 'primary' | 'secondary'; retryAfter: number }> =
     [];
+  const outages: Array<{ path: RegExp; times: number; status: number }> = [];
   const responses: FakeGitHubServer['responses'] = [];
   let apiUrl = '';
 
@@ -96,6 +99,11 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     const auth = token ? gh.tokens.get(token) : undefined;
     gh.calls.push({ method, path, ...(auth && { login: auth.login }) });
 
+    const outage = outages.find((o) => o.times > 0 && o.path.test(path));
+    if (outage) {
+      outage.times--;
+      return fail(outage.status, 'Server Error');
+    }
     const limit = limits.find((l) => l.times > 0 && l.path.test(path));
     if (limit) {
       limit.times--;
@@ -163,6 +171,9 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     responses,
     rateLimit(path, times, kind, retryAfterSeconds = 1) {
       limits.push({ path, times, kind, retryAfter: retryAfterSeconds });
+    },
+    serverError(path, times, status = 502) {
+      outages.push({ path, times, status });
     },
     close: () =>
       new Promise<void>((resolve) => {
