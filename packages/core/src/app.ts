@@ -95,7 +95,8 @@ export function createMcpApp<Deps>(options: McpAppOptions<Deps>): McpApp {
     const server = new McpServer(
       { name: options.name, version: options.version, ...(options.title && { title: options.title }) },
       {
-        capabilities: { logging: {}, ...options.capabilities },
+        // An empty prompt list rather than -32601: clients call prompts/list without checking.
+        capabilities: { logging: {}, prompts: {}, ...options.capabilities },
         ...(options.instructions && { instructions: options.instructions }),
       },
     );
