@@ -1,0 +1,109 @@
+// N instances of one server behind one HAProxy, all on loopback: what launch.mjs, the load test
+// and the CI test share.
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { backendStats, haproxyVersion, renderConfig, startHaproxy } from './haproxy.mjs';
+import { healthPathOf, startInstance } from './instances.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const require = createRequire(import.meta.url);
+
+/**
+ * The servers the tooling knows how to start, with a cheap read-only tool for load. `floor` is a
+ * bare SDK v2 server with one no-op tool: the cost of the SDK and Node alone.
+ */
+export const TARGETS = {
+  filesystem: {
+    tool: 'list_allowed_directories',
+    async prepare(scratch) {
+      const dir = path.join(scratch, 'files');
+      await mkdir(dir);
+      await writeFile(path.join(dir, 'hello.txt'), 'hello\n');
+      const bin = path.join(path.dirname(require.resolve('@refmcp/server-filesystem')), 'index.js');
+      return { command: process.execPath, args: [bin, dir] };
+    },
+  },
+  floor: {
+    tool: 'noop',
+    async prepare() {
+      return { command: process.execPath, args: [path.join(here, '..', 'floor-server.mjs')] };
+    },
+  },
+};
+
+/** A free loopback port for HAProxy to bind (it cannot be told "port 0, tell me which"). */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Starts `instances` copies of `target` (a TARGETS name, or { command, args, tool }) and HAProxy
+ * in front on `port` (0: a free one). `extraArgs` go to every instance, e.g. --allowed-hosts when
+ * clients reach the proxy under a name that is not loopback.
+ */
+export async function startCluster({ target = 'filesystem', instances = 3, port = 0, extraArgs = [] } = {}) {
+  haproxyVersion();
+  const spec = typeof target === 'string' ? TARGETS[target] : target;
+  if (!spec) throw new Error(`unknown target ${target}; known: ${Object.keys(TARGETS).join(', ')}`);
+  const scratch = await mkdtemp(path.join(tmpdir(), 'refmcp-deploy-'));
+  const started = [];
+  let proxy;
+  const stop = async () => {
+    await proxy?.stop();
+    await Promise.all(started.map((instance) => instance.stop()));
+    await rm(scratch, { recursive: true, force: true });
+  };
+  try {
+    const { command, args } = spec.prepare ? await spec.prepare(scratch) : spec;
+    for (let i = 1; i <= instances; i++) {
+      const name = `mcp${i}`;
+      started.push(await startInstance({ name, command, args: [...args, ...extraArgs] }));
+    }
+    const bindPort = port || (await freePort());
+    const url = new URL(`http://127.0.0.1:${bindPort}/mcp`);
+    const statsSocket = path.join(scratch, 'haproxy.sock');
+    const config = renderConfig({
+      bind: `127.0.0.1:${bindPort}`,
+      statsSocket,
+      healthPath: await healthPathOf(started[0]),
+      servers: started,
+    });
+    proxy = await startHaproxy({ config, file: path.join(scratch, 'haproxy.cfg'), url });
+    const cluster = {
+      url,
+      tool: spec.tool,
+      instances: started,
+      haproxy: proxy,
+      configFile: path.join(scratch, 'haproxy.cfg'),
+      stats: () => backendStats(statsSocket),
+      /** Resolves when HAProxy's health checks see `count` instances UP. */
+      async waitUp(count = started.length, timeoutMs = 10_000) {
+        const deadline = Date.now() + timeoutMs;
+        for (;;) {
+          const rows = await backendStats(statsSocket);
+          if (rows.filter((row) => row.status === 'UP').length === count) return rows;
+          if (Date.now() > deadline)
+            throw new Error(`expected ${count} instances UP: ${JSON.stringify(rows)}`);
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+      },
+      stop,
+    };
+    await cluster.waitUp();
+    return cluster;
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

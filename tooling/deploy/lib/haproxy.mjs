@@ -1,0 +1,105 @@
+// HAProxy as a child process: render the config from the template, start it in the foreground,
+// read its per-instance counters from the stats socket.
+import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const TEMPLATE = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'haproxy.cfg.template');
+
+/** Throws a message that says how to install HAProxy when it is missing: never a silent skip. */
+export function haproxyVersion() {
+  const probe = spawnSync('haproxy', ['-v'], { encoding: 'utf8' });
+  if (probe.error || probe.status !== 0) {
+    throw new Error(
+      'haproxy is not installed (or not on PATH). Install it with `apt-get install -y haproxy` ' +
+        '(HAProxy 2.6, Debian bookworm); .ci/run does this in CI.',
+    );
+  }
+  return probe.stdout.split('\n')[0];
+}
+
+/**
+ * The config for `servers` ({ name, host, port }), listening on `bind` (host:port), checking each
+ * instance at `healthPath` (/readyz where the servers have it, else /healthz).
+ */
+export function renderConfig({ bind, statsSocket, healthPath, servers }) {
+  const values = {
+    BIND: bind,
+    STATS_SOCKET: statsSocket,
+    HEALTH_PATH: healthPath,
+    SERVERS: servers.map((s) => `  server ${s.name} ${s.host}:${s.port}`).join('\n'),
+  };
+  return readFileSync(TEMPLATE, 'utf8').replace(/\{\{(\w+)\}\}/g, (match, key) => {
+    if (!(key in values)) throw new Error(`haproxy.cfg.template: unknown placeholder ${match}`);
+    return values[key];
+  });
+}
+
+/** Validates and starts HAProxy with `config` written to `file`; resolves once it accepts requests. */
+export async function startHaproxy({ config, file, url }) {
+  writeFileSync(file, config);
+  const check = spawnSync('haproxy', ['-c', '-q', '-f', file], { encoding: 'utf8' });
+  if (check.status !== 0) throw new Error(`haproxy rejected ${file}:\n${check.stdout}${check.stderr}`);
+  // -db: stay in the foreground, so this process owns HAProxy and it dies with a SIGTERM from us.
+  const child = spawn('haproxy', ['-db', '-f', file], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk) => {
+    stderr = (stderr + chunk.toString()).slice(-20_000);
+  });
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`haproxy exited with ${child.exitCode}: ${stderr}`);
+    const ok = await fetch(new URL('/healthz', url)).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) break;
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`haproxy did not serve ${url} within 10 s: ${stderr}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return {
+    pid: child.pid,
+    stderr: () => stderr,
+    async stop() {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+/** One command on the stats socket; the answer as text. */
+export function statsCommand(socketPath, command) {
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const socket = connect(socketPath, () => socket.end(`${command}\n`));
+    socket.on('data', (chunk) => {
+      out += chunk.toString();
+    });
+    socket.on('end', () => resolve(out));
+    socket.on('error', reject);
+  });
+}
+
+/** Per-instance rows of the backend: name, status (UP/DOWN), stot (requests sent there in total). */
+export async function backendStats(socketPath, backend = 'mcp') {
+  const csv = await statsCommand(socketPath, 'show stat');
+  const [header, ...rows] = csv.trim().split('\n');
+  const columns = header.replace(/^# /, '').split(',');
+  const at = (name) => columns.indexOf(name);
+  return rows
+    .map((row) => row.split(','))
+    .filter(
+      (cells) => cells[at('pxname')] === backend && !['BACKEND', 'FRONTEND'].includes(cells[at('svname')]),
+    )
+    .map((cells) => ({
+      name: cells[at('svname')],
+      status: cells[at('status')],
+      stot: Number(cells[at('stot')]),
+    }));
+}

@@ -1,0 +1,114 @@
+#!/usr/bin/env node
+// The bounded load test: calls/s for 1 instance direct, 1 behind HAProxy and 3 behind HAProxy,
+// for a refmcp server and the bare SDK floor, then failover runs that SIGKILL one of 3 instances
+// mid-run. Exits non-zero when a stateless (2026-07-28) call fails or any call is lost.
+//
+//   node loadtest.mjs [--era modern|legacy|both] [--clients 50] [--calls 20000]
+//                     [--targets filesystem,floor] [--only throughput|failover]
+import { mkdtemp, rm } from 'node:fs/promises';
+import { cpus, tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { startCluster, TARGETS } from './lib/cluster.mjs';
+import { haproxyVersion } from './lib/haproxy.mjs';
+import { startInstance } from './lib/instances.mjs';
+import { runLoad } from './lib/load.mjs';
+
+const { values } = parseArgs({
+  options: {
+    era: { type: 'string', default: 'both' },
+    clients: { type: 'string', default: '50' },
+    calls: { type: 'string', default: '20000' },
+    targets: { type: 'string', default: 'filesystem,floor' },
+    only: { type: 'string' },
+  },
+});
+const eras = values.era === 'both' ? ['modern', 'legacy'] : [values.era];
+const load = { clients: Number(values.clients), calls: Number(values.calls) };
+const targets = values.targets.split(',');
+
+// Ctrl-C must not leave instances or HAProxy running: stop whatever is up, then exit.
+let stopCurrent;
+process.once('SIGINT', async () => {
+  await stopCurrent?.();
+  process.exit(130);
+});
+
+async function direct(target, era) {
+  const spec = TARGETS[target];
+  const scratch = await mkdtemp(path.join(tmpdir(), 'refmcp-loadtest-'));
+  const { command, args } = await spec.prepare(scratch);
+  const instance = await startInstance({ name: 'direct', command, args });
+  stopCurrent = () => instance.stop();
+  try {
+    return await runLoad({ url: instance.url, era, tool: spec.tool, ...load });
+  } finally {
+    await instance.stop();
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+async function proxied(target, era, instances, kill) {
+  const cluster = await startCluster({ target, instances });
+  stopCurrent = () => cluster.stop();
+  try {
+    const victim = cluster.instances.at(-1);
+    const midRun = kill && {
+      afterCalls: Math.floor(load.calls * 0.3),
+      action: async () => {
+        console.error(`  SIGKILL ${victim.name} (pid ${victim.pid}) after 30% of the calls`);
+        await victim.kill();
+      },
+    };
+    const stats = await runLoad({ url: cluster.url, era, tool: cluster.tool, midRun, ...load });
+    stats.haproxy = await cluster.stats();
+    return stats;
+  } finally {
+    await cluster.stop();
+  }
+}
+
+const rows = [];
+const record = (label, target, stats) => {
+  rows.push({ label, target, ...stats });
+  const spread = Object.entries(stats.perInstance)
+    .map(([name, n]) => `${name} ${n}`)
+    .join(', ');
+  console.error(
+    `${label} ${target} ${stats.era}: ${stats.callsPerSecond} calls/s, failed ${stats.failed} ` +
+      `(recovered ${stats.recovered}, lost ${stats.lost}), sessions ${stats.sessions}, spread: ${spread}`,
+  );
+  for (const [what, n] of Object.entries(stats.failures)) console.error(`    ${n}x ${what}`);
+  for (const [what, n] of Object.entries(stats.background)) console.error(`    background ${n}x ${what}`);
+};
+
+console.error(
+  `${haproxyVersion()}; ${cpus().length} CPUs; ${load.clients} clients, ${load.calls} calls per run`,
+);
+for (const era of eras) {
+  if (values.only !== 'failover') {
+    for (const target of targets) {
+      record('1 direct', target, await direct(target, era));
+      record('1 via HAProxy', target, await proxied(target, era, 1));
+      record('3 via HAProxy', target, await proxied(target, era, 3));
+    }
+  }
+  if (values.only !== 'throughput') {
+    record('3 via HAProxy, 1 killed', targets[0], await proxied(targets[0], era, 3, true));
+  }
+}
+
+console.log('\n| setup | server | era | calls/s | failed | lost | calls per instance |');
+console.log('|---|---|---|---|---|---|---|');
+for (const row of rows) {
+  const spread = Object.values(row.perInstance).join(' / ');
+  console.log(
+    `| ${row.label} | ${row.target} | ${row.era} | ${row.callsPerSecond} | ${row.failed} | ${row.lost} | ${spread} |`,
+  );
+}
+// A stateless call has nowhere to lose state: any failure there is a bug in the setup.
+const broken = rows.filter((row) => row.lost > 0 || (row.era === 'modern' && row.failed > 0));
+if (broken.length > 0) {
+  console.error(`\nFAILED: ${broken.map((row) => `${row.label} ${row.target} ${row.era}`).join('; ')}`);
+  process.exitCode = 1;
+}
