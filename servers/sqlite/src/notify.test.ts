@@ -53,7 +53,10 @@ describe('change notifications (2025 era, subscriptions per URI)', () => {
     const events = watch(fx.client);
     await fx.client.subscribeResource({ uri: 'sqlite://schema' });
     await fx.client.subscribeResource({ uri: 'sqlite://table/customers' });
-    await new Promise((resolve) => setTimeout(resolve, 300)); // let the poll take its baseline
+    // The poll's baseline goes through the query processes: make sure they are up (slow on a busy
+    // machine), then give it a few poll periods, so the change below is seen as a change.
+    await callTool(fx.client, 'list_tables');
+    await new Promise((resolve) => setTimeout(resolve, 500));
     const other = new Database(fx.file);
     other.exec('ALTER TABLE customers ADD COLUMN phone TEXT');
     other.close();
