@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { callTool, clientOptionsFor, spawnHttpBin, spawnStdio, type TestEra } from '@refmcp/core/testing';
@@ -74,6 +75,25 @@ describe.each(['legacy', 'modern'] as const)('the built binary (%s era)', (era: 
     await callTool(server.client, 'write_query', { query: 'INSERT INTO t VALUES (42)' });
     const out = await callTool(server.client, 'read_query', { query: 'SELECT x FROM t' });
     expect(out.structured).toMatchObject({ rows: [[42]] });
+  });
+});
+
+describe('readiness over HTTP', () => {
+  it('is ready while statements run, and says so when the file stops being a database', async () => {
+    const db = makeDatabase();
+    const http = await spawnHttpBin({ command: process.execPath, args: [BIN, db.file] });
+    try {
+      const readyz = new URL('/readyz', http.url);
+      const ready = await fetch(readyz);
+      expect(ready.status).toBe(200);
+      expect(await ready.json()).toEqual({ status: 'ready' });
+      // Clobber the header in place: the next statement fails, so the balancer should look away.
+      await writeFile(db.file, Buffer.alloc(4096, 7));
+      expect((await fetch(readyz)).status).toBe(503);
+    } finally {
+      await http.stop();
+      db.cleanup();
+    }
   });
 });
 

@@ -56,6 +56,12 @@ export function createServer(config: SqliteConfig, options: ServerOptions = {}):
       // HTTP instances live for one request; only connections (stdio, in-process) are followed.
       if (!request.requestInfo) notifier.attach(server, era);
     },
+    // Ready once a statement runs: the query processes are up and the file is readable.
+    ready: () =>
+      schemaVersion(db).then(
+        () => true,
+        () => false,
+      ),
     close: () => {
       notifier.close();
       db.close();
