@@ -76,6 +76,8 @@ export interface McpApp {
   readonly logger: Logger;
   readonly redact: Redactor;
   readonly toolNames: readonly string[];
+  /** Every tool's name and annotations, for serving policies that act before an instance exists. */
+  readonly tools: readonly ToolInfo[];
   createServer(request?: McpRequestContext, serve?: ServeOptions): McpServer;
   ready(): Promise<boolean>;
   close(): Promise<void>;
@@ -117,6 +119,7 @@ export function createMcpApp<Deps>(options: McpAppOptions<Deps>): McpApp {
     logger,
     redact,
     toolNames: options.tools.map((t) => t.name),
+    tools: options.tools.map((t) => ({ name: t.name, annotations: t.annotations })),
     createServer,
     ready: async () => (options.ready ? await options.ready() : true),
     close: () => {

@@ -86,6 +86,40 @@ export const commonOptions = {
     secret: true,
     placeholder: '<token>',
   },
+  'oauth-issuer': {
+    type: 'string',
+    description:
+      'OAuth resource-server mode: the authorization server whose JWT access tokens are accepted (exact "iss").',
+    env: 'MCP_OAUTH_ISSUER',
+    placeholder: '<url>',
+  },
+  'oauth-jwks-url': {
+    type: 'string',
+    description: "OAuth: URL of the authorization server's signing keys (JWKS), fetched on the first token.",
+    env: 'MCP_OAUTH_JWKS_URL',
+    placeholder: '<url>',
+  },
+  'resource-url': {
+    type: 'string',
+    description:
+      'OAuth: this server\'s public MCP URL, e.g. https://mcp.example.com/mcp; tokens must name it in "aud".',
+    env: 'MCP_RESOURCE_URL',
+    placeholder: '<url>',
+  },
+  'oauth-read-scope': {
+    type: 'string',
+    description: 'OAuth: scope that grants the read-only tools.',
+    env: 'MCP_OAUTH_READ_SCOPE',
+    default: 'mcp:read',
+    placeholder: '<scope>',
+  },
+  'oauth-write-scope': {
+    type: 'string',
+    description: 'OAuth: scope that grants every tool, read-only ones included.',
+    env: 'MCP_OAUTH_WRITE_SCOPE',
+    default: 'mcp:write',
+    placeholder: '<scope>',
+  },
   'allowed-hosts': {
     type: 'list',
     description:

@@ -130,15 +130,17 @@ export function createHttpPipeline(app: McpApp, options: Omit<HttpOptions, 'host
     if (url.pathname !== MCP_PATH)
       return new Response('Not found. The MCP endpoint is /mcp.\n', { status: 404 });
     let authInfo: AuthInfo | undefined;
+    let forwarded = request;
     if (authenticate) {
       const outcome = await authenticate(request);
       if (outcome instanceof Response) return outcome;
       authInfo = outcome;
+      forwarded = withoutCredentials(request);
     }
-    if (sessions && (await isLegacyRequest(request, undefined, { maxRequestBodySize }))) {
-      return sessions.fetch(request, authInfo);
+    if (sessions && (await isLegacyRequest(forwarded, undefined, { maxRequestBodySize }))) {
+      return sessions.fetch(forwarded, authInfo);
     }
-    return handler.fetch(request, authInfo ? { authInfo } : undefined);
+    return handler.fetch(forwarded, authInfo ? { authInfo } : undefined);
   };
   return {
     fetch,
@@ -152,6 +154,18 @@ export function createHttpPipeline(app: McpApp, options: Omit<HttpOptions, 'host
       await handler.close();
     },
   };
+}
+
+/**
+ * Security: the caller's credential stops at authentication. Tool code can reach the HTTP request
+ * through the SDK context; without the header there, no tool can forward the client's token to an
+ * upstream API (servers call upstreams with their own credentials).
+ */
+function withoutCredentials(request: Request): Request {
+  if (!request.headers.has('authorization')) return request;
+  const headers = new Headers(request.headers);
+  headers.delete('authorization');
+  return new Request(request, { headers });
 }
 
 export async function startHttpServer(app: McpApp, options: HttpOptions): Promise<HttpServerHandle> {

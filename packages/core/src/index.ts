@@ -42,6 +42,12 @@ export {
 } from './http.js';
 export { createLegacySessions, type LegacySessionOptions } from './http-sessions.js';
 export { createLogger, echoToClient, type Logger, type LoggerOptions, type LogLevel } from './logger.js';
+export {
+  createOAuthResourceServer,
+  type OAuthResourceOptions,
+  type OAuthResourceServer,
+} from './oauth.js';
+export { type OAuthConfig, oauthConfigFrom } from './oauth-config.js';
 export { decodeCursor, encodeCursor, type Page, paginate } from './pagination.js';
 export { createProgressReporter, throwIfAborted } from './progress.js';
 export { createRedactor, type Redactor } from './redact.js';

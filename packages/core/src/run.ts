@@ -11,6 +11,8 @@ import {
 import { ConfigError, ToolError } from './errors.js';
 import { type Authenticator, startHttpServer } from './http.js';
 import { createLogger, type Logger, type LogLevel } from './logger.js';
+import { createOAuthResourceServer } from './oauth.js';
+import { type OAuthConfig, oauthConfigFrom } from './oauth-config.js';
 import { createRedactor } from './redact.js';
 
 export interface RunContext<O extends OptionSpecs> {
@@ -42,6 +44,7 @@ export async function runCli<O extends OptionSpecs>(options: RunCliOptions<O>): 
   const spec = { ...options.spec, options: { ...options.spec.options, ...commonOptions } };
   let app: McpApp;
   let ctx: RunContext<O>;
+  let oauthConfig: OAuthConfig | undefined;
   try {
     const parsed = parseCli(spec, options.argv ?? process.argv.slice(2), env);
     if (parsed.kind !== 'run') {
@@ -49,6 +52,10 @@ export async function runCli<O extends OptionSpecs>(options: RunCliOptions<O>): 
       return;
     }
     const values = parsed.options as RunContext<O>['options'];
+    oauthConfig = oauthConfigFrom(values);
+    if (oauthConfig && options.authenticate) {
+      throw new ConfigError('this server authenticates callers itself; the --oauth-* flags do not apply.');
+    }
     const secrets = [values['auth-token'], ...(options.secrets?.(env) ?? [])];
     const logger = createLogger({
       name: spec.name,
@@ -68,6 +75,15 @@ export async function runCli<O extends OptionSpecs>(options: RunCliOptions<O>): 
   const serve: ServeOptions = timeout > 0 ? { toolTimeoutMs: timeout } : {};
   let shutdown: () => Promise<void>;
   if (ctx.options.http) {
+    const oauth =
+      oauthConfig &&
+      createOAuthResourceServer({
+        ...oauthConfig,
+        tools: app.tools,
+        resourceName: app.name,
+        maxBodyBytes: ctx.options['max-body-bytes'],
+        logger,
+      });
     const http = await startHttpServer(app, {
       host: ctx.options.host,
       port: ctx.options.port,
@@ -76,15 +92,21 @@ export async function runCli<O extends OptionSpecs>(options: RunCliOptions<O>): 
       allowedOrigins: ctx.options['allowed-origins'],
       legacy: ctx.options['legacy-http'] as 'sessions' | 'stateless',
       maxBodyBytes: ctx.options['max-body-bytes'],
-      serve,
+      serve: oauth ? { ...serve, allowTool: oauth.allowTool } : serve,
       ...(options.authenticate && { authenticate: options.authenticate }),
+      ...(oauth && { authenticate: oauth.authenticate, routes: oauth.routes }),
     }).catch((error: unknown) => {
       if (error instanceof ConfigError) die(spec.name, error.message);
       die(spec.name, `cannot listen on ${ctx.options.host}:${ctx.options.port}: ${(error as Error).message}`);
     });
-    logger.info('serving Streamable HTTP', { url: http.url.href, auth: Boolean(ctx.options['auth-token']) });
+    logger.info('serving Streamable HTTP', {
+      url: http.url.href,
+      auth: oauth ? 'oauth' : Boolean(ctx.options['auth-token']),
+      ...(oauth && { resource: oauth.metadata.resource }),
+    });
     shutdown = () => http.close();
   } else {
+    if (oauthConfig) logger.warn('the --oauth-* flags apply to --http only; stdio has no authentication');
     const stdio = serveStdio((request) => app.createServer(request, serve), {
       onerror: (error) => logger.warn('stdio error', { error: error.message }),
     });
