@@ -6,7 +6,7 @@ describe('context and users toolsets', () => {
 
   it('get_me describes the token owner', async () => {
     const me = await h.call('get_me');
-    expect(me.structured).toMatchObject({ login: 'octocat', name: 'The Octocat', privateRepos: 1 });
+    expect(me.structured).toMatchObject({ login: 'octocat', name: 'The Octocat' });
   });
 
   it('get_teams and get_team_members', async () => {

@@ -14,17 +14,14 @@ import {
 const getMe = defineTool({
   name: 'get_me',
   title: 'Get my user',
-  description: 'The authenticated user: login, name and profile. Use it to learn who "me" is.',
+  description: 'The authenticated user (login, name, email). Use it to learn who "me" is.',
   inputSchema: z.object({}),
   outputSchema: z.object({
     login: z.string(),
     name: z.string().nullable(),
     email: z.string().nullable(),
-    bio: z.string().nullable(),
     company: z.string().nullable(),
     url: z.string(),
-    publicRepos: z.number(),
-    privateRepos: z.number().optional(),
   }),
   annotations: READ,
   handler: async (_input, ctx) => {
@@ -33,11 +30,8 @@ const getMe = defineTool({
       login: data.login,
       name: text(data.name),
       email: data.email ?? null,
-      bio: text(data.bio),
       company: text(data.company),
       url: data.html_url,
-      publicRepos: data.public_repos,
-      ...('total_private_repos' in data && { privateRepos: data.total_private_repos ?? 0 }),
     };
   },
 });
@@ -45,12 +39,10 @@ const getMe = defineTool({
 const getTeams = defineTool({
   name: 'get_teams',
   title: 'Get my teams',
-  description: 'Teams the authenticated user belongs to, across organizations (needs read:org).',
+  description: "The authenticated user's teams in every organization (needs read:org).",
   inputSchema: z.object({ ...paging }),
   outputSchema: z.object({
-    teams: z.array(
-      z.object({ org: z.string(), slug: z.string(), name: z.string(), description: z.string().nullable() }),
-    ),
+    teams: z.array(z.object({ org: z.string(), slug: z.string(), name: z.string() })),
     nextPage,
   }),
   annotations: READ,
@@ -64,7 +56,6 @@ const getTeams = defineTool({
         org: t.organization.login,
         slug: t.slug,
         name: t.name,
-        description: text(t.description),
       })),
       ...nextPageOf(res.headers),
     };
@@ -92,7 +83,7 @@ const getTeamMembers = defineTool({
 const searchUsers = defineTool({
   name: 'search_users',
   title: 'Search users',
-  description: 'Search GitHub users with GitHub search syntax (e.g. "jane location:Berlin").',
+  description: 'Users matching GitHub search syntax, e.g. "jane location:Berlin".',
   inputSchema: z.object({
     query: z.string().min(1),
     sort: z.enum(['followers', 'repositories', 'joined']).optional(),

@@ -20,7 +20,6 @@ export const issueFull = issueSummary.extend({
   stateReason: z.string().nullable().optional(),
   url: z.string(),
   created: z.string(),
-  closed: z.string().nullable(),
   isPullRequest: z.boolean(),
 });
 
@@ -44,7 +43,6 @@ interface IssueData {
   html_url: string;
   created_at: string;
   updated_at: string;
-  closed_at: string | null;
   pull_request?: unknown;
 }
 
@@ -71,7 +69,6 @@ export async function fullIssue(ctx: Ctx, owner: string, repo: string, i: IssueD
     stateReason: i.state_reason ?? null,
     url: i.html_url,
     created: i.created_at,
-    closed: i.closed_at,
     isPullRequest: Boolean(i.pull_request),
   };
 }

@@ -33,7 +33,7 @@ const issueRead = defineTool({
     issue: issueFull.optional(),
     comments: z.array(commentOut).optional(),
     subIssues: z.array(issueSummary).optional(),
-    labels: z.array(z.object({ name: z.string(), description: z.string().nullable() })).optional(),
+    labels: z.array(z.string()).optional(),
     withheld: z.number().optional().describe('Comments hidden by lockdown'),
     nextPage,
   }),
@@ -60,7 +60,7 @@ const issueRead = defineTool({
     }
     const res = await gh.rest.issues.listLabelsOnIssue({ ...where, ...pageParams(input) });
     return {
-      labels: res.data.map((l) => ({ name: l.name, description: text(l.description) })),
+      labels: res.data.map((l) => l.name),
       ...nextPageOf(res.headers),
     };
   },

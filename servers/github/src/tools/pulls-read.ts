@@ -12,7 +12,7 @@ import {
   repo,
   text,
 } from './common.js';
-import { commentOut, comments, summarize, WITHHELD } from './issue-shape.js';
+import { commentOut, comments, WITHHELD } from './issue-shape.js';
 import { scopedQuery, searchIssuesOf, searchResult } from './issues.js';
 
 const METHODS = [
@@ -40,7 +40,6 @@ const prOut = z.object({
   headSha: z.string(),
   body: z.string().nullable(),
   url: z.string(),
-  changedFiles: z.number(),
   additions: z.number(),
   deletions: z.number(),
 });
@@ -48,7 +47,8 @@ const prOut = z.object({
 const pullRequestRead = defineTool({
   name: 'pull_request_read',
   title: 'Read pull request',
-  description: `One pull request; method: ${METHODS.join(', ')}.`,
+  description:
+    'One pull request or, by method, its diff, status, files, commits, reviews, comments or check runs.',
   inputSchema: z.object({
     owner,
     repo,
@@ -59,9 +59,8 @@ const pullRequestRead = defineTool({
   outputSchema: z.object({
     pullRequest: prOut.optional(),
     diff: z.string().optional(),
-    status: z
-      .object({ state: z.string(), checks: z.array(z.object({ context: z.string(), state: z.string() })) })
-      .optional(),
+    state: z.string().optional().describe('Combined commit status'),
+    checks: z.array(z.object({ name: z.string(), state: z.string() })).optional(),
     files: z
       .array(
         z.object({
@@ -89,9 +88,6 @@ const pullRequestRead = defineTool({
         }),
       )
       .optional(),
-    checkRuns: z
-      .array(z.object({ name: z.string(), status: z.string(), conclusion: z.string().nullable() }))
-      .optional(),
     withheld: z.number().optional(),
     nextPage,
   }),
@@ -112,8 +108,10 @@ const pullRequestRead = defineTool({
         const shown = await lockdown.allows(input.owner, input.repo, p.user?.login);
         return {
           pullRequest: {
-            ...summarize({ ...p, comments: p.comments, labels: p.labels }),
-            ...(shown ? {} : { title: WITHHELD }),
+            number: p.number,
+            title: shown ? (text(p.title) ?? '') : WITHHELD,
+            state: p.state,
+            author: p.user?.login ?? null,
             draft: p.draft ?? false,
             merged: p.merged,
             mergeable: p.mergeable,
@@ -122,7 +120,6 @@ const pullRequestRead = defineTool({
             headSha: p.head.sha,
             body: shown ? text(p.body) : WITHHELD,
             url: p.html_url,
-            changedFiles: p.changed_files,
             additions: p.additions,
             deletions: p.deletions,
           },
@@ -139,12 +136,7 @@ const pullRequestRead = defineTool({
           repo: input.repo,
           ref: p.head.sha,
         });
-        return {
-          status: {
-            state: data.state,
-            checks: data.statuses.map((s) => ({ context: s.context, state: s.state })),
-          },
-        };
+        return { state: data.state, checks: data.statuses.map((s) => ({ name: s.context, state: s.state })) };
       }
       case 'get_files': {
         const res = await gh.rest.pulls.listFiles(paged);
@@ -220,13 +212,8 @@ const pullRequestRead = defineTool({
           ref: p.head.sha,
           ...pageParams(input),
         });
-        return {
-          checkRuns: data.check_runs.map((c) => ({
-            name: c.name,
-            status: c.status,
-            conclusion: c.conclusion,
-          })),
-        };
+        // A finished run's conclusion (success, failure …), else its status (queued, in_progress).
+        return { checks: data.check_runs.map((c) => ({ name: c.name, state: c.conclusion ?? c.status })) };
       }
     }
   },

@@ -15,13 +15,13 @@ import {
 
 const MAX_TEXT = 200_000;
 
-const entry = z.object({ name: z.string(), path: z.string(), type: z.string(), size: z.number() });
+const entry = z.object({ path: z.string(), type: z.string(), size: z.number() });
 
 const getFileContents = defineTool({
   name: 'get_file_contents',
   title: 'Get file or directory contents',
   description:
-    "A file's text, or a directory's entries, at a branch, tag or commit (default branch if omitted).",
+    "A file's text (up to 200,000 characters) or a directory's entries, at ref or sha (default branch if omitted).",
   inputSchema: z.object({
     owner,
     repo,
@@ -54,7 +54,7 @@ const getFileContents = defineTool({
       return {
         type: 'dir' as const,
         path: path || '/',
-        entries: data.map((e) => ({ name: e.name, path: e.path, type: e.type, size: e.size })),
+        entries: data.map((e) => ({ path: e.path, type: e.type, size: e.size })),
       };
     }
     if (data.type !== 'file' || !('content' in data)) {
@@ -105,7 +105,7 @@ const listCommits = defineTool({
   name: 'list_commits',
   title: 'List commits',
   description:
-    'Commits on a branch or from a sha, newest first; optionally only those touching a path or by an author.',
+    'Commits newest first, from a branch or sha; optionally only those touching path or by author.',
   inputSchema: z.object({
     owner,
     repo,
@@ -133,11 +133,10 @@ const listCommits = defineTool({
 const getCommit = defineTool({
   name: 'get_commit',
   title: 'Get commit',
-  description: 'One commit with its changed files and stats; patches only when include_diff is true.',
+  description: 'One commit and its changed files; patches only with include_diff.',
   inputSchema: z.object({ owner, repo, sha: z.string().min(1), include_diff: z.boolean().default(false) }),
   outputSchema: commitOut.extend({
     parents: z.array(z.string()),
-    stats: z.object({ additions: z.number(), deletions: z.number() }),
     files: z.array(
       z.object({
         path: z.string(),
@@ -159,7 +158,6 @@ const getCommit = defineTool({
     return {
       ...commitSummary(data),
       parents: data.parents.map((p) => p.sha),
-      stats: { additions: data.stats?.additions ?? 0, deletions: data.stats?.deletions ?? 0 },
       files: (data.files ?? []).map((f) => ({
         path: f.filename,
         status: f.status,

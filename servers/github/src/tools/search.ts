@@ -16,11 +16,11 @@ const searchCode = defineTool({
   name: 'search_code',
   title: 'Search code',
   description:
-    'Search file contents with GitHub code search syntax (e.g. "greet repo:owner/name language:ts").',
+    'Files whose contents match GitHub code search syntax, e.g. "greet repo:owner/name language:ts".',
   inputSchema: z.object({ query: z.string().min(1), order, ...paging }),
   outputSchema: z.object({
     total: z.number(),
-    items: z.array(z.object({ repo: z.string(), path: z.string(), sha: z.string(), url: z.string() })),
+    items: z.array(z.object({ repo: z.string(), path: z.string(), url: z.string() })),
     nextPage,
   }),
   annotations: READ,
@@ -36,7 +36,6 @@ const searchCode = defineTool({
       items: res.data.items.map((i) => ({
         repo: i.repository.full_name,
         path: i.path,
-        sha: i.sha,
         url: i.html_url,
       })),
       ...nextPageOf(res.headers),
@@ -47,7 +46,7 @@ const searchCode = defineTool({
 const searchRepositories = defineTool({
   name: 'search_repositories',
   title: 'Search repositories',
-  description: 'Search repositories with GitHub search syntax (e.g. "mcp language:typescript stars:>100").',
+  description: 'Repositories matching GitHub search syntax, e.g. "mcp language:typescript stars:>100".',
   inputSchema: z.object({
     query: z.string().min(1),
     sort: z.enum(['stars', 'forks', 'updated']).optional(),
