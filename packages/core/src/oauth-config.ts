@@ -11,8 +11,8 @@ export interface OAuthConfig {
 }
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
-// RFC 6749 §3.3 scope-token: printable ASCII except space, `"` and `\`.
-const SCOPE_TOKEN = /^[\x21\x23-\x5B\x5D-\x7E]+$/;
+/** RFC 6749 §3.3 scope-token: printable ASCII except space, `"` and `\`. */
+export const isScopeToken = (value: string) => /^[\x21\x23-\x5B\x5D-\x7E]+$/.test(value);
 
 type OAuthFlags = Pick<
   CommonOptions,
@@ -68,7 +68,7 @@ function secureUrl(flag: string, value: string): URL {
 }
 
 function scope(flag: string, value: string): string {
-  if (!SCOPE_TOKEN.test(value)) {
+  if (!isScopeToken(value)) {
     throw new ConfigError(`${flag} must be a single OAuth scope (no spaces or quotes), got "${value}".`);
   }
   return value;

@@ -290,6 +290,21 @@ describe('OAuth resource server: refusals', () => {
   });
 });
 
+describe('OAuth resource server: setup', () => {
+  it('refuses a scope that would break out of the challenge header', () => {
+    const base = {
+      issuer: ISSUER,
+      jwksUrl: 'https://auth.example.com/jwks',
+      resourceUrl: RESOURCE,
+      tools: [],
+    };
+    expect(() => createOAuthResourceServer({ ...base, writeScope: 'mcp:write", error="x' })).toThrow(
+      /valid OAuth scope/,
+    );
+    expect(() => createOAuthResourceServer({ ...base, readScope: 'a b' })).toThrow(/valid OAuth scope/);
+  });
+});
+
 describe.each(['legacy', 'modern'] as const)('OAuth resource server: scopes and tools (%s era)', (era) => {
   it('shows a read token only the read-only tools, and the client is refused a write call', async () => {
     const client = await server.connect(era, { headers: bearer(await readToken()) });

@@ -12,6 +12,7 @@ import type { JWTVerifyGetKey } from 'jose';
 import type { ToolInfo } from './app.js';
 import type { Authenticator } from './http.js';
 import type { Logger } from './logger.js';
+import { isScopeToken } from './oauth-config.js';
 import { createJwtVerifier, KeysUnavailableError } from './oauth-jwt.js';
 
 export interface OAuthResourceOptions {
@@ -62,6 +63,9 @@ export function createOAuthResourceServer(options: OAuthResourceOptions): OAuthR
   const readScope = options.readScope ?? 'mcp:read';
   const writeScope = options.writeScope ?? 'mcp:write';
   const allScopes = [...new Set([readScope, writeScope])];
+  // Security: scopes go into challenge headers verbatim; a quote would let one rewrite them.
+  const badScope = allScopes.find((scope) => !isScopeToken(scope));
+  if (badScope !== undefined) throw new TypeError(`Not a valid OAuth scope: "${badScope}".`);
   const maxBodyBytes = options.maxBodyBytes ?? 4 * 1024 * 1024;
   const writeTools = new Set(
     options.tools.filter((t) => t.annotations.readOnlyHint !== true).map((t) => t.name),
@@ -121,7 +125,12 @@ export function createOAuthResourceServer(options: OAuthResourceOptions): OAuthR
       });
     }
     const needed = await neededScope(request, writeTools, maxBodyBytes);
-    if (needed === 'too-large') return new Response('Request body too large.\n', { status: 413 });
+    if (needed === 'too-large') {
+      return Response.json(
+        { jsonrpc: '2.0', error: { code: -32000, message: 'Request body too large.' }, id: null },
+        { status: 413 },
+      );
+    }
     if (!grants(caller.scopes, needed)) {
       const scope = needed === 'write' ? writeScope : readScope;
       options.logger?.debug('oauth scope refused', { client: caller.clientId, needed: scope });
