@@ -34,10 +34,10 @@ const base = {
 };
 
 describe('tool selection', () => {
-  it('offers the 34 default tools, each with annotations and an output schema', async () => {
+  it('offers the 35 default tools, each with annotations and an output schema', async () => {
     const s = await session({ toolsets: base.toolsets });
     const { tools } = await s.client.listTools();
-    expect(tools).toHaveLength(34);
+    expect(tools).toHaveLength(35);
     for (const t of tools) {
       expect(t.outputSchema, t.name).toBeDefined();
       expect(t.annotations?.readOnlyHint, t.name).toBeTypeOf('boolean');

@@ -6,6 +6,8 @@ import { type FakeGitHubServer, startFakeGitHub } from './server.js';
 let fake: FakeGitHubServer;
 beforeAll(async () => {
   fake = await startFakeGitHub({ gh: seedGitHub() });
+  fake.gh.addToken(ADMIN_TOKEN, 'octocat', ['repo', 'delete_repo']);
+  fake.gh.addToken(NOT_ADMIN_TOKEN, 'mallory', ['repo', 'delete_repo']);
 });
 afterAll(() => fake.close());
 
@@ -31,6 +33,8 @@ async function api(
 }
 
 const R = '/repos/octocat/hello-world';
+const ADMIN_TOKEN = 'ghp_fakeTokenWithDeleteRepo000000000001';
+const NOT_ADMIN_TOKEN = 'ghp_fakeTokenWithDeleteRepo000000000002';
 
 /** A session touching every endpoint; the OpenAPI test validates everything it produced. */
 async function session() {
@@ -81,6 +85,11 @@ async function session() {
   await api('GET', `${R}/releases/latest`);
   await api('POST', '/user/repos', { name: 'new-repo', private: true });
   await api('POST', '/repos/octo-org/tools/forks', {});
+  await api('POST', '/user/repos', { name: 'doomed' });
+  await api('DELETE', '/repos/octocat/doomed');
+  await api('DELETE', '/repos/octocat/doomed', undefined, NOT_ADMIN_TOKEN);
+  await api('DELETE', '/repos/octocat/doomed', undefined, ADMIN_TOKEN);
+  await api('DELETE', '/repos/octocat/doomed', undefined, ADMIN_TOKEN);
   await api('GET', `${R}/issues?state=all`);
   const issue = await api('POST', `${R}/issues`, { title: 'New', body: 'b', labels: ['bug'] });
   await api('GET', `${R}/issues/1`);
@@ -188,6 +197,20 @@ describe('the fake GitHub API', () => {
     expect((await api('GET', '/user')).status).toBe(200);
   });
 
+  it('deletes a repository only with the delete_repo scope and admin rights', async () => {
+    await api('POST', '/user/repos', { name: 'short-lived' });
+    const path = '/repos/octocat/short-lived';
+    const noScope = await api('DELETE', path);
+    expect(noScope.status).toBe(403);
+    expect(noScope.headers.get('x-accepted-oauth-scopes')).toBe('delete_repo');
+    expect((await api('DELETE', path, undefined, NOT_ADMIN_TOKEN)).status).toBe(403);
+    const deleted = await api('DELETE', path, undefined, ADMIN_TOKEN);
+    expect(deleted.status).toBe(204);
+    expect(deleted.json).toBe('');
+    expect((await api('GET', path)).status).toBe(404);
+    expect((await api('DELETE', path, undefined, ADMIN_TOKEN)).status).toBe(404);
+  });
+
   it('writes files with the contents API and refuses a stale sha with 409', async () => {
     const put = await api('PUT', `${R}/contents/a/b.txt`, {
       message: 'm',
@@ -221,10 +244,12 @@ describe('the fake GitHub API', () => {
     }
     expect(problems).toEqual([]);
     // Only the deliberate misses: a route the fake lacks would show up here as a 404.
-    expect(fake.responses.filter((r) => r.status === 404).map((r) => r.path)).toEqual([
-      '/repos/octocat/secret-plans',
-      '/repos/octocat/secret-plans',
+    const misses = new Set(fake.responses.filter((r) => r.status === 404).map((r) => r.path));
+    expect([...misses].sort()).toEqual([
+      '/repos/octocat/doomed',
       '/repos/octocat/hello-world/issues/999',
+      '/repos/octocat/secret-plans',
+      '/repos/octocat/short-lived',
     ]);
     expect(fake.responses.length).toBeGreaterThan(50);
   }, 60_000);

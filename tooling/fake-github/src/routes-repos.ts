@@ -201,6 +201,14 @@ export const repoRoutes: Route[] = [
     });
     return { status: 201, body: repository(req.gh, req.urls, repo, req.login) };
   }),
+  route('DELETE', '/repos/{owner}/{repo}', (req) => {
+    const repo = repoOf(req);
+    if (req.gh.permission(repo, req.login) !== 'admin') {
+      throw new HttpError(403, 'Must have admin rights to Repository.');
+    }
+    req.gh.repos.delete(`${repo.owner}/${repo.name}`.toLowerCase());
+    return { status: 204 };
+  }),
   route('POST', '/repos/{owner}/{repo}/forks', (req) => {
     const source = repoOf(req);
     const owner = (req.body.organization as string | undefined) ?? req.login;

@@ -51,6 +51,8 @@ const SCOPES: Array<[RegExp, string[]]> = [
   [/^\/user\/teams|^\/orgs\//, ['read:org']],
   [/^\/repos\/|^\/user\/repos/, ['repo', 'public_repo']],
 ];
+/** Deleting a repository takes its own classic scope; `repo` does not include it. */
+const DELETE_REPO = /^\/repos\/[^/]+\/[^/]+$/;
 
 export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<FakeGitHubServer> {
   const gh = options.gh ?? new FakeGitHub();
@@ -121,11 +123,17 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     // Security: GitHub answers unauthenticated and bad-token requests alike with 401.
     if (!auth) return fail(401, 'Bad credentials');
     headers['x-oauth-scopes'] = auth.scopes.join(', ');
-    const needed = SCOPES.find(([pattern]) => pattern.test(path))?.[1];
+    const deletesRepo = method === 'DELETE' && DELETE_REPO.test(path);
+    const needed = deletesRepo ? ['delete_repo'] : SCOPES.find(([pattern]) => pattern.test(path))?.[1];
     if (needed) headers['x-accepted-oauth-scopes'] = needed.join(', ');
     const writes = method !== 'GET' || !path.startsWith('/repos/');
     if (needed && writes && !needed.some((scope) => auth.scopes.includes(scope))) {
-      return fail(403, 'Resource not accessible by personal access token');
+      return fail(
+        403,
+        deletesRepo
+          ? 'Must have admin rights to Repository.'
+          : 'Resource not accessible by personal access token',
+      );
     }
 
     for (const r of ROUTES) {

@@ -11,7 +11,6 @@ import {
   paging,
   READ,
   repo,
-  text,
   WRITE,
 } from './common.js';
 import { commentOut, comments, fullIssue, issueFull, issueSummary, summarize } from './issue-shape.js';

@@ -1,3 +1,4 @@
+import { PermissionDeniedError } from '@refmcp/core';
 import * as z from 'zod';
 import {
   confirm,
@@ -198,6 +199,34 @@ const forkRepository = defineTool({
   },
 });
 
+const deleteRepository = defineTool({
+  name: 'delete_repository',
+  title: 'Delete repository',
+  description:
+    'Delete a repository with its issues, pull requests and history (needs admin rights and the delete_repo scope). Asks the user to confirm.',
+  inputSchema: z.object({ owner, repo, confirm }),
+  outputSchema: z.object({ deleted: z.string().describe('owner/name') }),
+  annotations: DESTRUCTIVE,
+  handler: async (input, ctx) => {
+    const gh = ctx.deps.gh;
+    const where = { owner: input.owner, repo: input.repo, request: { signal: ctx.signal } };
+    // Ask the user only about a repository that exists and that this token could delete.
+    const { data } = await gh.rest.repos.get(where);
+    if (data.permissions && !data.permissions.admin) {
+      throw new PermissionDeniedError(`Deleting ${data.full_name} needs admin rights on it.`, {
+        hint: 'Only an admin of the repository can delete it.',
+      });
+    }
+    await confirmOrThrow(
+      ctx,
+      input.confirm,
+      `Delete the repository ${data.full_name} with all its issues, pull requests and history`,
+    );
+    await gh.rest.repos.delete(where);
+    return { deleted: data.full_name };
+  },
+});
+
 export const repoWriteTools: GitHubTool[] = [
   createBranch,
   createOrUpdateFile,
@@ -205,4 +234,5 @@ export const repoWriteTools: GitHubTool[] = [
   deleteFile,
   createRepository,
   forkRepository,
+  deleteRepository,
 ];
