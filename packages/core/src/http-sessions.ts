@@ -127,9 +127,12 @@ function isInitialize(body: unknown): boolean {
 
 function ownerOf(authInfo: AuthInfo | undefined): string {
   if (!authInfo) return 'anonymous';
-  // Bind to the identity, not the token: a refreshed token for the same client keeps its session.
+  // Bind to the identity and its grant, not the token: a refreshed token for the same client keeps
+  // its session, while a token with other scopes gets 404 and a new session, whose tool list then
+  // matches what the new token may do (a session's tools are fixed when it opens).
   const subject = (authInfo.extra?.sub as string | undefined) ?? authInfo.clientId;
-  return createHash('sha256').update(subject).digest('base64url');
+  const grant = [...authInfo.scopes].sort().join(' ');
+  return createHash('sha256').update(`${subject}\n${grant}`).digest('base64url');
 }
 
 function jsonRpcError(

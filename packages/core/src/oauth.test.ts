@@ -362,6 +362,24 @@ describe('OAuth resource server: 2025-11-25 sessions', () => {
     expect(alice.status).toBe(200);
     expect(await alice.text()).toContain('read_thing');
   });
+
+  it('sends a client that stepped up to a new session, whose tools match the new grant', async () => {
+    const opened = await post(initialize, bearer(await readToken({ sub: 'dave' })));
+    const session = opened.headers.get('mcp-session-id') ?? '';
+    const list = { jsonrpc: '2.0', id: 3, method: 'tools/list', params: {} };
+    const inSession = { 'mcp-session-id': session, 'mcp-protocol-version': '2025-11-25' };
+    const writer = bearer(await writeToken({ sub: 'dave' }));
+    // The old session's tool list was fixed by the read grant: 404 tells the client to start over.
+    expect((await post(list, { ...inSession, ...writer })).status).toBe(404);
+    const reopened = await post(initialize, writer);
+    const fresh = {
+      'mcp-session-id': reopened.headers.get('mcp-session-id') ?? '',
+      'mcp-protocol-version': '2025-11-25',
+    };
+    const tools = await post(list, { ...fresh, ...writer });
+    expect(tools.status).toBe(200);
+    expect(await tools.text()).toContain('write_thing');
+  });
 });
 
 describe('OAuth resource server: protected resource metadata (RFC 9728)', () => {
