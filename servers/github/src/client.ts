@@ -4,6 +4,7 @@ import { Octokit } from '@octokit/rest';
 import type { Logger } from '@refmcp/core';
 import type Bottleneck from 'bottleneck';
 import type { GitHubConfig } from './config.js';
+import { etagCache } from './etag-cache.js';
 import { type FailedInfo, Limiter, LimiterGroup } from './limiter.js';
 
 /** The plugins add no methods, so the client is typed as a plain Octokit. */
@@ -41,6 +42,8 @@ function retryOnLimiter(octokit: Pick<Octokit, 'hook'>, options: OctokitOptions)
 const ThrottledOctokit: typeof Octokit = Octokit.plugin(
   throttling,
   retryOnLimiter,
+  // Last, so it wraps the others: a 304 passes through them as an answer, not as a failure.
+  etagCache(),
 ) as unknown as typeof Octokit;
 
 /**
@@ -50,6 +53,7 @@ const ThrottledOctokit: typeof Octokit = Octokit.plugin(
  * Rate limits: a wait GitHub asks for (Retry-After, or the primary limit's reset time) is retried
  * once when it is at most `maxRetryWaitSeconds`; longer waits fail fast with the reset time, so
  * the model can tell the user instead of hanging. 5xx answers are retried by the retry plugin.
+ * Repeated GETs are conditional (see etag-cache.ts).
  * Both plugins schedule on our Limiter instead of Bottleneck (see limiter.ts), with the
  * concurrency the throttling plugin gives its own groups.
  */

@@ -170,10 +170,23 @@ describe('the fake GitHub API', () => {
     const first = await api('GET', `${R}/issues?state=all&per_page=1`);
     expect(first.headers.get('link')).toMatch(/[?&]page=2>; rel="next"/);
     const etag = first.headers.get('etag') ?? '';
-    const again = await fetch(`${fake.apiUrl}${R}/issues?state=all&per_page=1`, {
-      headers: { authorization: `Bearer ${TOKEN}`, 'if-none-match': etag },
-    });
+    expect(etag).toMatch(/^W\/"[0-9a-f]{40}"$/);
+    const conditional = (ifNoneMatch: string) =>
+      fetch(`${fake.apiUrl}${R}/issues?state=all&per_page=1`, {
+        headers: { authorization: `Bearer ${TOKEN}`, 'if-none-match': ifNoneMatch },
+      });
+    const again = await conditional(etag);
     expect(again.status).toBe(304);
+    expect(again.headers.get('etag')).toBe(etag);
+    expect(await again.text()).toBe('');
+    // Weak comparison, and a list of tags.
+    expect((await conditional(etag.slice(2))).status).toBe(304);
+    expect((await conditional(`"stale", ${etag}`)).status).toBe(304);
+    expect((await conditional('W/"stale"')).status).toBe(200);
+    // A change to the resource changes its ETag.
+    const before = (await api('GET', `${R}/issues/1`)).headers.get('etag');
+    await api('POST', `${R}/issues/1/comments`, { body: 'etag bump' });
+    expect((await api('GET', `${R}/issues/1`)).headers.get('etag')).not.toBe(before);
   });
 
   it('refuses with primary and secondary rate limits', async () => {

@@ -24,7 +24,7 @@ export interface FakeGitHubServer {
   rateLimit(path: RegExp, times: number, kind: 'primary' | 'secondary', retryAfterSeconds?: number): void;
   /** The next `times` requests whose path matches `path` fail with a server error (502 by default). */
   serverError(path: RegExp, times: number, status?: number): void;
-  /** Every response sent, for validating against the OpenAPI description. */
+  /** Every response sent (304s too, with no body), for validating against the OpenAPI description. */
   responses: Array<{ method: string; path: string; status: number; body: unknown }>;
   close(): Promise<void>;
 }
@@ -83,7 +83,12 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       if (method === 'GET' && reply.status === 200) {
         const etag = `W/"${createHash('sha1').update(text).digest('hex')}"`;
         all.etag = etag;
-        if (req.headers['if-none-match'] === etag) return finish(304, all, '');
+        if (notModified(req.headers['if-none-match'], etag)) {
+          // A 304 has no body, so nothing describes one.
+          delete all['content-type'];
+          responses.push({ method, path, status: 304, body: undefined });
+          return finish(304, all, '');
+        }
       }
       responses.push({ method, path, status: reply.status, body: reply.text ?? reply.body });
       finish(reply.status, all, text);
@@ -189,6 +194,13 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
         server.close(() => resolve());
       }),
   };
+}
+
+/** If-None-Match holds one or more ETags (or `*`); GET compares them weakly (RFC 9110 13.1.2). */
+function notModified(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
+  return header.split(',').some((tag) => tag.trim() === '*' || opaque(tag) === opaque(etag));
 }
 
 async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> {
