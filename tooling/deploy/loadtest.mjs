@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The bounded load test: calls/s for 1 instance direct, 1 behind HAProxy and 3 behind HAProxy,
-// for a refmcp server and the bare SDK floor, then failover runs that SIGKILL one of 3 instances
-// mid-run. Exits non-zero when a stateless (2026-07-28) call fails or any call is lost.
+// for a refmcp server and the bare SDK floor, then failover runs that stop one of 3 instances
+// mid-run, by SIGKILL (a crash) and by SIGTERM (a drain). Exits non-zero when a stateless (2026-07-28)
+// call fails or any call is lost.
 //
 //   node loadtest.mjs [--era modern|legacy|both] [--clients 50] [--calls 20000]
 //                     [--targets filesystem,floor] [--only throughput|failover]
@@ -48,16 +49,17 @@ async function direct(target, era) {
   }
 }
 
-async function proxied(target, era, instances, kill) {
+/** `stop`: 'SIGKILL' (a crash) or 'SIGTERM' (a graceful stop that drains) one instance at 30%. */
+async function proxied(target, era, instances, stop) {
   const cluster = await startCluster({ target, instances });
   stopCurrent = () => cluster.stop();
   try {
     const victim = cluster.instances.at(-1);
-    const midRun = kill && {
+    const midRun = stop && {
       afterCalls: Math.floor(load.calls * 0.3),
       action: async () => {
-        console.error(`  SIGKILL ${victim.name} (pid ${victim.pid}) after 30% of the calls`);
-        await victim.kill();
+        console.error(`  ${stop} ${victim.name} (pid ${victim.pid}) after 30% of the calls`);
+        await (stop === 'SIGKILL' ? victim.kill() : victim.stop());
       },
     };
     const stats = await runLoad({ url: cluster.url, era, tool: cluster.tool, midRun, ...load });
@@ -94,7 +96,8 @@ for (const era of eras) {
     }
   }
   if (values.only !== 'throughput') {
-    record('3 via HAProxy, 1 killed', targets[0], await proxied(targets[0], era, 3, true));
+    record('3 via HAProxy, 1 SIGKILLed', targets[0], await proxied(targets[0], era, 3, 'SIGKILL'));
+    record('3 via HAProxy, 1 SIGTERMed', targets[0], await proxied(targets[0], era, 3, 'SIGTERM'));
   }
 }
 
