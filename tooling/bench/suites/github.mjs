@@ -99,14 +99,42 @@ export async function run({ flags }) {
           check: `ours ${list.tools.length} / official ${OFFICIAL_TOOLS} tools`,
         }),
       );
+      // Every toolset, for hosts configured with `--toolsets all`.
+      const everything = await connectStdio({
+        args: [OURS_BIN, '--toolsets', 'all'],
+        env: { GITHUB_PERSONAL_ACCESS_TOKEN: TOKEN, GITHUB_API_URL: fake.apiUrl, LOG_LEVEL: 'error' },
+        label: 'ours (all toolsets)',
+      });
+      let all;
+      try {
+        all = await everything.client.listTools();
+      } finally {
+        await everything.close();
+      }
+      const allBytes = Buffer.byteLength(JSON.stringify(all));
+      rows.push(
+        makeRow({
+          suite: name,
+          id: 'tools-list bytes/tool all toolsets',
+          title: `tools/list bytes per tool, every toolset (${all.tools.length} tools, ${allBytes} bytes; not ms)`,
+          ours: allBytes / all.tools.length,
+          base: OFFICIAL_LIST_BYTES / OFFICIAL_TOOLS,
+          baseName: 'archived server-github',
+          target: TARGET.bytesPerTool,
+          samples: 1,
+          check: `ours ${all.tools.length} / official ${OFFICIAL_TOOLS} tools`,
+        }),
+      );
       details.push({
         id: 'tools-list',
         bytes,
         bytesWithoutOutputSchemas: bare,
         tools: list.tools.length,
         perTool,
+        allToolsets: { bytes: allBytes, tools: all.tools.length },
       });
       log(`  tools/list: ${bytes} bytes for ${list.tools.length} tools (${perTool.toFixed(0)} bytes/tool)`);
+      log(`  tools/list, every toolset: ${allBytes} bytes for ${all.tools.length} tools`);
     }
 
     const api = `${fake.apiUrl}/api/v3`;
