@@ -55,7 +55,8 @@ const ThrottledOctokit: typeof Octokit = Octokit.plugin(
  * the model can tell the user instead of hanging. 5xx answers are retried by the retry plugin.
  * Repeated GETs are conditional (see etag-cache.ts).
  * Both plugins schedule on our Limiter instead of Bottleneck (see limiter.ts), with the
- * concurrency the throttling plugin gives its own groups.
+ * concurrency the throttling plugin gives its own groups. Every limiter it uses is passed in, so
+ * its process-wide default groups (created on first use) stay idle.
  */
 export function createClient(config: GitHubConfig, logger: Logger, version: string): GitHubClient {
   const wantRetry =
@@ -73,7 +74,6 @@ export function createClient(config: GitHubConfig, logger: Logger, version: stri
     new LimiterGroup(settings) as unknown as Bottleneck.Group;
   const spaced = () => group({ maxConcurrent: 1, minTime: config.writeSpacingMs });
   const throttle = {
-    Bottleneck: Limiter as unknown as typeof Bottleneck,
     onRateLimit: wantRetry('primary'),
     onSecondaryRateLimit: wantRetry('secondary'),
     retryAfterBaseValue: config.retryAfterUnitMs,

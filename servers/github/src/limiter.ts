@@ -1,11 +1,11 @@
 /**
- * The part of Bottleneck's API that Octokit's throttling and retry plugins use: `Group#key`,
- * `schedule` with priority and weight, the `failed` event (a number returned by a listener
- * retries the job after that many milliseconds) and `Events`. Bottleneck yields to the event
- * loop with `setTimeout(fn, 0)` several times per job, and Node runs those no sooner than 1 ms
- * later, which cost every request about 15 ms on loopback. Here a job starts synchronously when
- * the concurrency and the spacing allow it; a timer runs only when one of them, or a retry
- * delay, asks for a wait.
+ * The part of Bottleneck's API that Octokit's throttling and retry plugins use on the limiters
+ * they are given: `Group#key`, `schedule` with priority and weight, and the `failed` event (a
+ * number returned by a listener retries the job after that many milliseconds). Bottleneck
+ * yields to the event loop with `setTimeout(fn, 0)` several times per job, and Node runs those
+ * no sooner than 1 ms later, which cost every request about 15 ms on loopback. Here a job starts
+ * synchronously when the concurrency and the spacing allow it; a timer runs only when one of
+ * them, or a retry delay, asks for a wait.
  */
 
 // biome-ignore lint/suspicious/noExplicitAny: listeners take whatever their event carries
@@ -82,10 +82,6 @@ export class Events {
 }
 
 export class Limiter {
-  static Events = Events;
-  // Set below the class LimiterGroup; the plugins reach it as `Bottleneck.Group`.
-  static Group: typeof LimiterGroup;
-
   declare on: (name: string, cb: Listener) => void;
   declare once: (name: string, cb: Listener) => void;
   readonly #events = new Events(this);
@@ -199,5 +195,3 @@ export class LimiterGroup {
     return limiter;
   }
 }
-
-Limiter.Group = LimiterGroup;
