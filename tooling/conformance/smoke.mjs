@@ -1,0 +1,85 @@
+/**
+ * A third-party client against each server: the MCP Inspector CLI calls one real tool over stdio
+ * and over HTTP, in both protocol eras, and the tool's actual output is checked.
+ */
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { npxEnv, run } from './lib.mjs';
+
+const INSPECTOR = '@modelcontextprotocol/inspector@2';
+const ERAS = ['legacy', 'modern'];
+
+/**
+ * The Inspector reads servers from a config file. Roots go there too: a client that declares
+ * roots narrows a filesystem sandbox to them, so it must name the fixture folder.
+ */
+async function writeConfig(file, spec, fixture, url) {
+  const roots = fixture.roots?.map((dir) => ({ uri: pathToFileURL(dir).href, name: path.basename(dir) }));
+  const extra = roots ? { roots } : {};
+  const config = {
+    mcpServers: {
+      stdio: { command: process.execPath, args: [spec.bin, ...fixture.args], env: fixture.env, ...extra },
+      http: { type: 'http', url, ...extra },
+    },
+  };
+  await writeFile(file, JSON.stringify(config, null, 2));
+}
+
+async function callOnce(configFile, transport, era, smoke) {
+  const { code, stdout, stderr } = await run(
+    'npx',
+    [
+      '-y',
+      '-p',
+      'node@22',
+      '-p',
+      INSPECTOR,
+      '--',
+      'mcp-inspector',
+      '--cli',
+      '--config',
+      configFile,
+      '--server',
+      transport,
+      '--protocol-era',
+      era,
+      '--format',
+      'json',
+      '--quiet',
+      '--method',
+      'tools/call',
+      '--tool-name',
+      smoke.tool,
+      '--tool-args-json',
+      JSON.stringify(smoke.args),
+    ],
+    { env: npxEnv(), timeoutMs: 120_000 },
+  );
+  let parsed;
+  try {
+    parsed = JSON.parse(stdout);
+  } catch {
+    return `exit ${code}, no JSON on stdout: ${(stdout + stderr).trim().slice(0, 500)}`;
+  }
+  const problem = smoke.check(parsed.result);
+  if (problem) return problem;
+  return code === 0 ? undefined : `exit ${code}: ${stderr.trim().slice(0, 500)}`;
+}
+
+/** Returns one line per failed call; empty when all four calls returned the expected output. */
+export async function smokeTest(spec, fixture, url, workDir) {
+  const configFile = path.join(workDir, 'inspector.json');
+  await writeConfig(configFile, spec, fixture, url);
+  const problems = [];
+  // Two at a time: the machine has two cores and each call starts Node 22 plus a server.
+  for (const transport of ['stdio', 'http']) {
+    const outcomes = await Promise.all(
+      ERAS.map((era) => callOnce(configFile, transport, era, fixture.smoke)),
+    );
+    outcomes.forEach((problem, i) => {
+      if (problem) problems.push(`inspector ${transport} ${ERAS[i]} ${fixture.smoke.tool}: ${problem}`);
+    });
+  }
+  return problems;
+}
