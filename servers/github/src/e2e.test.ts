@@ -26,6 +26,7 @@ const CALLS: Record<string, Record<string, unknown>> = {
   search_repositories: { query: 'hello' },
   create_repository: { name: 'e2e-repo' },
   fork_repository: { owner: 'octo-org', repo: 'tools' },
+  delete_repository: { owner: 'octocat', repo: 'e2e-repo', confirm: true },
   list_tags: where,
   list_releases: where,
   get_latest_release: where,
@@ -54,8 +55,14 @@ const env = () => ({
   GITHUB_REQUEST_SPACING_MS: '0',
   LOG_LEVEL: 'debug',
 });
+/** The seeded world, with a token that may also delete repositories (a scope `repo` lacks). */
+function seed() {
+  seedGitHub(fake.gh);
+  fake.gh.addToken(TOKEN, 'octocat', ['repo', 'read:org', 'gist', 'notifications', 'delete_repo']);
+}
 beforeAll(async () => {
-  fake = await startFakeGitHub({ gh: seedGitHub() });
+  fake = await startFakeGitHub();
+  seed();
 });
 afterAll(() => fake.close());
 
@@ -75,7 +82,7 @@ describe.each(['legacy', 'modern'] as const)('the built binary (%s era)', (era: 
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
     // Each run writes; a fresh world keeps the calls valid.
     fake.gh.repos.clear();
-    seedGitHub(fake.gh);
+    seed();
   });
 
   it('serves every default tool over stdio, and never logs the token', async () => {
