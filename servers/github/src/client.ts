@@ -42,7 +42,7 @@ function retryOnLimiter(octokit: Pick<Octokit, 'hook'>, options: OctokitOptions)
 const ThrottledOctokit: typeof Octokit = Octokit.plugin(
   throttling,
   retryOnLimiter,
-  // Last, so it wraps the others: a 304 passes through them as an answer, not as a failure.
+  // Last, so it wraps the others: a 304 reaches it as an error they neither retry nor wait on.
   etagCache(),
 ) as unknown as typeof Octokit;
 
