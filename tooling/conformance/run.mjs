@@ -27,6 +27,7 @@ const seconds = (since) => ((performance.now() - since) / 1000).toFixed(1);
 const work = await mkdtemp(path.join(tmpdir(), 'refmcp-conformance-'));
 const rows = [];
 const problems = [];
+const warnings = [];
 
 log('fetching the suites through npx (cached after the first run)');
 const scored = new Map();
@@ -49,7 +50,12 @@ for (const spec of SERVERS.filter((s) => only.length === 0 || only.includes(s.na
     }
     const since = performance.now();
     log(`${spec.name}: inspector ${fixture.smoke.tool} over stdio and HTTP, both eras`);
-    const smoke = await smokeTest(spec, fixture, http.url, path.join(work, spec.name));
+    const { problems: smoke, warnings: slow } = await smokeTest(
+      spec,
+      fixture,
+      http.url,
+      path.join(work, spec.name),
+    );
     rows.push({
       server: spec.name,
       era: 'inspector',
@@ -58,6 +64,7 @@ for (const spec of SERVERS.filter((s) => only.length === 0 || only.includes(s.na
       seconds: seconds(since),
     });
     problems.push(...smoke.map((p) => `${spec.name}: ${p}`));
+    warnings.push(...slow.map((w) => `${spec.name}: ${w}`));
   } catch (error) {
     problems.push(`${spec.name}: ${error.message}`);
   } finally {
@@ -81,6 +88,9 @@ const lines = table.map((row) =>
 );
 process.stdout.write(`\n${lines.join('\n')}\n\nconformance: ${seconds(began)} s in all\n`);
 
+if (warnings.length > 0) {
+  process.stdout.write(`\nWarnings (not failures):\n${warnings.map((w) => `  - ${w}`).join('\n')}\n`);
+}
 if (problems.length > 0) {
   process.stdout.write(
     `\n${problems.length} unexpected failure(s):\n${problems.map((p) => `  - ${p}`).join('\n')}\n`,

@@ -26,7 +26,16 @@ async function writeConfig(file, spec, fixture, url) {
   await writeFile(file, JSON.stringify(config, null, 2));
 }
 
+/** An Inspector call starts Node 22 and the client in a few seconds; far longer means a stall. */
+const SLOW_MS = 20_000;
+
 async function callOnce(configFile, transport, era, smoke) {
+  const started = performance.now();
+  const outcome = await callInspector(configFile, transport, era, smoke);
+  return { problem: outcome, ms: performance.now() - started };
+}
+
+async function callInspector(configFile, transport, era, smoke) {
   const { code, stdout, stderr } = await run(
     'npx',
     [
@@ -67,19 +76,25 @@ async function callOnce(configFile, transport, era, smoke) {
   return code === 0 ? undefined : `exit ${code}: ${stderr.trim().slice(0, 500)}`;
 }
 
-/** Returns one line per failed call; empty when all four calls returned the expected output. */
+/**
+ * Returns one line per failed call (empty when all four calls returned the expected output), and
+ * warnings for calls that passed but stalled, which a user would feel as a hang.
+ */
 export async function smokeTest(spec, fixture, url, workDir) {
   const configFile = path.join(workDir, 'inspector.json');
   await writeConfig(configFile, spec, fixture, url);
   const problems = [];
+  const warnings = [];
   // Two at a time: the machine has two cores and each call starts Node 22 plus a server.
   for (const transport of ['stdio', 'http']) {
     const outcomes = await Promise.all(
       ERAS.map((era) => callOnce(configFile, transport, era, fixture.smoke)),
     );
-    outcomes.forEach((problem, i) => {
-      if (problem) problems.push(`inspector ${transport} ${ERAS[i]} ${fixture.smoke.tool}: ${problem}`);
+    outcomes.forEach(({ problem, ms }, i) => {
+      const call = `inspector ${transport} ${ERAS[i]} ${fixture.smoke.tool}`;
+      if (problem) problems.push(`${call}: ${problem}`);
+      else if (ms > SLOW_MS) warnings.push(`${call}: passed, but took ${(ms / 1000).toFixed(0)} s`);
     });
   }
-  return problems;
+  return { problems, warnings };
 }
