@@ -149,7 +149,7 @@ function registerTool<Deps>(
       title: tool.title,
       description: tool.description,
       inputSchema: leanSchema(tool.inputSchema),
-      outputSchema: leanSchema(tool.outputSchema),
+      outputSchema: leanSchema(tool.outputSchema, { terse: true }),
       // The title is already on the tool; repeating it in annotations costs bytes and says nothing.
       annotations: tool.annotations,
     },

@@ -1,21 +1,32 @@
 import type * as z from 'zod';
 
-type JsonSchemaFn = (options: { target: string }) => Record<string, unknown>;
+type JsonSchema = { [key: string]: unknown };
+type JsonSchemaFn = (options: { target: string }) => JsonSchema;
+
+export interface LeanSchemaOptions {
+  /**
+   * Also drop `required` lists and `additionalProperties: false` at every depth. For output
+   * schemas: they repeat every field name and close every object, about 130 bytes a tool that tell
+   * a model reading results nothing it needs. Results are still checked against the full zod
+   * schema before they are sent.
+   */
+  terse?: boolean;
+}
 
 /**
  * The same schema, announcing its JSON Schema without the `$schema` URI. tools/list repeats that
  * URI twice per tool (input and output), about 110 bytes a tool that tell a model nothing; every
  * byte of tools/list is paid for in the model's context on every turn.
  */
-export function leanSchema<S extends z.ZodObject>(schema: S): S {
+export function leanSchema<S extends z.ZodObject>(schema: S, options: LeanSchemaOptions = {}): S {
   const standard = schema['~standard'] as (typeof schema)['~standard'] & {
     jsonSchema: { input: JsonSchemaFn; output: JsonSchemaFn };
   };
   const strip =
     (convert: JsonSchemaFn): JsonSchemaFn =>
-    (options) => {
-      const { $schema: _uri, ...rest } = convert(options);
-      return rest;
+    (target) => {
+      const { $schema: _uri, ...rest } = convert(target);
+      return options.terse ? (terse(rest) as JsonSchema) : rest;
     };
   const lean = Object.create(schema) as S;
   Object.defineProperty(lean, '~standard', {
@@ -25,4 +36,20 @@ export function leanSchema<S extends z.ZodObject>(schema: S): S {
     },
   });
   return lean;
+}
+
+/**
+ * Drops the keywords, not fields that happen to share their names: a property called `required`
+ * is a schema object under `properties`, the keyword is an array of names.
+ */
+function terse(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(terse);
+  if (!node || typeof node !== 'object') return node;
+  const out: JsonSchema = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'required' && Array.isArray(value)) continue;
+    if (key === 'additionalProperties' && value === false) continue;
+    out[key] = terse(value);
+  }
+  return out;
 }

@@ -93,48 +93,9 @@ export async function confirmOrThrow(
 
 export const confirm = z.boolean().optional().describe('User already approved; skips the prompt');
 
-type JsonSchema = { [key: string]: unknown };
-type JsonSchemaFn = (options: { target: string }) => JsonSchema;
-
-/** The announced JSON Schema without `required` and `additionalProperties: false`, at every depth. */
-function terse(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(terse);
-  if (!node || typeof node !== 'object') return node;
-  const out: JsonSchema = {};
-  for (const [key, value] of Object.entries(node)) {
-    if (key === 'required' || (key === 'additionalProperties' && value === false)) continue;
-    out[key] = terse(value);
-  }
-  return out;
-}
-
-/**
- * An output schema announced tersely. tools/list is paid for in the model's context on every
- * turn, and in output schemas `required` repeats every field name and `additionalProperties:
- * false` every object's closing: about 130 bytes a tool that tell a model reading results nothing
- * it needs. Results are still checked against the full zod schema before they are sent.
- */
-function terseOutput<S extends z.ZodObject>(schema: S): S {
-  const standard = schema['~standard'] as S['~standard'] & {
-    jsonSchema: { input: JsonSchemaFn; output: JsonSchemaFn };
-  };
-  const compact =
-    (convert: JsonSchemaFn): JsonSchemaFn =>
-    (options) =>
-      terse(convert(options)) as JsonSchema;
-  const announced = Object.create(schema) as S;
-  Object.defineProperty(announced, '~standard', {
-    value: {
-      ...standard,
-      jsonSchema: { input: compact(standard.jsonSchema.input), output: compact(standard.jsonSchema.output) },
-    },
-  });
-  return announced;
-}
-
 /** defineTool with the server's deps fixed, so handlers see `ctx.deps` typed. */
 export function defineTool<In extends z.ZodObject, Out extends z.ZodObject>(
   definition: ToolDefinition<In, Out, GitHubDeps>,
 ): ToolDefinition<In, Out, GitHubDeps> {
-  return { ...definition, outputSchema: terseOutput(definition.outputSchema) };
+  return definition;
 }

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import * as z from 'zod';
+import { leanSchema } from './lean-schema.js';
+
+// What the SDK calls when it lists tools: the Standard Schema's JSON Schema converter.
+const announced = (schema: z.ZodObject) =>
+  (
+    schema['~standard'] as unknown as {
+      jsonSchema: { output: (options: { target: string }) => Record<string, unknown> };
+    }
+  ).jsonSchema.output({ target: 'draft-2020-12' });
+
+const shape = z.object({
+  name: z.string(),
+  // A field that shares a keyword's name must survive.
+  required: z.object({ checks: z.array(z.string()) }),
+  labels: z.array(z.object({ id: z.number(), text: z.string().optional() })),
+});
+
+describe('leanSchema', () => {
+  it('drops the dialect URI and keeps the rest of an input schema', () => {
+    const json = announced(leanSchema(shape));
+    expect(json).not.toHaveProperty('$schema');
+    expect(json.required).toEqual(['name', 'required', 'labels']);
+    expect(json.additionalProperties).toBe(false);
+  });
+
+  it('announces an output schema without required lists or closed objects, at every depth', () => {
+    const json = announced(leanSchema(shape, { terse: true }));
+    const text = JSON.stringify(json);
+    expect(text).not.toContain('"additionalProperties"');
+    expect(text).not.toMatch(/"required":\[/);
+    expect(json).toEqual({
+      type: 'object',
+      properties: {
+        name: { type: 'string' },
+        required: { type: 'object', properties: { checks: { type: 'array', items: { type: 'string' } } } },
+        labels: {
+          type: 'array',
+          items: { type: 'object', properties: { id: { type: 'number' }, text: { type: 'string' } } },
+        },
+      },
+    });
+  });
+
+  it('still validates with the full schema', () => {
+    const lean = leanSchema(shape, { terse: true });
+    expect(lean.safeParse({ name: 'x', labels: [] }).success).toBe(false);
+    expect(lean.safeParse({ name: 'x', required: { checks: [] }, labels: [{ id: 1 }] }).success).toBe(true);
+  });
+});
