@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import type { Client } from '@modelcontextprotocol/client';
 import { callTool } from '@refmcp/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
-import { intersectRoots } from './roots.js';
+import { intersectRoots, ROOTS_TIMEOUT_MS } from './roots.js';
 import { type Fixture, makeFixture } from './test-helpers.js';
 
 /** A client that answers roots/list from `roots` (read at request time) and announces changes. */
@@ -157,6 +157,22 @@ describe('client roots without directories on the command line (legacy era)', ()
     const out = await callTool(fx.client, 'get_file_info', { path: fx.root });
     expect(out.isError).toBe(true);
     expect(out.text).toMatch(/No directories are accessible/);
+  });
+});
+
+describe('a client that declares roots but never answers', () => {
+  let fx: Fixture;
+  afterEach(() => fx.close());
+
+  it('gets its calls answered after a bounded wait, with the command-line directories', async () => {
+    fx = await makeFixture('legacy', {}, (client) => {
+      client.registerCapabilities({ roots: { listChanged: true } });
+      // Like an HTTP session without its GET stream: the request never reaches anyone who answers.
+      client.setRequestHandler('roots/list', () => new Promise(() => {}));
+    });
+    const started = Date.now();
+    expect(await allowed(fx.client)).toEqual([fx.root]);
+    expect(Date.now() - started).toBeLessThan(ROOTS_TIMEOUT_MS + 2000);
   });
 });
 

@@ -20,8 +20,15 @@ export function intersectRoots(configured: readonly string[], roots: readonly st
   return [...out];
 }
 
+/**
+ * How long tool calls may wait for the client's roots. A client that can answer does so in
+ * milliseconds; one that declared roots but reads no server-initiated messages (an HTTP session
+ * without its GET stream) never will, and then the command-line directories apply.
+ */
+export const ROOTS_TIMEOUT_MS = 3000;
+
 async function fetchRoots(server: McpServer): Promise<string[]> {
-  const { roots } = await server.server.listRoots();
+  const { roots } = await server.server.listRoots(undefined, { timeout: ROOTS_TIMEOUT_MS });
   const paths: string[] = [];
   for (const root of roots) {
     if (!root.uri.startsWith('file://')) continue;
@@ -46,7 +53,9 @@ export function followClientRoots(
       return narrowed;
     });
     pending.catch((error: unknown) =>
-      log.warn('could not read client roots', { error: (error as Error).message }),
+      log.warn('could not read client roots; the command-line directories apply', {
+        error: (error as Error).message,
+      }),
     );
     sandbox.narrowTo(pending);
   };
