@@ -80,6 +80,11 @@ const record = (label, target, stats) => {
     `${label} ${target} ${stats.era}: ${stats.callsPerSecond} calls/s, failed ${stats.failed} ` +
       `(recovered ${stats.recovered}, lost ${stats.lost}), sessions ${stats.sessions}, spread: ${spread}`,
   );
+  if (stats.haproxy) {
+    // Requests HAProxy sent to each instance (stot): calls plus handshakes, GET streams, checks excluded.
+    const stot = stats.haproxy.map((row) => `${row.name} ${row.stot} (${row.status})`).join(', ');
+    console.error(`    HAProxy stot: ${stot}`);
+  }
   for (const [what, n] of Object.entries(stats.failures)) console.error(`    ${n}x ${what}`);
   for (const [what, n] of Object.entries(stats.background)) console.error(`    background ${n}x ${what}`);
 };
