@@ -1,12 +1,11 @@
 // Two filesystem server instances behind HAProxy; one is SIGKILLed while clients are calling.
 // HAProxy must be installed (CI installs it in .ci/run): without it these tests fail, they do not skip.
-import { spawnSync } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startCluster } from './cluster.mjs';
-import { haproxyVersion, renderConfig } from './haproxy.mjs';
+import { haproxyVersion, renderConfig, writeCheckedConfig } from './haproxy.mjs';
 import { runLoad } from './load.mjs';
 
 const CLIENTS = 16;
@@ -48,10 +47,10 @@ describe('HAProxy in front of refmcp instances', () => {
       });
       expect(config.match(/^ {2}server mcp\d 127\.0\.0\.1:1808\d$/gm)).toHaveLength(3);
       expect(config).toContain('http-check send meth GET uri /readyz');
-      const file = path.join(scratch, 'haproxy.cfg');
-      await writeFile(file, config);
-      const check = spawnSync('haproxy', ['-c', '-f', file], { encoding: 'utf8' });
-      expect(check.status, check.stdout + check.stderr).toBe(0);
+      expect(() => writeCheckedConfig(config, path.join(scratch, 'haproxy.cfg'))).not.toThrow();
+      // And the check is real: HAProxy refuses a broken line.
+      const broken = config.replace('balance leastconn', 'balance no-such-algorithm');
+      expect(() => writeCheckedConfig(broken, path.join(scratch, 'broken.cfg'))).toThrow(/haproxy rejected/);
     } finally {
       await rm(scratch, { recursive: true, force: true });
     }

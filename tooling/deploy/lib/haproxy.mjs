@@ -37,11 +37,17 @@ export function renderConfig({ bind, statsSocket, healthPath, servers }) {
   });
 }
 
-/** Validates and starts HAProxy with `config` written to `file`; resolves once it accepts requests. */
-export async function startHaproxy({ config, file, url }) {
+/** Writes `config` to `file` and has HAProxy check it (`haproxy -c`); throws with its complaints. */
+export function writeCheckedConfig(config, file) {
+  haproxyVersion();
   writeFileSync(file, config);
   const check = spawnSync('haproxy', ['-c', '-q', '-f', file], { encoding: 'utf8' });
   if (check.status !== 0) throw new Error(`haproxy rejected ${file}:\n${check.stdout}${check.stderr}`);
+}
+
+/** Validates and starts HAProxy with `config` written to `file`; resolves once it accepts requests. */
+export async function startHaproxy({ config, file, url }) {
+  writeCheckedConfig(config, file);
   // -db: stay in the foreground, so this process owns HAProxy and it dies with a SIGTERM from us.
   const child = spawn('haproxy', ['-db', '-f', file], { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
