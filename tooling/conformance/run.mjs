@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { log, startHttpBin } from './lib.mjs';
 import { SERVERS } from './servers.mjs';
-import { smokeTest } from './smoke.mjs';
+import { fetchInspector, smokeTest } from './smoke.mjs';
 import { runSuite, SUITES, scoredScenarios } from './suite.mjs';
 
 const only = process.argv.slice(2);
@@ -29,9 +29,10 @@ const rows = [];
 const problems = [];
 const warnings = [];
 
-log('fetching the suites through npx (cached after the first run)');
+log('fetching the suites and the Inspector through npx (cached after the first run)');
 const scored = new Map();
 for (const suite of SUITES) scored.set(suite.era, await scoredScenarios(suite));
+await fetchInspector();
 
 for (const spec of SERVERS.filter((s) => only.length === 0 || only.includes(s.name))) {
   const fixture = await spec.start();

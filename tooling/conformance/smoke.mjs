@@ -7,7 +7,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { npxEnv, run } from './lib.mjs';
 
-const INSPECTOR = '@modelcontextprotocol/inspector@2';
+// Pinned like the suites, so a new release cannot turn CI red on its own.
+const INSPECTOR = '@modelcontextprotocol/inspector@2.12.0';
 const ERAS = ['legacy', 'modern'];
 
 /**
@@ -24,6 +25,21 @@ async function writeConfig(file, spec, fixture, url) {
     },
   };
   await writeFile(file, JSON.stringify(config, null, 2));
+}
+
+/**
+ * Fetches the Inspector (and Node 22) into the npx cache once, before calls run two at a time:
+ * two npx processes filling the same empty cache entry at once can trip over each other.
+ */
+export async function fetchInspector() {
+  const { code, stderr } = await run(
+    'npx',
+    ['-y', '-p', 'node@22', '-p', INSPECTOR, '--', 'mcp-inspector', '--version'],
+    {
+      env: npxEnv(),
+    },
+  );
+  if (code !== 0) throw new Error(`could not fetch ${INSPECTOR}:\n${stderr}`);
 }
 
 /** An Inspector call starts Node 22 and the client in a few seconds; far longer means a stall. */
