@@ -6,7 +6,7 @@ export const log = (line) => process.stderr.write(`conformance: ${line}\n`);
 
 /** npx quietly: the suites and the Inspector need Node 22, which npx fetches once and caches. */
 export const npxEnv = () => ({
-  ...process.env,
+  ...fixtureEnv(),
   npm_config_loglevel: 'error',
   npm_config_update_notifier: 'false',
   npm_config_fund: 'false',
@@ -45,12 +45,22 @@ export function run(command, args, { env = process.env, timeoutMs = 300_000, cwd
 }
 
 /**
+ * The environment without the servers' own settings: a token or an MCP_AUTH_TOKEN in the caller's
+ * shell must not point a server at a real API or lock the suite out. The fixture sets what it needs.
+ */
+export function fixtureEnv() {
+  return Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !/^(MCP|GITHUB|SLACK|SQLITE)_|^LOG_LEVEL$/.test(key)),
+  );
+}
+
+/**
  * Starts a built server bin over Streamable HTTP on a free port and waits for the log line that
  * names its URL. The URL uses `localhost`, since the DNS-rebinding scenario needs a name to vary.
  */
 export function startHttpBin(bin, args, env) {
   const child = spawn(process.execPath, [bin, ...args, '--http', '--port', '0'], {
-    env: { ...process.env, ...env },
+    env: { ...fixtureEnv(), ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
