@@ -164,6 +164,47 @@ describe('2025-11-25 clients over HTTP get sessions', () => {
     expect(response.headers.get('retry-after')).toBe('5');
   });
 
+  it('replays what a dropped GET stream missed from Last-Event-ID', async () => {
+    const { url } = await serve();
+    const opened = await post(url, {
+      jsonrpc: '2.0',
+      id: 1,
+      method: 'initialize',
+      params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'raw', version: '0' } },
+    });
+    const session = {
+      'mcp-session-id': opened.headers.get('mcp-session-id') as string,
+      'mcp-protocol-version': '2025-11-25',
+    };
+    await opened.text();
+    await post(url, { jsonrpc: '2.0', method: 'notifications/initialized' }, session);
+    const call = (id: number) =>
+      post(
+        url,
+        { jsonrpc: '2.0', id, method: 'tools/call', params: { name: 'ping_later', arguments: {} } },
+        session,
+      );
+
+    const first = new AbortController();
+    const stream = await fetch(url, {
+      headers: { ...session, accept: 'text/event-stream' },
+      signal: first.signal,
+    });
+    expect(stream.headers.get('content-type')).toMatch(/text\/event-stream/);
+    await (await call(2)).text();
+    const seen = await readEvent(stream, 'list_changed');
+    first.abort();
+    // Sent while no stream is open: kept for replay.
+    await (await call(3)).text();
+    await sleep(200);
+    const resumed = await fetch(url, {
+      headers: { ...session, accept: 'text/event-stream', 'last-event-id': seen.id },
+    });
+    const replayed = await readEvent(resumed, 'list_changed');
+    expect(replayed.id).not.toBe(seen.id);
+    await resumed.body?.cancel();
+  });
+
   it('serves each POST on its own in stateless mode', async () => {
     const { url } = await serve({ legacy: 'stateless' });
     const { client, transport } = await connect(url);
@@ -183,3 +224,25 @@ describe('2025-11-25 clients over HTTP get sessions', () => {
     });
   });
 });
+
+/** Reads SSE frames until one whose data mentions `needle`; returns its event id. */
+async function readEvent(response: Response, needle: string): Promise<{ id: string; data: string }> {
+  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  const deadline = Date.now() + 3000;
+  while (Date.now() < deadline) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    buffer += decoder.decode(value, { stream: true });
+    for (const frame of buffer.split('\n\n')) {
+      const id = /^id: (.+)$/m.exec(frame)?.[1];
+      const data = /^data: (.+)$/m.exec(frame)?.[1] ?? '';
+      if (id && data.includes(needle)) {
+        reader.releaseLock();
+        return { id, data };
+      }
+    }
+  }
+  throw new Error(`no event mentioning ${needle}: ${buffer}`);
+}

@@ -106,7 +106,8 @@ export function createLegacySessions(app: McpApp, serve: ServeOptions, options: 
         return jsonRpcError(404, -32001, 'Session not found. Start a new session with initialize.');
       }
       session.lastSeen = Date.now();
-      return session.transport.handleRequest(request, authInfo ? { authInfo } : undefined);
+      const response = await session.transport.handleRequest(request, authInfo ? { authInfo } : undefined);
+      return request.method === 'GET' ? openedAtOnce(response) : response;
     },
     get size() {
       return sessions.size;
@@ -116,6 +117,32 @@ export function createLegacySessions(app: McpApp, serve: ServeOptions, options: 
       await Promise.all([...sessions.keys()].map((id) => end(id, 'shutdown')));
     },
   };
+}
+
+/**
+ * The GET stream carries nothing until the server has something to say, and Node sends response
+ * headers with the first byte: without this, a client (or a proxy's timeout) would wait for the
+ * first notification just to learn the stream is open. An SSE comment line is ignored by readers.
+ */
+function openedAtOnce(response: Response): Response {
+  if (!response.body || !response.headers.get('content-type')?.startsWith('text/event-stream'))
+    return response;
+  const reader = response.body.getReader();
+  let opened = false;
+  const stream = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (!opened) {
+        opened = true;
+        controller.enqueue(new TextEncoder().encode(': stream open\n\n'));
+        return;
+      }
+      const { value, done } = await reader.read();
+      if (done) controller.close();
+      else controller.enqueue(value);
+    },
+    cancel: (reason) => reader.cancel(reason),
+  });
+  return new Response(stream, { status: response.status, headers: response.headers });
 }
 
 function isInitialize(body: unknown): boolean {
