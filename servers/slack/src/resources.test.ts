@@ -64,9 +64,14 @@ describe('the directory cache', () => {
       slack.workspace.addUser({ id: 'U0DAVE', name: 'dave' });
       now += 61_000;
       // A stale directory answers at once and refreshes behind the call.
-      await callTool(client, 'slack_get_users', {});
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      const out = await callTool(client, 'slack_get_users', { query: 'dave' });
+      const stale = await callTool(client, 'slack_get_users', { query: 'dave' });
+      expect(stale.text).toBe('No users.');
+      // The refresh lands behind the call; on a busy machine that can take a while.
+      let out = stale;
+      for (const deadline = Date.now() + 5000; out.text !== '@dave U0DAVE dave' && Date.now() < deadline; ) {
+        await new Promise((resolve) => setTimeout(resolve, 25));
+        out = await callTool(client, 'slack_get_users', { query: 'dave' });
+      }
       expect(out.text).toBe('@dave U0DAVE dave');
       expect(slack.workspace.callsTo('users.list')).toHaveLength(2);
     } finally {
