@@ -7,7 +7,7 @@
 //   node loadtest.mjs [--era modern|legacy|both] [--clients 50] [--calls 20000]
 //                     [--targets filesystem,floor] [--only throughput|failover]
 import { mkdtemp, rm } from 'node:fs/promises';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startCluster, TARGETS } from './lib/cluster.mjs';
@@ -72,7 +72,8 @@ async function proxied(target, era, instances, stop) {
 
 const rows = [];
 const record = (label, target, stats) => {
-  rows.push({ label, target, ...stats });
+  // Other work on the machine moves these numbers a lot: keep the load next to each one.
+  rows.push({ label, target, load: loadavg()[0].toFixed(1), ...stats });
   const spread = Object.entries(stats.perInstance)
     .map(([name, n]) => `${name} ${n}`)
     .join(', ');
@@ -106,12 +107,12 @@ for (const era of eras) {
   }
 }
 
-console.log('\n| setup | server | era | calls/s | failed | lost | calls per instance |');
-console.log('|---|---|---|---|---|---|---|');
+console.log('\n| setup | server | era | calls/s | failed | lost | calls per instance | load avg |');
+console.log('|---|---|---|---|---|---|---|---|');
 for (const row of rows) {
   const spread = Object.values(row.perInstance).join(' / ');
   console.log(
-    `| ${row.label} | ${row.target} | ${row.era} | ${row.callsPerSecond} | ${row.failed} | ${row.lost} | ${spread} |`,
+    `| ${row.label} | ${row.target} | ${row.era} | ${row.callsPerSecond} | ${row.failed} | ${row.lost} | ${spread} | ${row.load} |`,
   );
 }
 // A stateless call has nowhere to lose state: any failure there is a bug in the setup.
