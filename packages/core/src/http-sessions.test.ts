@@ -5,7 +5,7 @@ import * as z from 'zod';
 import { createMcpApp, type InstanceContext } from './app.js';
 import { type HttpOptions, type HttpServerHandle, startHttpServer } from './http.js';
 import { createLogger } from './logger.js';
-import { clientOptionsFor } from './testing/index.js';
+import { clientOptionsFor, postJsonRpc as post } from './testing/index.js';
 import { defineTool } from './tool.js';
 
 const ping = defineTool({
@@ -50,18 +50,6 @@ async function connect(url: URL, headers: Record<string, string> = {}) {
   await client.connect(transport);
   clients.push(client);
   return { client, transport };
-}
-
-function post(url: URL, body: unknown, headers: Record<string, string> = {}) {
-  return fetch(url, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      accept: 'application/json, text/event-stream',
-      ...headers,
-    },
-    body: JSON.stringify(body),
-  });
 }
 
 const toolsList = { jsonrpc: '2.0', id: 2, method: 'tools/list', params: {} };

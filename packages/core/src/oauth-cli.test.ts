@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type HttpBin, spawnHttpBin } from './testing/index.js';
+import { type HttpBin, postJsonRpc, spawnHttpBin } from './testing/index.js';
 
 // A whole server process built on the compiled package, so the flags are wired the way a
 // published server wires them. Needs `pnpm build` first (turbo runs it before the tests).
@@ -66,15 +66,7 @@ describe.skipIf(!existsSync(dist))('OAuth flags on a server process', () => {
   });
 
   const post = (body: unknown, token?: string) =>
-    fetch(bin.url, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        accept: 'application/json, text/event-stream',
-        ...(token && { authorization: `Bearer ${token}` }),
-      },
-      body: JSON.stringify(body),
-    });
+    postJsonRpc(bin.url, body, token ? { authorization: `Bearer ${token}` } : {});
   const call = (name: string) => ({
     jsonrpc: '2.0',
     id: 1,

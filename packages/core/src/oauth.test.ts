@@ -6,7 +6,7 @@ import * as z from 'zod';
 import { createMcpApp } from './app.js';
 import { createLogger } from './logger.js';
 import { createOAuthResourceServer } from './oauth.js';
-import { callTool, startHttpForTest, type TestHttpServer } from './testing/index.js';
+import { callTool, postJsonRpc, startHttpForTest, type TestHttpServer } from './testing/index.js';
 import { defineTool, type ToolContext } from './tool.js';
 
 const ISSUER = 'https://auth.example.com';
@@ -148,17 +148,7 @@ const callWrite = {
   params: { name: 'write_thing', arguments: {} },
 };
 
-function post(body: unknown, headers: Record<string, string> = {}) {
-  return fetch(server.url, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      accept: 'application/json, text/event-stream',
-      ...headers,
-    },
-    body: JSON.stringify(body),
-  });
-}
+const post = (body: unknown, headers?: Record<string, string>) => postJsonRpc(server.url, body, headers);
 
 const challenge = (res: Response) => res.headers.get('www-authenticate') ?? '';
 

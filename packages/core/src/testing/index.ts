@@ -6,4 +6,5 @@ export { type HttpBin, spawnHttpBin } from './http-bin.js';
 export { connectInProcess, type InProcessOptions } from './in-process.js';
 export { SERVER_SCHEMA_URL, serverJsonProblems } from './manifest.js';
 export { type PackageJson, type PackedServer, packServer, strayPackageFiles } from './pack.js';
+export { postJsonRpc } from './post.js';
 export { type SpawnedServer, type SpawnOptions, spawnStdio } from './stdio.js';
