@@ -3,7 +3,7 @@ import { OUTSIDER_TOKEN, seedGitHub, startFakeGitHub } from '@refmcp/fake-github
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiUrlFor, type GitHubConfig } from './config.js';
 import { createServer } from './server.js';
-import { quietLogger, testConfig } from './test-helpers.js';
+import { elicitingClient, quietLogger, testConfig } from './test-helpers.js';
 import { selectTools } from './toolsets.js';
 
 let fake: Awaited<ReturnType<typeof startFakeGitHub>>;
@@ -207,17 +207,8 @@ describe('elicitation', () => {
   it('asks the user before a destructive call and respects a decline', async () => {
     const app = createServer(testConfig(fake.apiUrl), { logger: quietLogger() });
     let answer: 'accept' | 'decline' = 'decline';
-    const asked: string[] = [];
-    const client = await connectInProcess(app, {
-      client: { capabilities: { elicitation: { form: {} } } },
-      beforeConnect: (c) =>
-        c.setRequestHandler('elicitation/create', (request) => {
-          asked.push(String(request.params.message));
-          return answer === 'accept'
-            ? { action: 'accept', content: { confirm: true } }
-            : { action: 'decline' };
-        }),
-    });
+    const { asked, options } = elicitingClient(() => answer);
+    const client = await connectInProcess(app, options);
     const args = {
       owner: 'octocat',
       repo: 'hello-world',

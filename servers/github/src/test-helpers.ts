@@ -53,3 +53,19 @@ export function useHarness(overrides: Partial<GitHubConfig> = {}, options: InPro
   });
   return h;
 }
+
+/** Options for a client that can elicit: it records each question and answers with `answer()`. */
+export function elicitingClient(answer: () => 'accept' | 'decline') {
+  const asked: string[] = [];
+  const options: InProcessOptions = {
+    client: { capabilities: { elicitation: { form: {} } } },
+    beforeConnect: (c) =>
+      c.setRequestHandler('elicitation/create', (request) => {
+        asked.push(String(request.params.message));
+        return answer() === 'accept'
+          ? { action: 'accept', content: { confirm: true } }
+          : { action: 'decline' };
+      }),
+  };
+  return { asked, options };
+}

@@ -3,7 +3,7 @@ import { OUTSIDER_TOKEN, seedGitHub, startFakeGitHub, TOKEN } from '@refmcp/fake
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GitHubConfig } from '../config.js';
 import { createServer } from '../server.js';
-import { quietLogger, testConfig } from '../test-helpers.js';
+import { elicitingClient, quietLogger, testConfig } from '../test-helpers.js';
 import { selectTools } from '../toolsets.js';
 
 /** A token of octocat's that also has the delete_repo scope, which `repo` does not include. */
@@ -21,22 +21,8 @@ async function session(overrides: Partial<GitHubConfig>, answer?: 'accept' | 'de
   const app = createServer(testConfig(fake.apiUrl, { token: DELETER, ...overrides }), {
     logger: quietLogger(),
   });
-  const asked: string[] = [];
-  const client = await connectInProcess(
-    app,
-    answer
-      ? {
-          client: { capabilities: { elicitation: { form: {} } } },
-          beforeConnect: (c) =>
-            c.setRequestHandler('elicitation/create', (request) => {
-              asked.push(String(request.params.message));
-              return answer === 'accept'
-                ? { action: 'accept', content: { confirm: true } }
-                : { action: 'decline' };
-            }),
-        }
-      : {},
-  );
+  const { asked, options } = elicitingClient(() => answer ?? 'decline');
+  const client = await connectInProcess(app, answer ? options : {});
   return {
     asked,
     client,
