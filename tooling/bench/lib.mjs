@@ -157,6 +157,8 @@ export function parseFlags(argv) {
       if (next === undefined) throw new BenchError(`${arg} needs a value`);
       return next;
     };
+    // `pnpm bench -- --suite x` passes the `--` on.
+    if (arg === '--') continue;
     if (arg === '--quick') flags.quick = true;
     else if (arg === '--build') flags.build = true;
     else if (arg === '--help' || arg === '-h') flags.help = true;

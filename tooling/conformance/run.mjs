@@ -14,7 +14,7 @@ import { SERVERS } from './servers.mjs';
 import { fetchInspector, smokeTest } from './smoke.mjs';
 import { runSuite, SUITES, scoredScenarios } from './suite.mjs';
 
-const only = process.argv.slice(2);
+const only = process.argv.slice(2).filter((arg) => arg !== '--');
 const unknown = only.filter((name) => !SERVERS.some((s) => s.name === name));
 if (unknown.length > 0) {
   process.stderr.write(

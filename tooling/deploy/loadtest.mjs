@@ -15,7 +15,10 @@ import { haproxyVersion } from './lib/haproxy.mjs';
 import { startInstance } from './lib/instances.mjs';
 import { runLoad } from './lib/load.mjs';
 
+// `pnpm loadtest -- --era modern` passes the `--` on.
+const argv = process.argv.slice(2);
 const { values } = parseArgs({
+  args: argv[0] === '--' ? argv.slice(1) : argv,
   options: {
     era: { type: 'string', default: 'both' },
     clients: { type: 'string', default: '50' },
@@ -27,6 +30,17 @@ const { values } = parseArgs({
 const eras = values.era === 'both' ? ['modern', 'legacy'] : [values.era];
 const load = { clients: Number(values.clients), calls: Number(values.calls) };
 const targets = values.targets.split(',');
+const bad = [
+  !['modern', 'legacy'].includes(eras[0]) && `--era ${values.era} (modern, legacy or both)`,
+  ...targets.filter((t) => !TARGETS[t]).map((t) => `target ${t} (have: ${Object.keys(TARGETS).join(', ')})`),
+  ...['clients', 'calls']
+    .filter((k) => !(load[k] >= 1))
+    .map((k) => `--${k} ${values[k]} (a positive number)`),
+].filter(Boolean);
+if (bad.length > 0) {
+  console.error(`loadtest: invalid ${bad.join('; ')}`);
+  process.exit(2);
+}
 
 // Ctrl-C must not leave instances or HAProxy running: stop whatever is up, then exit.
 let stopCurrent;
