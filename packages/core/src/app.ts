@@ -5,6 +5,7 @@ import {
   type ServerCapabilities,
   type ServerContext,
 } from '@modelcontextprotocol/server';
+import type { ChangeFeed } from './changes.js';
 import { asToolError, CancelledError, describeError, TimeoutError } from './errors.js';
 import { leanSchema } from './lean-schema.js';
 import { createLogger, echoToClient, type Logger, type LogLevel } from './logger.js';
@@ -64,6 +65,11 @@ export interface McpAppOptions<Deps> {
   close?: () => Promise<void> | void;
   /** Whether dependencies are up (a pool started, a cache warmed); `/readyz` answers 503 until then. */
   ready?: () => boolean | Promise<boolean>;
+  /**
+   * Where the app publishes changes for 2026-era listen streams served over HTTP. Without it those
+   * streams open but never carry a notice.
+   */
+  changes?: ChangeFeed;
 }
 
 /**
@@ -78,6 +84,8 @@ export interface McpApp {
   readonly toolNames: readonly string[];
   /** Every tool's name and annotations, for serving policies that act before an instance exists. */
   readonly tools: readonly ToolInfo[];
+  /** The app's change feed, which the HTTP handler's listen streams subscribe to. */
+  readonly changes?: ChangeFeed;
   createServer(request?: McpRequestContext, serve?: ServeOptions): McpServer;
   ready(): Promise<boolean>;
   close(): Promise<void>;
@@ -120,6 +128,7 @@ export function createMcpApp<Deps>(options: McpAppOptions<Deps>): McpApp {
     redact,
     toolNames: options.tools.map((t) => t.name),
     tools: options.tools.map((t) => ({ name: t.name, annotations: t.annotations })),
+    ...(options.changes && { changes: options.changes }),
     createServer,
     ready: async () => (options.ready ? await options.ready() : true),
     close: () => {

@@ -15,6 +15,7 @@ import {
 } from '@modelcontextprotocol/server';
 import type { McpApp, ServeOptions } from './app.js';
 import { ConfigError } from './errors.js';
+import { isListenRequest, serveListen } from './http-listen.js';
 import { createLegacySessions, type LegacySessionOptions } from './http-sessions.js';
 
 /**
@@ -98,6 +99,7 @@ export function createHttpPipeline(app: McpApp, options: Omit<HttpOptions, 'host
     onerror: (error) => app.logger.debug('http request rejected', { error: error.message }),
     legacy: withSessions ? 'reject' : 'stateless',
     maxRequestBodySize,
+    ...(app.changes && { bus: app.changes.bus }),
   });
   const sessions = withSessions ? createLegacySessions(app, serve, options.sessions) : undefined;
   let draining = false;
@@ -140,7 +142,9 @@ export function createHttpPipeline(app: McpApp, options: Omit<HttpOptions, 'host
     if (sessions && (await isLegacyRequest(forwarded, undefined, { maxRequestBodySize }))) {
       return sessions.fetch(forwarded, authInfo);
     }
-    return handler.fetch(forwarded, authInfo ? { authInfo } : undefined);
+    const serveModern = (r: Request) => handler.fetch(r, authInfo ? { authInfo } : undefined);
+    if (app.changes && isListenRequest(forwarded)) return serveListen(forwarded, app.changes, serveModern);
+    return serveModern(forwarded);
   };
   return {
     fetch,
@@ -186,8 +190,9 @@ export async function startHttpServer(app: McpApp, options: HttpOptions): Promis
   let inFlight = 0;
   let drained: (() => void) | undefined;
   const server = createServer((req, res) => {
-    // A GET is a notification stream that stays open until cut; only calls are worth waiting for.
-    if (req.method !== 'GET') {
+    // GET and subscriptions/listen are notification streams that stay open until cut; only calls
+    // are worth waiting for.
+    if (req.method !== 'GET' && req.headers['mcp-method'] !== 'subscriptions/listen') {
       inFlight++;
       res.once('close', () => {
         inFlight--;

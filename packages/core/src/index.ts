@@ -8,6 +8,7 @@ export {
   type ServeOptions,
   type ToolInfo,
 } from './app.js';
+export { type ChangeFeed, createChangeFeed } from './changes.js';
 export {
   type CliResult,
   type CliSpec,
