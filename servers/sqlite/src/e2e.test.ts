@@ -1,8 +1,10 @@
 import { spawn } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { callTool, clientOptionsFor, spawnHttpBin, spawnStdio, type TestEra } from '@refmcp/core/testing';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeDatabase } from './test-helpers.js';
 
@@ -123,6 +125,55 @@ describe('2026 era change notifications over stdio', () => {
       await subscription.close();
     } finally {
       await server.close();
+      db.cleanup();
+    }
+  });
+});
+
+describe('2026 era change notifications over HTTP', () => {
+  it("delivers our own and other processes' schema changes on a listen stream", async () => {
+    const db = makeDatabase();
+    const http = await spawnHttpBin({ command: process.execPath, args: [BIN, db.file] });
+    const connect = async () => {
+      const client = new Client({ name: 'listen', version: '0' }, clientOptionsFor('modern'));
+      await client.connect(new StreamableHTTPClientTransport(http.url));
+      return client;
+    };
+    const listener = await connect();
+    const caller = await connect();
+    try {
+      const seen: string[] = [];
+      listener.setNotificationHandler('notifications/resources/list_changed', () => {
+        seen.push('list_changed');
+      });
+      listener.setNotificationHandler('notifications/resources/updated', (n) => {
+        seen.push(`updated ${n.params.uri}`);
+      });
+      const subscription = await listener.listen({
+        resourcesListChanged: true,
+        resourceSubscriptions: ['sqlite://schema', 'sqlite://table/t'],
+      });
+      const waitFor = async (entry: string) => {
+        const deadline = Date.now() + 5000;
+        while (!seen.includes(entry) && Date.now() < deadline) await sleep(20);
+        expect(seen).toContain(entry);
+      };
+      // Our own write, made on another connection: reported at once.
+      await callTool(caller, 'write_query', { query: 'CREATE TABLE t (x)' });
+      await waitFor('updated sqlite://schema');
+      expect(seen).toContain('list_changed');
+      expect(seen).toContain('updated sqlite://table/t');
+      // Another process changes the schema: noticed by the poll (1 s) while the stream is open.
+      seen.length = 0;
+      const other = new Database(db.file);
+      other.exec('CREATE TABLE u (y)');
+      other.close();
+      await waitFor('updated sqlite://schema');
+      expect(seen).toContain('list_changed');
+      await subscription.close();
+    } finally {
+      await Promise.all([listener.close(), caller.close()]);
+      await http.stop();
       db.cleanup();
     }
   });

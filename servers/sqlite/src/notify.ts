@@ -1,5 +1,5 @@
 import type { McpServer } from '@modelcontextprotocol/server';
-import type { Era, Logger } from '@refmcp/core';
+import type { ChangeFeed, Era, Logger } from '@refmcp/core';
 
 export const SCHEMA_URI = 'sqlite://schema';
 export const INSIGHTS_URI = 'memo://insights';
@@ -13,10 +13,11 @@ interface Subscriber {
 }
 
 /**
- * Tells connected clients when the schema or the insights memo change. Schema changes come from
- * our own writes (reported at once) and from any other process writing the file, noticed by
- * polling `PRAGMA schema_version`, which reads one header field. The poll runs only while at least
- * one connection is open, on an unref'd timer, so an idle server does no work and can exit.
+ * Tells connected clients, and 2026-era listen streams over HTTP (through `feed`), when the schema
+ * or the insights memo change. Schema changes come from our own writes (reported at once) and from
+ * any other process writing the file, noticed by polling `PRAGMA schema_version`, which reads one
+ * header field. The poll runs only while a connection or a listen stream is open, on an unref'd
+ * timer, so an idle server does no work and can exit.
  */
 export class ChangeNotifier {
   private readonly subscribers = new Set<Subscriber>();
@@ -28,7 +29,10 @@ export class ChangeNotifier {
     private readonly readVersion: () => Promise<number>,
     private readonly pollMs: number,
     private readonly logger: Logger,
-  ) {}
+    private readonly feed?: ChangeFeed,
+  ) {
+    feed?.onListening(() => this.startOrStop());
+  }
 
   /**
    * Follows one connection. Per-request HTTP instances are not followed: they live for one
@@ -51,9 +55,9 @@ export class ChangeNotifier {
     server.server.onclose = () => {
       previous?.();
       this.subscribers.delete(subscriber);
-      if (this.subscribers.size === 0) this.stop();
+      this.startOrStop();
     };
-    this.start();
+    this.startOrStop();
   }
 
   /** Our own statement changed the schema: tell clients now rather than at the next poll. */
@@ -71,6 +75,7 @@ export class ChangeNotifier {
 
   insightsChanged(): void {
     for (const s of this.subscribers) this.updated(s, INSIGHTS_URI);
+    this.feed?.resourceUpdated(INSIGHTS_URI);
   }
 
   private schemaChanged(): void {
@@ -81,6 +86,12 @@ export class ChangeNotifier {
       this.updated(s, SCHEMA_URI);
       for (const uri of s.uris) if (uri.startsWith(TABLE_URI_PREFIX)) this.updated(s, uri);
     }
+    if (this.feed) {
+      this.feed.resourcesChanged();
+      this.feed.resourceUpdated(SCHEMA_URI);
+      for (const uri of this.feed.resourceUris)
+        if (uri.startsWith(TABLE_URI_PREFIX)) this.feed.resourceUpdated(uri);
+    }
   }
 
   /**
@@ -90,6 +101,11 @@ export class ChangeNotifier {
   private updated(s: Subscriber, uri: string): void {
     if (s.era === 'legacy' && !s.uris.has(uri)) return;
     void s.server.server.sendResourceUpdated({ uri }).catch(() => {});
+  }
+
+  private startOrStop(): void {
+    if (this.subscribers.size > 0 || (this.feed?.listening ?? 0) > 0) this.start();
+    else this.stop();
   }
 
   private start(): void {

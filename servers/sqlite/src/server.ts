@@ -1,4 +1,4 @@
-import { createLogger, createMcpApp, type Logger, type McpApp } from '@refmcp/core';
+import { createChangeFeed, createLogger, createMcpApp, type Logger, type McpApp } from '@refmcp/core';
 import type { SqliteConfig } from './config.js';
 import { DatabasePool } from './db/pool.js';
 import type { SqliteDeps } from './deps.js';
@@ -39,7 +39,11 @@ export function createServer(config: SqliteConfig, options: ServerOptions = {}):
     readers: config.readers,
     logger,
   });
-  const notifier = new ChangeNotifier(() => schemaVersion(db), config.schemaPollMs, logger);
+  // 2026-era listen streams over HTTP belong to no instance: they hear changes through the feed.
+  const changes = createChangeFeed((error) =>
+    logger.debug('change listener failed', { error: error.message }),
+  );
+  const notifier = new ChangeNotifier(() => schemaVersion(db), config.schemaPollMs, logger, changes);
   const deps: SqliteDeps = { config, db, notifier, insights: new Insights() };
   return createMcpApp<SqliteDeps>({
     name: 'refmcp-sqlite',
@@ -49,11 +53,13 @@ export function createServer(config: SqliteConfig, options: ServerOptions = {}):
     tools: config.readOnly ? readTools : [...readTools, ...writeTools],
     capabilities: { resources: { subscribe: true, listChanged: true }, prompts: {}, completions: {} },
     logger,
+    changes,
     deps: () => deps,
     setup: ({ server, era, request }, shared) => {
       registerResources(server, shared);
       registerPrompts(server, shared);
-      // HTTP instances live for one request; only connections (stdio, in-process) are followed.
+      // HTTP instances live for one request; only connections (stdio, 2025 sessions, in process)
+      // are followed.
       if (!request.requestInfo) notifier.attach(server, era);
     },
     // Ready once a statement runs: the query processes are up and the file is readable.
