@@ -3,11 +3,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Client } from '@modelcontextprotocol/client';
-import { createLogger, createMcpApp, type McpApp } from '@refmcp/core';
+import { createChangeFeed, createLogger, createMcpApp, type McpApp } from '@refmcp/core';
 import { callTool, connectInProcess, startHttpForTest } from '@refmcp/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type FilesystemConfig, MiB } from './config.js';
 import type { FsDeps } from './deps.js';
+import { followListenStreams } from './listen-streams.js';
 import { registerFileResources } from './resources.js';
 import { Sandbox } from './sandbox.js';
 import { createServer } from './server.js';
@@ -16,11 +17,17 @@ import { createFileWatcher, type FileWatcher } from './watcher.js';
 
 const url = (p: string) => pathToFileURL(p).href;
 
-async function waitFor(predicate: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
+async function waitFor(
+  predicate: () => boolean,
+  what: string,
+  timeoutMs = 5000,
+  nudge?: () => Promise<unknown>,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!predicate()) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await nudge?.();
+    await new Promise((resolve) => setTimeout(resolve, nudge ? 200 : 20));
   }
 }
 
@@ -36,18 +43,33 @@ describe('resource subscriptions through the filesystem server', () => {
   let fx: Fixture;
   afterEach(() => fx.close());
 
-  it('advertises subscriptions only in the legacy era, where they can be delivered', async () => {
+  it('advertises subscriptions in both eras, and in the 2026 era feeds listen streams', async () => {
     fx = await makeFixture('legacy');
     expect(fx.client.getServerCapabilities()?.resources).toMatchObject({ subscribe: true });
     await fx.close();
+    // In process, the 2026 era goes through the SDK's HTTP handler, as over HTTP.
     fx = await makeFixture('modern');
-    expect(fx.client.getServerCapabilities()?.resources?.subscribe).toBeFalsy();
+    expect(fx.client.getServerCapabilities()?.resources).toMatchObject({ subscribe: true });
+    const file = path.join(fx.root, 'in-process.txt');
+    await writeFile(file, '');
+    const heard = recordUpdates(fx.client);
+    const subscription = await fx.client.listen({ resourceSubscriptions: [url(file)] });
+    await waitFor(
+      () => heard.length >= 1,
+      'a notice on the listen stream',
+      10_000,
+      () => appendFile(file, '.'),
+    );
+    expect(heard[0]).toBe(url(file));
+    await subscription.close();
   });
 
-  it('delivers subscriptions over HTTP to a 2025-era session, not to stateless requests', async () => {
+  it('delivers changes over HTTP to a 2025-era session and to a 2026-era listen stream', async () => {
     fx = await makeFixture('legacy');
     const file = path.join(fx.root, 'watched.txt');
+    const secret = path.join(fx.outside, 'secret.txt');
     await writeFile(file, 'v1');
+    await writeFile(secret, 's');
     const app = createServer(
       { allowedDirectories: [fx.root], readOnly: true, maxFileSize: MiB, maxReadBytes: 4096 },
       { logger: createLogger({ name: 'test', level: 'silent' }) },
@@ -62,10 +84,25 @@ describe('resource subscriptions through the filesystem server', () => {
       await appendFile(file, ' and more');
       await waitFor(() => updates.length >= 1, 'a notice over the session stream');
       expect(updates[0]).toBe(url(file));
-      // Each stateless request gets a fresh server: nothing could deliver a later update.
+
+      // 2026 era: requests are stateless, and a listen stream names the files it follows.
       const modern = await http.connect('modern');
-      expect(modern.getServerCapabilities()?.resources).toBeDefined();
-      expect(modern.getServerCapabilities()?.resources?.subscribe).toBeFalsy();
+      expect(modern.getServerCapabilities()?.resources).toMatchObject({ subscribe: true });
+      const heard = recordUpdates(modern);
+      const subscription = await modern.listen({ resourceSubscriptions: [url(file), url(secret)] });
+      // The watch starts asynchronously once the stream is open; poll with writes until it is heard.
+      await waitFor(
+        () => heard.length >= 1,
+        'a notice on the listen stream',
+        10_000,
+        () => appendFile(file, '.'),
+      );
+      expect(heard[0]).toBe(url(file));
+      await appendFile(secret, ' changed');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      // A file outside the allowed directories is never watched, so nothing is said about it.
+      expect(heard).not.toContain(url(secret));
+      await subscription.close();
     } finally {
       await http.close();
       await app.close();
@@ -113,6 +150,7 @@ describe('subscription bookkeeping on the shared watcher', () => {
 
   /** The resources part of the server on its own, with the watcher in the test's hands. */
   async function setup(): Promise<void> {
+    const feed = createChangeFeed();
     root = await realpath(await mkdtemp(path.join(tmpdir(), 'refmcp-subs-')));
     watcher = createFileWatcher();
     const config: FilesystemConfig = {
@@ -128,8 +166,13 @@ describe('subscription bookkeeping on the shared watcher', () => {
       logger: createLogger({ name: 'test', level: 'silent' }),
       deps: () => ({ config, sandbox: new Sandbox(config.allowedDirectories) }),
       setup: (instance, deps) => registerFileResources(instance, deps, watcher),
-      close: () => watcher.close(),
+      changes: feed,
+      close: () => {
+        stop();
+        return watcher.close();
+      },
     });
+    const stop = followListenStreams(feed, { config, sandbox: new Sandbox([root]) }, watcher, app.logger);
   }
 
   async function connect(): Promise<Client> {
@@ -185,5 +228,26 @@ describe('subscription bookkeeping on the shared watcher', () => {
     expect(watcher.size).toBe(2);
     await client.close();
     expect(watcher.size).toBe(0);
+  });
+
+  it('shares one watch between 2026-era listen streams over HTTP and releases it with the last', async () => {
+    await setup();
+    const file = path.join(root, 'listened.txt');
+    await writeFile(file, '');
+    const http = await startHttpForTest(app);
+    try {
+      const first = await http.connect('modern');
+      const second = await http.connect('modern');
+      const one = await first.listen({ resourceSubscriptions: [url(file), url(path.join(root, 'missing'))] });
+      const two = await second.listen({ resourceSubscriptions: [url(file)] });
+      await waitFor(() => watcher.size === 1, 'one watch for both streams');
+      await one.close();
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(watcher.size).toBe(1); // the second stream still holds it
+      await two.close();
+      await waitFor(() => watcher.size === 0, 'the watch released with the last stream');
+    } finally {
+      await http.close();
+    }
   });
 });

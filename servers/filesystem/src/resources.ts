@@ -45,13 +45,17 @@ export function registerFileResources(instance: InstanceContext, deps: FsDeps, w
     },
     (uri) => asProtocolErrors(uri.href, () => readFileResource(uri, deps)),
   );
-  // Only a legacy connection that outlives its request (stdio, in-process) can be notified later;
-  // legacy HTTP is served statelessly, one instance per request.
+  // A legacy connection that outlives its request (stdio, a 2025 HTTP session, in process) is
+  // notified through its own subscriptions. Over HTTP, 2026-era listen streams are fed by the app
+  // (see listen-streams.ts); advertising subscribe lets them name files.
   if (era === 'legacy' && !instance.request.requestInfo) followSubscriptions(server, deps, watcher, logger);
+  if (era === 'modern' && instance.request.requestInfo) {
+    server.server.registerCapabilities({ resources: { subscribe: true } });
+  }
 }
 
 /** Maps a `file://` URI to a local path and through the sandbox. */
-async function resolveUri(uri: URL, deps: FsDeps): Promise<string> {
+export async function resolveUri(uri: URL, deps: FsDeps): Promise<string> {
   if (uri.protocol !== 'file:') {
     throw new InvalidInputError(`${uri.href} is not a file:// URI.`);
   }
@@ -197,7 +201,7 @@ function followSubscriptions(server: McpServer, deps: FsDeps, watcher: FileWatch
   };
 }
 
-function parseUri(uri: string): URL {
+export function parseUri(uri: string): URL {
   try {
     return new URL(uri);
   } catch {

@@ -1,6 +1,7 @@
-import { createMcpApp, type Logger, type McpApp } from '@refmcp/core';
+import { createChangeFeed, createMcpApp, type Logger, type McpApp } from '@refmcp/core';
 import type { FilesystemConfig } from './config.js';
 import type { FsDeps } from './deps.js';
+import { followListenStreams } from './listen-streams.js';
 import { registerFileResources } from './resources.js';
 import { followClientRoots } from './roots.js';
 import { Sandbox } from './sandbox.js';
@@ -26,6 +27,10 @@ export function createServer(config: FilesystemConfig, options: ServerOptions = 
   const watcher = createFileWatcher({
     onError: (error) => app.logger.warn('file watcher error', { error: error.message }),
   });
+  // 2026-era listen streams over HTTP belong to no instance: they hear file changes through this.
+  const changes = createChangeFeed((error) =>
+    app.logger.debug('change listener failed', { error: error.message }),
+  );
   const app = createMcpApp<FsDeps>({
     name: 'refmcp-filesystem',
     version: options.version ?? '0.0.0',
@@ -34,16 +39,25 @@ export function createServer(config: FilesystemConfig, options: ServerOptions = 
     tools,
     ...(options.logger && { logger: options.logger }),
     deps: () => ({ config, sandbox: new Sandbox(config.allowedDirectories) }),
-    // Subscriptions are added per instance in the legacy era only: list changes are never sent, and
-    // the stateless era's subscriptions/listen streams are not fed by this server.
+    // Subscriptions are added per instance (see resources.ts); list changes are never sent.
     capabilities: { resources: { listChanged: false } },
+    changes,
     setup: (instance, deps) => {
       const { server, era, logger } = instance;
       // Roots are a server-to-client request, which only the legacy (session) era has.
       if (era === 'legacy') followClientRoots(server, deps.sandbox, config.allowedDirectories, logger);
       registerFileResources(instance, deps, watcher);
     },
-    close: () => watcher.close(),
+    close: () => {
+      stopListening();
+      return watcher.close();
+    },
   });
+  const stopListening = followListenStreams(
+    changes,
+    { config, sandbox: new Sandbox(config.allowedDirectories) },
+    watcher,
+    app.logger,
+  );
   return app;
 }

@@ -6,6 +6,7 @@ import {
 } from '@modelcontextprotocol/client';
 import { createMcpHandler } from '@modelcontextprotocol/server';
 import type { McpApp } from '../app.js';
+import { isListenRequest, serveListen } from '../http-listen.js';
 import { clientOptionsFor, type TestEra } from './era.js';
 
 export interface InProcessOptions {
@@ -36,9 +37,15 @@ export async function connectInProcess(app: McpApp, options: InProcessOptions = 
     };
     return client;
   }
-  const handler = createMcpHandler((ctx) => app.createServer(ctx));
+  // As over HTTP: listen streams hear what the app publishes to its change feed.
+  const { changes } = app;
+  const handler = createMcpHandler((ctx) => app.createServer(ctx), changes && { bus: changes.bus });
+  const serve = (request: Request) => handler.fetch(request);
   const transport = new StreamableHTTPClientTransport(new URL('http://localhost/mcp'), {
-    fetch: (input, init) => handler.fetch(new Request(input, init)),
+    fetch: (input, init) => {
+      const request = new Request(input, init);
+      return changes && isListenRequest(request) ? serveListen(request, changes, serve) : serve(request);
+    },
   });
   await client.connect(transport);
   const close = client.close.bind(client);
