@@ -39,6 +39,23 @@ function recordUpdates(client: Client): string[] {
   return updates;
 }
 
+/**
+ * Opens a 2026-era listen stream naming `file` (and `others`) and appends to the file until a
+ * notice about it arrives: the watch starts asynchronously once the stream is open.
+ */
+async function listenUntilHeard(client: Client, file: string, others: string[] = []) {
+  const heard = recordUpdates(client);
+  const subscription = await client.listen({ resourceSubscriptions: [url(file), ...others] });
+  await waitFor(
+    () => heard.length >= 1,
+    'a notice on the listen stream',
+    10_000,
+    () => appendFile(file, '.'),
+  );
+  expect(heard[0]).toBe(url(file));
+  return { heard, subscription };
+}
+
 describe('resource subscriptions through the filesystem server', () => {
   let fx: Fixture;
   afterEach(() => fx.close());
@@ -52,15 +69,7 @@ describe('resource subscriptions through the filesystem server', () => {
     expect(fx.client.getServerCapabilities()?.resources).toMatchObject({ subscribe: true });
     const file = path.join(fx.root, 'in-process.txt');
     await writeFile(file, '');
-    const heard = recordUpdates(fx.client);
-    const subscription = await fx.client.listen({ resourceSubscriptions: [url(file)] });
-    await waitFor(
-      () => heard.length >= 1,
-      'a notice on the listen stream',
-      10_000,
-      () => appendFile(file, '.'),
-    );
-    expect(heard[0]).toBe(url(file));
+    const { subscription } = await listenUntilHeard(fx.client, file);
     await subscription.close();
   });
 
@@ -88,16 +97,7 @@ describe('resource subscriptions through the filesystem server', () => {
       // 2026 era: requests are stateless, and a listen stream names the files it follows.
       const modern = await http.connect('modern');
       expect(modern.getServerCapabilities()?.resources).toMatchObject({ subscribe: true });
-      const heard = recordUpdates(modern);
-      const subscription = await modern.listen({ resourceSubscriptions: [url(file), url(secret)] });
-      // The watch starts asynchronously once the stream is open; poll with writes until it is heard.
-      await waitFor(
-        () => heard.length >= 1,
-        'a notice on the listen stream',
-        10_000,
-        () => appendFile(file, '.'),
-      );
-      expect(heard[0]).toBe(url(file));
+      const { heard, subscription } = await listenUntilHeard(modern, file, [url(secret)]);
       await appendFile(secret, ' changed');
       await new Promise((resolve) => setTimeout(resolve, 500));
       // A file outside the allowed directories is never watched, so nothing is said about it.
