@@ -5,7 +5,7 @@ import {
   type ServerCapabilities,
   type ServerContext,
 } from '@modelcontextprotocol/server';
-import type { ChangeFeed } from './changes.js';
+import { type ChangeFeed, forwardChanges } from './changes.js';
 import { asToolError, CancelledError, describeError, TimeoutError } from './errors.js';
 import { leanSchema } from './lean-schema.js';
 import { createLogger, echoToClient, type Logger, type LogLevel } from './logger.js';
@@ -112,6 +112,17 @@ export function createMcpApp<Deps>(options: McpAppOptions<Deps>): McpApp {
     );
     const connected = request.requestInfo === undefined;
     const instance: InstanceContext = { server, era: request.era, request, logger, connected };
+    if (connected && request.era === 'modern' && options.changes) {
+      // A 2026-era connection (stdio) hears the feed through its own instance.
+      const stop = forwardChanges(options.changes, server, (error) =>
+        logger.debug('change notice not sent', { error: error.message }),
+      );
+      const previous = server.server.onclose;
+      server.server.onclose = () => {
+        stop();
+        previous?.();
+      };
+    }
     const deps = options.deps(instance);
     const tools = serve.allowTool
       ? options.tools.filter((t) => serve.allowTool?.(t, request))

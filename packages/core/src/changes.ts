@@ -1,4 +1,4 @@
-import { InMemoryServerEventBus, type ServerEventBus } from '@modelcontextprotocol/server';
+import { InMemoryServerEventBus, type McpServer, type ServerEventBus } from '@modelcontextprotocol/server';
 
 /**
  * Change notices for the 2026-era `subscriptions/listen` streams that the HTTP handler serves
@@ -96,4 +96,27 @@ export function createChangeFeed(onerror?: (error: Error) => void): ChangeFeed {
       };
     },
   };
+}
+
+/**
+ * Sends what is published to the feed as notifications from one connected 2026-era instance
+ * (stdio): the SDK's stdio router then hands each to the listen subscriptions whose filter
+ * accepts it. Returns a function that stops forwarding.
+ */
+export function forwardChanges(
+  feed: ChangeFeed,
+  server: McpServer,
+  onerror?: (error: Error) => void,
+): () => void {
+  return feed.bus.subscribe((event) => {
+    const sent =
+      event.kind === 'resource_updated'
+        ? server.server.sendResourceUpdated({ uri: event.uri })
+        : event.kind === 'resources_list_changed'
+          ? server.server.sendResourceListChanged()
+          : event.kind === 'tools_list_changed'
+            ? server.server.sendToolListChanged()
+            : server.server.sendPromptListChanged();
+    sent.catch((error: unknown) => onerror?.(error instanceof Error ? error : new Error(String(error))));
+  });
 }

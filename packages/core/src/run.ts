@@ -1,4 +1,4 @@
-import { serveStdio } from '@modelcontextprotocol/server/stdio';
+import { StdioServerTransport, serveStdio } from '@modelcontextprotocol/server/stdio';
 import type { McpApp, ServeOptions } from './app.js';
 import {
   type CliSpec,
@@ -14,6 +14,7 @@ import { createLogger, type Logger, type LogLevel } from './logger.js';
 import { createOAuthResourceServer } from './oauth.js';
 import { type OAuthConfig, oauthConfigFrom } from './oauth-config.js';
 import { createRedactor } from './redact.js';
+import { trackStdioListens } from './stdio-listen.js';
 
 export interface RunContext<O extends OptionSpecs> {
   options: OptionValues<O> & CommonOptions;
@@ -109,6 +110,7 @@ export async function runCli<O extends OptionSpecs>(options: RunCliOptions<O>): 
     if (oauthConfig) logger.warn('the --oauth-* flags apply to --http only; stdio has no authentication');
     const stdio = serveStdio((request) => app.createServer(request, serve), {
       onerror: (error) => logger.warn('stdio error', { error: error.message }),
+      ...(app.changes && { transport: trackStdioListens(new StdioServerTransport(), app.changes) }),
     });
     logger.info('serving stdio', { version: app.version });
     process.stdin.once('end', () => void stop('stdin closed'));

@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { callTool, clientOptionsFor, spawnHttpBin, spawnStdio, type TestEra } from '@refmcp/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -85,6 +85,40 @@ describe.each(['legacy', 'modern'] as const)('the built binary (%s era)', (era: 
     cleanups.push(() => client.close());
     expect(client.getProtocolEra()).toBe(era);
     await callEveryTool(client);
+  });
+});
+
+describe('file changes for 2026-era clients over stdio', () => {
+  it('reaches a listen stream that names the file, and nothing after it closes', async () => {
+    const root = await makeRoot();
+    const server = await spawnStdio({ command: process.execPath, args: [BIN, root], era: 'modern' });
+    try {
+      const { client } = server;
+      expect(client.getServerCapabilities()?.resources).toMatchObject({ subscribe: true });
+      const file = path.join(root, 'notes.txt');
+      const heard: string[] = [];
+      client.setNotificationHandler('notifications/resources/updated', (n) => {
+        heard.push(n.params.uri);
+      });
+      const subscription = await client.listen({ resourceSubscriptions: [pathToFileURL(file).href] });
+      // The watch starts once the stream is open; keep writing until a notice arrives.
+      const deadline = Date.now() + 10_000;
+      while (heard.length === 0 && Date.now() < deadline) {
+        await appendFile(file, '.');
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      expect(heard[0]).toBe(pathToFileURL(file).href);
+      await subscription.close();
+      // Once the stream is closed, later writes are not reported.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const before = heard.length;
+      await appendFile(file, 'after');
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      expect(heard.length).toBe(before);
+    } finally {
+      await server.close();
+      await rm(root, { recursive: true, force: true });
+    }
   });
 });
 

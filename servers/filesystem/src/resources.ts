@@ -29,7 +29,7 @@ export const LIST_LIMIT = 200;
 
 /**
  * Files under the allowed directories as `file://` resources: read any of them by URI, list the
- * top-level files, and (on a legacy-era connection, which can be notified) subscribe to changes.
+ * top-level files, and follow changes (2025: resources/subscribe; 2026: subscriptions/listen).
  */
 export function registerFileResources(instance: InstanceContext, deps: FsDeps, watcher: FileWatcher): void {
   const { server, era, logger } = instance;
@@ -46,12 +46,10 @@ export function registerFileResources(instance: InstanceContext, deps: FsDeps, w
     (uri) => asProtocolErrors(uri.href, () => readFileResource(uri, deps)),
   );
   // A legacy connection that outlives its request (stdio, a 2025 HTTP session, in process) is
-  // notified through its own subscriptions. Over HTTP, 2026-era listen streams are fed by the app
-  // (see listen-streams.ts); advertising subscribe lets them name files.
+  // notified through its own subscriptions. 2026-era listen streams, over stdio or HTTP, are fed
+  // by the app (see listen-streams.ts); advertising subscribe lets them name files.
   if (era === 'legacy' && !instance.request.requestInfo) followSubscriptions(server, deps, watcher, logger);
-  if (era === 'modern' && instance.request.requestInfo) {
-    server.server.registerCapabilities({ resources: { subscribe: true } });
-  }
+  if (era === 'modern') server.server.registerCapabilities({ resources: { subscribe: true } });
 }
 
 /** Maps a `file://` URI to a local path and through the sandbox. */

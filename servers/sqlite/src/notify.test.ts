@@ -1,6 +1,5 @@
 import type { Client } from '@modelcontextprotocol/client';
-import type { McpServer } from '@modelcontextprotocol/server';
-import { createLogger } from '@refmcp/core';
+import { createChangeFeed, createLogger } from '@refmcp/core';
 import { callTool } from '@refmcp/core/testing';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -86,9 +85,10 @@ describe('change notifications (2025 era, subscriptions per URI)', () => {
 });
 
 describe('ChangeNotifier polling', () => {
-  it('polls only while a connection is open', async () => {
+  it('polls only while a listen stream is open, and publishes what changed to the feed', async () => {
     let polls = 0;
     let version = 1;
+    const feed = createChangeFeed();
     const notifier = new ChangeNotifier(
       async () => {
         polls++;
@@ -96,29 +96,21 @@ describe('ChangeNotifier polling', () => {
       },
       20,
       createLogger({ name: 'test', level: 'silent' }),
+      feed,
     );
-    const sent: string[] = [];
-    const server = {
-      server: {
-        onclose: undefined as (() => void) | undefined,
-        setRequestHandler: () => {},
-        sendResourceListChanged: async () => {
-          sent.push('list_changed');
-        },
-        sendResourceUpdated: async ({ uri }: { uri: string }) => {
-          sent.push(uri);
-        },
-      },
-    };
+    const published: string[] = [];
+    feed.bus.subscribe((event) => {
+      published.push(event.kind === 'resource_updated' ? event.uri : event.kind);
+    });
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(polls).toBe(0);
-    notifier.attach(server as unknown as McpServer, 'modern');
+    const release = feed.open(['sqlite://schema', 'sqlite://table/t']);
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(polls).toBeGreaterThan(1);
     version = 2;
     await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(sent).toEqual(['list_changed', 'sqlite://schema']);
-    server.server.onclose?.();
+    expect(published).toEqual(['resources_list_changed', 'sqlite://schema', 'sqlite://table/t']);
+    release();
     const after = polls;
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(polls).toBe(after);

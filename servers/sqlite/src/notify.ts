@@ -1,5 +1,5 @@
 import type { McpServer } from '@modelcontextprotocol/server';
-import type { ChangeFeed, Era, Logger } from '@refmcp/core';
+import type { ChangeFeed, Logger } from '@refmcp/core';
 
 export const SCHEMA_URI = 'sqlite://schema';
 export const INSIGHTS_URI = 'memo://insights';
@@ -7,17 +7,17 @@ export const TABLE_URI_PREFIX = 'sqlite://table/';
 
 interface Subscriber {
   server: McpServer;
-  era: Era;
-  /** URIs the client subscribed to with resources/subscribe (2025 era). */
+  /** URIs the client subscribed to with resources/subscribe. */
   uris: Set<string>;
 }
 
 /**
- * Tells connected clients, and 2026-era listen streams over HTTP (through `feed`), when the schema
- * or the insights memo change. Schema changes come from our own writes (reported at once) and from
- * any other process writing the file, noticed by polling `PRAGMA schema_version`, which reads one
- * header field. The poll runs only while a connection or a listen stream is open, on an unref'd
- * timer, so an idle server does no work and can exit.
+ * Tells clients when the schema or the insights memo change: 2025-era connections through their
+ * own instance, 2026-era listen streams (stdio or HTTP) through the app's change feed. Schema
+ * changes come from our own writes (reported at once) and from any other process writing the
+ * file, noticed by polling `PRAGMA schema_version`, which reads one header field. The poll runs
+ * only while a 2025-era connection or a listen stream is open, on an unref'd timer, so an idle
+ * server does no work and can exit.
  */
 export class ChangeNotifier {
   private readonly subscribers = new Set<Subscriber>();
@@ -29,27 +29,25 @@ export class ChangeNotifier {
     private readonly readVersion: () => Promise<number>,
     private readonly pollMs: number,
     private readonly logger: Logger,
-    private readonly feed?: ChangeFeed,
+    private readonly feed: ChangeFeed,
   ) {
-    feed?.onListening(() => this.startOrStop());
+    feed.onListening(() => this.startOrStop());
   }
 
   /**
-   * Follows one connection. Per-request HTTP instances are not followed: they live for one
-   * exchange, and change events there belong to the HTTP handler's listen streams.
+   * Follows one 2025-era connection (stdio, an HTTP session, in process) and its
+   * resources/subscribe calls.
    */
-  attach(server: McpServer, era: Era): void {
-    const subscriber: Subscriber = { server, era, uris: new Set() };
-    if (era === 'legacy') {
-      server.server.setRequestHandler('resources/subscribe', (request) => {
-        subscriber.uris.add(request.params.uri);
-        return {};
-      });
-      server.server.setRequestHandler('resources/unsubscribe', (request) => {
-        subscriber.uris.delete(request.params.uri);
-        return {};
-      });
-    }
+  attach(server: McpServer): void {
+    const subscriber: Subscriber = { server, uris: new Set() };
+    server.server.setRequestHandler('resources/subscribe', (request) => {
+      subscriber.uris.add(request.params.uri);
+      return {};
+    });
+    server.server.setRequestHandler('resources/unsubscribe', (request) => {
+      subscriber.uris.delete(request.params.uri);
+      return {};
+    });
     this.subscribers.add(subscriber);
     const previous = server.server.onclose;
     server.server.onclose = () => {
@@ -75,7 +73,7 @@ export class ChangeNotifier {
 
   insightsChanged(): void {
     for (const s of this.subscribers) this.updated(s, INSIGHTS_URI);
-    this.feed?.resourceUpdated(INSIGHTS_URI);
+    this.feed.resourceUpdated(INSIGHTS_URI);
   }
 
   private schemaChanged(): void {
@@ -86,25 +84,20 @@ export class ChangeNotifier {
       this.updated(s, SCHEMA_URI);
       for (const uri of s.uris) if (uri.startsWith(TABLE_URI_PREFIX)) this.updated(s, uri);
     }
-    if (this.feed) {
-      this.feed.resourcesChanged();
-      this.feed.resourceUpdated(SCHEMA_URI);
-      for (const uri of this.feed.resourceUris)
-        if (uri.startsWith(TABLE_URI_PREFIX)) this.feed.resourceUpdated(uri);
-    }
+    this.feed.resourcesChanged();
+    this.feed.resourceUpdated(SCHEMA_URI);
+    for (const uri of this.feed.resourceUris)
+      if (uri.startsWith(TABLE_URI_PREFIX)) this.feed.resourceUpdated(uri);
   }
 
-  /**
-   * 2025 era: only URIs the client subscribed to. 2026 era: always; the SDK's listen router
-   * forwards it only to streams whose filter names the URI.
-   */
+  /** Only URIs the client subscribed to. */
   private updated(s: Subscriber, uri: string): void {
-    if (s.era === 'legacy' && !s.uris.has(uri)) return;
+    if (!s.uris.has(uri)) return;
     void s.server.server.sendResourceUpdated({ uri }).catch(() => {});
   }
 
   private startOrStop(): void {
-    if (this.subscribers.size > 0 || (this.feed?.listening ?? 0) > 0) this.start();
+    if (this.subscribers.size > 0 || this.feed.listening > 0) this.start();
     else this.stop();
   }
 

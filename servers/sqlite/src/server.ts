@@ -39,7 +39,7 @@ export function createServer(config: SqliteConfig, options: ServerOptions = {}):
     readers: config.readers,
     logger,
   });
-  // 2026-era listen streams over HTTP belong to no instance: they hear changes through the feed.
+  // 2026-era listen streams hear changes through the feed: over HTTP they belong to no instance.
   const changes = createChangeFeed((error) =>
     logger.debug('change listener failed', { error: error.message }),
   );
@@ -55,12 +55,12 @@ export function createServer(config: SqliteConfig, options: ServerOptions = {}):
     logger,
     changes,
     deps: () => deps,
-    setup: ({ server, era, request }, shared) => {
+    setup: ({ server, era, connected }, shared) => {
       registerResources(server, shared);
       registerPrompts(server, shared);
-      // HTTP instances live for one request; only connections (stdio, 2025 sessions, in process)
-      // are followed.
-      if (!request.requestInfo) notifier.attach(server, era);
+      // A 2025-era connection (stdio, an HTTP session, in process) is notified through its own
+      // instance; HTTP instances live for one request, and 2026-era clients hear the feed.
+      if (connected && era === 'legacy') notifier.attach(server);
     },
     // Ready once a statement runs: the query processes are up and the file is readable.
     ready: () =>

@@ -1,0 +1,80 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Client } from '@modelcontextprotocol/client';
+import { InMemoryTransport } from '@modelcontextprotocol/server';
+import { serveStdio } from '@modelcontextprotocol/server/stdio';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createMcpApp } from './app.js';
+import { createChangeFeed } from './changes.js';
+import { trackStdioListens } from './stdio-listen.js';
+import { clientOptionsFor } from './testing/index.js';
+
+async function until(check: () => boolean, what: string) {
+  const deadline = Date.now() + 5000;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(10);
+  }
+}
+
+// serveStdio over a linked in-memory pair: the same entry and router as a real stdio process.
+describe('2026-era listen subscriptions over stdio', () => {
+  const cleanups: Array<() => Promise<unknown>> = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  });
+
+  async function connect() {
+    const feed = createChangeFeed();
+    const app = createMcpApp({
+      name: 'notes',
+      version: '0.0.0',
+      tools: [],
+      deps: () => ({}),
+      capabilities: { resources: { subscribe: true, listChanged: true } },
+      changes: feed,
+    });
+    const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+    const stdio = serveStdio((request) => app.createServer(request), {
+      transport: trackStdioListens(serverSide, feed),
+    });
+    const client = new Client({ name: 'test', version: '0' }, clientOptionsFor('modern'));
+    await client.connect(clientSide);
+    cleanups.push(
+      () => stdio.close(),
+      () => client.close(),
+    );
+    return { feed, client };
+  }
+
+  it('tells the feed what each subscription names, and delivers what is published', async () => {
+    const { feed, client } = await connect();
+    const heard: string[] = [];
+    client.setNotificationHandler('notifications/resources/updated', (n) => {
+      heard.push(n.params.uri);
+    });
+    const first = await client.listen({ resourceSubscriptions: ['note://a', 'note://b'] });
+    const second = await client.listen({ resourceSubscriptions: ['note://a'] });
+    expect(feed.listening).toBe(2);
+    expect([...feed.resourceUris].sort()).toEqual(['note://a', 'note://b']);
+
+    feed.resourceUpdated('note://b');
+    feed.resourceUpdated('note://c');
+    await until(() => heard.includes('note://b'), 'the update for note://b');
+    expect(heard).not.toContain('note://c');
+
+    await first.close();
+    await until(() => feed.listening === 1, 'the first subscription to end');
+    expect([...feed.resourceUris]).toEqual(['note://a']);
+    await second.close();
+    await until(() => feed.listening === 0, 'the second subscription to end');
+  });
+
+  it('releases what a connection named when it closes', async () => {
+    const { feed, client } = await connect();
+    await client.listen({ resourceSubscriptions: ['note://a'] });
+    expect(feed.listening).toBe(1);
+    await client.close();
+    await until(() => feed.listening === 0, 'the subscription to end with the connection');
+    expect(feed.resourceUris.size).toBe(0);
+  });
+});
