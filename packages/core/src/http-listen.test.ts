@@ -1,9 +1,8 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { createMcpApp } from './app.js';
 import { type ChangeFeed, createChangeFeed } from './changes.js';
-import { startHttpForTest, type TestHttpServer } from './testing/index.js';
+import { startHttpForTest, type TestHttpServer, waitUntil } from './testing/index.js';
 import { defineTool, type ToolContext } from './tool.js';
 
 const touch = defineTool({
@@ -19,14 +18,6 @@ const touch = defineTool({
     return { ok: true };
   },
 });
-
-async function until(check: () => boolean, what: string) {
-  const deadline = Date.now() + 5000;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(10);
-  }
-}
 
 describe('2026-era subscriptions/listen over HTTP', () => {
   let server: TestHttpServer | undefined;
@@ -62,7 +53,7 @@ describe('2026-era subscriptions/listen over HTTP', () => {
       resourcesListChanged: true,
       resourceSubscriptions: ['note://a', 'note://b'],
     });
-    await until(() => feed.listening === 1, 'the stream to register');
+    await waitUntil(() => feed.listening === 1, 'the stream to register');
     expect([...feed.resourceUris].sort()).toEqual(['note://a', 'note://b']);
     expect(interest.sort()).toEqual(['+note://a', '+note://b']);
 
@@ -70,12 +61,12 @@ describe('2026-era subscriptions/listen over HTTP', () => {
     const caller = await server.connect('modern');
     await caller.callTool({ name: 'touch', arguments: { uri: 'note://c' } });
     await caller.callTool({ name: 'touch', arguments: { uri: 'note://a' } });
-    await until(() => seen.includes('note://a'), 'the update for note://a');
+    await waitUntil(() => seen.includes('note://a'), 'the update for note://a');
     expect(seen).not.toContain('note://c');
     expect(seen.filter((s) => s === 'list_changed')).toHaveLength(2);
 
     await subscription.close();
-    await until(() => feed.listening === 0, 'the stream to be released');
+    await waitUntil(() => feed.listening === 0, 'the stream to be released');
     expect(interest.filter((i) => i.startsWith('-')).sort()).toEqual(['-note://a', '-note://b']);
   });
 
@@ -84,11 +75,11 @@ describe('2026-era subscriptions/listen over HTTP', () => {
     server = await startHttpForTest(app);
     const listener = await server.connect('modern');
     await listener.listen({ resourcesListChanged: true });
-    await until(() => feed.listening === 1, 'the stream to register');
+    await waitUntil(() => feed.listening === 1, 'the stream to register');
     const started = Date.now();
     await server.close();
     server = undefined;
     expect(Date.now() - started).toBeLessThan(5000);
-    await until(() => feed.listening === 0, 'the stream to be released at shutdown');
+    await waitUntil(() => feed.listening === 0, 'the stream to be released at shutdown');
   });
 });

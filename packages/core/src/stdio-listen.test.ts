@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { Client } from '@modelcontextprotocol/client';
 import { InMemoryTransport } from '@modelcontextprotocol/server';
 import { serveStdio } from '@modelcontextprotocol/server/stdio';
@@ -6,15 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createMcpApp } from './app.js';
 import { createChangeFeed } from './changes.js';
 import { trackStdioListens } from './stdio-listen.js';
-import { clientOptionsFor } from './testing/index.js';
-
-async function until(check: () => boolean, what: string) {
-  const deadline = Date.now() + 5000;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(10);
-  }
-}
+import { clientOptionsFor, waitUntil } from './testing/index.js';
 
 // serveStdio over a linked in-memory pair: the same entry and router as a real stdio process.
 describe('2026-era listen subscriptions over stdio', () => {
@@ -59,14 +50,14 @@ describe('2026-era listen subscriptions over stdio', () => {
 
     feed.resourceUpdated('note://b');
     feed.resourceUpdated('note://c');
-    await until(() => heard.includes('note://b'), 'the update for note://b');
+    await waitUntil(() => heard.includes('note://b'), 'the update for note://b');
     expect(heard).not.toContain('note://c');
 
     await first.close();
-    await until(() => feed.listening === 1, 'the first subscription to end');
+    await waitUntil(() => feed.listening === 1, 'the first subscription to end');
     expect([...feed.resourceUris]).toEqual(['note://a']);
     await second.close();
-    await until(() => feed.listening === 0, 'the second subscription to end');
+    await waitUntil(() => feed.listening === 0, 'the second subscription to end');
   });
 
   it('releases what a connection named when it closes', async () => {
@@ -74,7 +65,7 @@ describe('2026-era listen subscriptions over stdio', () => {
     await client.listen({ resourceSubscriptions: ['note://a'] });
     expect(feed.listening).toBe(1);
     await client.close();
-    await until(() => feed.listening === 0, 'the subscription to end with the connection');
+    await waitUntil(() => feed.listening === 0, 'the subscription to end with the connection');
     expect(feed.resourceUris.size).toBe(0);
   });
 });
