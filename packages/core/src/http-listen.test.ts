@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { createMcpApp } from './app.js';
 import { type ChangeFeed, createChangeFeed } from './changes.js';
-import { startHttpForTest, type TestHttpServer, waitUntil } from './testing/index.js';
+import { postJsonRpc, startHttpForTest, type TestHttpServer, waitUntil } from './testing/index.js';
 import { defineTool, type ToolContext } from './tool.js';
 
 const touch = defineTool({
@@ -81,5 +81,24 @@ describe('2026-era subscriptions/listen over HTTP', () => {
     server = undefined;
     expect(Date.now() - started).toBeLessThan(5000);
     await waitUntil(() => feed.listening === 0, 'the stream to be released at shutdown');
+  });
+
+  it('answers an oversized listen request with 413 and opens nothing', async () => {
+    const { feed, app } = start();
+    server = await startHttpForTest(app, { maxBodyBytes: 1024 });
+    const uris = Array.from({ length: 200 }, (_, i) => `note://${i}`);
+    const response = await postJsonRpc(
+      server.url,
+      {
+        jsonrpc: '2.0',
+        id: 1,
+        method: 'subscriptions/listen',
+        params: { notifications: { resourceSubscriptions: uris } },
+      },
+      { 'mcp-method': 'subscriptions/listen', 'mcp-protocol-version': '2026-07-28' },
+    );
+    expect(response.status).toBe(413);
+    expect(feed.listening).toBe(0);
+    expect(feed.resourceUris.size).toBe(0);
   });
 });

@@ -143,7 +143,8 @@ export function createHttpPipeline(app: McpApp, options: Omit<HttpOptions, 'host
       return sessions.fetch(forwarded, authInfo);
     }
     const serveModern = (r: Request) => handler.fetch(r, authInfo ? { authInfo } : undefined);
-    if (app.changes && isListenRequest(forwarded)) return serveListen(forwarded, app.changes, serveModern);
+    if (app.changes && isListenRequest(forwarded))
+      return serveListen(forwarded, app.changes, serveModern, maxRequestBodySize);
     return serveModern(forwarded);
   };
   return {
