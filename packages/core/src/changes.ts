@@ -101,22 +101,29 @@ export function createChangeFeed(onerror?: (error: Error) => void): ChangeFeed {
 /**
  * Sends what is published to the feed as notifications from one connected 2026-era instance
  * (stdio): the SDK's stdio router then hands each to the listen subscriptions whose filter
- * accepts it. Returns a function that stops forwarding.
+ * accepts it. Stops at the first notice that cannot be sent: the connection is gone, or the
+ * instance was a probe that never served one. Returns a function that stops forwarding.
  */
 export function forwardChanges(
   feed: ChangeFeed,
   server: McpServer,
   onerror?: (error: Error) => void,
 ): () => void {
-  return feed.bus.subscribe((event) => {
-    const sent =
+  const stop = feed.bus.subscribe((event) => {
+    // Through a promise so a synchronous throw is handled like a rejection.
+    const sent = Promise.resolve().then(() =>
       event.kind === 'resource_updated'
         ? server.server.sendResourceUpdated({ uri: event.uri })
         : event.kind === 'resources_list_changed'
           ? server.server.sendResourceListChanged()
           : event.kind === 'tools_list_changed'
             ? server.server.sendToolListChanged()
-            : server.server.sendPromptListChanged();
-    sent.catch((error: unknown) => onerror?.(error instanceof Error ? error : new Error(String(error))));
+            : server.server.sendPromptListChanged(),
+    );
+    sent.catch((error: unknown) => {
+      stop();
+      onerror?.(error instanceof Error ? error : new Error(String(error)));
+    });
   });
+  return stop;
 }

@@ -1,9 +1,10 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Client } from '@modelcontextprotocol/client';
 import { InMemoryTransport } from '@modelcontextprotocol/server';
 import { serveStdio } from '@modelcontextprotocol/server/stdio';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMcpApp } from './app.js';
-import { createChangeFeed } from './changes.js';
+import { createChangeFeed, forwardChanges } from './changes.js';
 import { trackStdioListens } from './stdio-listen.js';
 import { clientOptionsFor, waitUntil } from './testing/index.js';
 
@@ -67,5 +68,20 @@ describe('2026-era listen subscriptions over stdio', () => {
     await client.close();
     await waitUntil(() => feed.listening === 0, 'the subscription to end with the connection');
     expect(feed.resourceUris.size).toBe(0);
+  });
+
+  it('stops forwarding to an instance that never connected', async () => {
+    const feed = createChangeFeed();
+    const errors: string[] = [];
+    const app = createMcpApp({ name: 'probe', version: '0.0.0', tools: [], deps: () => ({}), changes: feed });
+    // What serveStdio does for a server/discover probe that the client then abandons.
+    const probe = app.createServer({ era: 'modern' });
+    const stop = forwardChanges(feed, probe, (error) => errors.push(error.message));
+    feed.resourcesChanged();
+    await waitUntil(() => errors.length > 0, 'the failed send');
+    feed.resourcesChanged();
+    await sleep(50);
+    expect(errors).toHaveLength(1);
+    stop();
   });
 });
