@@ -67,37 +67,42 @@ export async function run({ flags }) {
   });
   try {
     if (selected(flags, 'tools-list')) {
+      // Bytes per tool against the archived server's: one row shape for each way of counting.
+      const bytesRow = (id, title, bytes, tools) =>
+        makeRow({
+          suite: name,
+          id,
+          title,
+          ours: bytes / tools,
+          base: OFFICIAL_LIST_BYTES / OFFICIAL_TOOLS,
+          baseName: 'archived server-github',
+          target: TARGET.bytesPerTool,
+          samples: 1,
+          check: `ours ${tools} / official ${OFFICIAL_TOOLS} tools`,
+        });
       const list = await ours.client.listTools();
       const bytes = Buffer.byteLength(JSON.stringify(list));
       const perTool = bytes / list.tools.length;
-      const row = makeRow({
-        suite: name,
-        id: 'tools-list bytes/tool',
-        title: `tools/list bytes per tool (${list.tools.length} tools, ${bytes} bytes; not ms)`,
-        ours: perTool,
-        base: OFFICIAL_LIST_BYTES / OFFICIAL_TOOLS,
-        baseName: 'archived server-github',
-        target: TARGET.bytesPerTool,
-        samples: 1,
-        check: `ours ${list.tools.length} / official ${OFFICIAL_TOOLS} tools`,
-      });
-      rows.push(row);
+      const count = list.tools.length;
+      rows.push(
+        bytesRow(
+          'tools-list bytes/tool',
+          `tools/list bytes per tool (${count} tools, ${bytes} bytes; not ms)`,
+          bytes,
+          count,
+        ),
+      );
       // The archived server had no output schemas: the same measure without ours, like for like.
       const bare = Buffer.byteLength(
         JSON.stringify({ tools: list.tools.map(({ outputSchema, ...t }) => t) }),
       );
       rows.push(
-        makeRow({
-          suite: name,
-          id: 'tools-list bytes/tool without output schemas',
-          title: `tools/list bytes per tool without output schemas (${bare} bytes; not ms)`,
-          ours: bare / list.tools.length,
-          base: OFFICIAL_LIST_BYTES / OFFICIAL_TOOLS,
-          baseName: 'archived server-github',
-          target: TARGET.bytesPerTool,
-          samples: 1,
-          check: `ours ${list.tools.length} / official ${OFFICIAL_TOOLS} tools`,
-        }),
+        bytesRow(
+          'tools-list bytes/tool without output schemas',
+          `tools/list bytes per tool without output schemas (${bare} bytes; not ms)`,
+          bare,
+          count,
+        ),
       );
       // Every toolset, for hosts configured with `--toolsets all`.
       const everything = await connectStdio({
@@ -113,17 +118,12 @@ export async function run({ flags }) {
       }
       const allBytes = Buffer.byteLength(JSON.stringify(all));
       rows.push(
-        makeRow({
-          suite: name,
-          id: 'tools-list bytes/tool all toolsets',
-          title: `tools/list bytes per tool, every toolset (${all.tools.length} tools, ${allBytes} bytes; not ms)`,
-          ours: allBytes / all.tools.length,
-          base: OFFICIAL_LIST_BYTES / OFFICIAL_TOOLS,
-          baseName: 'archived server-github',
-          target: TARGET.bytesPerTool,
-          samples: 1,
-          check: `ours ${all.tools.length} / official ${OFFICIAL_TOOLS} tools`,
-        }),
+        bytesRow(
+          'tools-list bytes/tool all toolsets',
+          `tools/list bytes per tool, every toolset (${all.tools.length} tools, ${allBytes} bytes; not ms)`,
+          allBytes,
+          all.tools.length,
+        ),
       );
       details.push({
         id: 'tools-list',
