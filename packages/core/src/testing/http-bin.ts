@@ -3,10 +3,15 @@ import { spawn } from 'node:child_process';
 export interface HttpBin {
   /** The MCP endpoint the server logged, e.g. `http://127.0.0.1:41234/mcp`. */
   url: URL;
-  /** Everything the server wrote to stderr so far. */
+  /** What the server wrote to stderr so far (the last 50,000 characters). */
   stderr(): string;
-  /** SIGTERM, then resolves when the process has exited. */
+  pid: number | undefined;
+  /** False once the process has exited. */
+  readonly alive: boolean;
+  /** SIGTERM (the server drains running calls), then resolves when the process has exited. */
   stop(): Promise<void>;
+  /** SIGKILL, a crash with no drain, then resolves when the process has exited. */
+  kill(): Promise<void>;
 }
 
 /**
@@ -31,7 +36,8 @@ export async function spawnHttpBin(options: {
       reject(new Error(`server did not start within ${options.timeoutMs ?? 15_000} ms: ${stderr}`));
     }, options.timeoutMs ?? 15_000);
     child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
+      // Keep the tail only: a long run at debug level must not grow memory without bound.
+      stderr = (stderr + chunk.toString()).slice(-50_000);
       const match = stderr.match(/"url":"([^"]+)"/);
       if (match?.[1]) {
         clearTimeout(timer);
@@ -43,12 +49,18 @@ export async function spawnHttpBin(options: {
       reject(new Error(`server exited with ${code}: ${stderr}`));
     });
   });
+  const signal = async (name: NodeJS.Signals) => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(name);
+    await exited;
+  };
   return {
     url,
     stderr: () => stderr,
-    stop: async () => {
-      child.kill('SIGTERM');
-      await exited;
+    pid: child.pid,
+    get alive() {
+      return child.exitCode === null && child.signalCode === null;
     },
+    stop: () => signal('SIGTERM'),
+    kill: () => signal('SIGKILL'),
   };
 }
