@@ -8,4 +8,5 @@ export { SERVER_SCHEMA_URL, serverJsonProblems } from './manifest.js';
 export { type PackageJson, type PackedServer, packServer, strayPackageFiles } from './pack.js';
 export { postJsonRpc } from './post.js';
 export { type SpawnedServer, type SpawnOptions, spawnStdio } from './stdio.js';
+export { toolSnapshotProblems } from './toolsnaps.js';
 export { waitUntil } from './wait.js';
