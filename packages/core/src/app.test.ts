@@ -4,6 +4,7 @@ import { createMcpApp } from './app.js';
 import { InvalidInputError, NotFoundError } from './errors.js';
 import { createLogger } from './logger.js';
 import { paginate } from './pagination.js';
+import { createRedactor } from './redact.js';
 import { callTool, connectInProcess } from './testing/index.js';
 import { defineTool, reply } from './tool.js';
 
@@ -45,14 +46,18 @@ const countTo = defineTool({
   },
 });
 
+const redact = createRedactor([SECRET]);
+
 function makeApp() {
   return createMcpApp({
     name: 'notes',
     version: '1.2.3',
     tools: [readNote, countTo],
     deps: () => notes,
-    secrets: [SECRET],
-    logger: createLogger({ name: 'notes', level: 'debug', write: (l) => lines.push(l) }),
+    redact,
+    logger: createLogger({ name: 'notes', level: 'debug', write: (l) => lines.push(l) }).withRedaction(
+      redact,
+    ),
   });
 }
 

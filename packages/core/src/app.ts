@@ -57,8 +57,13 @@ export interface McpAppOptions<Deps> {
   /** Registers resources, prompts and request handlers beyond tools. */
   setup?: (instance: InstanceContext, deps: Deps) => void;
   capabilities?: ServerCapabilities;
-  /** Values that must never reach a log line or a tool result (tokens, passwords). */
-  secrets?: ReadonlyArray<string | undefined>;
+  /**
+   * Removes secrets (tokens, passwords) from every tool result and client log notice. Build it
+   * once with `createRedactor` and give `logger` the same (`logger.withRedaction(redact)`), so the
+   * server's own clients log through it too.
+   */
+  redact?: Redactor;
+  /** Used as given; without one, the app logs to stderr through `redact`. */
   logger?: Logger;
   logLevel?: LogLevel;
   /** Releases watchers, pools, workers. Called once on shutdown. */
@@ -92,10 +97,9 @@ export interface McpApp {
 }
 
 export function createMcpApp<Deps>(options: McpAppOptions<Deps>): McpApp {
-  const redact = createRedactor(options.secrets ?? []);
-  const logger = options.logger
-    ? options.logger.withRedaction(redact)
-    : createLogger({ name: options.name, level: options.logLevel ?? 'info', redact });
+  const redact = options.redact ?? createRedactor([]);
+  const logger =
+    options.logger ?? createLogger({ name: options.name, level: options.logLevel ?? 'info', redact });
   let closed: Promise<void> | undefined;
 
   const createServer = (

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { createMcpApp } from './app.js';
 import { createLogger } from './logger.js';
+import { createRedactor } from './redact.js';
 import { connectInProcess } from './testing/index.js';
 import { defineTool } from './tool.js';
 
@@ -21,14 +22,20 @@ const chatty = defineTool({
   },
 });
 
+const redact = createRedactor([SECRET]);
+
 function makeApp(stderr: string[]) {
   return createMcpApp({
     name: 'log-test',
     version: '0',
     tools: [chatty],
     deps: () => undefined,
-    secrets: [SECRET],
-    logger: createLogger({ name: 'log-test', level: 'debug', write: (line) => stderr.push(line) }),
+    redact,
+    logger: createLogger({
+      name: 'log-test',
+      level: 'debug',
+      write: (line) => stderr.push(line),
+    }).withRedaction(redact),
   });
 }
 

@@ -21,14 +21,14 @@ export interface RunContext<O extends OptionSpecs> {
   positionals: string[];
   env: Readonly<Record<string, string | undefined>>;
   logger: Logger;
+  /** The server's version, from its spec: one source for `--version` and the MCP handshake. */
+  version: string;
 }
 
 export interface RunCliOptions<O extends OptionSpecs> {
   spec: CliSpec<O>;
   /** Builds the app from validated config; throw ConfigError for anything a user must fix. */
   build: (context: RunContext<O>) => McpApp | Promise<McpApp>;
-  /** Values from the environment that must never be logged (API tokens). */
-  secrets?: (env: Readonly<Record<string, string | undefined>>) => Array<string | undefined>;
   /** Replaces the static bearer check, e.g. with OAuth resource-server verification. */
   authenticate?: Authenticator;
   argv?: readonly string[];
@@ -57,13 +57,13 @@ export async function runCli<O extends OptionSpecs>(options: RunCliOptions<O>): 
     if (oauthConfig && options.authenticate) {
       throw new ConfigError('this server authenticates callers itself; the --oauth-* flags do not apply.');
     }
-    const secrets = [values['auth-token'], ...(options.secrets?.(env) ?? [])];
+    // Server secrets (API tokens) are the app's to declare; this one is core's own.
     const logger = createLogger({
       name: spec.name,
       level: values['log-level'] as LogLevel,
-      redact: createRedactor(secrets),
+      redact: createRedactor([values['auth-token']]),
     });
-    ctx = { options: values, positionals: parsed.positionals, env, logger };
+    ctx = { options: values, positionals: parsed.positionals, env, logger, version: spec.version };
     app = await options.build(ctx);
   } catch (error) {
     // Whatever a user can fix (a missing directory, a bad value) is reported the same way.

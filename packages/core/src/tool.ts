@@ -54,11 +54,23 @@ export interface ToolDefinition<
   description: string;
   inputSchema: In;
   outputSchema: Out;
+  /** Usually a preset: `readOnly`, `writes` or `destructive`. */
   annotations: ToolAnnotations;
+  /** The group `--toolsets` chooses it by, for servers that have toolsets. */
+  toolset?: string;
+  /**
+   * The server switch that must be on for the tool to be offered at all. Tools that change
+   * something are behind 'write' unless they name another switch; read-only tools are behind
+   * none. `null` offers the tool whatever the switches say.
+   */
+  gate?: string | null;
   handler: (input: z.output<In>, ctx: ToolContext<Deps>) => Promise<z.input<Out> | ToolReply<z.input<Out>>>;
   /** The compact text the model reads. Defaults to a terse rendering of the structured output. */
   render?: (output: z.output<Out>) => string;
 }
+
+// biome-ignore lint/suspicious/noExplicitAny: a heterogeneous list of tools needs an erased element type.
+export type AnyTool<Deps> = ToolDefinition<any, any, Deps>;
 
 /** A typed identity: it exists so a tool file reads as one declaration and TypeScript checks it. */
 export function defineTool<In extends z.ZodObject, Out extends z.ZodObject, Deps = unknown>(
@@ -67,8 +79,46 @@ export function defineTool<In extends z.ZodObject, Out extends z.ZodObject, Deps
   return definition;
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: a heterogeneous list of tools needs an erased element type.
-export type AnyTool<Deps> = ToolDefinition<any, any, Deps>;
+/**
+ * `defineTool` with a server's deps type bound once, so handlers see `ctx.deps` typed:
+ * `export const defineTool = toolsOf<MyDeps>()` in the server's deps file.
+ */
+export function toolsOf<Deps>(): <In extends z.ZodObject, Out extends z.ZodObject>(
+  definition: ToolDefinition<In, Out, Deps>,
+) => ToolDefinition<In, Out, Deps> {
+  return defineTool;
+}
+
+interface HintOptions {
+  /** True when the tool talks to a service beyond the machine (GitHub, Slack). */
+  openWorld: boolean;
+  /** True when calling it twice with the same input leaves things as calling it once. */
+  idempotent?: boolean;
+}
+
+/** Reads only; repeating a read changes nothing. */
+export const readOnly = ({ openWorld }: Omit<HintOptions, 'idempotent'>): ToolAnnotations => ({
+  readOnlyHint: true,
+  destructiveHint: false,
+  idempotentHint: true,
+  openWorldHint: openWorld,
+});
+
+/** Changes something, but only adds or updates: nothing existing is lost. */
+export const writes = ({ openWorld, idempotent = false }: HintOptions): ToolAnnotations => ({
+  readOnlyHint: false,
+  destructiveHint: false,
+  idempotentHint: idempotent,
+  openWorldHint: openWorld,
+});
+
+/** Can delete or overwrite what exists. */
+export const destructive = ({ openWorld, idempotent = false }: HintOptions): ToolAnnotations => ({
+  readOnlyHint: false,
+  destructiveHint: true,
+  idempotentHint: idempotent,
+  openWorldHint: openWorld,
+});
 
 /** A terse, stable text view of structured output: readable for a model, cheaper than pretty JSON. */
 export function renderCompact(value: unknown): string {

@@ -1,4 +1,4 @@
-import type { ToolContext } from '@refmcp/core';
+import { type ToolContext, toolsOf } from '@refmcp/core';
 import type { FilesystemConfig } from './config.js';
 import type { Sandbox } from './sandbox.js';
 
@@ -9,3 +9,6 @@ export interface FsDeps {
 }
 
 export type FsContext = ToolContext<FsDeps>;
+
+/** Every tool file declares itself with this: the deps type is bound once, here. */
+export const defineTool = toolsOf<FsDeps>();

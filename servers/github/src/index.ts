@@ -8,8 +8,6 @@ const { version } = createRequire(import.meta.url)('../package.json') as { versi
 
 await runCli({
   spec: cliSpec(version),
-  // Security: the token is redacted from every log line, even at debug level.
-  secrets: (env) => [tokenFrom(env)],
   build: (ctx) => {
     const config = loadConfig(ctx);
     // No request here: startup must work before the network is up.

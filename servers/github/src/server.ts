@@ -1,4 +1,4 @@
-import { createLogger, createMcpApp, type Logger, type McpApp } from '@refmcp/core';
+import { createLogger, createMcpApp, createRedactor, type Logger, type McpApp } from '@refmcp/core';
 import { createClient } from './client.js';
 import type { GitHubConfig } from './config.js';
 import type { GitHubDeps } from './deps.js';
@@ -37,7 +37,11 @@ function withGitHubErrors(tool: GitHubTool, apiUrl: string): GitHubTool {
 
 /** Builds the GitHub server. Pure: no request is made until a tool is called. */
 export function createServer(config: GitHubConfig, options: ServerOptions = {}): McpApp {
-  const logger = options.logger ?? createLogger({ name: 'refmcp-github', level: 'info' });
+  // Security: the token never reaches a log line or a tool result.
+  const redact = createRedactor([config.token]);
+  const logger = (options.logger ?? createLogger({ name: 'refmcp-github', level: 'info' })).withRedaction(
+    redact,
+  );
   const version = options.version ?? '0.0.0';
   const gh = createClient(config, logger, version);
   const lockdown = new Lockdown(gh, config.lockdown);
@@ -50,8 +54,7 @@ export function createServer(config: GitHubConfig, options: ServerOptions = {}):
     tools,
     capabilities: { resources: {}, completions: {} },
     logger,
-    // Security: the token never reaches a log line or a tool result.
-    secrets: [config.token],
+    redact,
     deps: ({ server, era }) => ({
       gh,
       config,

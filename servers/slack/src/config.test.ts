@@ -1,16 +1,10 @@
-import { type CommonOptions, ConfigError, createLogger, type OptionValues, parseCli } from '@refmcp/core';
+import { ConfigError } from '@refmcp/core';
+import { runContextFor } from '@refmcp/core/testing';
 import { describe, expect, it } from 'vitest';
-import { cliSpec, loadConfig, normalizeApiUrl, type options } from './config.js';
+import { cliSpec, loadConfig, normalizeApiUrl } from './config.js';
 
 function load(env: Record<string, string>, argv: string[] = []) {
-  const parsed = parseCli(cliSpec('0.0.0'), argv, env);
-  if (parsed.kind !== 'run') throw new Error('expected run');
-  return loadConfig({
-    options: parsed.options as OptionValues<typeof options> & CommonOptions,
-    positionals: [],
-    env,
-    logger: createLogger({ name: 't', level: 'silent' }),
-  });
+  return loadConfig(runContextFor(cliSpec('0.0.0'), argv, env));
 }
 
 describe('configuration', () => {

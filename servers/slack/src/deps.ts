@@ -1,4 +1,4 @@
-import type { ToolContext } from '@refmcp/core';
+import { type ToolContext, toolsOf } from '@refmcp/core';
 import type { SlackConfig } from './config.js';
 import type { Directory } from './directory.js';
 import type { ChannelPolicy } from './policy.js';
@@ -29,3 +29,6 @@ export async function writableChannel(deps: SlackDeps, ref: string): Promise<str
   await deps.policy.checkWrite(id);
   return id;
 }
+
+/** Every tool file declares itself with this: the deps type is bound once, here. */
+export const defineTool = toolsOf<SlackDeps>();

@@ -8,7 +8,5 @@ const { version } = createRequire(import.meta.url)('../package.json') as { versi
 
 await runCli({
   spec: cliSpec(version),
-  // Security: token values are registered before anything is logged.
-  secrets: (env) => TOKEN_ENV.map((name) => env[name]),
   build: (ctx) => createServer(loadConfig(ctx), { logger: ctx.logger, version }),
 });

@@ -1,4 +1,4 @@
-import { createMcpApp, type Logger, type McpApp } from '@refmcp/core';
+import { createLogger, createMcpApp, createRedactor, type Logger, type McpApp } from '@refmcp/core';
 import type { SlackConfig } from './config.js';
 import type { SlackDeps } from './deps.js';
 import { Directory } from './directory.js';
@@ -23,6 +23,11 @@ export interface ServerOptions {
  * or calls a tool, so a bad token or an unreachable API shows up on the call that meets it.
  */
 export function createServer(config: SlackConfig, options: ServerOptions = {}): McpApp {
+  // Security: the token is redacted from every log line and every tool result.
+  const redact = createRedactor([config.token]);
+  const logger = (options.logger ?? createLogger({ name: 'refmcp-slack', level: 'info' })).withRedaction(
+    redact,
+  );
   const app = createMcpApp<SlackDeps>({
     name: 'refmcp-slack',
     version: options.version ?? '0.0.0',
@@ -31,9 +36,8 @@ export function createServer(config: SlackConfig, options: ServerOptions = {}): 
       'Channels take an ID or #name. Messages are identified by channel + ts. ' +
       'History is newest first; follow nextCursor for more.',
     tools: toolsFor(config),
-    ...(options.logger && { logger: options.logger }),
-    // Security: the token is redacted from every log line and every tool result.
-    secrets: [config.token],
+    logger,
+    redact,
     capabilities: { resources: {}, prompts: {}, completions: {} },
     deps: () => deps,
     setup: (instance, d) => {

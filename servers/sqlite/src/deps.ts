@@ -1,4 +1,4 @@
-import type { ToolContext } from '@refmcp/core';
+import { type ToolContext, toolsOf } from '@refmcp/core';
 import type { SqliteConfig } from './config.js';
 import type { DatabasePool } from './db/pool.js';
 import type { Insights } from './insights.js';
@@ -13,3 +13,6 @@ export interface SqliteDeps {
 }
 
 export type SqliteContext = ToolContext<SqliteDeps>;
+
+/** Every tool file declares itself with this: the deps type is bound once, here. */
+export const defineTool = toolsOf<SqliteDeps>();

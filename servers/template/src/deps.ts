@@ -1,4 +1,4 @@
-import type { ToolContext } from '@refmcp/core';
+import { type ToolContext, toolsOf } from '@refmcp/core';
 import type { TemplateConfig } from './config.js';
 
 /** What every tool can reach through `ctx.deps`. Add clients, pools or caches here. */
@@ -7,3 +7,6 @@ export interface TemplateDeps {
 }
 
 export type TemplateContext = ToolContext<TemplateDeps>;
+
+/** Every tool file declares itself with this: the deps type is bound once, here. */
+export const defineTool = toolsOf<TemplateDeps>();

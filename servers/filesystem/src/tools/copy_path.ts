@@ -1,8 +1,8 @@
 import { lstat, mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { defineTool, InvalidInputError } from '@refmcp/core';
+import { destructive, InvalidInputError } from '@refmcp/core';
 import * as z from 'zod';
-import type { FsContext } from '../deps.js';
+import { defineTool, type FsContext } from '../deps.js';
 import { isWithin } from '../sandbox.js';
 import { copyIntoPlace } from './manage-copy.js';
 import { locateEntry, refuseAllowedDirectory } from './manage-entry.js';
@@ -35,7 +35,7 @@ export default defineTool({
     skipped: z.array(z.string()).describe(`special files not copied (first ${SKIPPED_SHOWN})`),
     skippedCount: z.number(),
   }),
-  annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false },
+  annotations: destructive({ openWorld: false, idempotent: true }),
   handler: async ({ source, destination, recursive = false, overwrite = false }, ctx: FsContext) => {
     const { sandbox } = ctx.deps;
     // The source is followed like any path to read: a link to a file inside copies that file.

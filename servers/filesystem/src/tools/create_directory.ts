@@ -1,7 +1,7 @@
 import { mkdir, stat } from 'node:fs/promises';
-import { defineTool, InvalidInputError } from '@refmcp/core';
+import { InvalidInputError, writes } from '@refmcp/core';
 import * as z from 'zod';
-import type { FsContext } from '../deps.js';
+import { defineTool, type FsContext } from '../deps.js';
 
 export default defineTool({
   name: 'create_directory',
@@ -14,7 +14,7 @@ export default defineTool({
     path: z.string(),
     created: z.boolean().describe('false when the directory already existed'),
   }),
-  annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
+  annotations: writes({ openWorld: false, idempotent: true }),
   handler: async ({ path: input }, ctx: FsContext) => {
     const real = await ctx.deps.sandbox.resolve(input, 'create');
     const existing = await stat(real).catch(() => undefined);

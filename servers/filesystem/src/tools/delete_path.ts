@@ -1,7 +1,7 @@
 import { rm, rmdir, unlink } from 'node:fs/promises';
-import { defineTool, InvalidInputError, NotFoundError } from '@refmcp/core';
+import { destructive, InvalidInputError, NotFoundError } from '@refmcp/core';
 import * as z from 'zod';
-import type { FsContext } from '../deps.js';
+import { defineTool, type FsContext } from '../deps.js';
 import { entryType, locateEntry, refuseAllowedDirectory } from './manage-entry.js';
 
 export default defineTool({
@@ -22,7 +22,7 @@ export default defineTool({
     path: z.string(),
     type: z.enum(['file', 'directory', 'symlink', 'other']),
   }),
-  annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false },
+  annotations: destructive({ openWorld: false, idempotent: true }),
   handler: async ({ path: input, recursive = false }, ctx: FsContext) => {
     const { sandbox } = ctx.deps;
     const entry = await locateEntry(sandbox, input);

@@ -1,7 +1,7 @@
 import path from 'node:path';
-import { defineTool } from '@refmcp/core';
+import { readOnly } from '@refmcp/core';
 import * as z from 'zod';
-import type { FsContext } from '../deps.js';
+import { defineTool, type FsContext } from '../deps.js';
 import { type EntryType, walk } from '../fs/walk.js';
 import { entryTypeSchema, resolveDirectory, walkContext, walkFields } from '../fs/walk-input.js';
 
@@ -69,7 +69,7 @@ export default defineTool({
     entries: z.number().describe('entries in the tree, not counting the root'),
     truncated: z.boolean().describe('true when more entries exist beyond maxEntries'),
   }),
-  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
+  annotations: readOnly({ openWorld: false }),
   handler: async (input, ctx: FsContext) => {
     const real = await resolveDirectory(ctx, input.path);
     const tree: TreeNode = { name: path.basename(real) || real, type: 'directory' };

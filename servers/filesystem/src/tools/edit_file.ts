@@ -1,8 +1,8 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { defineTool, InvalidInputError } from '@refmcp/core';
+import { destructive, InvalidInputError } from '@refmcp/core';
 import * as z from 'zod';
-import type { FsContext } from '../deps.js';
+import { defineTool, type FsContext } from '../deps.js';
 import { writeFileAtomic } from '../fs/atomic.js';
 import { unifiedDiff } from '../fs/diff.js';
 import { applyEdits, decodeDocument, encodeDocument } from '../fs/edits.js';
@@ -39,7 +39,7 @@ export default defineTool({
     applied: z.boolean().describe('True when the file was written'),
     replacements: z.number().describe('Number of places replaced'),
   }),
-  annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: false },
+  annotations: destructive({ openWorld: false }),
   handler: async ({ path: input, edits, dryRun = false, replaceAll = false }, ctx: FsContext) => {
     const { sandbox, config } = ctx.deps;
     const real = await sandbox.resolve(input, 'write');

@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
-import { defineTool } from '@refmcp/core';
+import { readOnly } from '@refmcp/core';
 import * as z from 'zod';
-import type { FsContext } from '../deps.js';
+import { defineTool, type FsContext } from '../deps.js';
 
 export default defineTool({
   name: 'get_file_info',
@@ -18,7 +18,7 @@ export default defineTool({
     accessed: z.string(),
     permissions: z.string().describe('octal, e.g. 644'),
   }),
-  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
+  annotations: readOnly({ openWorld: false }),
   handler: async ({ path }, ctx: FsContext) => {
     const real = await ctx.deps.sandbox.resolve(path);
     const stats = await stat(real);

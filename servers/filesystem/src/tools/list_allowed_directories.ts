@@ -1,6 +1,6 @@
-import { defineTool } from '@refmcp/core';
+import { readOnly } from '@refmcp/core';
 import * as z from 'zod';
-import type { FsContext } from '../deps.js';
+import { defineTool, type FsContext } from '../deps.js';
 
 export default defineTool({
   name: 'list_allowed_directories',
@@ -8,7 +8,7 @@ export default defineTool({
   description: 'List the directories this server may access. Every path must be inside one of them.',
   inputSchema: z.object({}),
   outputSchema: z.object({ directories: z.array(z.string()) }),
-  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
+  annotations: readOnly({ openWorld: false }),
   handler: async (_input, ctx: FsContext) => {
     await ctx.deps.sandbox.ready();
     return { directories: [...ctx.deps.sandbox.directories] };

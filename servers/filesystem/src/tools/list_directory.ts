@@ -1,8 +1,8 @@
 import type { Dirent } from 'node:fs';
 import { readdir } from 'node:fs/promises';
-import { defineTool, InvalidInputError } from '@refmcp/core';
+import { InvalidInputError, readOnly } from '@refmcp/core';
 import * as z from 'zod';
-import type { FsContext } from '../deps.js';
+import { defineTool, type FsContext } from '../deps.js';
 import { type EntryType, entryType } from '../fs/walk.js';
 import { entryTypeSchema } from '../fs/walk-input.js';
 
@@ -31,7 +31,7 @@ export default defineTool({
     path: z.string(),
     entries: z.array(z.object({ name: z.string(), type: entryTypeSchema })),
   }),
-  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
+  annotations: readOnly({ openWorld: false }),
   handler: async ({ path }, ctx: FsContext) => {
     const real = await ctx.deps.sandbox.resolve(path, 'read');
     const dirents = await readDirectory(real, path);

@@ -1,8 +1,8 @@
 import { lstat } from 'node:fs/promises';
 import path from 'node:path';
-import { defineTool } from '@refmcp/core';
+import { readOnly } from '@refmcp/core';
 import * as z from 'zod';
-import type { FsContext } from '../deps.js';
+import { defineTool, type FsContext } from '../deps.js';
 import { mapLimit } from '../fs/pool.js';
 import { entryType } from '../fs/walk.js';
 import { entryTypeSchema } from '../fs/walk-input.js';
@@ -45,7 +45,7 @@ export default defineTool({
     ),
     totals: z.object({ files: z.number(), directories: z.number(), totalBytes: z.number() }),
   }),
-  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
+  annotations: readOnly({ openWorld: false }),
   handler: async ({ path: input, sortBy }, ctx: FsContext) => {
     const real = await ctx.deps.sandbox.resolve(input, 'read');
     const dirents = await readDirectory(real, input);

@@ -1,8 +1,8 @@
 import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { defineTool, InvalidInputError, NotFoundError } from '@refmcp/core';
+import { InvalidInputError, NotFoundError, writes } from '@refmcp/core';
 import * as z from 'zod';
-import type { FsContext } from '../deps.js';
+import { defineTool, type FsContext } from '../deps.js';
 import { isWithin } from '../sandbox.js';
 import { copyEntry, stagingPath } from './manage-copy.js';
 import { entryType, locateEntry, refuseAllowedDirectory } from './manage-entry.js';
@@ -24,7 +24,7 @@ export default defineTool({
     type: z.enum(['file', 'directory', 'symlink', 'other']),
     method: z.enum(['rename', 'copy']).describe('copy when source and destination are on different devices'),
   }),
-  annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
+  annotations: writes({ openWorld: false }),
   handler: async ({ source, destination }, ctx: FsContext) => {
     const { sandbox } = ctx.deps;
     const from = await locateEntry(sandbox, source);

@@ -1,7 +1,7 @@
 import path from 'node:path';
-import { defineTool, InvalidInputError, reply } from '@refmcp/core';
+import { InvalidInputError, readOnly, reply } from '@refmcp/core';
 import * as z from 'zod';
-import type { FsContext } from '../deps.js';
+import { defineTool, type FsContext } from '../deps.js';
 import { mimeTypeForName } from '../fs/mime.js';
 import { openRegularFile } from '../fs/text.js';
 
@@ -28,7 +28,7 @@ export default defineTool({
     mimeType: z.string(),
     size: z.number().describe('bytes'),
   }),
-  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
+  annotations: readOnly({ openWorld: false }),
   handler: async ({ path: input }, ctx: FsContext) => {
     const real = await ctx.deps.sandbox.resolve(input, 'read');
     const type = mediaType(input, real);

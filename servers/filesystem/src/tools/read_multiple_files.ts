@@ -1,6 +1,6 @@
-import { asToolError, defineTool, describeError, throwIfAborted } from '@refmcp/core';
+import { asToolError, describeError, readOnly, throwIfAborted } from '@refmcp/core';
 import * as z from 'zod';
-import type { FsContext } from '../deps.js';
+import { defineTool, type FsContext } from '../deps.js';
 import { mapLimit } from '../fs/pool.js';
 import { readTextWindow } from '../fs/text.js';
 
@@ -32,7 +32,7 @@ export default defineTool({
     paths: z.array(z.string()).min(1).max(50).describe('File paths'),
   }),
   outputSchema: z.object({ files: z.array(fileResult) }),
-  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
+  annotations: readOnly({ openWorld: false }),
   handler: async ({ paths }, ctx: FsContext) => {
     const { maxFileSize, maxReadBytes } = ctx.deps.config;
     const share = Math.min(maxReadBytes, Math.max(MIN_SHARE_BYTES, Math.floor(maxReadBytes / paths.length)));

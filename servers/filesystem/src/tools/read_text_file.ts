@@ -1,6 +1,6 @@
-import { defineTool, InvalidInputError } from '@refmcp/core';
+import { InvalidInputError, readOnly } from '@refmcp/core';
 import * as z from 'zod';
-import type { FsContext } from '../deps.js';
+import { defineTool, type FsContext } from '../deps.js';
 import { type LineRequest, readTextWindow } from '../fs/text.js';
 
 const lineCount = z.number().int().min(1);
@@ -31,7 +31,7 @@ export default defineTool({
     nextOffset: z.number().optional().describe('Pass as offset to continue after a cut'),
     notice: z.string().optional().describe('Why the result was cut and how to continue'),
   }),
-  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
+  annotations: readOnly({ openWorld: false }),
   handler: async ({ path: input, head, tail, offset, limit }, ctx: FsContext) => {
     const request = toRequest(head, tail, offset, limit);
     const real = await ctx.deps.sandbox.resolve(input, 'read');

@@ -1,6 +1,6 @@
-import { defineTool, throwIfAborted } from '@refmcp/core';
+import { readOnly, throwIfAborted } from '@refmcp/core';
 import * as z from 'zod';
-import type { FsContext } from '../deps.js';
+import { defineTool, type FsContext } from '../deps.js';
 import { compileMatcher } from '../fs/grep.js';
 import type { LineMatch } from '../fs/grep-kernel.js';
 import { type BatchResult, GrepSession } from '../fs/grep-worker.js';
@@ -65,7 +65,7 @@ export default defineTool({
     filesScanned: z.number(),
     filesSkipped: z.number().describe('binary, over the size limit, or unreadable'),
   }),
-  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
+  annotations: readOnly({ openWorld: false }),
   handler: async (input, ctx: FsContext) => {
     const matcher = compileMatcher(input.pattern, input.literal, input.caseSensitive);
     const include = compileFileGlobs(input.include, 'include');

@@ -1,6 +1,6 @@
-import { defineTool } from '@refmcp/core';
+import { readOnly } from '@refmcp/core';
 import * as z from 'zod';
-import type { FsContext } from '../deps.js';
+import { defineTool, type FsContext } from '../deps.js';
 import { compileSearchPattern } from '../fs/match.js';
 import { walk } from '../fs/walk.js';
 import { resolveDirectory, walkContext, walkFields } from '../fs/walk-input.js';
@@ -33,7 +33,7 @@ export default defineTool({
     matches: z.array(z.string()).describe('absolute paths'),
     truncated: z.boolean().describe('true when more matches exist beyond maxResults'),
   }),
-  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
+  annotations: readOnly({ openWorld: false }),
   handler: async (input, ctx: FsContext) => {
     const matches = compileSearchPattern(input.pattern);
     const real = await resolveDirectory(ctx, input.path);

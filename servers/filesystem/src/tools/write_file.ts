@@ -1,8 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { defineTool, InvalidInputError } from '@refmcp/core';
+import { destructive, InvalidInputError } from '@refmcp/core';
 import * as z from 'zod';
-import type { FsContext } from '../deps.js';
+import { defineTool, type FsContext } from '../deps.js';
 import { writeFileAtomic } from '../fs/atomic.js';
 
 export default defineTool({
@@ -16,7 +16,7 @@ export default defineTool({
     content: z.string().describe('The complete new content'),
   }),
   outputSchema: z.object({ path: z.string(), bytes: z.number(), created: z.boolean() }),
-  annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false },
+  annotations: destructive({ openWorld: false, idempotent: true }),
   handler: async ({ path: input, content }, ctx: FsContext) => {
     const bytes = Buffer.byteLength(content, 'utf8');
     if (bytes > ctx.deps.config.maxFileSize) {

@@ -1,4 +1,5 @@
 import type { AnyTool } from '@refmcp/core';
+import {} from '@refmcp/core';
 import type { SlackConfig } from '../config.js';
 import type { SlackDeps } from '../deps.js';
 import slackAddReaction from './slack_add_reaction.js';

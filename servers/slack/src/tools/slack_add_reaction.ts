@@ -1,7 +1,7 @@
-import { defineTool } from '@refmcp/core';
+import { writes } from '@refmcp/core';
 import * as z from 'zod';
-import { type SlackContext, writableChannel } from '../deps.js';
-import { channelArg, POST, tsArg } from './shared.js';
+import { defineTool, type SlackContext, writableChannel } from '../deps.js';
+import { channelArg, tsArg } from '../tool-args.js';
 
 export default defineTool({
   name: 'slack_add_reaction',
@@ -13,7 +13,7 @@ export default defineTool({
     reaction: z.string().min(1).describe('Emoji name, e.g. thumbsup'),
   }),
   outputSchema: z.object({ channel: z.string(), ts: z.string(), reaction: z.string() }),
-  annotations: POST,
+  annotations: writes({ openWorld: true }),
   handler: async ({ channel_id, timestamp, reaction }, ctx: SlackContext) => {
     const channel = await writableChannel(ctx.deps, channel_id);
     const name = reaction.replace(/^:|:$/g, '');

@@ -1,7 +1,6 @@
-import { defineTool } from '@refmcp/core';
+import { writes } from '@refmcp/core';
 import * as z from 'zod';
-import type { SlackContext } from '../deps.js';
-import { POST } from './shared.js';
+import { defineTool, type SlackContext } from '../deps.js';
 import { type RawUsergroup, renderUsergroup, toUsergroup, usergroupSchema } from './slack_list_usergroups.js';
 
 export default defineTool({
@@ -17,7 +16,7 @@ export default defineTool({
     description: z.string().optional(),
   }),
   outputSchema: usergroupSchema,
-  annotations: POST,
+  annotations: writes({ openWorld: true }),
   handler: async ({ name, handle, description }, ctx: SlackContext) => {
     const res = await ctx.deps.api.call<{ usergroup: RawUsergroup }>('usergroups.create', {
       name,

@@ -1,9 +1,9 @@
-import { defineTool } from '@refmcp/core';
+import { readOnly } from '@refmcp/core';
 import * as z from 'zod';
-import { readableChannel, type SlackContext } from '../deps.js';
+import { defineTool, readableChannel, type SlackContext } from '../deps.js';
 import { messageSchema, pageHint, renderMessage, toMessage } from '../format.js';
 import { durationSchema, fetchMessages } from '../history.js';
-import { channelArg, cursorArg, READ } from './shared.js';
+import { channelArg, cursorArg } from '../tool-args.js';
 
 export const messagesOutput = z.object({
   channel: z.object({ id: z.string(), name: z.string().optional() }),
@@ -35,7 +35,7 @@ export default defineTool({
     cursor: cursorArg,
   }),
   outputSchema: messagesOutput,
-  annotations: READ,
+  annotations: readOnly({ openWorld: true }),
   handler: async ({ channel_id, limit, duration, cursor }, ctx: SlackContext) => {
     const { deps } = ctx;
     const id = await readableChannel(deps, channel_id);

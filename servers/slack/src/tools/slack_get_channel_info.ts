@@ -1,8 +1,8 @@
-import { defineTool } from '@refmcp/core';
+import { readOnly } from '@refmcp/core';
 import * as z from 'zod';
-import { readableChannel, type SlackContext } from '../deps.js';
+import { defineTool, readableChannel, type SlackContext } from '../deps.js';
 import { isoTime } from '../format.js';
-import { channelArg, READ } from './shared.js';
+import { channelArg } from '../tool-args.js';
 
 interface RawInfo {
   channel: {
@@ -38,7 +38,7 @@ export default defineTool({
     lastRead: z.string().optional(),
     unreadCount: z.number().optional(),
   }),
-  annotations: READ,
+  annotations: readOnly({ openWorld: true }),
   handler: async ({ channel_id }, ctx: SlackContext) => {
     const id = await readableChannel(ctx.deps, channel_id);
     const { channel: c } = await ctx.deps.api.call<RawInfo>('conversations.info', {

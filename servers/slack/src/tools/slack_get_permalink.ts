@@ -1,7 +1,7 @@
-import { defineTool } from '@refmcp/core';
+import { readOnly } from '@refmcp/core';
 import * as z from 'zod';
-import { readableChannel, type SlackContext } from '../deps.js';
-import { channelArg, READ, tsArg } from './shared.js';
+import { defineTool, readableChannel, type SlackContext } from '../deps.js';
+import { channelArg, tsArg } from '../tool-args.js';
 
 export default defineTool({
   name: 'slack_get_permalink',
@@ -9,7 +9,7 @@ export default defineTool({
   description: 'A shareable URL for one message.',
   inputSchema: z.object({ channel_id: channelArg, message_ts: tsArg }),
   outputSchema: z.object({ channel: z.string(), ts: z.string(), permalink: z.string() }),
-  annotations: READ,
+  annotations: readOnly({ openWorld: true }),
   handler: async ({ channel_id, message_ts }, ctx: SlackContext) => {
     const id = await readableChannel(ctx.deps, channel_id);
     const res = await ctx.deps.api.call<{ permalink: string }>('chat.getPermalink', {

@@ -1,9 +1,9 @@
-import { defineTool } from '@refmcp/core';
+import { readOnly } from '@refmcp/core';
 import * as z from 'zod';
-import { readableChannel, type SlackContext } from '../deps.js';
+import { defineTool, readableChannel, type SlackContext } from '../deps.js';
 import { toMessage } from '../format.js';
 import { durationSchema, fetchMessages } from '../history.js';
-import { channelArg, cursorArg, READ, tsArg } from './shared.js';
+import { channelArg, cursorArg, tsArg } from '../tool-args.js';
 import { messagesOutput, renderMessages } from './slack_get_channel_history.js';
 
 export default defineTool({
@@ -18,7 +18,7 @@ export default defineTool({
     cursor: cursorArg,
   }),
   outputSchema: messagesOutput,
-  annotations: READ,
+  annotations: readOnly({ openWorld: true }),
   handler: async ({ channel_id, thread_ts, limit, duration, cursor }, ctx: SlackContext) => {
     const { deps } = ctx;
     const id = await readableChannel(deps, channel_id);

@@ -1,9 +1,8 @@
-import { defineTool } from '@refmcp/core';
+import { readOnly } from '@refmcp/core';
 import * as z from 'zod';
-import type { SlackContext } from '../deps.js';
+import { defineTool, type SlackContext } from '../deps.js';
 import { messageSchema, renderMessage, toMessage } from '../format.js';
 import { fetchMessages } from '../history.js';
-import { READ } from './shared.js';
 
 interface RawInfo {
   channel: { id: string; name?: string; last_read?: string; unread_count_display?: number };
@@ -46,7 +45,7 @@ export default defineTool({
     ),
     scanned: z.number(),
   }),
-  annotations: READ,
+  annotations: readOnly({ openWorld: true }),
   handler: async ({ max_channels, messages_per_channel }, ctx: SlackContext) => {
     const { deps } = ctx;
     const readable = await deps.policy.readFilter();

@@ -1,7 +1,6 @@
-import { defineTool } from '@refmcp/core';
+import { readOnly } from '@refmcp/core';
 import * as z from 'zod';
-import type { SlackContext } from '../deps.js';
-import { READ } from './shared.js';
+import { defineTool, type SlackContext } from '../deps.js';
 
 interface RawProfile {
   profile: {
@@ -29,7 +28,7 @@ export default defineTool({
     phone: z.string().optional(),
     status: z.string().optional(),
   }),
-  annotations: READ,
+  annotations: readOnly({ openWorld: true }),
   handler: async ({ user_id }, ctx: SlackContext) => {
     const { profile: p } = await ctx.deps.api.call<RawProfile>('users.profile.get', { user: user_id });
     const status = [p.status_emoji, p.status_text].filter(Boolean).join(' ');

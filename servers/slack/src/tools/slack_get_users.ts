@@ -1,8 +1,8 @@
-import { defineTool, paginate } from '@refmcp/core';
+import { paginate, readOnly } from '@refmcp/core';
 import * as z from 'zod';
-import type { SlackContext } from '../deps.js';
+import { defineTool, type SlackContext } from '../deps.js';
 import { pageHint } from '../format.js';
-import { cursorArg, READ } from './shared.js';
+import { cursorArg } from '../tool-args.js';
 
 export const userSchema = z.object({
   id: z.string(),
@@ -26,7 +26,7 @@ export default defineTool({
     include_deleted: z.boolean().default(false),
   }),
   outputSchema: z.object({ users: z.array(userSchema), nextCursor: z.string().optional() }),
-  annotations: READ,
+  annotations: readOnly({ openWorld: true }),
   handler: async ({ limit, cursor, query, include_deleted }, ctx: SlackContext) => {
     const needle = query?.replace(/^@/, '').toLowerCase();
     const users = (await ctx.deps.directory.users()).filter(

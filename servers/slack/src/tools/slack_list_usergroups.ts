@@ -1,7 +1,6 @@
-import { defineTool } from '@refmcp/core';
+import { readOnly } from '@refmcp/core';
 import * as z from 'zod';
-import type { SlackContext } from '../deps.js';
-import { READ } from './shared.js';
+import { defineTool, type SlackContext } from '../deps.js';
 
 export interface RawUsergroup {
   id: string;
@@ -40,7 +39,7 @@ export default defineTool({
   description: 'User groups (@handles) of the workspace.',
   inputSchema: z.object({ include_users: z.boolean().default(false).describe('Also list member IDs') }),
   outputSchema: z.object({ usergroups: z.array(usergroupSchema) }),
-  annotations: READ,
+  annotations: readOnly({ openWorld: true }),
   handler: async ({ include_users }, ctx: SlackContext) => {
     const res = await ctx.deps.api.call<{ usergroups?: RawUsergroup[] }>('usergroups.list', {
       include_users,

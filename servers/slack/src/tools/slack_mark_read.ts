@@ -1,8 +1,8 @@
-import { defineTool, NotFoundError } from '@refmcp/core';
+import { NotFoundError, writes } from '@refmcp/core';
 import * as z from 'zod';
-import { type SlackContext, writableChannel } from '../deps.js';
+import { defineTool, type SlackContext, writableChannel } from '../deps.js';
 import { isoTime } from '../format.js';
-import { channelArg, IDEMPOTENT_WRITE, tsArg } from './shared.js';
+import { channelArg, tsArg } from '../tool-args.js';
 
 export default defineTool({
   name: 'slack_mark_read',
@@ -10,7 +10,7 @@ export default defineTool({
   description: 'Move your read position in a channel to a message (default: the newest).',
   inputSchema: z.object({ channel_id: channelArg, ts: tsArg.optional() }),
   outputSchema: z.object({ channel: z.string(), ts: z.string(), time: z.string() }),
-  annotations: IDEMPOTENT_WRITE,
+  annotations: writes({ openWorld: true, idempotent: true }),
   handler: async ({ channel_id, ts }, ctx: SlackContext) => {
     const { api } = ctx.deps;
     // Security: changing read state is a write, so the write lists apply.

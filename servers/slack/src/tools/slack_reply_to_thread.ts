@@ -1,8 +1,8 @@
-import { defineTool } from '@refmcp/core';
+import { writes } from '@refmcp/core';
 import * as z from 'zod';
-import type { SlackContext } from '../deps.js';
-import { post, postedSchema, renderPosted } from './post.js';
-import { channelArg, POST, tsArg } from './shared.js';
+import { defineTool, type SlackContext } from '../deps.js';
+import { post, postedSchema, renderPosted } from '../post.js';
+import { channelArg, tsArg } from '../tool-args.js';
 
 export default defineTool({
   name: 'slack_reply_to_thread',
@@ -14,7 +14,7 @@ export default defineTool({
     text: z.string().min(1).max(40_000),
   }),
   outputSchema: postedSchema,
-  annotations: POST,
+  annotations: writes({ openWorld: true }),
   handler: ({ channel_id, thread_ts, text }, ctx: SlackContext) =>
     post(ctx.deps, channel_id, text, thread_ts),
   render: renderPosted,

@@ -1,8 +1,8 @@
-import { decodeCursor, defineTool, encodeCursor } from '@refmcp/core';
+import { decodeCursor, encodeCursor, readOnly } from '@refmcp/core';
 import * as z from 'zod';
-import type { SlackContext } from '../deps.js';
+import { defineTool, type SlackContext } from '../deps.js';
 import { messageSchema, pageHint, type RawMessage, renderMessage, toMessage } from '../format.js';
-import { cursorArg, READ } from './shared.js';
+import { cursorArg } from '../tool-args.js';
 
 interface RawSearch {
   messages?: {
@@ -34,7 +34,7 @@ export default defineTool({
     ),
     nextCursor: z.string().optional(),
   }),
-  annotations: READ,
+  annotations: readOnly({ openWorld: true }),
   handler: async ({ query, count, sort, cursor }, ctx: SlackContext) => {
     const { deps } = ctx;
     const page = cursor ? decodeCursor(cursor, pageCursor).p : 1;

@@ -1,7 +1,6 @@
-import { defineTool } from '@refmcp/core';
+import { destructive } from '@refmcp/core';
 import * as z from 'zod';
-import type { SlackContext } from '../deps.js';
-import { IDEMPOTENT_WRITE } from './shared.js';
+import { defineTool, type SlackContext } from '../deps.js';
 import { type RawUsergroup, renderUsergroup, toUsergroup, usergroupSchema } from './slack_list_usergroups.js';
 
 export default defineTool({
@@ -14,7 +13,8 @@ export default defineTool({
   }),
   outputSchema: usergroupSchema,
   // Replacing the member list drops whoever is not named.
-  annotations: { ...IDEMPOTENT_WRITE, destructiveHint: true },
+  // Replaces the whole member list: members left out are removed.
+  annotations: destructive({ openWorld: true, idempotent: true }),
   handler: async ({ usergroup_id, user_ids }, ctx: SlackContext) => {
     const res = await ctx.deps.api.call<{ usergroup: RawUsergroup }>('usergroups.users.update', {
       usergroup: usergroup_id,

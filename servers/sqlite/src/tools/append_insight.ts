@@ -1,6 +1,6 @@
-import { defineTool } from '@refmcp/core';
+import { writes } from '@refmcp/core';
 import * as z from 'zod';
-import type { SqliteContext } from '../deps.js';
+import { defineTool, type SqliteContext } from '../deps.js';
 
 export default defineTool({
   name: 'append_insight',
@@ -12,7 +12,7 @@ export default defineTool({
     insight: z.string().min(1).max(10_000).describe('One finding, in a sentence or two'),
   }),
   outputSchema: z.object({ count: z.number().describe('Insights in the memo now') }),
-  annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
+  annotations: writes({ openWorld: false }),
   handler: async ({ insight }, ctx: SqliteContext) => {
     const count = ctx.deps.insights.append(insight);
     ctx.deps.notifier.insightsChanged();

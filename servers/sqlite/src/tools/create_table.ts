@@ -1,7 +1,7 @@
-import { defineTool } from '@refmcp/core';
+import { writes } from '@refmcp/core';
 import * as z from 'zod';
 import type { WriteResult } from '../db/protocol.js';
-import type { SqliteContext } from '../deps.js';
+import { defineTool, type SqliteContext } from '../deps.js';
 import { paramsSchema, toBindable } from '../results.js';
 
 export default defineTool({
@@ -17,7 +17,7 @@ export default defineTool({
   outputSchema: z.object({
     created: z.array(z.string()).describe('Tables created; empty when IF NOT EXISTS found one already'),
   }),
-  annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
+  annotations: writes({ openWorld: false }),
   handler: async ({ query, params }, ctx: SqliteContext) => {
     const result = await ctx.deps.db.write<WriteResult>(
       { op: 'query', mode: 'create_table', sql: query, params: toBindable(params), offset: 0, limit: 0 },

@@ -1,6 +1,6 @@
-import { defineTool } from '@refmcp/core';
+import { readOnly } from '@refmcp/core';
 import * as z from 'zod';
-import type { SqliteContext } from '../deps.js';
+import { defineTool, type SqliteContext } from '../deps.js';
 import { describeTable, type TableDescription } from '../schema.js';
 
 function render(t: TableDescription): string {
@@ -66,7 +66,7 @@ export default defineTool({
       }),
     ),
   }),
-  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
+  annotations: readOnly({ openWorld: false }),
   handler: async ({ table_name }, ctx: SqliteContext) => describeTable(ctx.deps.db, table_name, ctx.signal),
   render,
 });

@@ -1,7 +1,7 @@
-import { defineTool } from '@refmcp/core';
+import { readOnly } from '@refmcp/core';
 import * as z from 'zod';
 import type { PlanRow } from '../db/protocol.js';
-import type { SqliteContext } from '../deps.js';
+import { defineTool, type SqliteContext } from '../deps.js';
 import { paramsSchema, toBindable } from '../results.js';
 
 /** SQLite's plan rows as the indented tree its shell prints. */
@@ -46,7 +46,7 @@ export default defineTool({
     tree: z.string(),
     fullScans: z.array(z.string()),
   }),
-  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
+  annotations: readOnly({ openWorld: false }),
   handler: async ({ query, params }, ctx: SqliteContext) => {
     const { rows } = await ctx.deps.db.read<{ rows: PlanRow[] }>(
       { op: 'plan', sql: query, params: toBindable(params) },

@@ -1,6 +1,6 @@
-import { defineTool } from '@refmcp/core';
+import { readOnly } from '@refmcp/core';
 import * as z from 'zod';
-import type { SqliteContext } from '../deps.js';
+import { defineTool, type SqliteContext } from '../deps.js';
 import { listTables } from '../schema.js';
 
 export default defineTool({
@@ -13,7 +13,7 @@ export default defineTool({
   outputSchema: z.object({
     tables: z.array(z.object({ name: z.string(), type: z.enum(['table', 'view']), columns: z.number() })),
   }),
-  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
+  annotations: readOnly({ openWorld: false }),
   handler: async (_input, ctx: SqliteContext) => ({ tables: await listTables(ctx.deps.db, ctx.signal) }),
   render: ({ tables }) =>
     tables.length === 0

@@ -1,7 +1,7 @@
-import { defineTool } from '@refmcp/core';
+import { readOnly } from '@refmcp/core';
 import * as z from 'zod';
 import type { ReadResult } from '../db/protocol.js';
-import type { SqliteContext } from '../deps.js';
+import { defineTool, type SqliteContext } from '../deps.js';
 import {
   clampRows,
   maxRowsSchema,
@@ -29,7 +29,7 @@ export default defineTool({
     cursor: z.string().optional().describe('nextCursor from a previous call with the same query and params'),
   }),
   outputSchema: z.object(rowsShape),
-  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
+  annotations: readOnly({ openWorld: false }),
   handler: async ({ query, params, max_rows, cursor }, ctx: SqliteContext) => {
     const { config } = ctx.deps;
     const bound = toBindable(params);

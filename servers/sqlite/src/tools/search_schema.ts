@@ -1,7 +1,7 @@
-import { defineTool } from '@refmcp/core';
+import { readOnly } from '@refmcp/core';
 import * as z from 'zod';
 import type { Cell } from '../db/protocol.js';
-import type { SqliteContext } from '../deps.js';
+import { defineTool, type SqliteContext } from '../deps.js';
 
 /** `*` and `?` wildcards to a LIKE pattern; without wildcards, the text may appear anywhere. */
 export function likePattern(pattern: string): string {
@@ -49,7 +49,7 @@ export default defineTool({
     limit: z.number().int().min(1).max(1000).default(100),
   }),
   outputSchema: z.object({ matches: z.array(match), truncated: z.boolean() }),
-  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
+  annotations: readOnly({ openWorld: false }),
   handler: async ({ pattern, detail, limit }, ctx: SqliteContext) => {
     const { rows } = await ctx.deps.db.read<{ rows: Array<Record<string, Cell>> }>(
       { op: 'all', sql: SEARCH, params: { pattern: likePattern(pattern), limit: limit + 1 } },

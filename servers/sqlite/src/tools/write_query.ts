@@ -1,7 +1,7 @@
-import { defineTool } from '@refmcp/core';
+import { destructive } from '@refmcp/core';
 import * as z from 'zod';
 import type { WriteResult } from '../db/protocol.js';
-import type { SqliteContext } from '../deps.js';
+import { defineTool, type SqliteContext } from '../deps.js';
 import { cellSchema, clampRows, maxRowsSchema, paramsSchema, renderTable, toBindable } from '../results.js';
 
 export default defineTool({
@@ -25,7 +25,7 @@ export default defineTool({
     rows: z.array(z.array(cellSchema)).describe('RETURNING rows, if any'),
     truncated: z.boolean(),
   }),
-  annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: false },
+  annotations: destructive({ openWorld: false }),
   handler: async ({ query, params, max_rows }, ctx: SqliteContext) => {
     const { config, db, notifier } = ctx.deps;
     const result = await db.write<WriteResult>(

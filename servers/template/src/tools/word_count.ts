@@ -1,6 +1,6 @@
-import { defineTool, InvalidInputError } from '@refmcp/core';
+import { InvalidInputError, readOnly } from '@refmcp/core';
 import * as z from 'zod';
-import type { TemplateContext } from '../deps.js';
+import { defineTool, type TemplateContext } from '../deps.js';
 
 export default defineTool({
   name: 'word_count',
@@ -18,7 +18,7 @@ export default defineTool({
     characters: z.number(),
     topWords: z.array(z.object({ word: z.string(), count: z.number() })),
   }),
-  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
+  annotations: readOnly({ openWorld: false }),
   handler: async ({ text, top }, ctx: TemplateContext) => {
     const characters = [...text].length;
     const limit = ctx.deps.config.maxTextLength;

@@ -1,8 +1,9 @@
+import {} from '@refmcp/core';
 import * as z from 'zod';
-import type { SlackDeps } from '../deps.js';
-import { writableChannel } from '../deps.js';
-import { isoTime } from '../format.js';
-import { markdownToMrkdwn } from '../mrkdwn.js';
+import type { SlackDeps } from './deps.js';
+import { writableChannel } from './deps.js';
+import { isoTime } from './format.js';
+import { markdownToMrkdwn } from './mrkdwn.js';
 
 export const postedSchema = z.object({
   channel: z.string(),

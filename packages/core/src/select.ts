@@ -1,0 +1,99 @@
+import type { OptionSpecs, OptionValues } from './config.js';
+import { ConfigError } from './errors.js';
+import type { AnyTool } from './tool.js';
+
+/**
+ * Which tools a server offers, decided once from each tool's own metadata (its `toolset` and
+ * `gate`), so no server keeps a second list of who belongs where.
+ */
+export interface ToolChoice {
+  /** Switches that are on, e.g. `{ write: !readOnly }`. A tool behind a switch that is off is never offered. */
+  gates: Readonly<Record<string, boolean>>;
+  /** `--tools`: with toolsets, tools added to theirs; without, the only tools offered (empty: all). */
+  tools: readonly string[];
+  /** `--exclude-tools`: left out whatever else chose them. */
+  excludeTools: readonly string[];
+  /** `--toolsets`, for servers whose tools carry a toolset: names, `default` or `all`. */
+  toolsets?: { chosen: readonly string[]; defaults: readonly string[] };
+}
+
+/** The switch a tool is behind: its own `gate`, else 'write' for tools that change something. */
+export function gateOf(tool: AnyTool<never>): string | null {
+  if (tool.gate !== undefined) return tool.gate;
+  return tool.annotations.readOnlyHint ? null : 'write';
+}
+
+/** Toolset names in the order their first tool appears in the catalog. */
+export function toolsetsOf(catalog: ReadonlyArray<AnyTool<never>>): string[] {
+  return [...new Set(catalog.flatMap((t) => (t.toolset ? [t.toolset] : [])))];
+}
+
+/**
+ * The tools `choice` offers, in catalog order. Security: the gates decide last, so neither
+ * `--tools` nor a toolset can bring back a tool whose switch is off (a write tool in read-only
+ * mode). An unknown tool or toolset name is a ConfigError: a typo must not silently offer less.
+ */
+export function selectTools<T extends AnyTool<never>>(catalog: readonly T[], choice: ToolChoice): T[] {
+  const known = new Set(catalog.map((t) => t.name));
+  for (const [flag, names] of [
+    ['--tools', choice.tools],
+    ['--exclude-tools', choice.excludeTools],
+  ] as const) {
+    const unknown = names.find((name) => !known.has(name));
+    if (unknown !== undefined) throw new ConfigError(`Unknown tool "${unknown}" in ${flag}.`);
+  }
+  const chosen = new Set(choice.toolsets ? namesInToolsets(catalog, choice.toolsets) : []);
+  if (!choice.toolsets && choice.tools.length === 0) for (const name of known) chosen.add(name);
+  for (const name of choice.tools) chosen.add(name);
+  for (const name of choice.excludeTools) chosen.delete(name);
+  return catalog.filter((tool) => {
+    const gate = gateOf(tool);
+    return chosen.has(tool.name) && (gate === null || choice.gates[gate] === true);
+  });
+}
+
+function namesInToolsets(
+  catalog: ReadonlyArray<AnyTool<never>>,
+  { chosen, defaults }: NonNullable<ToolChoice['toolsets']>,
+): string[] {
+  const all = toolsetsOf(catalog);
+  const sets = new Set<string>();
+  for (const raw of chosen) {
+    const name = raw.trim().toLowerCase();
+    if (name === 'all') for (const set of all) sets.add(set);
+    else if (name === 'default') for (const set of defaults) sets.add(set);
+    else if (all.includes(name)) sets.add(name);
+    else throw new ConfigError(`Unknown toolset "${raw}". Known: ${all.join(', ')}, all.`);
+  }
+  return catalog.filter((t) => t.toolset !== undefined && sets.has(t.toolset)).map((t) => t.name);
+}
+
+/**
+ * `--tools` and `--exclude-tools`, with `<PREFIX>_TOOLS` and `<PREFIX>_EXCLUDE_TOOLS` in the
+ * environment. `withToolsets` says whether `--tools` adds to the toolsets or stands alone.
+ */
+export function toolChoiceOptions<P extends string>(envPrefix: P, { withToolsets = false } = {}) {
+  return {
+    tools: {
+      type: 'list',
+      description: withToolsets
+        ? 'Extra tools to enable by name, on top of the toolsets.'
+        : 'Offer only these tools (comma-separated names); write tools still need their switch.',
+      env: `${envPrefix}_TOOLS`,
+      placeholder: '<names>',
+    },
+    'exclude-tools': {
+      type: 'list',
+      description: 'Tools to leave out by name.',
+      env: `${envPrefix}_EXCLUDE_TOOLS`,
+      placeholder: '<names>',
+    },
+  } as const satisfies OptionSpecs;
+}
+
+type ToolChoiceOptionValues = OptionValues<ReturnType<typeof toolChoiceOptions>>;
+
+/** The `tools`/`excludeTools` part of a ToolChoice, from parsed options. */
+export function toolChoiceFrom(options: ToolChoiceOptionValues): Pick<ToolChoice, 'tools' | 'excludeTools'> {
+  return { tools: options.tools, excludeTools: options['exclude-tools'] };
+}

@@ -1,0 +1,121 @@
+import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OptionSpec } from '../config.js';
+import { commonOptions } from '../config.js';
+import { serverJsonProblems } from './manifest.js';
+import { type PackageJson, type PackedServer, packServer, strayPackageFiles } from './pack.js';
+import { type SpawnedServer, spawnStdio } from './stdio.js';
+
+const exec = promisify(execFile);
+
+export interface PackageTestOptions {
+  /** The server's folder (holding package.json and server.json). */
+  dir: string;
+  /** Its bin, e.g. `refmcp-sqlite`. */
+  bin: string;
+  /** The server's own options; server.json must document each one's environment variable. */
+  options: Readonly<Record<string, OptionSpec>>;
+  /** Files the tarball must hold besides `dist/index.js`, server.json and README.md. */
+  files?: readonly string[];
+  /** The longest a pack, install or first run may take (a native build is slow). */
+  timeoutMs?: number;
+  /** Starts what the session needs (a fake API) and returns its environment and a stop function. */
+  around?: () => Promise<{ env: Record<string, string>; stop(): Promise<void> }>;
+  /** Arguments for the session, given the work folder (outside the workspace). */
+  args?: (work: string) => Promise<string[]> | string[];
+  /** What the real session must do; it fails the test by throwing. */
+  session: (server: SpawnedServer, work: string) => Promise<void>;
+}
+
+/**
+ * What a user gets from npm, for one server: server.json agrees with the package, and the packed
+ * tarballs install outside the workspace and serve a real MCP session the way the README's
+ * one-liner runs them. `REFMCP_SKIP_PACK_TEST` skips the packing half (it needs the registry).
+ */
+export function describePackage(options: PackageTestOptions): void {
+  const timeout = options.timeoutMs ?? 120_000;
+  const readJson = async <T>(file: string) => JSON.parse(await readFile(file, 'utf8')) as T;
+
+  describe('server.json (the MCP Registry entry)', () => {
+    it('names this package and version, and documents every environment variable with its default', async () => {
+      const read = { options: [...Object.values(options.options), commonOptions['log-level']] };
+      expect(await serverJsonProblems(options.dir, read)).toEqual([]);
+    });
+  });
+
+  const skip = Boolean(process.env.REFMCP_SKIP_PACK_TEST);
+  if (skip)
+    console.warn(`${options.bin}: skipping the pack-and-install test (REFMCP_SKIP_PACK_TEST is set).`);
+
+  describe.skipIf(skip)('the packed package, installed with npx outside the workspace', () => {
+    let pack: PackedServer;
+    let around: { env: Record<string, string>; stop(): Promise<void> } | undefined;
+    let pkg: PackageJson;
+
+    beforeAll(async () => {
+      [pack, around] = await Promise.all([packServer(options.dir), options.around?.()]);
+      pkg = await readJson<PackageJson>(path.join(options.dir, 'package.json'));
+    }, timeout);
+
+    afterAll(async () => {
+      await around?.stop();
+      await pack?.cleanup();
+    });
+
+    it('depends on @refmcp/core by a semver range that accepts the packed core, and on no workspace', async () => {
+      const core = await readJson<PackageJson>(path.join(options.dir, '../../packages/core/package.json'));
+      const range = pack.packed.dependencies?.['@refmcp/core'];
+      expect(range).toMatch(/^[\^~]?\d+\.\d+\.\d+(-[\w.]+)?$/);
+      expect(range?.replace(/^[\^~]/, '')).toBe(core.version);
+      const specs = [
+        pack.packed.dependencies,
+        pack.packed.peerDependencies,
+        pack.packed.optionalDependencies,
+      ];
+      for (const [name, spec] of specs.flatMap((deps) => Object.entries(deps ?? {}))) {
+        expect(spec, name).not.toMatch(/^(workspace|link|file):/);
+      }
+    });
+
+    it('has one bin with a node shebang, engines and mcpName', async () => {
+      expect(Object.keys(pack.packed.bin ?? {})).toEqual([options.bin]);
+      const bin = path.normalize(pack.packed.bin?.[options.bin] ?? '');
+      expect(pack.files).toContain(bin);
+      const head = (await readFile(path.join(pack.unpacked, 'package', bin), 'utf8')).split('\n')[0];
+      expect(head).toBe('#!/usr/bin/env node');
+      expect(pack.packed.engines?.node).toBe(pkg.engines?.node);
+      expect(pack.packed.mcpName).toBe(`io.github.refmcp/${pkg.name.replace(/^@refmcp\//, '')}`);
+    });
+
+    it('ships the build, server.json and README, and no tests or sources', () => {
+      for (const file of ['dist/index.js', 'server.json', 'README.md', ...(options.files ?? [])]) {
+        expect(pack.files).toContain(file);
+      }
+      expect(strayPackageFiles(pack.files)).toEqual([]);
+      expect(pack.packed.files?.some((entry) => /^(\.\/)?src\b/.test(entry))).toBe(false);
+    });
+
+    it(
+      'runs from the tarballs: --version, then a real MCP session over stdio',
+      async () => {
+        const env = { ...pack.npmEnv(), ...around?.env };
+        const run = { cwd: pack.work, env, timeout };
+        // The first run installs both tarballs and their dependencies from the registry.
+        const version = await exec('npx', pack.npxArgs(options.bin, '--version'), run);
+        expect(version.stdout.trim()).toBe(pkg.version);
+        const args = pack.npxArgs(options.bin, ...((await options.args?.(pack.work)) ?? []));
+        const server = await spawnStdio({ command: 'npx', args, env, cwd: pack.work });
+        try {
+          expect(server.client.getServerVersion()).toMatchObject({ name: options.bin, version: pkg.version });
+          await options.session(server, pack.work);
+        } finally {
+          await server.close();
+        }
+      },
+      timeout,
+    );
+  });
+}

@@ -1,0 +1,23 @@
+import { type CliSpec, type CommonOptions, commonOptions, type OptionSpecs, parseCli } from '../config.js';
+import { createLogger } from '../logger.js';
+import type { RunContext } from '../run.js';
+
+/**
+ * What runCli would hand a server's `build` for this command line and environment, so a config
+ * test calls `loadConfig` exactly as a real start does (common options included).
+ */
+export function runContextFor<O extends OptionSpecs>(
+  spec: CliSpec<O>,
+  argv: readonly string[] = [],
+  env: Readonly<Record<string, string | undefined>> = {},
+): RunContext<O> {
+  const parsed = parseCli({ ...spec, options: { ...spec.options, ...commonOptions } }, argv, env);
+  if (parsed.kind !== 'run') throw new Error(`${argv.join(' ')} asks for ${parsed.kind}, not a run`);
+  return {
+    options: parsed.options as RunContext<O>['options'] & CommonOptions,
+    positionals: parsed.positionals,
+    env,
+    logger: createLogger({ name: spec.name, level: 'silent' }),
+    version: spec.version,
+  };
+}

@@ -1,0 +1,7 @@
+/** Arguments several Slack tools take, described once. */
+import { readOnly, writes } from '@refmcp/core';
+import * as z from 'zod';
+
+export const channelArg = z.string().describe('Channel ID (C…) or #name');
+export const tsArg = z.string().regex(/^\d+\.\d+$/, 'a Slack ts like 1712345678.000100');
+export const cursorArg = z.string().optional().describe('nextCursor from the previous page');
