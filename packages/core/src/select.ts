@@ -94,6 +94,6 @@ export function toolChoiceOptions<P extends string>(envPrefix: P, { withToolsets
 type ToolChoiceOptionValues = OptionValues<ReturnType<typeof toolChoiceOptions>>;
 
 /** The `tools`/`excludeTools` part of a ToolChoice, from parsed options. */
-export function toolChoiceFrom(options: ToolChoiceOptionValues): Pick<ToolChoice, 'tools' | 'excludeTools'> {
+export function toolChoiceFrom(options: ToolChoiceOptionValues): { tools: string[]; excludeTools: string[] } {
   return { tools: options.tools, excludeTools: options['exclude-tools'] };
 }

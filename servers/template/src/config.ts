@@ -1,9 +1,20 @@
-import type { CliSpec, OptionSpecs, RunContext } from '@refmcp/core';
+import { createRequire } from 'node:module';
+import {
+  type CliSpec,
+  type OptionSpecs,
+  type RunContext,
+  toolChoiceFrom,
+  toolChoiceOptions,
+} from '@refmcp/core';
+import { toolsFor } from './tools/index.js';
 
 /** Everything the server needs, already validated. Tests build one directly. */
 export interface TemplateConfig {
   /** Longest text (in characters) a tool accepts. */
   maxTextLength: number;
+  /** Only these tools (empty: all); see toolsFor. */
+  tools: string[];
+  excludeTools: string[];
 }
 
 /**
@@ -19,18 +30,25 @@ export const options = {
     min: 1,
     placeholder: '<chars>',
   },
+  ...toolChoiceOptions('TEMPLATE'),
 } as const satisfies OptionSpecs;
 
-export const cliSpec = (version: string): CliSpec<typeof options> => ({
+/** The one place the version is read: `--version` and the MCP handshake both come from here. */
+const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
+
+export const cliSpec: CliSpec<typeof options> = {
   name: 'refmcp-template',
   version,
   summary: 'A minimal MCP server: echo and word_count.',
   usage: '[options]',
   options,
   epilog: 'Example: TEMPLATE_MAX_TEXT_LENGTH=5000 refmcp-template',
-});
+};
 
-/** Command line and environment, parsed by runCli, become the server's config. */
+/** Command line and environment become the config; everything a user must fix fails here. */
 export function loadConfig(ctx: RunContext<typeof options>): TemplateConfig {
-  return { maxTextLength: ctx.options['max-text-length'] };
+  const config = { maxTextLength: ctx.options['max-text-length'], ...toolChoiceFrom(ctx.options) };
+  // An unknown name in --tools or --exclude-tools is a config error, like any other bad value.
+  toolsFor(config);
+  return config;
 }
