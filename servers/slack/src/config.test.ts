@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { cliSpec, loadConfig, normalizeApiUrl } from './config.js';
 
 function load(env: Record<string, string>, argv: string[] = []) {
-  return loadConfig(runContextFor(cliSpec('0.0.0'), argv, env));
+  return loadConfig(runContextFor(cliSpec, argv, env));
 }
 
 describe('configuration', () => {

@@ -1,4 +1,13 @@
-import { type CliSpec, ConfigError, type OptionSpecs, type RunContext } from '@refmcp/core';
+import { createRequire } from 'node:module';
+import {
+  type CliSpec,
+  ConfigError,
+  type OptionSpecs,
+  type RunContext,
+  toolChoiceFrom,
+  toolChoiceOptions,
+} from '@refmcp/core';
+import { toolsFor } from './tools/index.js';
 
 export type TokenKind = 'bot' | 'user';
 
@@ -30,6 +39,9 @@ export interface SlackConfig {
   maxRetries: number;
   /** Per-request timeout in milliseconds. */
   requestTimeoutMs: number;
+  /** `--tools`: only these tools (empty: all that the switches allow). */
+  tools: string[];
+  excludeTools: string[];
 }
 
 export const options = {
@@ -109,12 +121,16 @@ export const options = {
     min: 100,
     placeholder: '<ms>',
   },
+  ...toolChoiceOptions('SLACK'),
 } as const satisfies OptionSpecs;
 
 /** Tokens come from the environment only: a command-line flag would show them in `ps`. */
 export const TOKEN_ENV = ['SLACK_BOT_TOKEN', 'SLACK_USER_TOKEN'] as const;
 
-export const cliSpec = (version: string): CliSpec<typeof options> => ({
+/** The one place the version is read: `--version` and the MCP handshake both come from here. */
+const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
+
+export const cliSpec: CliSpec<typeof options> = {
   name: 'refmcp-slack',
   version,
   summary: 'Slack over MCP: read channels and threads, search, and (opt-in) post.',
@@ -125,7 +141,7 @@ export const cliSpec = (version: string): CliSpec<typeof options> => ({
     'When both are set the user token is used.',
     'Example: SLACK_BOT_TOKEN=xoxb-… SLACK_ALLOW_WRITE=true SLACK_WRITE_CHANNELS=#bots refmcp-slack',
   ].join('\n'),
-});
+};
 
 export function tokenKindOf(token: string): TokenKind | undefined {
   if (token.startsWith('xoxb-')) return 'bot';
@@ -170,7 +186,7 @@ export function loadConfig(ctx: RunContext<typeof options>): SlackConfig {
     throw new ConfigError(`${name} must start with ${user ? 'xoxp-' : 'xoxb-'}.`);
   }
   const o = ctx.options;
-  return {
+  const config: SlackConfig = {
     token,
     tokenKind,
     teamId: o['team-id'],
@@ -185,5 +201,9 @@ export function loadConfig(ctx: RunContext<typeof options>): SlackConfig {
     cacheTtlSeconds: o['cache-ttl'],
     maxRetries: o['max-retries'],
     requestTimeoutMs: o['request-timeout'],
+    ...toolChoiceFrom(o),
   };
+  // An unknown name in --tools or --exclude-tools is a config error, like any other bad value.
+  toolsFor(config);
+  return config;
 }

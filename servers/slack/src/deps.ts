@@ -1,8 +1,8 @@
-import { type ToolContext, toolsOf } from '@refmcp/core';
+import { type Logger, type ToolContext, toolsOf } from '@refmcp/core';
 import type { SlackConfig } from './config.js';
-import type { Directory } from './directory.js';
-import type { ChannelPolicy } from './policy.js';
-import type { SlackApi } from './slack/api.js';
+import { Directory } from './directory.js';
+import { ChannelPolicy } from './policy.js';
+import { createSlackApi, type SlackApi } from './slack/api.js';
 
 /** What every tool reaches through `ctx.deps`. One of each per server process, shared by instances. */
 export interface SlackDeps {
@@ -15,6 +15,29 @@ export interface SlackDeps {
 }
 
 export type SlackContext = ToolContext<SlackDeps>;
+
+/** One API client, directory and policy per server process, shared by every connection. */
+export function createDeps(
+  config: SlackConfig,
+  logger: Logger,
+  options: { now?: () => number; directoryWaitMs?: number } = {},
+): SlackDeps {
+  const api = createSlackApi(config, logger);
+  const directory = new Directory(
+    api,
+    config.cacheTtlSeconds,
+    logger.child('directory'),
+    options.now,
+    options.directoryWaitMs,
+  );
+  return {
+    config,
+    api,
+    directory,
+    policy: new ChannelPolicy(config, directory),
+    now: options.now ?? Date.now,
+  };
+}
 
 /** A channel argument resolved to an ID and checked against the read allow-list. */
 export async function readableChannel(deps: SlackDeps, ref: string): Promise<string> {

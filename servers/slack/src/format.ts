@@ -77,3 +77,16 @@ export function renderMessage(m: Message): string {
 
 export const pageHint = (nextCursor: string | undefined) =>
   nextCursor ? `\nMore: pass cursor "${nextCursor}".` : '';
+
+/** A page of one conversation's messages, as history and thread replies return it. */
+export const messagesOutput = z.object({
+  channel: z.object({ id: z.string(), name: z.string().optional() }),
+  messages: z.array(messageSchema),
+  nextCursor: z.string().optional(),
+});
+
+export function renderMessages({ channel, messages, nextCursor }: z.output<typeof messagesOutput>): string {
+  const where = channel.name ? `#${channel.name}` : channel.id;
+  if (messages.length === 0) return `No messages in ${where}.${pageHint(nextCursor)}`;
+  return `${where}, ${messages.length} messages:\n${messages.map(renderMessage).join('\n')}${pageHint(nextCursor)}`;
+}

@@ -1,6 +1,7 @@
 import { decodeCursor, encodeCursor, InvalidInputError } from '@refmcp/core';
 import * as z from 'zod';
-import type { RawMessage } from './format.js';
+import type { SlackDeps } from './deps.js';
+import { type messagesOutput, type RawMessage, toMessage } from './format.js';
 import type { SlackApi, SlackParams } from './slack/api.js';
 
 const UNITS: Record<string, number> = { m: 60, h: 3600, d: 86_400, w: 604_800 };
@@ -60,4 +61,24 @@ export async function fetchMessages(
   const result: MessagePage = { messages: messages.slice(0, options.limit) };
   if (slackCursor) result.nextCursor = encodeCursor({ c: slackCursor, ...(oldest && { o: oldest }) });
   return result;
+}
+
+/** One page of a channel's history or a thread, with user names resolved: what both tools return. */
+export async function conversationPage(
+  deps: SlackDeps,
+  channel: string,
+  method: 'conversations.history' | 'conversations.replies',
+  params: SlackParams,
+  paging: { limit: number; duration?: string | undefined; cursor?: string | undefined },
+): Promise<z.input<typeof messagesOutput>> {
+  const [page, names] = await Promise.all([
+    fetchMessages(deps.api, method, { channel, ...params }, { ...paging, now: deps.now() }),
+    deps.directory.userNames(),
+  ]);
+  const name = deps.directory.channelName(channel);
+  return {
+    channel: { id: channel, ...(name && { name }) },
+    messages: page.messages.map((m) => toMessage(m, names)),
+    ...(page.nextCursor && { nextCursor: page.nextCursor }),
+  };
 }

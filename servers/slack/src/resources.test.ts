@@ -2,7 +2,7 @@ import { createLogger } from '@refmcp/core';
 import { callTool, connectInProcess } from '@refmcp/core/testing';
 import { seedWorkspace, startFakeSlack } from '@refmcp/fake-slack';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createServer } from './server.js';
+import { createApp } from './app.js';
 import { connect, type Harness, testConfig } from './test-helpers.js';
 
 const text = (result: { contents: Array<{ text?: string } | { blob: string }> }) =>
@@ -51,7 +51,7 @@ describe('the directory cache', () => {
   it('loads once per TTL, and again when stale', async () => {
     const slack = await startFakeSlack({ workspace: seedWorkspace() });
     let now = 1_000_000;
-    const app = createServer(testConfig(slack.apiUrl, { cacheTtlSeconds: 60 }), {
+    const app = createApp(testConfig(slack.apiUrl, { cacheTtlSeconds: 60 }), {
       logger: createLogger({ name: 't', level: 'silent' }),
       now: () => now,
     });
@@ -85,7 +85,7 @@ describe('the directory cache', () => {
     const slack = await startFakeSlack({ workspace: seedWorkspace() });
     // The first channel listing is rate limited for 2 s; the client waits that out behind the call.
     slack.rateLimit('conversations.list', 1, 2);
-    const app = createServer(testConfig(slack.apiUrl), {
+    const app = createApp(testConfig(slack.apiUrl), {
       logger: createLogger({ name: 't', level: 'silent' }),
       directoryWaitMs: 200,
     });

@@ -9,8 +9,8 @@ import {
   startFakeSlack,
   USER_TOKEN,
 } from '@refmcp/fake-slack';
+import { createApp } from './app.js';
 import type { SlackConfig } from './config.js';
-import { createServer } from './server.js';
 
 export { BOT_TOKEN, USER_TOKEN };
 
@@ -38,6 +38,8 @@ export function testConfig(apiUrl: string, overrides: Partial<SlackConfig> = {})
     cacheTtlSeconds: 3600,
     maxRetries: 1,
     requestTimeoutMs: 5000,
+    tools: [],
+    excludeTools: [],
     ...overrides,
   };
 }
@@ -62,7 +64,7 @@ export async function connect(
     level: options.logLevel ?? 'debug',
     write: (l) => logs.push(l),
   });
-  const app = createServer(testConfig(slack.apiUrl, overrides), { logger });
+  const app = createApp(testConfig(slack.apiUrl, overrides), { logger });
   const client = await connectInProcess(app, { era });
   return {
     client,

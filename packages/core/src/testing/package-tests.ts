@@ -18,6 +18,8 @@ export interface PackageTestOptions {
   bin: string;
   /** The server's own options; server.json must document each one's environment variable. */
   options: Readonly<Record<string, OptionSpec>>;
+  /** Environment variables holding secrets (tokens): server.json must mark them secret. */
+  secretEnv?: readonly string[];
   /** Files the tarball must hold besides `dist/index.js`, server.json and README.md. */
   files?: readonly string[];
   /** The longest a pack, install or first run may take (a native build is slow). */
@@ -41,7 +43,10 @@ export function describePackage(options: PackageTestOptions): void {
 
   describe('server.json (the MCP Registry entry)', () => {
     it('names this package and version, and documents every environment variable with its default', async () => {
-      const read = { options: [...Object.values(options.options), commonOptions['log-level']] };
+      const read = {
+        options: [...Object.values(options.options), commonOptions['log-level']],
+        ...(options.secretEnv && { secretEnv: options.secretEnv }),
+      };
       expect(await serverJsonProblems(options.dir, read)).toEqual([]);
     });
   });

@@ -1,5 +1,4 @@
-import type { AnyTool } from '@refmcp/core';
-import {} from '@refmcp/core';
+import { type AnyTool, selectTools } from '@refmcp/core';
 import type { SlackConfig } from '../config.js';
 import type { SlackDeps } from '../deps.js';
 import slackAddReaction from './slack_add_reaction.js';
@@ -19,25 +18,41 @@ import slackReplyToThread from './slack_reply_to_thread.js';
 import slackSearchMessages from './slack_search_messages.js';
 import slackUpdateUsergroupMembers from './slack_update_usergroup_members.js';
 
+/** Every tool of the server, in the order clients list them. */
+export const catalog: AnyTool<SlackDeps>[] = [
+  slackListChannels,
+  slackGetChannelInfo,
+  slackGetChannelHistory,
+  slackGetThreadReplies,
+  slackGetPermalink,
+  slackGetUsers,
+  slackGetUserProfile,
+  slackListUsergroups,
+  slackSearchMessages,
+  slackGetUnreads,
+  slackPostMessage,
+  slackReplyToThread,
+  slackAddReaction,
+  slackMarkRead,
+  slackCreateUsergroup,
+  slackUpdateUsergroupMembers,
+];
+
 /**
- * The tools a configuration offers. Security: a write tool that is not enabled is not registered
- * at all, so a model cannot call it and a host never shows it.
+ * The tools a configuration offers. Each tool names its switch (`gate`): 'write' for posting and
+ * reactions, 'mark-read', 'usergroup-write', and 'user-token' for what only a user token can do.
+ * Security: a tool whose switch is off is not registered at all, so a model cannot call it and a
+ * host never shows it; --tools cannot turn a switch on.
  */
 export function toolsFor(config: SlackConfig): AnyTool<SlackDeps>[] {
-  const userToken = config.tokenKind === 'user';
-  return [
-    slackListChannels,
-    slackGetChannelInfo,
-    slackGetChannelHistory,
-    slackGetThreadReplies,
-    slackGetPermalink,
-    slackGetUsers,
-    slackGetUserProfile,
-    slackListUsergroups,
-    // Search and read state exist only for user tokens.
-    ...(userToken ? [slackSearchMessages, slackGetUnreads] : []),
-    ...(config.allowWrite ? [slackPostMessage, slackReplyToThread, slackAddReaction] : []),
-    ...(config.allowMarkRead ? [slackMarkRead] : []),
-    ...(config.allowUsergroupWrite ? [slackCreateUsergroup, slackUpdateUsergroupMembers] : []),
-  ];
+  return selectTools(catalog, {
+    gates: {
+      write: config.allowWrite,
+      'mark-read': config.allowMarkRead,
+      'usergroup-write': config.allowUsergroupWrite,
+      'user-token': config.tokenKind === 'user',
+    },
+    tools: config.tools,
+    excludeTools: config.excludeTools,
+  });
 }

@@ -1,7 +1,7 @@
 import { writes } from '@refmcp/core';
 import * as z from 'zod';
 import { defineTool, type SlackContext } from '../deps.js';
-import { type RawUsergroup, renderUsergroup, toUsergroup, usergroupSchema } from './slack_list_usergroups.js';
+import { type RawUsergroup, renderUsergroup, toUsergroup, usergroupSchema } from '../usergroups.js';
 
 export default defineTool({
   name: 'slack_create_usergroup',
@@ -17,6 +17,7 @@ export default defineTool({
   }),
   outputSchema: usergroupSchema,
   annotations: writes({ openWorld: true }),
+  gate: 'usergroup-write',
   handler: async ({ name, handle, description }, ctx: SlackContext) => {
     const res = await ctx.deps.api.call<{ usergroup: RawUsergroup }>('usergroups.create', {
       name,

@@ -1,10 +1,9 @@
 import { readOnly } from '@refmcp/core';
 import * as z from 'zod';
 import { defineTool, readableChannel, type SlackContext } from '../deps.js';
-import { toMessage } from '../format.js';
-import { durationSchema, fetchMessages } from '../history.js';
+import { messagesOutput, renderMessages } from '../format.js';
+import { conversationPage, durationSchema } from '../history.js';
 import { channelArg, cursorArg, tsArg } from '../tool-args.js';
-import { messagesOutput, renderMessages } from './slack_get_channel_history.js';
 
 export default defineTool({
   name: 'slack_get_thread_replies',
@@ -22,26 +21,13 @@ export default defineTool({
   handler: async ({ channel_id, thread_ts, limit, duration, cursor }, ctx: SlackContext) => {
     const { deps } = ctx;
     const id = await readableChannel(deps, channel_id);
-    const [page, names] = await Promise.all([
-      fetchMessages(
-        deps.api,
-        'conversations.replies',
-        { channel: id, ts: thread_ts },
-        {
-          limit,
-          duration,
-          cursor,
-          now: deps.now(),
-        },
-      ),
-      deps.directory.userNames(),
-    ]);
-    const name = deps.directory.channelName(id);
-    return {
-      channel: { id, ...(name && { name }) },
-      messages: page.messages.map((m) => toMessage(m, names)),
-      ...(page.nextCursor && { nextCursor: page.nextCursor }),
-    };
+    return conversationPage(
+      deps,
+      id,
+      'conversations.replies',
+      { ts: thread_ts },
+      { limit, duration, cursor },
+    );
   },
   render: renderMessages,
 });

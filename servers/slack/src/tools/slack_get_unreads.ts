@@ -46,6 +46,7 @@ export default defineTool({
     scanned: z.number(),
   }),
   annotations: readOnly({ openWorld: true }),
+  gate: 'user-token',
   handler: async ({ max_channels, messages_per_channel }, ctx: SlackContext) => {
     const { deps } = ctx;
     const readable = await deps.policy.readFilter();

@@ -11,6 +11,7 @@ export default defineTool({
   inputSchema: z.object({ channel_id: channelArg, ts: tsArg.optional() }),
   outputSchema: z.object({ channel: z.string(), ts: z.string(), time: z.string() }),
   annotations: writes({ openWorld: true, idempotent: true }),
+  gate: 'mark-read',
   handler: async ({ channel_id, ts }, ctx: SlackContext) => {
     const { api } = ctx.deps;
     // Security: changing read state is a write, so the write lists apply.

@@ -35,6 +35,7 @@ export default defineTool({
     nextCursor: z.string().optional(),
   }),
   annotations: readOnly({ openWorld: true }),
+  gate: 'user-token',
   handler: async ({ query, count, sort, cursor }, ctx: SlackContext) => {
     const { deps } = ctx;
     const page = cursor ? decodeCursor(cursor, pageCursor).p : 1;

@@ -1,7 +1,7 @@
 import { destructive } from '@refmcp/core';
 import * as z from 'zod';
 import { defineTool, type SlackContext } from '../deps.js';
-import { type RawUsergroup, renderUsergroup, toUsergroup, usergroupSchema } from './slack_list_usergroups.js';
+import { type RawUsergroup, renderUsergroup, toUsergroup, usergroupSchema } from '../usergroups.js';
 
 export default defineTool({
   name: 'slack_update_usergroup_members',
@@ -13,8 +13,8 @@ export default defineTool({
   }),
   outputSchema: usergroupSchema,
   // Replacing the member list drops whoever is not named.
-  // Replaces the whole member list: members left out are removed.
   annotations: destructive({ openWorld: true, idempotent: true }),
+  gate: 'usergroup-write',
   handler: async ({ usergroup_id, user_ids }, ctx: SlackContext) => {
     const res = await ctx.deps.api.call<{ usergroup: RawUsergroup }>('usergroups.users.update', {
       usergroup: usergroup_id,

@@ -1,16 +1,13 @@
 import { createLogger, createMcpApp, createRedactor, type Logger, type McpApp } from '@refmcp/core';
 import type { SlackConfig } from './config.js';
-import type { SlackDeps } from './deps.js';
-import { Directory } from './directory.js';
-import { ChannelPolicy } from './policy.js';
+import { createDeps, type SlackDeps } from './deps.js';
 import { registerPrompts } from './prompts.js';
 import { registerResources } from './resources.js';
-import { createSlackApi } from './slack/api.js';
 import { toolsFor } from './tools/index.js';
 
 export type { SlackConfig } from './config.js';
 
-export interface ServerOptions {
+export interface AppOptions {
   logger?: Logger;
   version?: string;
   now?: () => number;
@@ -22,13 +19,12 @@ export interface ServerOptions {
  * Builds the server from config. No network until a client connects (the directory warms then)
  * or calls a tool, so a bad token or an unreachable API shows up on the call that meets it.
  */
-export function createServer(config: SlackConfig, options: ServerOptions = {}): McpApp {
+export function createApp(config: SlackConfig, options: AppOptions = {}): McpApp {
   // Security: the token is redacted from every log line and every tool result.
   const redact = createRedactor([config.token]);
-  const logger = (options.logger ?? createLogger({ name: 'refmcp-slack', level: 'info' })).withRedaction(
-    redact,
-  );
-  const app = createMcpApp<SlackDeps>({
+  const logger = (options.logger ?? createLogger({ name: 'refmcp-slack' })).withRedaction(redact);
+  const deps = createDeps(config, logger, options);
+  return createMcpApp<SlackDeps>({
     name: 'refmcp-slack',
     version: options.version ?? '0.0.0',
     title: 'Slack',
@@ -47,20 +43,4 @@ export function createServer(config: SlackConfig, options: ServerOptions = {}): 
       if (instance.connected) d.directory.warm();
     },
   });
-  const api = createSlackApi(config, app.logger);
-  const directory = new Directory(
-    api,
-    config.cacheTtlSeconds,
-    app.logger.child('directory'),
-    options.now,
-    options.directoryWaitMs,
-  );
-  const deps: SlackDeps = {
-    config,
-    api,
-    directory,
-    policy: new ChannelPolicy(config, directory),
-    now: options.now ?? Date.now,
-  };
-  return app;
 }
