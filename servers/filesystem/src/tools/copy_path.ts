@@ -3,9 +3,9 @@ import path from 'node:path';
 import { destructive, InvalidInputError } from '@refmcp/core';
 import * as z from 'zod';
 import { defineTool, type FsContext } from '../deps.js';
+import { copyIntoPlace } from '../fs/copy.js';
+import { locateEntry, refuseAllowedDirectory } from '../fs/entry.js';
 import { isWithin } from '../sandbox.js';
-import { copyIntoPlace } from './manage-copy.js';
-import { locateEntry, refuseAllowedDirectory } from './manage-entry.js';
 
 const SKIPPED_SHOWN = 20;
 

@@ -2,7 +2,7 @@ import { rm, rmdir, unlink } from 'node:fs/promises';
 import { destructive, InvalidInputError, NotFoundError } from '@refmcp/core';
 import * as z from 'zod';
 import { defineTool, type FsContext } from '../deps.js';
-import { entryType, locateEntry, refuseAllowedDirectory } from './manage-entry.js';
+import { entryType, locateEntry, refuseAllowedDirectory } from '../fs/entry.js';
 
 export default defineTool({
   name: 'delete_path',

@@ -3,9 +3,9 @@ import path from 'node:path';
 import { InvalidInputError, NotFoundError, writes } from '@refmcp/core';
 import * as z from 'zod';
 import { defineTool, type FsContext } from '../deps.js';
+import { copyEntry, stagingPath } from '../fs/copy.js';
+import { entryType, locateEntry, refuseAllowedDirectory } from '../fs/entry.js';
 import { isWithin } from '../sandbox.js';
-import { copyEntry, stagingPath } from './manage-copy.js';
-import { entryType, locateEntry, refuseAllowedDirectory } from './manage-entry.js';
 
 export default defineTool({
   name: 'move_file',
