@@ -1,6 +1,16 @@
 import { stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import { type CliSpec, ConfigError, type OptionSpecs, type RunContext } from '@refmcp/core';
+import {
+  type CliSpec,
+  ConfigError,
+  type OptionSpecs,
+  type RunContext,
+  toolChoiceFrom,
+  toolChoiceOptions,
+} from '@refmcp/core';
+import { checkDatabase } from './database.js';
+import { toolsFor } from './tools/index.js';
 
 /** Everything the server needs, already validated. Tests build one directly. */
 export interface SqliteConfig {
@@ -19,6 +29,9 @@ export interface SqliteConfig {
   readers: number;
   /** How often the schema version is polled while a client is connected (0: never). */
   schemaPollMs: number;
+  /** `--tools`: only these tools (empty: all that read-only mode allows). */
+  tools: string[];
+  excludeTools: string[];
 }
 
 export const options = {
@@ -69,9 +82,13 @@ export const options = {
     max: 16,
     placeholder: '<n>',
   },
+  ...toolChoiceOptions('SQLITE'),
 } as const satisfies OptionSpecs;
 
-export const cliSpec = (version: string): CliSpec<typeof options> => ({
+/** The one place the version is read: `--version` and the MCP handshake both come from here. */
+const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
+
+export const cliSpec: CliSpec<typeof options> = {
   name: 'refmcp-sqlite',
   version,
   summary: 'MCP server for one SQLite database file.',
@@ -81,7 +98,7 @@ export const cliSpec = (version: string): CliSpec<typeof options> => ({
     'Use :memory: for a scratch database that disappears when the server stops.',
   options,
   epilog: 'Example: refmcp-sqlite --read-only --max-rows 50 ./data.db',
-});
+};
 
 /** Command line and environment become the config; a mistake the user must fix is a ConfigError. */
 export async function loadConfig(ctx: RunContext<typeof options>): Promise<SqliteConfig> {
@@ -101,7 +118,7 @@ export async function loadConfig(ctx: RunContext<typeof options>): Promise<Sqlit
     throw new ConfigError('An in-memory database cannot be read-only: it starts empty.');
   }
   if (database !== ':memory:') await checkFile(database, readOnly);
-  return {
+  const config: SqliteConfig = {
     database,
     readOnly,
     maxRows,
@@ -110,7 +127,12 @@ export async function loadConfig(ctx: RunContext<typeof options>): Promise<Sqlit
     busyTimeoutMs: ctx.options['busy-timeout'],
     readers: ctx.options.readers,
     schemaPollMs: 1000,
+    ...toolChoiceFrom(ctx.options),
   };
+  if (database !== ':memory:') checkDatabase(config);
+  // An unknown name in --tools or --exclude-tools is a config error, like any other bad value.
+  toolsFor(config);
+  return config;
 }
 
 async function checkFile(file: string, readOnly: boolean): Promise<void> {

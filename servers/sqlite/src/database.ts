@@ -5,28 +5,11 @@ import { ConfigError } from '@refmcp/core';
 import Database from 'better-sqlite3';
 import type { SqliteConfig } from './config.js';
 
-export interface PreparedDatabase {
-  /** The file the worker processes open. */
-  file: string;
-  /** Removes what was created for `:memory:`; a no-op for a real file. */
-  dispose(): void;
-}
-
 /**
- * Makes sure the database file exists and is a SQLite database, before any client connects, so a
- * wrong path is one line and exit code 2 rather than an error on the first tool call.
- *
- * `:memory:` is served from a private temporary file, deleted on shutdown: the statements run in
- * several worker processes, which cannot share one in-memory database, and a statement stopped on
- * timeout must not take the data with it.
+ * Makes sure a database file exists and is a SQLite database (creating it unless read-only), so a
+ * wrong path is one line and exit code 2 at start rather than an error on the first tool call.
  */
-export function prepareDatabase(config: SqliteConfig): PreparedDatabase {
-  if (config.database === ':memory:') {
-    const dir = mkdtempSync(path.join(tmpdir(), 'refmcp-sqlite-'));
-    const file = path.join(dir, 'memory.db');
-    new Database(file).close();
-    return { file, dispose: () => rmSync(dir, { recursive: true, force: true }) };
-  }
+export function checkDatabase(config: Pick<SqliteConfig, 'database' | 'readOnly' | 'busyTimeoutMs'>): void {
   let db: Database.Database | undefined;
   try {
     db = new Database(config.database, { readonly: config.readOnly, fileMustExist: config.readOnly });
@@ -38,5 +21,24 @@ export function prepareDatabase(config: SqliteConfig): PreparedDatabase {
   } finally {
     db?.close();
   }
-  return { file: config.database, dispose: () => {} };
+}
+
+export interface DatabaseFile {
+  /** The file the worker processes open. */
+  file: string;
+  /** Removes what was created for `:memory:`; a no-op for a real file. */
+  dispose(): void;
+}
+
+/**
+ * The file the query processes open. `:memory:` is served from a private temporary file, deleted
+ * on shutdown: the statements run in several worker processes, which cannot share one in-memory
+ * database, and a statement stopped on timeout must not take the data with it.
+ */
+export function databaseFile(database: string): DatabaseFile {
+  if (database !== ':memory:') return { file: database, dispose: () => {} };
+  const dir = mkdtempSync(path.join(tmpdir(), 'refmcp-sqlite-'));
+  const file = path.join(dir, 'memory.db');
+  new Database(file).close();
+  return { file, dispose: () => rmSync(dir, { recursive: true, force: true }) };
 }

@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { createLogger } from '@refmcp/core';
 import { connectInProcess, renderToolReference, replaceToolReference } from '@refmcp/core/testing';
 import { expect, it } from 'vitest';
-import { createServer } from './server.js';
+import { createApp } from './app.js';
 import { makeDatabase, testConfig } from './test-helpers.js';
 
 const README = new URL('../README.md', import.meta.url);
@@ -10,7 +10,7 @@ const README = new URL('../README.md', import.meta.url);
 // The tool reference in the README is generated from tools/list; `pnpm tool-docs` rewrites it.
 it('README tool reference matches tools/list', async () => {
   const db = makeDatabase(null);
-  const app = createServer(testConfig(db.file), { logger: createLogger({ name: 'docs', level: 'silent' }) });
+  const app = createApp(testConfig(db.file), { logger: createLogger({ name: 'docs', level: 'silent' }) });
   const client = await connectInProcess(app);
   const { tools } = await client.listTools();
   await client.close();

@@ -5,8 +5,8 @@ import type { Client } from '@modelcontextprotocol/client';
 import { createLogger, type McpApp } from '@refmcp/core';
 import { connectInProcess, type TestEra } from '@refmcp/core/testing';
 import Database from 'better-sqlite3';
+import { createApp } from './app.js';
 import type { SqliteConfig } from './config.js';
-import { createServer } from './server.js';
 
 export const SEED = `
 CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT NOT NULL, email TEXT UNIQUE, city TEXT DEFAULT 'Paris');
@@ -44,6 +44,8 @@ export function testConfig(file: string, overrides: Partial<SqliteConfig> = {}):
     busyTimeoutMs: 1000,
     readers: 2,
     schemaPollMs: 100,
+    tools: [],
+    excludeTools: [],
     ...overrides,
   };
 }
@@ -65,7 +67,7 @@ export async function makeFixture(
   seed: string | null = SEED,
 ): Promise<Fixture> {
   const { dir, file, cleanup } = makeDatabase(seed);
-  const app = createServer(testConfig(file, overrides), {
+  const app = createApp(testConfig(file, overrides), {
     logger: createLogger({ name: 'test', level: 'silent' }),
   });
   const clients: Client[] = [];

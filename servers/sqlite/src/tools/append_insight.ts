@@ -13,6 +13,8 @@ export default defineTool({
   }),
   outputSchema: z.object({ count: z.number().describe('Insights in the memo now') }),
   annotations: writes({ openWorld: false }),
+  // Offered in read-only mode too: the memo lives in the server's memory, not in the database.
+  gate: null,
   handler: async ({ insight }, ctx: SqliteContext) => {
     const count = ctx.deps.insights.append(insight);
     ctx.deps.notifier.insightsChanged();

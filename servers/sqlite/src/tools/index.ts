@@ -1,4 +1,5 @@
-import type { AnyTool } from '@refmcp/core';
+import { type AnyTool, selectTools } from '@refmcp/core';
+import type { SqliteConfig } from '../config.js';
 import type { SqliteDeps } from '../deps.js';
 import appendInsight from './append_insight.js';
 import createTable from './create_table.js';
@@ -9,17 +10,26 @@ import readQuery from './read_query.js';
 import searchSchema from './search_schema.js';
 import writeQuery from './write_query.js';
 
-/**
- * Tools that never change the database; the only ones offered with --read-only. append_insight is
- * here because the memo lives in the server's memory, not in the file.
- */
-export const readTools: AnyTool<SqliteDeps>[] = [
+/** Every tool of the server, in the order clients list them. */
+export const catalog: AnyTool<SqliteDeps>[] = [
   readQuery,
   listTables,
   describeTable,
   explainQuery,
   searchSchema,
   appendInsight,
+  writeQuery,
+  createTable,
 ];
 
-export const writeTools: AnyTool<SqliteDeps>[] = [writeQuery, createTable];
+/**
+ * The tools this config offers. Security: with --read-only the 'write' switch is off, so the tools
+ * that change the database are not registered at all, and --tools cannot bring them back.
+ */
+export function toolsFor(config: SqliteConfig): AnyTool<SqliteDeps>[] {
+  return selectTools(catalog, {
+    gates: { write: !config.readOnly },
+    tools: config.tools,
+    excludeTools: config.excludeTools,
+  });
+}

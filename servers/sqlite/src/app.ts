@@ -1,16 +1,12 @@
-import { createChangeFeed, createLogger, createMcpApp, type Logger, type McpApp } from '@refmcp/core';
+import { createLogger, createMcpApp, type Logger, type McpApp } from '@refmcp/core';
 import type { SqliteConfig } from './config.js';
-import { DatabasePool } from './db/pool.js';
-import type { SqliteDeps } from './deps.js';
-import { Insights } from './insights.js';
-import { ChangeNotifier } from './notify.js';
+import { createDeps, type SqliteDeps } from './deps.js';
 import { registerPrompts } from './prompts.js';
 import { registerResources } from './resources.js';
 import { schemaVersion } from './schema.js';
-import { readTools, writeTools } from './tools/index.js';
+import { toolsFor } from './tools/index.js';
 
 export type { SqliteConfig } from './config.js';
-export { type PreparedDatabase, prepareDatabase } from './database.js';
 
 const INSTRUCTIONS = `Tools for one SQLite database. Start with list_tables (or the sqlite://schema resource), then
 describe_table or search_schema. read_query runs one read-only statement; write_query one statement that changes
@@ -18,43 +14,29 @@ data or schema; create_table one CREATE TABLE. Always pass values in params inst
 Results are capped at max_rows: when truncated is true, pass nextCursor back as cursor. Use explain_query to check
 a slow query's plan. Record findings with append_insight (memo://insights).`;
 
-export interface ServerOptions {
+export interface AppOptions {
   logger?: Logger;
   version?: string;
-  /** Called after the workers stop, e.g. to delete the temporary file behind `:memory:`. */
-  onClose?: () => void;
 }
 
 /**
  * Builds the SQLite server. Pure: worker processes start on the first statement, and the
- * database file must already exist (see prepareDatabase), so tests build it freely.
+ * database file must already exist (loadConfig checks it), so tests build it freely.
  */
-export function createServer(config: SqliteConfig, options: ServerOptions = {}): McpApp {
-  const logger = options.logger ?? createLogger({ name: 'refmcp-sqlite', level: 'info' });
-  const db = new DatabasePool({
-    file: config.database,
-    readOnly: config.readOnly,
-    busyTimeoutMs: config.busyTimeoutMs,
-    queryTimeoutMs: config.queryTimeoutMs,
-    readers: config.readers,
-    logger,
-  });
-  // 2026-era listen streams hear changes through the feed: over HTTP they belong to no instance.
-  const changes = createChangeFeed((error) =>
-    logger.debug('change listener failed', { error: error.message }),
-  );
-  const notifier = new ChangeNotifier(() => schemaVersion(db), config.schemaPollMs, logger, changes);
-  const deps: SqliteDeps = { config, db, notifier, insights: new Insights() };
+export function createApp(config: SqliteConfig, options: AppOptions = {}): McpApp {
+  const logger = options.logger ?? createLogger({ name: 'refmcp-sqlite' });
+  const runtime = createDeps(config, logger);
+  const { db, notifier } = runtime.deps;
   return createMcpApp<SqliteDeps>({
     name: 'refmcp-sqlite',
     version: options.version ?? '0.0.0',
     title: 'SQLite',
     instructions: INSTRUCTIONS,
-    tools: config.readOnly ? readTools : [...readTools, ...writeTools],
+    tools: toolsFor(config),
     capabilities: { resources: { subscribe: true, listChanged: true }, prompts: {}, completions: {} },
     logger,
-    changes,
-    deps: () => deps,
+    changes: runtime.changes,
+    deps: () => runtime.deps,
     setup: ({ server, era, connected }, shared) => {
       registerResources(server, shared);
       registerPrompts(server, shared);
@@ -68,10 +50,6 @@ export function createServer(config: SqliteConfig, options: ServerOptions = {}):
         () => true,
         () => false,
       ),
-    close: () => {
-      notifier.close();
-      db.close();
-      options.onClose?.();
-    },
+    close: runtime.close,
   });
 }
