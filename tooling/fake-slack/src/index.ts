@@ -1,4 +1,5 @@
-export { METHOD_SCOPES, SlackFailure } from './methods.js';
+export { SlackFailure } from './context.js';
+export { METHOD_SCOPES } from './methods.js';
 export { ALL_SCOPES, BOT_TOKEN, type SeedOptions, seedWorkspace, USER_TOKEN } from './seed.js';
 export { type FakeSlack, type FakeSlackOptions, startFakeSlack } from './server.js';
 export {

@@ -1,3 +1,4 @@
+import { type MethodContext, type Params, permalink, SlackFailure } from './context.js';
 import { searchMessages } from './search.js';
 import {
   channelView,
@@ -9,21 +10,6 @@ import {
   usergroupView,
 } from './state.js';
 
-/** An `ok:false` answer: the error code plus extra fields (`needed`, `provided`). */
-export class SlackFailure extends Error {
-  constructor(
-    readonly code: string,
-    readonly extra: Record<string, unknown> = {},
-  ) {
-    super(code);
-  }
-}
-
-export type Params = Record<string, string>;
-export interface MethodContext {
-  ws: FakeWorkspace;
-  token: FakeToken;
-}
 type Method = (params: Params, ctx: MethodContext) => Record<string, unknown>;
 
 /** The scope each method needs, as the Web API documents it (one per method keeps the fake simple). */
@@ -109,9 +95,6 @@ function userById(ctx: MethodContext, id: string | undefined) {
   if (!user) throw new SlackFailure('user_not_found');
   return user;
 }
-
-export const permalink = (ws: FakeWorkspace, channel: string, ts: string) =>
-  `https://${ws.domain}.slack.com/archives/${channel}/p${ts.replace('.', '')}`;
 
 export const methods: Record<string, Method> = {
   'auth.test': (_p, { ws, token }) => ({

@@ -1,4 +1,4 @@
-import { type MethodContext, type Params, permalink, SlackFailure } from './methods.js';
+import { type MethodContext, type Params, permalink, SlackFailure } from './context.js';
 import { compareTs } from './state.js';
 
 /** Words must all appear; `in:#name`/`in:<#C…>` and `from:@name`/`from:<@U…>` filter. */

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { METHOD_SCOPES, methods, type Params, SlackFailure, USER_ONLY } from './methods.js';
+import { type Params, SlackFailure } from './context.js';
+import { METHOD_SCOPES, methods, USER_ONLY } from './methods.js';
 import { FakeWorkspace } from './state.js';
 
 export interface FakeSlack {
