@@ -1,12 +1,10 @@
-import { createChangeFeed, createMcpApp, type Logger, type McpApp } from '@refmcp/core';
+import { createLogger, createMcpApp, type Logger, type McpApp } from '@refmcp/core';
 import type { FilesystemConfig } from './config.js';
-import type { FsDeps } from './deps.js';
-import { followListenStreams } from './listen-streams.js';
+import { createDeps, type FsDeps } from './deps.js';
+import type { GrepPool } from './fs/grep-worker.js';
 import { registerFileResources } from './resources.js';
 import { followClientRoots } from './roots.js';
-import { Sandbox } from './sandbox.js';
-import { readTools, writeTools } from './tools/index.js';
-import { createFileWatcher } from './watcher.js';
+import { toolsFor } from './tools/index.js';
 
 export type { FilesystemConfig } from './config.js';
 
@@ -15,49 +13,37 @@ Paths may be absolute or relative to the first allowed directory. Prefer search_
 search_files to find names, read_text_file with offset/limit or head/tail for large files, and edit_file
 (with dryRun to preview) over rewriting whole files.`;
 
-export interface ServerOptions {
+export interface AppOptions {
   logger?: Logger;
   version?: string;
+  /** The search worker threads; tests pass one to watch it. The app closes it either way. */
+  searchPool?: GrepPool;
 }
 
-/** Builds the filesystem server. Pure: nothing touches the disk until a client calls a tool. */
-export function createServer(config: FilesystemConfig, options: ServerOptions = {}): McpApp {
-  const tools = config.readOnly ? readTools : [...readTools, ...writeTools];
-  // One watcher for all connections of this app, for resource subscriptions.
-  const watcher = createFileWatcher({
-    onError: (error) => app.logger.warn('file watcher error', { error: error.message }),
-  });
-  // 2026-era listen streams over HTTP belong to no instance: they hear file changes through this.
-  const changes = createChangeFeed((error) =>
-    app.logger.debug('change listener failed', { error: error.message }),
-  );
-  const app = createMcpApp<FsDeps>({
+/**
+ * Builds the filesystem server from validated config. Pure: nothing touches the disk until a client
+ * calls a tool. Each connection or HTTP request then gets its own MCP server from the app.
+ */
+export function createApp(config: FilesystemConfig, options: AppOptions = {}): McpApp {
+  const logger = options.logger ?? createLogger({ name: 'refmcp-filesystem' });
+  const deps = createDeps(config, logger, options);
+  return createMcpApp<FsDeps>({
     name: 'refmcp-filesystem',
     version: options.version ?? '0.0.0',
     title: 'Filesystem',
     instructions: INSTRUCTIONS,
-    tools,
-    ...(options.logger && { logger: options.logger }),
-    deps: () => ({ config, sandbox: new Sandbox(config.allowedDirectories) }),
+    tools: toolsFor(config),
+    logger,
+    deps: () => deps.forConnection(),
     // Subscriptions are added per instance (see resources.ts); list changes are never sent.
     capabilities: { resources: { listChanged: false } },
-    changes,
-    setup: (instance, deps) => {
-      const { server, era, logger } = instance;
+    changes: deps.changes,
+    setup: (instance, connection) => {
+      const { server, era } = instance;
       // Roots are a server-to-client request, which only the legacy (session) era has.
-      if (era === 'legacy') followClientRoots(server, deps.sandbox, config.allowedDirectories, logger);
-      registerFileResources(instance, deps, watcher);
+      if (era === 'legacy') followClientRoots(server, connection.sandbox, config.allowedDirectories, logger);
+      registerFileResources(instance, connection, deps.watcher);
     },
-    close: () => {
-      stopListening();
-      return watcher.close();
-    },
+    close: () => deps.close(),
   });
-  const stopListening = followListenStreams(
-    changes,
-    { config, sandbox: new Sandbox(config.allowedDirectories) },
-    watcher,
-    app.logger,
-  );
-  return app;
 }

@@ -1,8 +1,17 @@
-import type { CliSpec, OptionSpecs, RunContext } from '@refmcp/core';
+import { createRequire } from 'node:module';
+import {
+  type CliSpec,
+  type OptionSpecs,
+  type RunContext,
+  toolChoiceFrom,
+  toolChoiceOptions,
+} from '@refmcp/core';
 import { resolveAllowedDirectories } from './sandbox.js';
+import { toolsFor } from './tools/index.js';
 
 export const MiB = 1024 * 1024;
 
+/** Everything the server needs, already validated. Tests build one directly. */
 export interface FilesystemConfig {
   /** Real paths. Empty means: wait for the client's roots. */
   allowedDirectories: string[];
@@ -11,6 +20,9 @@ export interface FilesystemConfig {
   maxFileSize: number;
   /** Most text returned by one read, in bytes; longer reads are cut with a notice. */
   maxReadBytes: number;
+  /** Only these tools (empty: all); see toolsFor. */
+  tools: string[];
+  excludeTools: string[];
 }
 
 export const options = {
@@ -35,9 +47,13 @@ export const options = {
     min: 1024,
     placeholder: '<bytes>',
   },
+  ...toolChoiceOptions('FS'),
 } as const satisfies OptionSpecs;
 
-export const cliSpec = (version: string): CliSpec<typeof options> => ({
+/** The one place the version is read: `--version` and the MCP handshake both come from here. */
+const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
+
+export const cliSpec: CliSpec<typeof options> = {
   name: 'refmcp-filesystem',
   version,
   summary: 'MCP server for local files, sandboxed to the directories you name.',
@@ -47,16 +63,24 @@ export const cliSpec = (version: string): CliSpec<typeof options> => ({
     'Without any, the client must send roots. Client roots can narrow these, never widen them.',
   options,
   epilog: 'Example: refmcp-filesystem --read-only ~/code ~/notes',
-});
+};
 
+/** Command line and environment become the config; everything a user must fix fails here. */
 export async function loadConfig(ctx: RunContext<typeof options>): Promise<FilesystemConfig> {
   const fromEnv =
     ctx.env.FS_ALLOWED_DIRS?.split(process.platform === 'win32' ? ';' : ':').filter(Boolean) ?? [];
   const dirs = ctx.positionals.length > 0 ? ctx.positionals : fromEnv;
-  return {
+  const config: FilesystemConfig = {
     allowedDirectories: await resolveAllowedDirectories(dirs),
     readOnly: ctx.options['read-only'],
     maxFileSize: ctx.options['max-file-size'],
     maxReadBytes: ctx.options['max-read-bytes'],
+    ...toolChoiceFrom(ctx.options),
   };
+  // An unknown name in --tools or --exclude-tools is a config error, like any other bad value.
+  toolsFor(config);
+  if (config.allowedDirectories.length === 0) {
+    ctx.logger.warn('no directories given; waiting for the client to send roots');
+  }
+  return config;
 }

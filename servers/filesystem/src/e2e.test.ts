@@ -122,17 +122,27 @@ describe('file changes for 2026-era clients over stdio', () => {
   });
 });
 
+/** Runs the binary until it exits; for start-up failures. */
+async function runToExit(args: string[]): Promise<{ code: number | null; stderr: string }> {
+  const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (c: Buffer) => {
+    stderr += c.toString();
+  });
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  return { code, stderr };
+}
+
 describe('command line', () => {
   it('exits 2 with one clear line for a directory that does not exist', async () => {
-    const child = spawn(process.execPath, [BIN, '/definitely/not/here'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stderr = '';
-    child.stderr.on('data', (c: Buffer) => {
-      stderr += c.toString();
-    });
-    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    const { code, stderr } = await runToExit(['/definitely/not/here']);
     expect(code).toBe(2);
     expect(stderr).toContain('refmcp-filesystem: Allowed directory /definitely/not/here does not exist.');
+  });
+
+  it('exits 2 with one clear line for an unknown tool name', async () => {
+    const { code, stderr } = await runToExit(['--tools', 'read_text_file,reed_file', tmpdir()]);
+    expect(code).toBe(2);
+    expect(stderr).toContain('refmcp-filesystem: Unknown tool "reed_file" in --tools.');
   });
 });

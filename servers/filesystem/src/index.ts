@@ -1,18 +1,10 @@
 #!/usr/bin/env node
-import { createRequire } from 'node:module';
 import { runCli } from '@refmcp/core';
+import { createApp } from './app.js';
 import { cliSpec, loadConfig } from './config.js';
-import { createServer } from './server.js';
 
-const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
-
+// argv and env -> config -> deps and app -> serve (stdio, or Streamable HTTP with --http).
 await runCli({
-  spec: cliSpec(version),
-  build: async (ctx) => {
-    const config = await loadConfig(ctx);
-    if (config.allowedDirectories.length === 0) {
-      ctx.logger.warn('no directories given; waiting for the client to send roots');
-    }
-    return createServer(config, { logger: ctx.logger, version });
-  },
+  spec: cliSpec,
+  build: async (ctx) => createApp(await loadConfig(ctx), ctx),
 });

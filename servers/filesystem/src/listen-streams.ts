@@ -1,6 +1,6 @@
 import type { ChangeFeed, Logger } from '@refmcp/core';
-import type { FsDeps } from './deps.js';
 import { parseUri, resolveUri } from './resources.js';
+import type { Sandbox } from './sandbox.js';
 import type { FileWatcher } from './watcher.js';
 
 /**
@@ -10,7 +10,7 @@ import type { FileWatcher } from './watcher.js';
  */
 export function followListenStreams(
   feed: ChangeFeed,
-  deps: FsDeps,
+  sandbox: Sandbox,
   watcher: FileWatcher,
   logger: Logger,
 ): () => void {
@@ -24,10 +24,10 @@ export function followListenStreams(
   const stopFollowing = feed.onResource((uri, wanted) => {
     if (!wanted) return release(uri);
     const started = Promise.resolve()
-      .then(() => resolveUri(parseUri(uri), deps))
+      .then(() => resolveUri(parseUri(uri), sandbox))
       .then((real) =>
         watcher.watch(real, () => {
-          if (deps.sandbox.contains(real)) feed.resourceUpdated(uri);
+          if (sandbox.contains(real)) feed.resourceUpdated(uri);
         }),
       )
       .then(

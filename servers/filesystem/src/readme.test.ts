@@ -2,15 +2,16 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { createLogger } from '@refmcp/core';
 import { connectInProcess, renderToolReference, replaceToolReference } from '@refmcp/core/testing';
 import { expect, it } from 'vitest';
+import { createApp } from './app.js';
 import { MiB } from './config.js';
-import { createServer } from './server.js';
+import { testConfig } from './test-helpers.js';
 
 const README = new URL('../README.md', import.meta.url);
 
 // The tool reference in the README is generated from tools/list; `pnpm tool-docs` rewrites it.
 it('README tool reference matches tools/list', async () => {
-  const app = createServer(
-    { allowedDirectories: [], readOnly: false, maxFileSize: 50 * MiB, maxReadBytes: 256 * 1024 },
+  const app = createApp(
+    testConfig({ allowedDirectories: [], readOnly: false, maxFileSize: 50 * MiB, maxReadBytes: 256 * 1024 }),
     { logger: createLogger({ name: 'docs', level: 'silent' }) },
   );
   const client = await connectInProcess(app);

@@ -6,13 +6,12 @@ import type { Client } from '@modelcontextprotocol/client';
 import { createChangeFeed, createLogger, createMcpApp, type McpApp } from '@refmcp/core';
 import { callTool, connectInProcess, startHttpForTest } from '@refmcp/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type FilesystemConfig, MiB } from './config.js';
-import type { FsDeps } from './deps.js';
+import { createApp } from './app.js';
+import { MiB } from './config.js';
 import { followListenStreams } from './listen-streams.js';
-import { registerFileResources } from './resources.js';
+import { type ResourceDeps, registerFileResources } from './resources.js';
 import { Sandbox } from './sandbox.js';
-import { createServer } from './server.js';
-import { type Fixture, makeFixture } from './test-helpers.js';
+import { type Fixture, makeFixture, testConfig } from './test-helpers.js';
 import { createFileWatcher, type FileWatcher } from './watcher.js';
 
 const url = (p: string) => pathToFileURL(p).href;
@@ -79,8 +78,8 @@ describe('resource subscriptions through the filesystem server', () => {
     const secret = path.join(fx.outside, 'secret.txt');
     await writeFile(file, 'v1');
     await writeFile(secret, 's');
-    const app = createServer(
-      { allowedDirectories: [fx.root], readOnly: true, maxFileSize: MiB, maxReadBytes: 4096 },
+    const app = createApp(
+      testConfig({ allowedDirectories: [fx.root], readOnly: true, maxFileSize: MiB, maxReadBytes: 4096 }),
       { logger: createLogger({ name: 'test', level: 'silent' }) },
     );
     const http = await startHttpForTest(app);
@@ -153,13 +152,13 @@ describe('subscription bookkeeping on the shared watcher', () => {
     const feed = createChangeFeed();
     root = await realpath(await mkdtemp(path.join(tmpdir(), 'refmcp-subs-')));
     watcher = createFileWatcher();
-    const config: FilesystemConfig = {
+    const config = testConfig({
       allowedDirectories: [root],
       readOnly: true,
       maxFileSize: MiB,
       maxReadBytes: 4096,
-    };
-    app = createMcpApp<FsDeps>({
+    });
+    app = createMcpApp<ResourceDeps>({
       name: 'resources-only',
       version: '0.0.0',
       tools: [],
@@ -172,7 +171,7 @@ describe('subscription bookkeeping on the shared watcher', () => {
         return watcher.close();
       },
     });
-    const stop = followListenStreams(feed, { config, sandbox: new Sandbox([root]) }, watcher, app.logger);
+    const stop = followListenStreams(feed, new Sandbox([root]), watcher, app.logger);
   }
 
   async function connect(): Promise<Client> {

@@ -22,7 +22,11 @@ import {
 } from '@refmcp/core';
 import type { FsDeps } from './deps.js';
 import { decodeContent, mimeTypeForName } from './fs/mime.js';
+import type { Sandbox } from './sandbox.js';
 import type { FileWatcher } from './watcher.js';
+
+/** What the resources use of a connection's deps. */
+export type ResourceDeps = Pick<FsDeps, 'config' | 'sandbox'>;
 
 /** resources/list stays small: it is a starting point, not an index of the disk. */
 export const LIST_LIMIT = 200;
@@ -31,7 +35,11 @@ export const LIST_LIMIT = 200;
  * Files under the allowed directories as `file://` resources: read any of them by URI, list the
  * top-level files, and follow changes (2025: resources/subscribe; 2026: subscriptions/listen).
  */
-export function registerFileResources(instance: InstanceContext, deps: FsDeps, watcher: FileWatcher): void {
+export function registerFileResources(
+  instance: InstanceContext,
+  deps: ResourceDeps,
+  watcher: FileWatcher,
+): void {
   const { server, era, logger } = instance;
   server.registerResource(
     'file',
@@ -53,7 +61,7 @@ export function registerFileResources(instance: InstanceContext, deps: FsDeps, w
 }
 
 /** Maps a `file://` URI to a local path and through the sandbox. */
-export async function resolveUri(uri: URL, deps: FsDeps): Promise<string> {
+export async function resolveUri(uri: URL, sandbox: Sandbox): Promise<string> {
   if (uri.protocol !== 'file:') {
     throw new InvalidInputError(`${uri.href} is not a file:// URI.`);
   }
@@ -66,11 +74,11 @@ export async function resolveUri(uri: URL, deps: FsDeps): Promise<string> {
     });
   }
   // Security: every resource path goes through the same sandbox as the tools.
-  return deps.sandbox.resolve(local, 'read');
+  return sandbox.resolve(local, 'read');
 }
 
-async function readFileResource(uri: URL, deps: FsDeps): Promise<ReadResourceResult> {
-  const real = await resolveUri(uri, deps);
+async function readFileResource(uri: URL, deps: ResourceDeps): Promise<ReadResourceResult> {
+  const real = await resolveUri(uri, deps.sandbox);
   const data = await readBounded(real, deps.config.maxFileSize);
   const { mimeType, text } = decodeContent(real, data);
   const contents =
@@ -119,7 +127,7 @@ async function readBounded(real: string, limit: number): Promise<Buffer> {
   }
 }
 
-async function listTopLevelFiles(deps: FsDeps): Promise<ListResourcesResult> {
+async function listTopLevelFiles(deps: ResourceDeps): Promise<ListResourcesResult> {
   await deps.sandbox.ready();
   const resources: Resource[] = [];
   for (const dir of deps.sandbox.directories) {
@@ -154,7 +162,12 @@ async function listTopLevelFiles(deps: FsDeps): Promise<ListResourcesResult> {
  * resources/subscribe and resources/unsubscribe for one connection. Watches go through the app's
  * shared watcher and are released on unsubscribe, on disconnect, and when a notice cannot be sent.
  */
-function followSubscriptions(server: McpServer, deps: FsDeps, watcher: FileWatcher, logger: Logger): void {
+function followSubscriptions(
+  server: McpServer,
+  deps: ResourceDeps,
+  watcher: FileWatcher,
+  logger: Logger,
+): void {
   server.server.registerCapabilities({ resources: { subscribe: true } });
   const active = new Map<string, () => void>();
   const release = (uri: string) => {
@@ -165,7 +178,7 @@ function followSubscriptions(server: McpServer, deps: FsDeps, watcher: FileWatch
   server.server.setRequestHandler('resources/subscribe', async (request) => {
     const { uri } = request.params;
     if (active.has(uri)) return {};
-    const real = await asProtocolErrors(uri, () => resolveUri(parseUri(uri), deps));
+    const real = await asProtocolErrors(uri, () => resolveUri(parseUri(uri), deps.sandbox));
     const stop = await asProtocolErrors(uri, () =>
       watcher.watch(real, () => {
         // Security: roots may have narrowed since the subscription; say nothing about files that

@@ -4,8 +4,9 @@ import path from 'node:path';
 import type { Client } from '@modelcontextprotocol/client';
 import { createLogger } from '@refmcp/core';
 import { connectInProcess, type TestEra } from '@refmcp/core/testing';
+import { createApp } from './app.js';
 import { type FilesystemConfig, MiB } from './config.js';
-import { createServer } from './server.js';
+import { GrepPool } from './fs/grep-worker.js';
 
 export interface Fixture {
   /** Real path of a fresh temp directory, the sandbox root. */
@@ -13,7 +14,22 @@ export interface Fixture {
   /** Real path of a second temp directory outside the sandbox. */
   outside: string;
   client: Client;
+  /** The app's search workers, to watch them. */
+  searchPool: GrepPool;
   close(): Promise<void>;
+}
+
+/** A config as loadConfig builds one, with every tool and test-sized limits, plus `overrides`. */
+export function testConfig(overrides: Partial<FilesystemConfig> = {}): FilesystemConfig {
+  return {
+    allowedDirectories: [],
+    readOnly: false,
+    maxFileSize: 10 * MiB,
+    maxReadBytes: 256 * 1024,
+    tools: [],
+    excludeTools: [],
+    ...overrides,
+  };
 }
 
 /** A temp sandbox plus a temp "outside" dir, and a real client connected to a server on it. */
@@ -24,19 +40,15 @@ export async function makeFixture(
 ): Promise<Fixture> {
   const root = await realpath(await mkdtemp(path.join(tmpdir(), 'refmcp-fs-')));
   const outside = await realpath(await mkdtemp(path.join(tmpdir(), 'refmcp-outside-')));
-  const config: FilesystemConfig = {
-    allowedDirectories: [root],
-    readOnly: false,
-    maxFileSize: 10 * MiB,
-    maxReadBytes: 256 * 1024,
-    ...overrides,
-  };
-  const app = createServer(config, { logger: createLogger({ name: 'test', level: 'silent' }) });
+  const config = testConfig({ allowedDirectories: [root], ...overrides });
+  const searchPool = new GrepPool();
+  const app = createApp(config, { logger: createLogger({ name: 'test', level: 'silent' }), searchPool });
   const client = await connectInProcess(app, { era, ...(beforeConnect && { beforeConnect }) });
   return {
     root,
     outside,
     client,
+    searchPool,
     async close() {
       await client.close();
       await app.close();

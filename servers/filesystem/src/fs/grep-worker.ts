@@ -53,30 +53,55 @@ function workerMain(factory: typeof grepKernel): void {
   });
 }
 
+/** What a worker runs: the kernel and the worker's side, as source text (a worker gets no imports). */
+const WORKER_SOURCE = `'use strict';\nconst grepKernel = ${grepKernel.toString()};\n(${workerMain.toString()})(grepKernel);`;
+
 /** Workers kept between searches: starting one costs tens of milliseconds. */
 const MAX_IDLE = 2;
-const idle: Worker[] = [];
-const live = new Set<Worker>();
-let source: string | undefined;
 
-/** Search workers alive now, idle ones included (a diagnostic: a cancelled search leaves none busy). */
-export function searchWorkers(): { live: number; idle: number } {
-  return { live: live.size, idle: idle.length };
-}
+/**
+ * The search worker threads of one app. Idle ones are kept for the next search; `close` (with the
+ * app) terminates them all, busy ones included, so no worker outlives the server that started it.
+ */
+export class GrepPool {
+  readonly #idle: Worker[] = [];
+  readonly #live = new Set<Worker>();
+  #closed = false;
 
-function spawn(): Worker {
-  source ??= `'use strict';\nconst grepKernel = ${grepKernel.toString()};\n(${workerMain.toString()})(grepKernel);`;
-  const worker = new Worker(source, { eval: true, name: 'refmcp-search' });
-  // A worker must never keep the server process alive, nor crash it from an idle moment.
-  worker.unref();
-  worker.on('error', () => {});
-  live.add(worker);
-  worker.on('exit', () => {
-    live.delete(worker);
-    const at = idle.indexOf(worker);
-    if (at !== -1) idle.splice(at, 1);
-  });
-  return worker;
+  /** Search workers alive now, idle ones included (a diagnostic: a cancelled search leaves none busy). */
+  workers(): { live: number; idle: number } {
+    return { live: this.#live.size, idle: this.#idle.length };
+  }
+
+  /** Starts one content search on a worker of the pool; throws once the pool is closed. */
+  start(job: GrepJob, signal?: AbortSignal): GrepSession {
+    if (this.#closed) throw new Error('The search workers are closed: the server is shutting down.');
+    const worker = this.#idle.pop() ?? this.#spawn();
+    return new GrepSession(worker, job, signal, (reusable) => {
+      if (reusable && !this.#closed && this.#idle.length < MAX_IDLE) this.#idle.push(worker);
+      else worker.terminate().catch(() => {});
+    });
+  }
+
+  /** Terminates every worker; a search still running fails, and later ones are refused. */
+  async close(): Promise<void> {
+    this.#closed = true;
+    await Promise.all([...this.#live].map((worker) => worker.terminate().catch(() => {})));
+  }
+
+  #spawn(): Worker {
+    const worker = new Worker(WORKER_SOURCE, { eval: true, name: 'refmcp-search' });
+    // A worker must never keep the server process alive, nor crash it from an idle moment.
+    worker.unref();
+    worker.on('error', () => {});
+    this.#live.add(worker);
+    worker.on('exit', () => {
+      this.#live.delete(worker);
+      const at = this.#idle.indexOf(worker);
+      if (at !== -1) this.#idle.splice(at, 1);
+    });
+    return worker;
+  }
 }
 
 /**
@@ -87,6 +112,8 @@ function spawn(): Worker {
  */
 export class GrepSession {
   #worker: Worker;
+  /** Hands the worker back to its pool: `reusable` when it is idle and healthy. */
+  #release: (reusable: boolean) => void;
   #waiting: Array<{ resolve: (r: BatchResult) => void; reject: (e: Error) => void }> = [];
   #failure: Error | undefined;
   #drained: (() => void) | undefined;
@@ -104,8 +131,14 @@ export class GrepSession {
     this.#worker.terminate().catch(() => {});
   };
 
-  constructor(job: GrepJob, signal?: AbortSignal) {
-    this.#worker = idle.pop() ?? spawn();
+  constructor(
+    worker: Worker,
+    job: GrepJob,
+    signal: AbortSignal | undefined,
+    release: (reusable: boolean) => void,
+  ) {
+    this.#worker = worker;
+    this.#release = release;
     this.#worker.on('message', this.#onMessage).on('error', this.#onError).on('exit', this.#onExit);
     this.#worker.postMessage({ job });
     this.#signal = signal;
@@ -133,11 +166,7 @@ export class GrepSession {
     }
     this.#signal?.removeEventListener('abort', this.#onAbort);
     this.#worker.off('message', this.#onMessage).off('error', this.#onError).off('exit', this.#onExit);
-    if (abandon || this.#failure || this.#waiting.length > 0 || idle.length >= MAX_IDLE) {
-      this.#worker.terminate().catch(() => {});
-    } else {
-      idle.push(this.#worker);
-    }
+    this.#release(!abandon && !this.#failure && this.#waiting.length === 0);
   }
 
   #fail(error: Error): void {

@@ -16,9 +16,9 @@ import path from 'node:path';
 import { createLogger } from '@refmcp/core';
 import { callTool, connectInProcess } from '@refmcp/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createApp } from '../app.js';
 import { MiB } from '../config.js';
-import { createServer } from '../server.js';
-import { type Fixture, makeFixture } from '../test-helpers.js';
+import { type Fixture, makeFixture, testConfig } from '../test-helpers.js';
 
 const exists = (p: string) =>
   lstat(p).then(
@@ -136,13 +136,13 @@ describe('move_file across devices', () => {
     const far = await otherDevice(near);
     if (!far) return t.skip('no second writable device on this machine');
     cleanup.push(() => rm(far, { recursive: true, force: true }));
-    const app = createServer(
-      {
+    const app = createApp(
+      testConfig({
         allowedDirectories: [near, await realpath(far)],
         readOnly: false,
         maxFileSize: MiB,
         maxReadBytes: 4096,
-      },
+      }),
       { logger: createLogger({ name: 'test', level: 'silent' }) },
     );
     const client = await connectInProcess(app);

@@ -2,7 +2,6 @@ import { symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { callTool } from '@refmcp/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
-import { searchWorkers } from '../fs/grep-worker.js';
 import { writeBulkTree, writeTree } from '../fs/tree.test-support.js';
 import { type Fixture, makeFixture } from '../test-helpers.js';
 
@@ -237,10 +236,14 @@ describe('search_content', () => {
     // Exponential backtracking: this would not finish for days.
     const call = search({ pattern: '^(a+)+$' }, { signal: controller.signal });
     // One worker stays busy with the regex while the call runs.
-    await expect.poll(() => searchWorkers().live - searchWorkers().idle, { timeout: 5000 }).toBe(1);
+    await expect
+      .poll(() => fx.searchPool.workers().live - fx.searchPool.workers().idle, { timeout: 5000 })
+      .toBe(1);
     controller.abort();
     await expect(call).rejects.toThrow();
-    await expect.poll(() => searchWorkers().live - searchWorkers().idle, { timeout: 5000 }).toBe(0);
+    await expect
+      .poll(() => fx.searchPool.workers().live - fx.searchPool.workers().idle, { timeout: 5000 })
+      .toBe(0);
     const next = await search({ pattern: 'fine' });
     expect(next.structured?.matches).toHaveLength(1);
   });

@@ -3,7 +3,7 @@ import * as z from 'zod';
 import { defineTool, type FsContext } from '../deps.js';
 import { compileMatcher } from '../fs/grep.js';
 import type { LineMatch } from '../fs/grep-kernel.js';
-import { type BatchResult, GrepSession } from '../fs/grep-worker.js';
+import type { BatchResult } from '../fs/grep-worker.js';
 import { compileFileGlobs } from '../fs/match.js';
 import { walk } from '../fs/walk.js';
 import { resolveExisting, walkContext, walkFields } from '../fs/walk-input.js';
@@ -95,7 +95,7 @@ export default defineTool({
       done ||= truncated;
     };
 
-    const session = new GrepSession(
+    const session = ctx.deps.searchPool.start(
       {
         matcher,
         maxSize: ctx.deps.config.maxFileSize,
