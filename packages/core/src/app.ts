@@ -10,7 +10,7 @@ import { asToolError, CancelledError, describeError, TimeoutError } from './erro
 import { leanSchema } from './lean-schema.js';
 import { createLogger, echoToClient, type Logger, type LogLevel } from './logger.js';
 import { createProgressReporter } from './progress.js';
-import { createRedactor, type Redactor } from './redact.js';
+import { createRedactor, type Redactor, redactOutgoing } from './redact.js';
 import { type AnyTool, renderCompact, type ToolAnnotations, ToolReply } from './tool.js';
 
 export type Era = 'legacy' | 'modern';
@@ -114,6 +114,8 @@ export function createMcpApp<Deps>(options: McpAppOptions<Deps>): McpApp {
         ...(options.instructions && { instructions: options.instructions }),
       },
     );
+    const connect = server.connect.bind(server);
+    server.connect = (transport) => connect(redactOutgoing(transport, redact));
     const connected = request.requestInfo === undefined;
     const instance: InstanceContext = { server, era: request.era, request, logger, connected };
     if (connected && request.era === 'modern' && options.changes) {

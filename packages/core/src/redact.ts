@@ -1,20 +1,53 @@
 /**
  * Removes known secret values (tokens, passwords) from text before it reaches a log line or a
- * tool result. Secrets are registered once at startup; matching is exact, so short values that
- * would redact ordinary words are ignored.
+ * client. Secrets are registered once at startup; matching is exact, so short values that would
+ * redact ordinary words are ignored.
  */
 export type Redactor = (text: string) => string;
 
 const MIN_SECRET_LENGTH = 6;
+const noSecrets: Redactor = (text) => text;
 
 export function createRedactor(secrets: ReadonlyArray<string | undefined>): Redactor {
   const values = secrets.filter((s): s is string => typeof s === 'string' && s.length >= MIN_SECRET_LENGTH);
-  if (values.length === 0) return (text) => text;
+  if (values.length === 0) return noSecrets;
   // Longest first, so a secret that contains another is removed whole.
   values.sort((a, b) => b.length - a.length);
   return (text) => {
     let out = text;
-    for (const secret of values) out = out.split(secret).join('[redacted]');
+    for (const secret of values) if (out.includes(secret)) out = out.split(secret).join('[redacted]');
     return out;
   };
+}
+
+/** True when `redact` can change nothing, so callers can skip walking large values. */
+export const redactsNothing = (redact: Redactor): boolean => redact === noSecrets;
+
+/** Every string in `value` (object keys included) passed through `redact`; other values kept. */
+export function redactDeep<T>(value: T, redact: Redactor): T {
+  if (typeof value === 'string') return redact(value) as T;
+  if (Array.isArray(value)) return value.map((item) => redactDeep(item, redact)) as T;
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) out[redact(key)] = redactDeep(item, redact);
+    return out as T;
+  }
+  return value;
+}
+
+interface Sender {
+  send(message: never, options?: never): Promise<void>;
+}
+
+/**
+ * Security: every message an instance sends (tool results with their structured content and extra
+ * blocks, resource contents, prompts, log notices, error data) passes `redact`, whatever code built
+ * it. Patched on the transport itself rather than wrapped, so the SDK keeps the object it knows.
+ */
+export function redactOutgoing<T extends Sender>(transport: T, redact: Redactor): T {
+  if (redactsNothing(redact)) return transport;
+  const send = transport.send.bind(transport) as (message: unknown, options?: unknown) => Promise<void>;
+  (transport as { send: unknown }).send = (message: unknown, options?: unknown) =>
+    send(redactDeep(message, redact), options);
+  return transport;
 }
