@@ -1,7 +1,7 @@
 import type { Stats } from 'node:fs';
 import { lstat } from 'node:fs/promises';
 import path from 'node:path';
-import { InvalidInputError, PermissionDeniedError } from '@refmcp/core';
+import { InvalidInputError, NotFoundError, PermissionDeniedError } from '@refmcp/core';
 import { isWithin, type Sandbox } from '../sandbox.js';
 
 /** A path named by the client, located without following a symlink in its last component. */
@@ -55,6 +55,25 @@ export async function locateEntry(
     throw error;
   });
   return { path: entryPath, stats };
+}
+
+/**
+ * Locates an entry that must exist and that the client may move or delete (`verb` says which):
+ * never an allowed directory or one that holds one.
+ */
+export async function locateRemovableEntry(
+  sandbox: Sandbox,
+  input: string,
+  verb: 'move' | 'delete',
+): Promise<Entry & { stats: Stats }> {
+  const entry = await locateEntry(sandbox, input);
+  if (!entry.stats) {
+    throw new NotFoundError(`${input} does not exist.`, {
+      hint: 'Check the path with list_directory or search_files.',
+    });
+  }
+  refuseAllowedDirectory(sandbox, entry.path, verb);
+  return { path: entry.path, stats: entry.stats };
 }
 
 // A backslash is an ordinary file name character on POSIX, so only `/` counts there.

@@ -1,8 +1,8 @@
 import { rm, rmdir, unlink } from 'node:fs/promises';
-import { destructive, InvalidInputError, NotFoundError } from '@refmcp/core';
+import { destructive, InvalidInputError } from '@refmcp/core';
 import * as z from 'zod';
 import { defineTool, type FsContext } from '../deps.js';
-import { entryType, locateEntry, refuseAllowedDirectory } from '../fs/entry.js';
+import { entryType, locateRemovableEntry } from '../fs/entry.js';
 
 export default defineTool({
   name: 'delete_path',
@@ -24,14 +24,7 @@ export default defineTool({
   }),
   annotations: destructive({ openWorld: false, idempotent: true }),
   handler: async ({ path: input, recursive = false }, ctx: FsContext) => {
-    const { sandbox } = ctx.deps;
-    const entry = await locateEntry(sandbox, input);
-    if (!entry.stats) {
-      throw new NotFoundError(`${input} does not exist.`, {
-        hint: 'Check the path with list_directory or search_files.',
-      });
-    }
-    refuseAllowedDirectory(sandbox, entry.path, 'delete');
+    const entry = await locateRemovableEntry(ctx.deps.sandbox, input, 'delete');
     const type = entryType(entry.stats);
     if (type !== 'directory') {
       // Security: unlink removes the link itself and never follows it.

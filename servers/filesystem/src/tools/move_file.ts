@@ -1,10 +1,10 @@
 import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { InvalidInputError, NotFoundError, writes } from '@refmcp/core';
+import { InvalidInputError, writes } from '@refmcp/core';
 import * as z from 'zod';
 import { defineTool, type FsContext } from '../deps.js';
 import { copyEntry, stagingPath } from '../fs/copy.js';
-import { entryType, locateEntry, refuseAllowedDirectory } from '../fs/entry.js';
+import { entryType, locateEntry, locateRemovableEntry } from '../fs/entry.js';
 import { isWithin } from '../sandbox.js';
 
 export default defineTool({
@@ -27,13 +27,7 @@ export default defineTool({
   annotations: writes({ openWorld: false }),
   handler: async ({ source, destination }, ctx: FsContext) => {
     const { sandbox } = ctx.deps;
-    const from = await locateEntry(sandbox, source);
-    if (!from.stats) {
-      throw new NotFoundError(`${source} does not exist.`, {
-        hint: 'Check the path with list_directory or search_files.',
-      });
-    }
-    refuseAllowedDirectory(sandbox, from.path, 'move');
+    const from = await locateRemovableEntry(sandbox, source, 'move');
     const to = await locateEntry(sandbox, destination, 'create');
     if (to.stats) {
       throw new InvalidInputError(`Destination already exists: ${to.path}`, {
