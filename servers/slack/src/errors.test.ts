@@ -50,7 +50,19 @@ describe.each(['legacy', 'modern'] as const)('Slack errors, said so a model can 
     const out = await callTool(h.client, 'slack_get_channel_info', { channel_id: 'C0GENERAL' });
     expect(out.isError).toBe(true);
     expect(out.text).toContain('rate limiting');
-    expect(out.text).toContain('Wait at least 1 seconds');
+    expect(out.text).toContain('Wait at least 1 second before calling again');
+  });
+
+  it('a long Retry-After fails that call at once with the wait, and other calls keep working', async () => {
+    h = await connect(era);
+    h.slack.rateLimit('conversations.info', 1, 3600);
+    const limited = await callTool(h.client, 'slack_get_channel_info', { channel_id: 'C0GENERAL' });
+    expect(limited.isError).toBe(true);
+    expect(limited.text).toContain('Wait at least 3600 seconds');
+    // Before, the client paused its whole queue for the Retry-After: this call hung for an hour.
+    const next = await callTool(h.client, 'slack_get_channel_history', { channel_id: 'C0GENERAL' });
+    expect(next.isError, next.text).toBe(false);
+    expect(h.slack.workspace.callsTo('conversations.info')).toHaveLength(1);
   });
 
   it('ok:false ratelimited bodies are reported too', async () => {

@@ -1,7 +1,11 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from '@refmcp/core';
-import { LogLevel, type Logger as SlackLogger, WebClient } from '@slack/web-api';
+import { LogLevel, type Logger as SlackLogger, WebAPIRateLimitedError, WebClient } from '@slack/web-api';
 import type { SlackConfig, TokenKind } from '../config.js';
 import { toSlackToolError } from './errors.js';
+
+/** The longest Retry-After one call waits out before it is answered with the wait instead (s). */
+const MAX_RATE_LIMIT_WAIT_S = 10;
 
 export type SlackParams = Record<string, string | number | boolean | undefined>;
 
@@ -38,6 +42,10 @@ export function createSlackApi(config: SlackConfig, logger: Logger): SlackApi {
       randomize: true,
     },
     timeout: config.requestTimeoutMs,
+    // On a 429 the client would otherwise pause its whole queue for the Retry-After, so one
+    // rate-limited call (Retry-After: 3600) would stall every other call of the server for an hour.
+    // Rejected at once instead: only the call that met the limit waits, and only a short while.
+    rejectRateLimitedCalls: true,
     ...(config.teamId && { teamId: config.teamId }),
   });
   return {
@@ -45,10 +53,18 @@ export function createSlackApi(config: SlackConfig, logger: Logger): SlackApi {
     async call<T>(method: string, params: SlackParams = {}): Promise<T> {
       const clean: Record<string, string | number | boolean> = {};
       for (const [key, value] of Object.entries(params)) if (value !== undefined) clean[key] = value;
-      try {
-        return (await client.apiCall(method, clean)) as T;
-      } catch (error) {
-        throw toSlackToolError(error, method, config.apiUrl);
+      for (let attempt = 0; ; attempt++) {
+        try {
+          return (await client.apiCall(method, clean)) as T;
+        } catch (error) {
+          const shortWait =
+            error instanceof WebAPIRateLimitedError &&
+            attempt < config.maxRetries &&
+            error.retryAfter <= MAX_RATE_LIMIT_WAIT_S;
+          if (!shortWait) throw toSlackToolError(error, method, config.apiUrl);
+          logger.info('rate limited; this call waits', { method, seconds: error.retryAfter });
+          await sleep(error.retryAfter * 1000);
+        }
       }
     },
   };

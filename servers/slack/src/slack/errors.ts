@@ -89,27 +89,17 @@ export function toSlackToolError(error: unknown, method: string, apiUrl: string)
     return fromCode(String(data.error ?? 'unknown_error'), data, method);
   }
   if (error instanceof WebAPIRateLimitedError) {
+    const seconds = error.retryAfter;
     return new UpstreamError('Slack is rate limiting these calls.', {
       status: 429,
-      retryAfterSeconds: error.retryAfter,
-      hint: `Wait ${error.retryAfter} seconds before calling again.`,
+      retryAfterSeconds: seconds,
+      hint: `Wait at least ${seconds} second${seconds === 1 ? '' : 's'} before calling again; other tools still work.`,
     });
   }
   if (error instanceof WebAPIHTTPError) {
     return new UpstreamError(`Slack answered HTTP ${error.statusCode} to ${method}.`, {
       status: error.statusCode,
       hint: 'Try again later; check SLACK_API_URL if this persists.',
-    });
-  }
-  // The client's retry loop gives up on repeated 429s with a plain Error, which it then wraps.
-  const original = error instanceof WebAPIRequestError ? error.original : error;
-  const message = original instanceof Error ? original.message : '';
-  const retryAfter = /rate limit was exceeded.*retry-after: (\d+)/.exec(message)?.[1];
-  if (retryAfter !== undefined) {
-    return new UpstreamError('Slack kept rate limiting this call after retries.', {
-      status: 429,
-      retryAfterSeconds: Number(retryAfter),
-      hint: `Wait at least ${retryAfter} seconds before calling again.`,
     });
   }
   if (error instanceof WebAPIRequestError) {
