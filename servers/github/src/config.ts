@@ -1,11 +1,21 @@
-import { type CliSpec, ConfigError, type OptionSpecs, type RunContext } from '@refmcp/core';
-import { ALL_TOOLSETS, DEFAULT_TOOLSETS } from './toolsets.js';
+import { createRequire } from 'node:module';
+import {
+  type CliSpec,
+  ConfigError,
+  type OptionSpecs,
+  type RunContext,
+  toolChoiceFrom,
+  toolChoiceOptions,
+} from '@refmcp/core';
+import { toolsFor } from './tools/index.js';
+import { DEFAULT_TOOLSETS, TOOLSET_NAMES } from './toolsets.js';
 
 /** Everything the server needs, already validated. Tests build one directly. */
 export interface GitHubConfig {
   token: string;
   /** REST API base URL without a trailing slash: https://api.github.com or https://host/api/v3. */
   apiUrl: string;
+  /** Toolset names, `default` or `all`; see toolsFor. */
   toolsets: string[];
   /** Extra tools by name, added to the toolsets' tools. */
   tools: string[];
@@ -24,23 +34,12 @@ export interface GitHubConfig {
 export const options = {
   toolsets: {
     type: 'list',
-    description: `Toolsets to enable (comma-separated): ${ALL_TOOLSETS.join(', ')}, or all.`,
+    description: `Toolsets to enable (comma-separated): ${TOOLSET_NAMES.join(', ')}, or all.`,
     env: 'GITHUB_TOOLSETS',
     default: [...DEFAULT_TOOLSETS],
     placeholder: '<names>',
   },
-  tools: {
-    type: 'list',
-    description: 'Extra tools to enable by name, on top of the toolsets.',
-    env: 'GITHUB_TOOLS',
-    placeholder: '<names>',
-  },
-  'exclude-tools': {
-    type: 'list',
-    description: 'Tools to leave out by name.',
-    env: 'GITHUB_EXCLUDE_TOOLS',
-    placeholder: '<names>',
-  },
+  ...toolChoiceOptions('GITHUB', { withToolsets: true }),
   'read-only': {
     type: 'boolean',
     description: 'Offer only tools that do not change anything on GitHub.',
@@ -67,7 +66,10 @@ export const options = {
   },
 } as const satisfies OptionSpecs;
 
-export const cliSpec = (version: string): CliSpec<typeof options> => ({
+/** The one place the version is read: `--version` and the MCP handshake both come from here. */
+const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
+
+export const cliSpec: CliSpec<typeof options> = {
   name: 'refmcp-github',
   version,
   summary: 'MCP server for GitHub: repositories, issues, pull requests and more.',
@@ -76,7 +78,7 @@ export const cliSpec = (version: string): CliSpec<typeof options> => ({
   epilog:
     'The token comes from GITHUB_PERSONAL_ACCESS_TOKEN (or GITHUB_TOKEN).\n' +
     'Example: GITHUB_PERSONAL_ACCESS_TOKEN=... refmcp-github --toolsets repos,issues --read-only',
-});
+};
 
 export const tokenFrom = (env: Readonly<Record<string, string | undefined>>): string | undefined =>
   env.GITHUB_PERSONAL_ACCESS_TOKEN || env.GITHUB_TOKEN || undefined;
@@ -100,7 +102,7 @@ export function apiUrlFor(host: string | undefined): string {
   return `${origin}/api/v3`;
 }
 
-/** Command line and environment become the config; a mistake the user must fix is a ConfigError. */
+/** Command line and environment become the config; everything a user must fix fails here. */
 export function loadConfig(ctx: RunContext<typeof options>): GitHubConfig {
   const token = tokenFrom(ctx.env);
   if (!token) {
@@ -109,16 +111,18 @@ export function loadConfig(ctx: RunContext<typeof options>): GitHubConfig {
     );
   }
   if (ctx.positionals.length > 0) throw new ConfigError(`Unexpected argument: ${ctx.positionals[0]}`);
-  return {
+  const config: GitHubConfig = {
     token,
     apiUrl: apiUrlFor(ctx.options['gh-host']),
     toolsets: ctx.options.toolsets,
-    tools: ctx.options.tools,
-    excludeTools: ctx.options['exclude-tools'],
+    ...toolChoiceFrom(ctx.options),
     readOnly: ctx.options['read-only'],
     lockdown: ctx.options.lockdown,
     retryAfterUnitMs: 1000,
     maxRetryWaitSeconds: 60,
     writeSpacingMs: ctx.options['request-spacing'],
   };
+  // An unknown toolset or tool name is a config error, like any other bad value.
+  toolsFor(config);
+  return config;
 }

@@ -1,6 +1,7 @@
-import type { GitHubClient } from './client.js';
+import { type Logger, type ToolContext, toolsOf } from '@refmcp/core';
+import { createClient, type GitHubClient } from './client.js';
 import type { GitHubConfig } from './config.js';
-import type { Lockdown } from './lockdown.js';
+import { Lockdown } from './lockdown.js';
 
 /** What every tool of one server instance shares. */
 export interface GitHubDeps {
@@ -10,3 +11,21 @@ export interface GitHubDeps {
   /** True when the connected client can show the user an elicitation form (legacy era). */
   canElicit: () => boolean;
 }
+
+export type GitHubContext = ToolContext<GitHubDeps>;
+
+/**
+ * The deps every connection shares: one Octokit (its limiters and ETag cache span the app) and
+ * one lockdown cache. Makes no request. Only `canElicit` depends on the connection.
+ */
+export function createDeps(
+  config: GitHubConfig,
+  logger: Logger,
+  version: string,
+): Omit<GitHubDeps, 'canElicit'> {
+  const gh = createClient(config, logger, version);
+  return { gh, config, lockdown: new Lockdown(gh, config.lockdown) };
+}
+
+/** Every tool file declares itself with this: the deps type is bound once, here. */
+export const defineTool = toolsOf<GitHubDeps>();

@@ -1,4 +1,5 @@
 import {
+  type AnyTool,
   InvalidInputError,
   NotFoundError,
   PermissionDeniedError,
@@ -95,4 +96,18 @@ export function mapGitHubError(error: unknown, apiUrl: string): unknown {
     return new UpstreamError(`Cannot reach GitHub at ${apiUrl}: ${error.message}`, { status });
   }
   return new UpstreamError(`GitHub answered ${status}: ${message}`, { status });
+}
+
+/** Every GitHub failure leaves a tool as an actionable error (401 token, 403 scope, 404, 422, limits). */
+export function withGitHubErrors<Deps>(tool: AnyTool<Deps>, apiUrl: string): AnyTool<Deps> {
+  return {
+    ...tool,
+    handler: async (input, ctx) => {
+      try {
+        return await tool.handler(input, ctx);
+      } catch (error) {
+        throw mapGitHubError(error, apiUrl);
+      }
+    },
+  };
 }

@@ -1,21 +1,10 @@
 #!/usr/bin/env node
-import { createRequire } from 'node:module';
 import { runCli } from '@refmcp/core';
-import { cliSpec, loadConfig, tokenFrom } from './config.js';
-import { createServer } from './server.js';
+import { createApp } from './app.js';
+import { cliSpec, loadConfig } from './config.js';
 
-const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
-
+// argv and env -> config -> deps and app -> serve (stdio, or Streamable HTTP with --http).
 await runCli({
-  spec: cliSpec(version),
-  build: (ctx) => {
-    const config = loadConfig(ctx);
-    // No request here: startup must work before the network is up.
-    ctx.logger.info('configured', {
-      api: config.apiUrl,
-      toolsets: config.toolsets,
-      readOnly: config.readOnly,
-    });
-    return createServer(config, { logger: ctx.logger, version });
-  },
+  spec: cliSpec,
+  build: (ctx) => createApp(loadConfig(ctx), ctx),
 });

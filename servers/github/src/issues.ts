@@ -1,8 +1,10 @@
 import * as z from 'zod';
-import type { Ctx } from './common.js';
-import { text } from './common.js';
+import type { GitHubContext } from './deps.js';
+import { text } from './sanitize.js';
 
 /** The trimmed issue and comment shapes issue tools and pull request tools share. */
+
+export const issueNumber = z.number().min(1);
 
 export const issueSummary = z.object({
   number: z.number(),
@@ -59,7 +61,7 @@ export const summarize = (i: IssueData) => ({
   updated: i.updated_at,
 });
 
-export async function fullIssue(ctx: Ctx, owner: string, repo: string, i: IssueData) {
+export async function fullIssue(ctx: GitHubContext, owner: string, repo: string, i: IssueData) {
   const shown = await ctx.deps.lockdown.allows(owner, repo, i.user?.login);
   return {
     ...summarize(i),
@@ -81,7 +83,7 @@ interface CommentData {
 }
 
 /** Comments with lockdown applied: withheld ones are dropped and counted. */
-export async function comments(ctx: Ctx, owner: string, repo: string, list: CommentData[]) {
+export async function comments(ctx: GitHubContext, owner: string, repo: string, list: CommentData[]) {
   const { items, withheld } = await ctx.deps.lockdown.filter(owner, repo, list, (c) => c.user?.login);
   return {
     comments: items.map((c) => ({

@@ -1,14 +1,14 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { connectInProcess, renderToolReference, replaceToolReference } from '@refmcp/core/testing';
 import { expect, it } from 'vitest';
-import { createServer } from './server.js';
+import { createApp } from './app.js';
 import { quietLogger, testConfig } from './test-helpers.js';
 
 const README = new URL('../README.md', import.meta.url);
 
 // The tool reference in the README is generated from tools/list; `pnpm tool-docs` rewrites it.
 it('README tool reference matches tools/list', async () => {
-  const app = createServer(testConfig('http://127.0.0.1:9'), { logger: quietLogger() });
+  const app = createApp(testConfig('http://127.0.0.1:9'), { logger: quietLogger() });
   const client = await connectInProcess(app);
   const { tools } = await client.listTools();
   await client.close();

@@ -72,3 +72,10 @@ export function sanitize(text: string | null | undefined): string | null {
       return `<${name}>`;
     });
 }
+
+/** Sanitised text, shortened when a list should stay cheap to read. */
+export function text(value: string | null | undefined, max?: number): string | null {
+  const clean = sanitize(value);
+  if (clean === null || max === undefined || clean.length <= max) return clean;
+  return `${clean.slice(0, max)}…`;
+}

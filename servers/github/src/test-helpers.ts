@@ -8,8 +8,8 @@ import {
 } from '@refmcp/core/testing';
 import { type FakeGitHubServer, seedGitHub, startFakeGitHub, TOKEN } from '@refmcp/fake-github';
 import { afterAll, beforeAll } from 'vitest';
+import { createApp } from './app.js';
 import type { GitHubConfig } from './config.js';
-import { createServer } from './server.js';
 
 /** A config for tests: the fake API as an Enterprise host, short waits, every toolset. */
 export function testConfig(apiUrl: string, overrides: Partial<GitHubConfig> = {}): GitHubConfig {
@@ -42,7 +42,7 @@ export function useHarness(overrides: Partial<GitHubConfig> = {}, options: InPro
   const h = {} as Harness;
   beforeAll(async () => {
     h.fake = await startFakeGitHub({ gh: seedGitHub() });
-    h.app = createServer(testConfig(h.fake.apiUrl, overrides), { logger: quietLogger() });
+    h.app = createApp(testConfig(h.fake.apiUrl, overrides), { logger: quietLogger() });
     h.client = await connectInProcess(h.app, options);
     h.call = (name, args = {}) => callTool(h.client, name, args);
   });

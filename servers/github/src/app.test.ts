@@ -1,10 +1,9 @@
 import { callTool, connectInProcess } from '@refmcp/core/testing';
 import { OUTSIDER_TOKEN, seedGitHub, startFakeGitHub } from '@refmcp/fake-github';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from './app.js';
 import { apiUrlFor, type GitHubConfig } from './config.js';
-import { createServer } from './server.js';
 import { elicitingClient, quietLogger, testConfig } from './test-helpers.js';
-import { selectTools } from './toolsets.js';
 
 let fake: Awaited<ReturnType<typeof startFakeGitHub>>;
 beforeAll(async () => {
@@ -13,7 +12,7 @@ beforeAll(async () => {
 afterAll(() => fake.close());
 
 async function session(overrides: Partial<GitHubConfig> = {}) {
-  const app = createServer(testConfig(fake.apiUrl, overrides), { logger: quietLogger() });
+  const app = createApp(testConfig(fake.apiUrl, overrides), { logger: quietLogger() });
   const client = await connectInProcess(app);
   return {
     client,
@@ -25,45 +24,6 @@ async function session(overrides: Partial<GitHubConfig> = {}) {
     },
   };
 }
-
-const base = {
-  toolsets: ['context', 'repos', 'issues', 'pull_requests', 'users'],
-  tools: [],
-  excludeTools: [],
-  readOnly: false,
-};
-
-describe('tool selection', () => {
-  it('offers the 35 default tools, each with annotations and an output schema', async () => {
-    const s = await session({ toolsets: base.toolsets });
-    const { tools } = await s.client.listTools();
-    expect(tools).toHaveLength(35);
-    for (const t of tools) {
-      expect(t.outputSchema, t.name).toBeDefined();
-      expect(t.annotations?.readOnlyHint, t.name).toBeTypeOf('boolean');
-    }
-    await s.close();
-  });
-
-  it('read-only drops every tool without readOnlyHint', () => {
-    const tools = selectTools({ ...base, readOnly: true });
-    expect(tools.every((t) => t.annotations.readOnlyHint)).toBe(true);
-    expect(tools.map((t) => t.name)).not.toContain('delete_file');
-    expect(tools.map((t) => t.name)).toContain('get_file_contents');
-  });
-
-  it('--tools adds, --exclude-tools removes, unknown names fail', () => {
-    const names = selectTools({
-      ...base,
-      toolsets: ['context'],
-      tools: ['list_issues'],
-      excludeTools: ['get_teams'],
-    }).map((t) => t.name);
-    expect(names).toEqual(['get_me', 'get_team_members', 'list_issues']);
-    expect(() => selectTools({ ...base, tools: ['no_such_tool'] })).toThrow(/Unknown tool "no_such_tool"/);
-    expect(() => selectTools({ ...base, toolsets: ['nope'] })).toThrow(/Unknown toolset "nope"/);
-  });
-});
 
 describe('API host', () => {
   it('maps hosts to REST base URLs', () => {
@@ -205,7 +165,7 @@ describe('lockdown', () => {
 
 describe('elicitation', () => {
   it('asks the user before a destructive call and respects a decline', async () => {
-    const app = createServer(testConfig(fake.apiUrl), { logger: quietLogger() });
+    const app = createApp(testConfig(fake.apiUrl), { logger: quietLogger() });
     let answer: 'accept' | 'decline' = 'decline';
     const { asked, options } = elicitingClient(() => answer);
     const client = await connectInProcess(app, options);

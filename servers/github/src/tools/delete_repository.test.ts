@@ -1,10 +1,10 @@
 import { callTool, connectInProcess } from '@refmcp/core/testing';
 import { OUTSIDER_TOKEN, seedGitHub, startFakeGitHub, TOKEN } from '@refmcp/fake-github';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../app.js';
 import type { GitHubConfig } from '../config.js';
-import { createServer } from '../server.js';
 import { elicitingClient, quietLogger, testConfig } from '../test-helpers.js';
-import { selectTools } from '../toolsets.js';
+import { toolsFor } from './index.js';
 
 /** A token of octocat's that also has the delete_repo scope, which `repo` does not include. */
 const DELETER = 'ghp_fakeTokenWithDeleteRepo000000000009';
@@ -18,7 +18,7 @@ afterAll(() => fake.close());
 
 /** A session whose client answers elicitation with `answer`, or cannot elicit when it is absent. */
 async function session(overrides: Partial<GitHubConfig>, answer?: 'accept' | 'decline') {
-  const app = createServer(testConfig(fake.apiUrl, { token: DELETER, ...overrides }), {
+  const app = createApp(testConfig(fake.apiUrl, { token: DELETER, ...overrides }), {
     logger: quietLogger(),
   });
   const { asked, options } = elicitingClient(() => answer ?? 'decline');
@@ -92,8 +92,8 @@ describe('delete_repository', () => {
   });
 
   it('is not offered in read-only mode', async () => {
-    const base = { toolsets: ['repos'], tools: [], excludeTools: [] };
-    expect(selectTools({ ...base, readOnly: false }).map((t) => t.name)).toContain('delete_repository');
+    const repos = testConfig(fake.apiUrl, { toolsets: ['repos'], readOnly: false });
+    expect(toolsFor(repos).map((t) => t.name)).toContain('delete_repository');
     const s = await session({ toolsets: ['all'], readOnly: true });
     const names = (await s.client.listTools()).tools.map((t) => t.name);
     expect(names).toContain('get_file_contents');

@@ -1,0 +1,26 @@
+import * as z from 'zod';
+import { text } from './sanitize.js';
+
+/** A commit as list_commits and get_commit show it. */
+export const commitOut = z.object({
+  sha: z.string(),
+  message: z.string(),
+  author: z.string().nullable(),
+  date: z.string().nullable(),
+});
+
+type CommitData = {
+  sha: string;
+  commit: { message: string; author: { name?: string; date?: string } | null };
+  author: { login?: string } | null;
+};
+
+export const commitSummary = (c: CommitData) => ({
+  sha: c.sha,
+  message: text(c.commit.message, 500) ?? '',
+  author: c.author?.login ?? c.commit.author?.name ?? null,
+  date: c.commit.author?.date ?? null,
+});
+
+/** The commit a file write made. */
+export const commitRef = z.object({ sha: z.string(), url: z.string() });

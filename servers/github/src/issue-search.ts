@@ -1,0 +1,72 @@
+import * as z from 'zod';
+import type { GitHubContext } from './deps.js';
+import { issueSummary, summarize } from './issues.js';
+import { nextPage, nextPageOf, order, pageParams, paging } from './tool-args.js';
+
+/** search_issues and search_pull_requests: one search API, scoped to a kind and a repository. */
+
+export const searchInput = {
+  query: z.string().min(1),
+  owner: z.string().optional(),
+  repo: z.string().optional(),
+  sort: z.enum(['comments', 'reactions', 'created', 'updated']).optional(),
+  order,
+  ...paging,
+};
+
+export const searchResult = z.object({
+  total: z.number(),
+  items: z.array(issueSummary.extend({ repo: z.string() })),
+  withheld: z.number().optional(),
+  nextPage,
+});
+
+/** Adds the kind and the repository scope unless the query already has them. */
+export function scopedQuery(
+  kind: 'issue' | 'pr',
+  input: { query: string; owner?: string | undefined; repo?: string | undefined },
+): string {
+  const parts = [input.query];
+  if (!/\b(is|type):(issue|pr|pull-request)\b/.test(input.query)) parts.unshift(`is:${kind}`);
+  if (input.owner && input.repo && !/\brepo:/.test(input.query))
+    parts.push(`repo:${input.owner}/${input.repo}`);
+  else if (input.owner && !/\b(user|org):/.test(input.query)) parts.push(`user:${input.owner}`);
+  return parts.join(' ');
+}
+
+export async function searchIssuesOf(
+  ctx: GitHubContext,
+  q: string,
+  input: {
+    sort?: string | undefined;
+    order?: string | undefined;
+    page?: number | undefined;
+    perPage?: number | undefined;
+  },
+) {
+  const res = await ctx.deps.gh.rest.search.issuesAndPullRequests({
+    q,
+    ...(input.sort && { sort: input.sort as 'updated' }),
+    ...(input.order && { order: input.order as 'desc' }),
+    ...pageParams(input),
+    request: { signal: ctx.signal },
+  });
+  const items = res.data.items.map((i) => ({
+    ...summarize(i),
+    repo: i.repository_url.split('/').slice(-2).join('/'),
+  }));
+  // Lockdown applies per result: each comes from its own repository.
+  const shown = await Promise.all(
+    items.map((i) => {
+      const [owner = '', repo = ''] = i.repo.split('/');
+      return ctx.deps.lockdown.allows(owner, repo, i.author ?? undefined);
+    }),
+  );
+  const kept = items.filter((_, n) => shown[n]);
+  return {
+    total: res.data.total_count,
+    items: kept,
+    ...(kept.length < items.length && { withheld: items.length - kept.length }),
+    ...nextPageOf(res.headers),
+  };
+}

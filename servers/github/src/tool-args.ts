@@ -1,0 +1,25 @@
+import * as z from 'zod';
+
+/** Arguments and paging that many GitHub tools share, described once. */
+
+export const owner = z.string();
+export const repo = z.string();
+export const order = z.enum(['asc', 'desc']).optional();
+
+export const paging = {
+  page: z.number().min(1).optional(),
+  perPage: z.number().min(1).max(100).optional(),
+};
+export const nextPage = z.number().optional();
+
+/** The `page` to ask for next, from GitHub's Link header. */
+export function nextPageOf(headers: { link?: string | undefined }): { nextPage?: number } {
+  const next = /<([^>]+)>;\s*rel="next"/.exec(headers.link ?? '')?.[1];
+  const page = next ? Number(new URL(next).searchParams.get('page')) : undefined;
+  return page ? { nextPage: page } : {};
+}
+
+export const pageParams = (input: { page?: number | undefined; perPage?: number | undefined }) => ({
+  page: input.page ?? 1,
+  per_page: input.perPage ?? 30,
+});

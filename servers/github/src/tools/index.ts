@@ -1,0 +1,132 @@
+import { type AnyTool, selectTools } from '@refmcp/core';
+import type { GitHubConfig } from '../config.js';
+import type { GitHubDeps } from '../deps.js';
+import { DEFAULT_TOOLSETS } from '../toolsets.js';
+import actionsGet from './actions_get.js';
+import actionsList from './actions_list.js';
+import actionsRunTrigger from './actions_run_trigger.js';
+import addIssueComment from './add_issue_comment.js';
+import createBranch from './create_branch.js';
+import createGist from './create_gist.js';
+import createOrUpdateFile from './create_or_update_file.js';
+import createPullRequest from './create_pull_request.js';
+import createRepository from './create_repository.js';
+import deleteFile from './delete_file.js';
+import deleteRepository from './delete_repository.js';
+import dismissNotification from './dismiss_notification.js';
+import forkRepository from './fork_repository.js';
+import getCodeScanningAlert from './get_code_scanning_alert.js';
+import getCommit from './get_commit.js';
+import getDependabotAlert from './get_dependabot_alert.js';
+import getFileContents from './get_file_contents.js';
+import getGist from './get_gist.js';
+import getJobLogs from './get_job_logs.js';
+import getLabel from './get_label.js';
+import getLatestRelease from './get_latest_release.js';
+import getMe from './get_me.js';
+import getRepositoryTree from './get_repository_tree.js';
+import getSecretScanningAlert from './get_secret_scanning_alert.js';
+import getTeamMembers from './get_team_members.js';
+import getTeams from './get_teams.js';
+import issueRead from './issue_read.js';
+import issueWrite from './issue_write.js';
+import labelWrite from './label_write.js';
+import listBranches from './list_branches.js';
+import listCodeScanningAlerts from './list_code_scanning_alerts.js';
+import listCommits from './list_commits.js';
+import listDependabotAlerts from './list_dependabot_alerts.js';
+import listGists from './list_gists.js';
+import listIssues from './list_issues.js';
+import listLabel from './list_label.js';
+import listNotifications from './list_notifications.js';
+import listPullRequests from './list_pull_requests.js';
+import listReleases from './list_releases.js';
+import listSecretScanningAlerts from './list_secret_scanning_alerts.js';
+import listTags from './list_tags.js';
+import markAllNotificationsRead from './mark_all_notifications_read.js';
+import mergePullRequest from './merge_pull_request.js';
+import pullRequestRead from './pull_request_read.js';
+import pullRequestReviewWrite from './pull_request_review_write.js';
+import pushFiles from './push_files.js';
+import searchCode from './search_code.js';
+import searchIssues from './search_issues.js';
+import searchPullRequests from './search_pull_requests.js';
+import searchRepositories from './search_repositories.js';
+import searchUsers from './search_users.js';
+import subIssueWrite from './sub_issue_write.js';
+import updateGist from './update_gist.js';
+import updatePullRequest from './update_pull_request.js';
+import updatePullRequestBranch from './update_pull_request_branch.js';
+
+/** Every tool of the server, in the order clients list them (toolset by toolset). */
+export const catalog: AnyTool<GitHubDeps>[] = [
+  getMe,
+  getTeams,
+  getTeamMembers,
+  getFileContents,
+  listCommits,
+  getCommit,
+  listBranches,
+  getRepositoryTree,
+  listTags,
+  listReleases,
+  getLatestRelease,
+  searchCode,
+  searchRepositories,
+  createBranch,
+  createOrUpdateFile,
+  pushFiles,
+  deleteFile,
+  createRepository,
+  forkRepository,
+  deleteRepository,
+  issueRead,
+  listIssues,
+  searchIssues,
+  issueWrite,
+  addIssueComment,
+  subIssueWrite,
+  pullRequestRead,
+  listPullRequests,
+  searchPullRequests,
+  createPullRequest,
+  updatePullRequest,
+  mergePullRequest,
+  pullRequestReviewWrite,
+  updatePullRequestBranch,
+  searchUsers,
+  actionsList,
+  actionsGet,
+  getJobLogs,
+  actionsRunTrigger,
+  getLabel,
+  listLabel,
+  labelWrite,
+  listNotifications,
+  dismissNotification,
+  markAllNotificationsRead,
+  listGists,
+  getGist,
+  createGist,
+  updateGist,
+  listCodeScanningAlerts,
+  getCodeScanningAlert,
+  listSecretScanningAlerts,
+  getSecretScanningAlert,
+  listDependabotAlerts,
+  getDependabotAlert,
+];
+
+/**
+ * The tools a configuration offers: the chosen toolsets' tools, plus --tools, minus
+ * --exclude-tools. Security: in read-only mode the 'write' switch is off, so no tool that changes
+ * anything is offered, whatever --tools names.
+ */
+export function toolsFor(config: GitHubConfig): AnyTool<GitHubDeps>[] {
+  return selectTools(catalog, {
+    gates: { write: !config.readOnly },
+    tools: config.tools,
+    excludeTools: config.excludeTools,
+    toolsets: { chosen: config.toolsets, defaults: DEFAULT_TOOLSETS },
+  });
+}

@@ -1,0 +1,35 @@
+import { readOnly } from '@refmcp/core';
+import * as z from 'zod';
+import { commitOut, commitSummary } from '../commits.js';
+import { defineTool } from '../deps.js';
+import { nextPage, nextPageOf, owner, pageParams, paging, repo } from '../tool-args.js';
+
+export default defineTool({
+  name: 'list_commits',
+  title: 'List commits',
+  description:
+    'Commits newest first, from a branch or sha; optionally only those touching path or by author.',
+  inputSchema: z.object({
+    owner,
+    repo,
+    sha: z.string().optional().describe('Branch, tag or sha'),
+    path: z.string().optional(),
+    author: z.string().optional(),
+    ...paging,
+  }),
+  outputSchema: z.object({ commits: z.array(commitOut), nextPage }),
+  annotations: readOnly({ openWorld: true }),
+  toolset: 'repos',
+  handler: async (input, ctx) => {
+    const res = await ctx.deps.gh.rest.repos.listCommits({
+      owner: input.owner,
+      repo: input.repo,
+      ...(input.sha && { sha: input.sha }),
+      ...(input.path && { path: input.path }),
+      ...(input.author && { author: input.author }),
+      ...pageParams(input),
+      request: { signal: ctx.signal },
+    });
+    return { commits: res.data.map(commitSummary), ...nextPageOf(res.headers) };
+  },
+});
