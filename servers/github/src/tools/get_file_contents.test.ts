@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { useHarness } from '../test-helpers.js';
+
+const where = { owner: 'octocat', repo: 'hello-world' };
+
+describe('get_file_contents', () => {
+  const h = useHarness();
+
+  it('reads a file and lists a directory', async () => {
+    const file = await h.call('get_file_contents', { ...where, path: 'src/index.ts' });
+    expect(file.isError, file.text).toBe(false);
+    expect(file.structured).toMatchObject({
+      type: 'file',
+      path: 'src/index.ts',
+      content: expect.stringContaining('greet'),
+    });
+    const dir = await h.call('get_file_contents', { ...where, path: '/' });
+    expect(dir.structured?.entries).toEqual(
+      expect.arrayContaining([expect.objectContaining({ path: 'src', type: 'dir' })]),
+    );
+    expect(dir.text).toContain('src/');
+  });
+
+  it('reports a missing path as not found', async () => {
+    const out = await h.call('get_file_contents', { ...where, path: 'nope.txt' });
+    expect(out.isError).toBe(true);
+    expect(out.text).toMatch(/^Not found: GitHub answered 404/);
+  });
+});

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { useHarness } from '../test-helpers.js';
+
+const where = { owner: 'octocat', repo: 'hello-world' };
+
+describe('get_job_logs', () => {
+  const h = useHarness();
+
+  it('tails the logs of the failed jobs of a run', async () => {
+    const runs = await h.call('actions_list', { ...where, method: 'list_workflow_runs' });
+    const runId = ((runs.structured?.runs ?? []) as Array<{ id: number }>)[0]?.id;
+    const logs = await h.call('get_job_logs', { ...where, run_id: runId, tail_lines: 2 });
+    expect(logs.structured).toMatchObject({
+      logs: [
+        {
+          name: 'test',
+          totalLines: 202,
+          log: 'Error: expected "Hello" but got "Hi"\n##[error]Process completed with exit code 1.',
+        },
+      ],
+    });
+  });
+});
