@@ -22,5 +22,14 @@ export const commitSummary = (c: CommitData) => ({
   date: c.commit.author?.date ?? null,
 });
 
+/** A file a commit or pull request changes; the patch only when asked for. */
+export const changedFile = z.object({
+  path: z.string(),
+  status: z.string(),
+  additions: z.number(),
+  deletions: z.number(),
+  patch: z.string().optional(),
+});
+
 /** The commit a file write made. */
 export const commitRef = z.object({ sha: z.string(), url: z.string() });

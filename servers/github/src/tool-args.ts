@@ -23,3 +23,27 @@ export const pageParams = (input: { page?: number | undefined; perPage?: number 
   page: input.page ?? 1,
   per_page: input.perPage ?? 30,
 });
+
+/** owner and repo with the page to read, as most list endpoints take them. */
+export const repoPage = (
+  input: { owner: string; repo: string; page?: number | undefined; perPage?: number | undefined },
+  signal: AbortSignal,
+) => ({ owner: input.owner, repo: input.repo, ...pageParams(input), request: { signal } });
+
+/** A search's query, sort, order and page, as GitHub's search endpoints take them. */
+export const searchParams = <Sort extends string = never>(
+  input: {
+    query: string;
+    sort?: Sort | undefined;
+    order?: 'asc' | 'desc' | undefined;
+    page?: number | undefined;
+    perPage?: number | undefined;
+  },
+  signal: AbortSignal,
+) => ({
+  q: input.query,
+  ...(input.sort && { sort: input.sort }),
+  ...(input.order && { order: input.order }),
+  ...pageParams(input),
+  request: { signal },
+});

@@ -1,7 +1,7 @@
 import { InvalidInputError, readOnly } from '@refmcp/core';
 import * as z from 'zod';
 import { defineTool } from '../deps.js';
-import { nextPage, nextPageOf, owner, pageParams, paging, repo } from '../tool-args.js';
+import { nextPage, nextPageOf, owner, paging, repo, repoPage } from '../tool-args.js';
 import { idOrName, jobOut, runOut, trimJob, trimRun, trimWorkflow, workflowOut } from '../workflows.js';
 
 export default defineTool({
@@ -29,12 +29,7 @@ export default defineTool({
   toolset: 'actions',
   handler: async (input, ctx) => {
     const gh = ctx.deps.gh;
-    const where = {
-      owner: input.owner,
-      repo: input.repo,
-      ...pageParams(input),
-      request: { signal: ctx.signal },
-    };
+    const where = repoPage(input, ctx.signal);
     if (input.method === 'list_workflows') {
       const res = await gh.rest.actions.listRepoWorkflows(where);
       return {

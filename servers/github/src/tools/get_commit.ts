@@ -1,6 +1,6 @@
 import { readOnly } from '@refmcp/core';
 import * as z from 'zod';
-import { commitOut, commitSummary } from '../commits.js';
+import { changedFile, commitOut, commitSummary } from '../commits.js';
 import { defineTool } from '../deps.js';
 import { stripInvisible } from '../sanitize.js';
 import { owner, repo } from '../tool-args.js';
@@ -12,15 +12,7 @@ export default defineTool({
   inputSchema: z.object({ owner, repo, sha: z.string().min(1), include_diff: z.boolean().default(false) }),
   outputSchema: commitOut.extend({
     parents: z.array(z.string()),
-    files: z.array(
-      z.object({
-        path: z.string(),
-        status: z.string(),
-        additions: z.number(),
-        deletions: z.number(),
-        patch: z.string().optional(),
-      }),
-    ),
+    files: z.array(changedFile),
   }),
   annotations: readOnly({ openWorld: true }),
   toolset: 'repos',

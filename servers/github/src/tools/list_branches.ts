@@ -1,7 +1,7 @@
 import { readOnly } from '@refmcp/core';
 import * as z from 'zod';
 import { defineTool } from '../deps.js';
-import { nextPage, nextPageOf, owner, pageParams, paging, repo } from '../tool-args.js';
+import { nextPage, nextPageOf, owner, paging, repo, repoPage } from '../tool-args.js';
 
 export default defineTool({
   name: 'list_branches',
@@ -15,12 +15,7 @@ export default defineTool({
   annotations: readOnly({ openWorld: true }),
   toolset: 'repos',
   handler: async (input, ctx) => {
-    const res = await ctx.deps.gh.rest.repos.listBranches({
-      owner: input.owner,
-      repo: input.repo,
-      ...pageParams(input),
-      request: { signal: ctx.signal },
-    });
+    const res = await ctx.deps.gh.rest.repos.listBranches(repoPage(input, ctx.signal));
     return {
       branches: res.data.map((b) => ({ name: b.name, sha: b.commit.sha, protected: b.protected })),
       ...nextPageOf(res.headers),

@@ -2,7 +2,7 @@ import { readOnly } from '@refmcp/core';
 import * as z from 'zod';
 import { defineTool } from '../deps.js';
 import { labelOut, trimLabel } from '../labels.js';
-import { nextPage, nextPageOf, owner, pageParams, paging, repo } from '../tool-args.js';
+import { nextPage, nextPageOf, owner, paging, repo, repoPage } from '../tool-args.js';
 
 export default defineTool({
   name: 'list_label',
@@ -14,12 +14,7 @@ export default defineTool({
   toolset: 'labels',
   handler: async (input, ctx) => {
     const gh = ctx.deps.gh;
-    const where = {
-      owner: input.owner,
-      repo: input.repo,
-      ...pageParams(input),
-      request: { signal: ctx.signal },
-    };
+    const where = repoPage(input, ctx.signal);
     const res = input.issue_number
       ? await gh.rest.issues.listLabelsOnIssue({ ...where, issue_number: input.issue_number })
       : await gh.rest.issues.listLabelsForRepo(where);

@@ -2,7 +2,7 @@ import { readOnly } from '@refmcp/core';
 import * as z from 'zod';
 import { defineTool } from '../deps.js';
 import { release, releaseOut } from '../releases.js';
-import { nextPage, nextPageOf, owner, pageParams, paging, repo } from '../tool-args.js';
+import { nextPage, nextPageOf, owner, paging, repo, repoPage } from '../tool-args.js';
 
 export default defineTool({
   name: 'list_releases',
@@ -13,12 +13,7 @@ export default defineTool({
   annotations: readOnly({ openWorld: true }),
   toolset: 'repos',
   handler: async (input, ctx) => {
-    const res = await ctx.deps.gh.rest.repos.listReleases({
-      owner: input.owner,
-      repo: input.repo,
-      ...pageParams(input),
-      request: { signal: ctx.signal },
-    });
+    const res = await ctx.deps.gh.rest.repos.listReleases(repoPage(input, ctx.signal));
     return { releases: res.data.map((r) => release(r, 300)), ...nextPageOf(res.headers) };
   },
 });

@@ -1,5 +1,6 @@
 import { readOnly } from '@refmcp/core';
 import * as z from 'zod';
+import { changedFile } from '../commits.js';
 import { defineTool } from '../deps.js';
 import { commentOut, comments, WITHHELD } from '../issues.js';
 import { stripInvisible, text } from '../sanitize.js';
@@ -51,17 +52,7 @@ export default defineTool({
     diff: z.string().optional(),
     state: z.string().optional().describe('Combined commit status'),
     checks: z.array(z.object({ name: z.string(), state: z.string() })).optional(),
-    files: z
-      .array(
-        z.object({
-          path: z.string(),
-          status: z.string(),
-          additions: z.number(),
-          deletions: z.number(),
-          patch: z.string().optional(),
-        }),
-      )
-      .optional(),
+    files: z.array(changedFile).optional(),
     commits: z
       .array(z.object({ sha: z.string(), message: z.string(), author: z.string().nullable() }))
       .optional(),

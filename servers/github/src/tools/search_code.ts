@@ -1,7 +1,7 @@
 import { readOnly } from '@refmcp/core';
 import * as z from 'zod';
 import { defineTool } from '../deps.js';
-import { nextPage, nextPageOf, order, pageParams, paging } from '../tool-args.js';
+import { nextPage, nextPageOf, order, paging, searchParams } from '../tool-args.js';
 
 export default defineTool({
   name: 'search_code',
@@ -17,12 +17,7 @@ export default defineTool({
   annotations: readOnly({ openWorld: true }),
   toolset: 'repos',
   handler: async (input, ctx) => {
-    const res = await ctx.deps.gh.rest.search.code({
-      q: input.query,
-      ...(input.order && { order: input.order }),
-      ...pageParams(input),
-      request: { signal: ctx.signal },
-    });
+    const res = await ctx.deps.gh.rest.search.code(searchParams(input, ctx.signal));
     return {
       total: res.data.total_count,
       items: res.data.items.map((i) => ({

@@ -2,7 +2,7 @@ import { readOnly } from '@refmcp/core';
 import * as z from 'zod';
 import { defineTool } from '../deps.js';
 import { text } from '../sanitize.js';
-import { nextPage, nextPageOf, order, pageParams, paging } from '../tool-args.js';
+import { nextPage, nextPageOf, order, paging, searchParams } from '../tool-args.js';
 
 export default defineTool({
   name: 'search_repositories',
@@ -30,13 +30,7 @@ export default defineTool({
   annotations: readOnly({ openWorld: true }),
   toolset: 'repos',
   handler: async (input, ctx) => {
-    const res = await ctx.deps.gh.rest.search.repos({
-      q: input.query,
-      ...(input.sort && { sort: input.sort }),
-      ...(input.order && { order: input.order }),
-      ...pageParams(input),
-      request: { signal: ctx.signal },
-    });
+    const res = await ctx.deps.gh.rest.search.repos(searchParams(input, ctx.signal));
     return {
       total: res.data.total_count,
       repos: res.data.items.map((r) => ({

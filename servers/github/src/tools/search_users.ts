@@ -1,7 +1,7 @@
 import { readOnly } from '@refmcp/core';
 import * as z from 'zod';
 import { defineTool } from '../deps.js';
-import { nextPage, nextPageOf, pageParams, paging } from '../tool-args.js';
+import { nextPage, nextPageOf, paging, searchParams } from '../tool-args.js';
 
 export default defineTool({
   name: 'search_users',
@@ -21,13 +21,7 @@ export default defineTool({
   annotations: readOnly({ openWorld: true }),
   toolset: 'users',
   handler: async (input, ctx) => {
-    const res = await ctx.deps.gh.rest.search.users({
-      q: input.query,
-      ...(input.sort && { sort: input.sort }),
-      ...(input.order && { order: input.order }),
-      ...pageParams(input),
-      request: { signal: ctx.signal },
-    });
+    const res = await ctx.deps.gh.rest.search.users(searchParams(input, ctx.signal));
     return {
       total: res.data.total_count,
       users: res.data.items.map((u) => ({ login: u.login, type: u.type, url: u.html_url })),
