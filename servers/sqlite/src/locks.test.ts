@@ -29,7 +29,7 @@ describe('another connection holding a lock', () => {
     const out = await callTool(fx.client, 'write_query', {
       query: "INSERT INTO customers (name) VALUES ('x')",
     });
-    expect(out.structured).toMatchObject({ changes: 1 });
+    expect(out.structured, out.text).toMatchObject({ changes: 1 });
   });
 });
 

@@ -47,13 +47,21 @@ const SETTINGS = [
   'hard_heap_limit',
   'soft_heap_limit',
 ];
-/** @type {import('better-sqlite3').Statement[]} */
+/** @type {Array<() => void>} */
 let restorers = [];
 
 /** @type {RunnerOptions} */
 const options = JSON.parse(process.argv[2] ?? '{}');
 /** @type {import('better-sqlite3').Database} */
 let db;
+/**
+ * A second, read-only connection to the same file where statements are compiled first. Security:
+ * some PRAGMAs act while they compile (`PRAGMA foreign_keys = OFF`, `ignore_check_constraints`),
+ * so a statement is classified — and refused — here, where compiling it cannot change the
+ * connection that writes. Only a statement that passes is prepared on `db`.
+ * @type {import('better-sqlite3').Database}
+ */
+let classifier;
 try {
   // Security: readers open the file read-only, so no statement they run can change it, whatever
   // SQLite's per-statement classification says. query_only adds a second engine-level refusal.
@@ -61,6 +69,9 @@ try {
   db.pragma(`busy_timeout = ${Number(options.busyTimeoutMs) | 0}`);
   if (options.role === 'reader') db.pragma('query_only = ON');
   db.defaultSafeIntegers(true);
+  classifier = new Database(options.file, { readonly: true, fileMustExist: true });
+  classifier.pragma(`busy_timeout = ${Number(options.busyTimeoutMs) | 0}`);
+  classifier.pragma('query_only = ON');
   snapshotSettings();
   send({ ready: true });
 } catch (error) {
@@ -74,6 +85,8 @@ process.on('message', (/** @type {RunnerRequest} */ request) => {
   } catch (error) {
     if (db.inTransaction) db.exec('ROLLBACK');
     send({ id: request.id, ok: false, error: describe(error) });
+  } finally {
+    restoreSettings();
   }
 });
 // The server went away (exited, crashed or was killed): nothing left to answer.
@@ -85,43 +98,51 @@ function handle(request) {
     return { rows: bind(db.prepare(request.sql), request.params, (s, p) => s.all(...p)).map(plainRow) };
   }
   if (request.op === 'plan') {
-    db.prepare(request.sql); // one statement, valid SQL: otherwise the error names the real problem
-    const plan = db.prepare(`EXPLAIN QUERY PLAN ${request.sql}`);
+    // A plan runs nothing, so it is read on the classifier, where compiling cannot act either.
+    classifier.prepare(request.sql); // one statement, valid SQL: otherwise the error names the real problem
+    const plan = classifier.prepare(`EXPLAIN QUERY PLAN ${request.sql}`);
     const rows = bind(plan, request.params, (s, p) => s.all(...p)).map(plainRow);
     return { rows: rows.map((r) => ({ id: r.id, parent: r.parent, detail: r.detail })) };
   }
+  // A read on the writing connection first: it rolls back a hot journal left by a writer that was
+  // killed mid-statement (a timeout), which the read-only classifier could not do.
+  if (options.role !== 'reader') db.pragma('schema_version', { simple: true });
   // better-sqlite3 refuses a string holding more than one statement at prepare time.
-  const stmt = db.prepare(request.sql);
+  const probe = classifier.prepare(request.sql);
   if (request.mode === 'read') {
     // Security: classification comes from SQLite (sqlite3_stmt_readonly), never from the text.
-    if (!stmt.readonly) throw new Refused('not_read_only');
+    if (!probe.readonly) throw new Refused('not_read_only');
     // ATTACH, DETACH, BEGIN and connection-setting PRAGMAs are "read-only" to SQLite but return no
     // rows; none of them is a query, and ATTACH would open files other than ours.
-    if (!stmt.reader) throw new Refused('returns_no_rows');
-    try {
-      return readRows(stmt, request.params, request.offset, request.limit);
-    } finally {
-      restoreSettings();
-    }
+    if (!probe.reader) throw new Refused('returns_no_rows');
+    const stmt = db.prepare(request.sql);
+    return readRows(stmt, request.params, request.offset, request.limit);
   }
   // Security: the same engine-level flag, the other way round. ATTACH and DETACH are "read-only"
   // to SQLite, so they are refused here too: no statement may reach a file other than ours.
-  if (stmt.readonly) throw new Refused('not_a_write');
+  if (probe.readonly) throw new Refused('not_a_write');
   checkProgram(request.sql, request.params);
+  const stmt = db.prepare(request.sql);
   return request.mode === 'create_table'
     ? createTable(stmt, request.params)
     : write(stmt, request.params, request.limit);
 }
 
+/** Both connections: a compile-time PRAGMA on the classifier (locking_mode) must not stay either. */
 function snapshotSettings() {
-  restorers = SETTINGS.map((name) => {
-    const value = db.pragma(name, { simple: true });
-    return db.prepare(`PRAGMA ${name} = ${typeof value === 'string' ? value : Number(value)}`);
-  });
+  restorers = [db, classifier].flatMap((connection) =>
+    SETTINGS.map((name) => {
+      const value = connection.pragma(name, { simple: true });
+      const restore = connection.prepare(
+        `PRAGMA ${name} = ${typeof value === 'string' ? value : Number(value)}`,
+      );
+      return () => restore.get();
+    }),
+  );
 }
 
 function restoreSettings() {
-  for (const restore of restorers) restore.get();
+  for (const restore of restorers) restore();
 }
 
 /**
@@ -133,7 +154,7 @@ function restoreSettings() {
 function checkProgram(sql, params) {
   let explain;
   try {
-    explain = db.prepare(`EXPLAIN ${sql}`);
+    explain = classifier.prepare(`EXPLAIN ${sql}`);
   } catch {
     // Prefixing EXPLAIN only fails when the statement already is an EXPLAIN: nothing to run.
     throw new Refused('explain');

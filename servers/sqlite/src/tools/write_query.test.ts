@@ -105,6 +105,33 @@ describe.each(['legacy', 'modern'] as const)('write_query (%s)', (era) => {
     expect(await count(fx, 'orders')).toBe(30);
   });
 
+  it.each([
+    [
+      'PRAGMA foreign_keys = OFF',
+      "INSERT INTO orders (customer_id, total, placed_at) VALUES (99, 1, 'x')",
+      /FOREIGN KEY/,
+    ],
+    [
+      'PRAGMA ignore_check_constraints = ON',
+      'INSERT INTO checked (n) VALUES (-1)',
+      /CHECK constraint failed/,
+    ],
+  ])(
+    'a refused %s has no effect: the next write still meets the constraint',
+    async (pragma, write, failure) => {
+      fx = await makeFixture(era);
+      await callTool(fx.client, 'create_table', { query: 'CREATE TABLE checked (n INTEGER CHECK (n >= 0))' });
+      const refused = await callTool(fx.client, 'write_query', { query: pragma });
+      expect(refused.text).toMatch(/does not change the database/);
+      // Reads and plans compile the statement too; none of it may reach the connection that writes.
+      await callTool(fx.client, 'read_query', { query: pragma });
+      await callTool(fx.client, 'explain_query', { query: pragma });
+      const out = await callTool(fx.client, 'write_query', { query: write });
+      expect(out.isError, out.text).toBe(true);
+      expect(out.text).toMatch(failure);
+    },
+  );
+
   it('allows plain VACUUM and writable PRAGMAs', async () => {
     fx = await makeFixture(era);
     expect((await callTool(fx.client, 'write_query', { query: 'VACUUM' })).isError).toBe(false);
