@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
 import { ConfigError } from './errors.js';
 import { LOG_LEVELS } from './logger.js';
@@ -53,6 +54,15 @@ export interface CliSpec<O extends OptionSpecs> {
   positionals?: string;
   /** Extra lines at the end of --help (examples). */
   epilog?: string;
+}
+
+/**
+ * The `version` in the package.json one folder above a module, for a server's CliSpec:
+ * `version: packageVersion(import.meta.url)` in `src/config.ts` (or `dist/config.js`). One source
+ * for `--version` and the MCP handshake.
+ */
+export function packageVersion(moduleUrl: string): string {
+  return (createRequire(moduleUrl)('../package.json') as { version: string }).version;
 }
 
 export type CliResult<O extends OptionSpecs> =

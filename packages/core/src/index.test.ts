@@ -26,6 +26,7 @@ const VALUES = [
   'describeError',
   'destructive',
   'encodeCursor',
+  'packageVersion',
   'paginate',
   'readOnly',
   'reply',
@@ -35,7 +36,6 @@ const VALUES = [
   'toolChoiceFrom',
   'toolChoiceOptions',
   'toolsOf',
-  'toolsetsOf',
   'writes',
 ];
 const TYPES = [

@@ -12,11 +12,12 @@ import { type HttpBin, postJsonRpc, spawnHttpBin } from './testing/index.js';
 const dist = fileURLToPath(new URL('../dist/index.js', import.meta.url));
 const script = `
 import * as z from 'zod';
-import { createMcpApp, defineTool, runCli } from ${JSON.stringify(dist)};
-const hints = { destructiveHint: false, idempotentHint: true, openWorldHint: false };
-const tool = (name, readOnlyHint) => defineTool({
+import { createMcpApp, readOnly, runCli, toolsOf, writes } from ${JSON.stringify(dist)};
+const defineTool = toolsOf();
+const local = { openWorld: false, idempotent: true };
+const tool = (name, reads) => defineTool({
   name, title: name, description: name, inputSchema: z.object({}), outputSchema: z.object({ ok: z.boolean() }),
-  annotations: { ...hints, readOnlyHint }, handler: async () => ({ ok: true }),
+  annotations: reads ? readOnly(local) : writes(local), handler: async () => ({ ok: true }),
 });
 await runCli({
   spec: { name: 'oauth-bin', version: '0', summary: 'test', usage: '[options]', options: {} },

@@ -1,11 +1,5 @@
-import { createRequire } from 'node:module';
-import {
-  type CliSpec,
-  type OptionSpecs,
-  type RunContext,
-  toolChoiceFrom,
-  toolChoiceOptions,
-} from '@refmcp/core';
+import type { CliSpec, OptionSpecs, RunContext } from '@refmcp/core';
+import { packageVersion, toolChoiceFrom, toolChoiceOptions } from '@refmcp/core';
 import { resolveAllowedDirectories } from './sandbox.js';
 import { toolsFor } from './tools/index.js';
 
@@ -50,12 +44,10 @@ export const options = {
   ...toolChoiceOptions('FS'),
 } as const satisfies OptionSpecs;
 
-/** The one place the version is read: `--version` and the MCP handshake both come from here. */
-const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
-
 export const cliSpec: CliSpec<typeof options> = {
   name: 'refmcp-filesystem',
-  version,
+  // The one place the version is read: --version and the MCP handshake both come from here.
+  version: packageVersion(import.meta.url),
   summary: 'MCP server for local files, sandboxed to the directories you name.',
   usage: '[options] [directory...]',
   positionals:

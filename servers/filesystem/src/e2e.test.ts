@@ -1,10 +1,9 @@
-import { spawn } from 'node:child_process';
 import { appendFile, mkdir, mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
-import { callTool, clientOptionsFor, spawnHttpBin, spawnStdio, type TestEra } from '@refmcp/core/testing';
+import type { TestEra } from '@refmcp/core/testing';
+import { callEveryTool, connectHttp, runBin, spawnHttpBin, spawnStdio } from '@refmcp/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 
 /** The built binary, exactly as `npx @refmcp/server-filesystem` runs it. */
@@ -47,17 +46,6 @@ async function makeRoot(): Promise<string> {
   return root;
 }
 
-async function callEveryTool(client: Client) {
-  const { tools } = await client.listTools();
-  const names = tools.map((t) => t.name).sort();
-  expect(names).toEqual(Object.keys(CALLS).sort());
-  for (const [name, args] of Object.entries(CALLS)) {
-    const out = await callTool(client, name, args);
-    expect(out.isError, `${name}: ${out.text}`).toBe(false);
-    expect(out.structured, name).toBeTypeOf('object');
-  }
-}
-
 describe.each(['legacy', 'modern'] as const)('the built binary (%s era)', (era: TestEra) => {
   const cleanups: Array<() => Promise<unknown> | unknown> = [];
   afterEach(async () => {
@@ -70,7 +58,7 @@ describe.each(['legacy', 'modern'] as const)('the built binary (%s era)', (era: 
     const server = await spawnStdio({ command: process.execPath, args: [BIN, root], era });
     cleanups.push(() => server.close());
     expect(server.client.getProtocolEra()).toBe(era);
-    await callEveryTool(server.client);
+    await callEveryTool(server.client, CALLS);
     // Security: stdout carries JSON-RPC only; logs went to stderr.
     expect(server.stderr()).toContain('serving stdio');
   });
@@ -80,11 +68,10 @@ describe.each(['legacy', 'modern'] as const)('the built binary (%s era)', (era: 
     cleanups.push(() => rm(root, { recursive: true, force: true }));
     const http = await spawnHttpBin({ command: process.execPath, args: [BIN, root] });
     cleanups.push(http.stop);
-    const client = new Client({ name: 'e2e', version: '0' }, clientOptionsFor(era));
-    await client.connect(new StreamableHTTPClientTransport(http.url));
+    const client = await connectHttp(http.url, era);
     cleanups.push(() => client.close());
     expect(client.getProtocolEra()).toBe(era);
-    await callEveryTool(client);
+    await callEveryTool(client, CALLS);
   });
 });
 
@@ -122,26 +109,15 @@ describe('file changes for 2026-era clients over stdio', () => {
   });
 });
 
-/** Runs the binary until it exits; for start-up failures. */
-async function runToExit(args: string[]): Promise<{ code: number | null; stderr: string }> {
-  const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let stderr = '';
-  child.stderr.on('data', (c: Buffer) => {
-    stderr += c.toString();
-  });
-  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-  return { code, stderr };
-}
-
 describe('command line', () => {
   it('exits 2 with one clear line for a directory that does not exist', async () => {
-    const { code, stderr } = await runToExit(['/definitely/not/here']);
+    const { code, stderr } = await runBin(BIN, ['/definitely/not/here']);
     expect(code).toBe(2);
     expect(stderr).toContain('refmcp-filesystem: Allowed directory /definitely/not/here does not exist.');
   });
 
   it('exits 2 with one clear line for an unknown tool name', async () => {
-    const { code, stderr } = await runToExit(['--tools', 'read_text_file,reed_file', tmpdir()]);
+    const { code, stderr } = await runBin(BIN, ['--tools', 'read_text_file,reed_file', tmpdir()]);
     expect(code).toBe(2);
     expect(stderr).toContain('refmcp-filesystem: Unknown tool "reed_file" in --tools.');
   });

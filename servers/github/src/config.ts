@@ -1,12 +1,5 @@
-import { createRequire } from 'node:module';
-import {
-  type CliSpec,
-  ConfigError,
-  type OptionSpecs,
-  type RunContext,
-  toolChoiceFrom,
-  toolChoiceOptions,
-} from '@refmcp/core';
+import type { CliSpec, OptionSpecs, RunContext } from '@refmcp/core';
+import { ConfigError, packageVersion, toolChoiceFrom, toolChoiceOptions } from '@refmcp/core';
 import { toolsFor } from './tools/index.js';
 import { DEFAULT_TOOLSETS, TOOLSET_NAMES } from './toolsets.js';
 
@@ -66,12 +59,10 @@ export const options = {
   },
 } as const satisfies OptionSpecs;
 
-/** The one place the version is read: `--version` and the MCP handshake both come from here. */
-const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
-
 export const cliSpec: CliSpec<typeof options> = {
   name: 'refmcp-github',
-  version,
+  // The one place the version is read: --version and the MCP handshake both come from here.
+  version: packageVersion(import.meta.url),
   summary: 'MCP server for GitHub: repositories, issues, pull requests and more.',
   usage: '[options]',
   options,

@@ -1,7 +1,6 @@
-import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
-import { callTool, clientOptionsFor, spawnHttpBin, spawnStdio, type TestEra } from '@refmcp/core/testing';
+import type { TestEra } from '@refmcp/core/testing';
+import { callEveryTool, callTool, connectHttp, runBin, spawnHttpBin, spawnStdio } from '@refmcp/core/testing';
 import { type FakeGitHubServer, seedGitHub, startFakeGitHub, TOKEN } from '@refmcp/fake-github';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
@@ -66,16 +65,6 @@ beforeAll(async () => {
 });
 afterAll(() => fake.close());
 
-async function callEveryTool(client: Client) {
-  const { tools } = await client.listTools();
-  expect(tools.map((t) => t.name).sort()).toEqual(Object.keys(CALLS).sort());
-  for (const [name, args] of Object.entries(CALLS)) {
-    const out = await callTool(client, name, args);
-    expect(out.isError, `${name}: ${out.text}`).toBe(false);
-    expect(out.structured, name).toBeTypeOf('object');
-  }
-}
-
 describe.each(['legacy', 'modern'] as const)('the built binary (%s era)', (era: TestEra) => {
   const cleanups: Array<() => Promise<unknown> | unknown> = [];
   afterEach(async () => {
@@ -88,7 +77,7 @@ describe.each(['legacy', 'modern'] as const)('the built binary (%s era)', (era: 
   it('serves every default tool over stdio, and never logs the token', async () => {
     const server = await spawnStdio({ command: process.execPath, args: [BIN], env: env(), era });
     cleanups.push(() => server.close());
-    await callEveryTool(server.client);
+    await callEveryTool(server.client, CALLS);
     expect(server.stderr()).toContain('serving stdio');
     // Security: debug logging included, the token appears nowhere.
     expect(server.stderr()).not.toContain(TOKEN);
@@ -97,28 +86,15 @@ describe.each(['legacy', 'modern'] as const)('the built binary (%s era)', (era: 
   it('serves every default tool over Streamable HTTP', async () => {
     const http = await spawnHttpBin({ command: process.execPath, args: [BIN], env: env() });
     cleanups.push(http.stop);
-    const client = new Client({ name: 'e2e', version: '0' }, clientOptionsFor(era));
-    await client.connect(new StreamableHTTPClientTransport(http.url));
+    const client = await connectHttp(http.url, era);
     cleanups.push(() => client.close());
-    await callEveryTool(client);
+    await callEveryTool(client, CALLS);
     expect(http.stderr()).not.toContain(TOKEN);
   });
 });
 
 describe('command line', () => {
-  async function run(args: string[], extraEnv: Record<string, string | undefined>) {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      stdio: ['pipe', 'pipe', 'pipe'],
-      env: { PATH: process.env.PATH, ...extraEnv },
-    });
-    let stderr = '';
-    child.stderr.on('data', (c: Buffer) => {
-      stderr += c.toString();
-    });
-    child.stdin.end();
-    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-    return { code, stderr };
-  }
+  const run = (args: string[], env: Record<string, string>) => runBin(BIN, args, env);
 
   it('exits 2 with a clear line when no token is set', async () => {
     const { code, stderr } = await run([], {});

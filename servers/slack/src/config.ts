@@ -1,12 +1,5 @@
-import { createRequire } from 'node:module';
-import {
-  type CliSpec,
-  ConfigError,
-  type OptionSpecs,
-  type RunContext,
-  toolChoiceFrom,
-  toolChoiceOptions,
-} from '@refmcp/core';
+import type { CliSpec, OptionSpecs, RunContext } from '@refmcp/core';
+import { ConfigError, packageVersion, toolChoiceFrom, toolChoiceOptions } from '@refmcp/core';
 import { toolsFor } from './tools/index.js';
 
 export type TokenKind = 'bot' | 'user';
@@ -127,12 +120,10 @@ export const options = {
 /** Tokens come from the environment only: a command-line flag would show them in `ps`. */
 export const TOKEN_ENV = ['SLACK_BOT_TOKEN', 'SLACK_USER_TOKEN'] as const;
 
-/** The one place the version is read: `--version` and the MCP handshake both come from here. */
-const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
-
 export const cliSpec: CliSpec<typeof options> = {
   name: 'refmcp-slack',
-  version,
+  // The one place the version is read: --version and the MCP handshake both come from here.
+  version: packageVersion(import.meta.url),
   summary: 'Slack over MCP: read channels and threads, search, and (opt-in) post.',
   usage: '[options]',
   options,

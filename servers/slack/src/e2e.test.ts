@@ -1,7 +1,6 @@
-import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
-import { callTool, clientOptionsFor, spawnHttpBin, spawnStdio, type TestEra } from '@refmcp/core/testing';
+import type { TestEra } from '@refmcp/core/testing';
+import { callEveryTool, callTool, connectHttp, runBin, spawnHttpBin, spawnStdio } from '@refmcp/core/testing';
 import { BOT_TOKEN, type FakeSlack, seedWorkspace, startFakeSlack, USER_TOKEN } from '@refmcp/fake-slack';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
@@ -43,17 +42,6 @@ const everything = (slack: FakeSlack) => ({
   LOG_LEVEL: 'debug',
 });
 
-async function callEveryTool(client: Client, slack: FakeSlack) {
-  const { tools } = await client.listTools();
-  const expected = calls(slack);
-  expect(tools.map((t) => t.name).sort()).toEqual(Object.keys(expected).sort());
-  for (const [name, args] of Object.entries(expected)) {
-    const out = await callTool(client, name, args);
-    expect(out.isError, `${name}: ${out.text}`).toBe(false);
-    expect(out.structured, name).toBeTypeOf('object');
-  }
-}
-
 describe.each(['legacy', 'modern'] as const)(
   'the built binary against the fake Slack (%s era)',
   (era: TestEra) => {
@@ -75,7 +63,7 @@ describe.each(['legacy', 'modern'] as const)(
         era,
       });
       cleanups.push(() => server.close());
-      await callEveryTool(server.client, slack);
+      await callEveryTool(server.client, calls(slack));
       expect(server.stderr()).toContain('serving stdio');
       expect(server.stderr()).not.toContain(USER_TOKEN);
     });
@@ -83,10 +71,9 @@ describe.each(['legacy', 'modern'] as const)(
     it('serves every tool over Streamable HTTP', async () => {
       const http = await spawnHttpBin({ command: process.execPath, args: [BIN], env: everything(slack) });
       cleanups.push(http.stop);
-      const client = new Client({ name: 'e2e', version: '0' }, clientOptionsFor(era));
-      await client.connect(new StreamableHTTPClientTransport(http.url));
+      const client = await connectHttp(http.url, era);
       cleanups.push(() => client.close());
-      await callEveryTool(client, slack);
+      await callEveryTool(client, calls(slack));
       expect(http.stderr()).not.toContain(USER_TOKEN);
     });
 
@@ -121,12 +108,7 @@ describe('startup', () => {
   });
 
   it('exits 2 with one clear line when no token is set', async () => {
-    const child = spawn(process.execPath, [BIN], { stdio: ['ignore', 'pipe', 'pipe'], env: { PATH: '' } });
-    let stderr = '';
-    child.stderr.on('data', (c: Buffer) => {
-      stderr += c.toString();
-    });
-    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    const { code, stderr } = await runBin(BIN);
     expect(code).toBe(2);
     expect(stderr).toContain('refmcp-slack: Set SLACK_BOT_TOKEN (xoxb-…) or SLACK_USER_TOKEN (xoxp-…)');
   });

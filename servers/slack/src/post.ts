@@ -1,4 +1,3 @@
-import {} from '@refmcp/core';
 import * as z from 'zod';
 import type { SlackDeps } from './deps.js';
 import { writableChannel } from './deps.js';

@@ -1,5 +1,4 @@
-/** Arguments several Slack tools take, described once. */
-import { readOnly, writes } from '@refmcp/core';
+// Arguments several Slack tools take, described once.
 import * as z from 'zod';
 
 export const channelArg = z.string().describe('Channel ID (C…) or #name');

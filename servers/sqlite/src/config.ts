@@ -1,14 +1,7 @@
 import { stat } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import {
-  type CliSpec,
-  ConfigError,
-  type OptionSpecs,
-  type RunContext,
-  toolChoiceFrom,
-  toolChoiceOptions,
-} from '@refmcp/core';
+import type { CliSpec, OptionSpecs, RunContext } from '@refmcp/core';
+import { ConfigError, packageVersion, toolChoiceFrom, toolChoiceOptions } from '@refmcp/core';
 import { checkDatabase } from './database.js';
 import { toolsFor } from './tools/index.js';
 
@@ -85,12 +78,10 @@ export const options = {
   ...toolChoiceOptions('SQLITE'),
 } as const satisfies OptionSpecs;
 
-/** The one place the version is read: `--version` and the MCP handshake both come from here. */
-const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
-
 export const cliSpec: CliSpec<typeof options> = {
   name: 'refmcp-sqlite',
-  version,
+  // The one place the version is read: --version and the MCP handshake both come from here.
+  version: packageVersion(import.meta.url),
   summary: 'MCP server for one SQLite database file.',
   usage: '[options] <database-file>',
   positionals:

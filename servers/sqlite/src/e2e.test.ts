@@ -1,9 +1,9 @@
-import { spawn } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
-import { callTool, clientOptionsFor, spawnHttpBin, spawnStdio, type TestEra } from '@refmcp/core/testing';
+import type { Client } from '@modelcontextprotocol/client';
+import type { TestEra } from '@refmcp/core/testing';
+import { callEveryTool, callTool, connectHttp, runBin, spawnHttpBin, spawnStdio } from '@refmcp/core/testing';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeDatabase } from './test-helpers.js';
@@ -27,14 +27,8 @@ const CALLS: Record<string, Record<string, unknown>> = {
   append_insight: { insight: 'Notes work end to end.' },
 };
 
-async function callEveryTool(client: Client) {
-  const { tools } = await client.listTools();
-  expect(tools.map((t) => t.name).sort()).toEqual(Object.keys(CALLS).sort());
-  for (const [name, args] of Object.entries(CALLS)) {
-    const out = await callTool(client, name, args);
-    expect(out.isError, `${name}: ${out.text}`).toBe(false);
-    expect(out.structured, name).toBeTypeOf('object');
-  }
+async function callEveryToolAndRead(client: Client) {
+  await callEveryTool(client, CALLS);
   const read = await callTool(client, 'read_query', CALLS.read_query);
   expect(read.structured).toMatchObject({ rows: [['a']], truncated: true });
   const memo = await client.readResource({ uri: 'memo://insights' });
@@ -53,7 +47,7 @@ describe.each(['legacy', 'modern'] as const)('the built binary (%s era)', (era: 
     const server = await spawnStdio({ command: process.execPath, args: [BIN, db.file], era });
     cleanups.push(() => server.close());
     expect(server.client.getProtocolEra()).toBe(era);
-    await callEveryTool(server.client);
+    await callEveryToolAndRead(server.client);
     // Security: stdout carries JSON-RPC only; logs went to stderr.
     expect(server.stderr()).toContain('serving stdio');
   });
@@ -63,11 +57,10 @@ describe.each(['legacy', 'modern'] as const)('the built binary (%s era)', (era: 
     cleanups.push(db.cleanup);
     const http = await spawnHttpBin({ command: process.execPath, args: [BIN, db.file] });
     cleanups.push(http.stop);
-    const client = new Client({ name: 'e2e', version: '0' }, clientOptionsFor(era));
-    await client.connect(new StreamableHTTPClientTransport(http.url));
+    const client = await connectHttp(http.url, era);
     cleanups.push(() => client.close());
     expect(client.getProtocolEra()).toBe(era);
-    await callEveryTool(client);
+    await callEveryToolAndRead(client);
   });
 
   it('serves :memory: across its worker processes', async () => {
@@ -135,8 +128,7 @@ describe('2026 era change notifications over HTTP', () => {
     const db = makeDatabase();
     const http = await spawnHttpBin({ command: process.execPath, args: [BIN, db.file] });
     const connect = async () => {
-      const client = new Client({ name: 'listen', version: '0' }, clientOptionsFor('modern'));
-      await client.connect(new StreamableHTTPClientTransport(http.url));
+      const client = await connectHttp(http.url, 'modern');
       return client;
     };
     const listener = await connect();
@@ -180,15 +172,7 @@ describe('2026 era change notifications over HTTP', () => {
 });
 
 describe('command line', () => {
-  async function run(args: string[]) {
-    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (c: Buffer) => {
-      stderr += c.toString();
-    });
-    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-    return { code, stderr };
-  }
+  const run = (args: string[]) => runBin(BIN, args);
 
   it('exits 2 with one clear line for --read-only on a missing file, and creates nothing', async () => {
     const db = makeDatabase();

@@ -1,11 +1,5 @@
-import { createRequire } from 'node:module';
-import {
-  type CliSpec,
-  type OptionSpecs,
-  type RunContext,
-  toolChoiceFrom,
-  toolChoiceOptions,
-} from '@refmcp/core';
+import type { CliSpec, OptionSpecs, RunContext } from '@refmcp/core';
+import { packageVersion, toolChoiceFrom, toolChoiceOptions } from '@refmcp/core';
 import { toolsFor } from './tools/index.js';
 
 /** Everything the server needs, already validated. Tests build one directly. */
@@ -33,12 +27,10 @@ export const options = {
   ...toolChoiceOptions('TEMPLATE'),
 } as const satisfies OptionSpecs;
 
-/** The one place the version is read: `--version` and the MCP handshake both come from here. */
-const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
-
 export const cliSpec: CliSpec<typeof options> = {
   name: 'refmcp-template',
-  version,
+  // The one place the version is read: --version and the MCP handshake both come from here.
+  version: packageVersion(import.meta.url),
   summary: 'A minimal MCP server: echo and word_count.',
   usage: '[options]',
   options,

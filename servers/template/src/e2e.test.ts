@@ -1,7 +1,6 @@
-import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { callTool, spawnStdio, type TestEra } from '@refmcp/core/testing';
+import { callTool, runBin, spawnStdio, type TestEra } from '@refmcp/core/testing';
 import { describe, expect, it } from 'vitest';
 
 /** The built binary, as `npx` would run it. `pnpm test` builds first. */
@@ -9,25 +8,6 @@ const BIN = fileURLToPath(new URL('../dist/index.js', import.meta.url));
 const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as {
   version: string;
 };
-
-/** Runs the binary to completion and returns what it printed. */
-function run(args: string[], env: Record<string, string> = {}) {
-  const child = spawn(process.execPath, [BIN, ...args], {
-    env: { PATH: process.env.PATH ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => {
-    stdout += chunk.toString();
-  });
-  child.stderr.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString();
-  });
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
-    child.once('close', (code) => resolve({ code, stdout, stderr })),
-  );
-}
 
 describe.each(['legacy', 'modern'] as const)('the built binary over stdio (%s era)', (era: TestEra) => {
   it('lists its tools and takes its limit from the environment', async () => {
@@ -60,11 +40,11 @@ describe.each(['legacy', 'modern'] as const)('the built binary over stdio (%s er
 
 describe('command line', () => {
   it('prints the version', async () => {
-    expect(await run(['--version'])).toMatchObject({ code: 0, stdout: `${pkg.version}\n` });
+    expect(await runBin(BIN, ['--version'])).toMatchObject({ code: 0, stdout: `${pkg.version}\n` });
   });
 
   it('exits 2 with one clear line for a bad option value', async () => {
-    const out = await run([], { TEMPLATE_MAX_TEXT_LENGTH: 'lots' });
+    const out = await runBin(BIN, [], { TEMPLATE_MAX_TEXT_LENGTH: 'lots' });
     expect(out.code).toBe(2);
     expect(out.stderr).toContain(
       'refmcp-template: TEMPLATE_MAX_TEXT_LENGTH must be a whole number, got "lots".',

@@ -1,14 +1,6 @@
 import { type MethodContext, type Params, permalink, SlackFailure } from './context.js';
 import { searchMessages } from './search.js';
-import {
-  channelView,
-  compareTs,
-  type FakeChannel,
-  type FakeMessage,
-  type FakeToken,
-  type FakeWorkspace,
-  usergroupView,
-} from './state.js';
+import { channelView, compareTs, type FakeChannel, type FakeMessage, usergroupView } from './state.js';
 
 type Method = (params: Params, ctx: MethodContext) => Record<string, unknown>;
 

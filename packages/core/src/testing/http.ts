@@ -23,14 +23,7 @@ export async function startHttpForTest(
   return {
     url: handle.url,
     async connect(era, connectOptions = {}) {
-      const client = new Client(
-        { name: 'refmcp-test', version: '0.0.0' },
-        clientOptionsFor(era, connectOptions.client),
-      );
-      const transport = new StreamableHTTPClientTransport(handle.url, {
-        requestInit: { headers: connectOptions.headers ?? {} },
-      });
-      await client.connect(transport);
+      const client = await connectHttp(handle.url, era, connectOptions);
       clients.push(client);
       return client;
     },
@@ -39,4 +32,18 @@ export async function startHttpForTest(
       await handle.close();
     },
   };
+}
+
+/** A real SDK client connected over Streamable HTTP to `url` (a built binary's `--http`, a proxy). */
+export async function connectHttp(
+  url: URL,
+  era: TestEra,
+  options: { headers?: Record<string, string>; client?: ClientOptions } = {},
+): Promise<Client> {
+  const client = new Client({ name: 'refmcp-test', version: '0.0.0' }, clientOptionsFor(era, options.client));
+  const transport = new StreamableHTTPClientTransport(url, {
+    requestInit: { headers: options.headers ?? {} },
+  });
+  await client.connect(transport);
+  return client;
 }

@@ -1,6 +1,8 @@
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Client } from '@modelcontextprotocol/client';
+import { expect, it } from 'vitest';
+import { spawnStdio } from './stdio.js';
 
 /**
  * Every tool's public shape (name, title, description, schemas, annotations) as `tools/list`
@@ -57,3 +59,27 @@ async function listAllTools(client: Client) {
 const ORDER_FILE = 'ORDER';
 const orderOf = (tools: ReadonlyArray<{ name: string }>) => `${tools.map((t) => t.name).join('\n')}\n`;
 const snapshotOf = (tool: object) => `${JSON.stringify(tool, null, 2)}\n`;
+
+/**
+ * One test: the built server at `<serverDir>/dist/index.js`, started with `args` and `env` (the
+ * widest flags, so every tool is listed), lists exactly the snapshots in `<serverDir>/__toolsnaps__`.
+ */
+export function itMatchesToolSnapshots(
+  serverDir: string,
+  start: { args?: string[] | (() => Promise<string[]>); env?: Record<string, string> } = {},
+): void {
+  it('tools/list matches the committed per-tool snapshots', async () => {
+    const args = typeof start.args === 'function' ? await start.args() : (start.args ?? []);
+    const bin = path.join(serverDir, 'dist/index.js');
+    const server = await spawnStdio({
+      command: process.execPath,
+      args: [bin, ...args],
+      env: start.env ?? {},
+    });
+    try {
+      expect(await toolSnapshotProblems(server.client, path.join(serverDir, '__toolsnaps__'))).toEqual([]);
+    } finally {
+      await server.close();
+    }
+  });
+}
