@@ -1,0 +1,48 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { expect, it } from 'vitest';
+import { callTool } from './call.js';
+import { underPressure } from './pressure.js';
+import { spawnStdio } from './stdio.js';
+
+// A server process whose one tool blocks its event loop, built on the compiled package.
+const dist = fileURLToPath(new URL('../../dist/index.js', import.meta.url));
+const script = `
+import * as z from 'zod';
+import { createMcpApp, readOnly, runCli, toolsOf } from ${JSON.stringify(dist)};
+const freeze = toolsOf()({
+  name: 'freeze', title: 'Freeze', description: 'Blocks the event loop.', annotations: readOnly({ openWorld: false }),
+  inputSchema: z.object({ ms: z.number() }), outputSchema: z.object({ ok: z.boolean() }),
+  handler: async ({ ms }) => { const until = Date.now() + ms; while (Date.now() < until); return { ok: true }; },
+});
+await runCli({
+  spec: { name: 'frozen', version: '0', summary: 'test', usage: '', options: {} },
+  build: (ctx) => createMcpApp({ name: 'frozen', version: '0', tools: [freeze], deps: () => undefined, logger: ctx.logger }),
+});
+`;
+
+it.skipIf(!existsSync(dist))(
+  'sees pings held back by a call that blocks the server, and its peak memory',
+  async () => {
+    const server = await spawnStdio({
+      command: process.execPath,
+      args: ['--input-type=module', '-e', script],
+      cwd: fileURLToPath(new URL('../..', import.meta.url)),
+    });
+    try {
+      const calm = await underPressure(server.client, server.pid, () =>
+        callTool(server.client, 'freeze', { ms: 0 }),
+      );
+      const frozen = await underPressure(server.client, server.pid, () =>
+        callTool(server.client, 'freeze', { ms: 800 }),
+      );
+      expect(frozen.outcome).toMatchObject({ ok: true, value: { isError: false } });
+      // No ping can be answered while the server's loop is blocked for 800 ms.
+      expect(frozen.maxPingMs).toBeGreaterThanOrEqual(400);
+      expect(frozen.maxPingMs).toBeGreaterThan(calm.maxPingMs);
+      expect(frozen.peakRssBytes).toBeGreaterThan(10 * 1024 * 1024);
+    } finally {
+      await server.close();
+    }
+  },
+);
