@@ -1,12 +1,13 @@
 import {
   type CallToolResult,
+  type ContentBlock,
   type McpRequestContext,
   McpServer,
   type ServerCapabilities,
   type ServerContext,
 } from '@modelcontextprotocol/server';
 import { type ChangeFeed, forwardChanges } from './changes.js';
-import { asToolError, CancelledError, describeError, TimeoutError } from './errors.js';
+import { asToolError, CancelledError, describeError, InvalidInputError, TimeoutError } from './errors.js';
 import { leanSchema } from './lean-schema.js';
 import { createLogger, echoToClient, type Logger, type LogLevel } from './logger.js';
 import { createProgressReporter } from './progress.js';
@@ -201,11 +202,32 @@ function registerTool<Deps>(
         const structured = returned instanceof ToolReply ? returned.structured : returned;
         const text = tool.render ? tool.render(structured) : renderCompact(structured);
         const extra = returned instanceof ToolReply ? returned.content : [];
+        checkResultSize(text, tool.render ? JSON.stringify(structured) : text, extra);
         log.debug('call ok', { ms: Math.round(performance.now() - started) });
         return { content: [{ type: 'text', text: redact(text) }, ...extra], structuredContent: structured };
       } catch (error) {
         return errorResult(error, tool.name, log, redact);
       }
+    },
+  );
+}
+
+/**
+ * The most one tool result may carry. Over stdio the client's reader drops the whole connection
+ * past 10 MiB, so a bigger result would cost the user every later call; over HTTP it is as much
+ * a model can use. Tools cap their own output well below this; this is the last safety net.
+ */
+const MAX_RESULT_BYTES = 9 * 1024 * 1024;
+
+function checkResultSize(text: string, structuredJson: string, extra: readonly ContentBlock[]): void {
+  let bytes = Buffer.byteLength(text) + Buffer.byteLength(structuredJson);
+  for (const block of extra) bytes += Buffer.byteLength(JSON.stringify(block));
+  if (bytes <= MAX_RESULT_BYTES) return;
+  const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
+  throw new InvalidInputError(
+    `The result is ${mib(bytes)}, more than the ${mib(MAX_RESULT_BYTES)} one reply may carry.`,
+    {
+      hint: 'Ask for less in one call: a smaller range, fewer items, or a narrower query.',
     },
   );
 }

@@ -14,6 +14,7 @@ import { createLogger, type Logger, type LogLevel } from './logger.js';
 import { createOAuthResourceServer } from './oauth.js';
 import { type OAuthConfig, oauthConfigFrom } from './oauth-config.js';
 import { createRedactor } from './redact.js';
+import { guardStdin, STDIO_MESSAGE_LIMIT } from './stdio-guard.js';
 import { trackStdioListens } from './stdio-listen.js';
 
 export interface RunContext<O extends OptionSpecs> {
@@ -108,9 +109,10 @@ export async function runCli<O extends OptionSpecs>(options: RunCliOptions<O>): 
     shutdown = () => http.close();
   } else {
     if (oauthConfig) logger.warn('the --oauth-* flags apply to --http only; stdio has no authentication');
+    const transport = new StdioServerTransport(refuseOversized(logger), process.stdout);
     const stdio = serveStdio((request) => app.createServer(request, serve), {
       onerror: (error) => logger.warn('stdio error', { error: error.message }),
-      ...(app.changes && { transport: trackStdioListens(new StdioServerTransport(), app.changes) }),
+      transport: app.changes ? trackStdioListens(transport, app.changes) : transport,
     });
     logger.info('serving stdio', { version: app.version });
     process.stdin.once('end', () => void stop('stdin closed'));
@@ -128,6 +130,22 @@ export async function runCli<O extends OptionSpecs>(options: RunCliOptions<O>): 
   };
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
+}
+
+/**
+ * stdin with messages over the SDK's stdio limit answered by a JSON-RPC error for that request,
+ * so the connection stays usable. Written straight to stdout as one whole line, like the SDK's.
+ */
+function refuseOversized(logger: Logger) {
+  return process.stdin.pipe(
+    guardStdin((id, bytes) => {
+      const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
+      const message = `The request is ${mib(bytes)}; one message over stdio may be at most ${mib(STDIO_MESSAGE_LIMIT)}. Send less in one call.`;
+      logger.warn('oversized stdio message refused', { bytes, id });
+      if (id !== undefined)
+        process.stdout.write(`${JSON.stringify({ jsonrpc: '2.0', id, error: { code: -32600, message } })}\n`);
+    }),
+  );
 }
 
 /** One line on stderr and exit code 2: the convention for "you configured me wrong". */

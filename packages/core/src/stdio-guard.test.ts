@@ -1,0 +1,58 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { requestIdIn, STDIO_MESSAGE_LIMIT } from './stdio-guard.js';
+import { callTool } from './testing/call.js';
+import { spawnStdio } from './testing/stdio.js';
+
+const dist = fileURLToPath(new URL('../dist/index.js', import.meta.url));
+const script = `
+import * as z from 'zod';
+import { createMcpApp, readOnly, runCli, toolsOf } from ${JSON.stringify(dist)};
+const size = toolsOf()({
+  name: 'size', title: 'Size', description: 'Length of a text.', annotations: readOnly({ openWorld: false }),
+  inputSchema: z.object({ text: z.string() }), outputSchema: z.object({ length: z.number() }),
+  handler: async ({ text }) => ({ length: text.length }),
+});
+await runCli({
+  spec: { name: 'sizer', version: '0', summary: 'test', usage: '', options: {} },
+  build: (ctx) => createMcpApp({ name: 'sizer', version: '0', tools: [size], deps: () => undefined, logger: ctx.logger }),
+});
+`;
+
+describe.skipIf(!existsSync(dist))('a request over the stdio message limit', () => {
+  it('gets a JSON-RPC error for that request, and the connection stays usable', async () => {
+    const server = await spawnStdio({
+      command: process.execPath,
+      args: ['--input-type=module', '-e', script],
+      cwd: fileURLToPath(new URL('..', import.meta.url)),
+    });
+    try {
+      const near = await callTool(server.client, 'size', { text: 'x'.repeat(STDIO_MESSAGE_LIMIT - 4096) });
+      expect(near.structured).toEqual({ length: STDIO_MESSAGE_LIMIT - 4096 });
+      const refused = server.client.callTool({
+        name: 'size',
+        arguments: { text: 'x'.repeat(12 * 1024 * 1024) },
+      });
+      await expect(refused).rejects.toMatchObject({
+        code: -32600,
+        message: expect.stringMatching(/12\.0 MiB/),
+      });
+      await server.client.ping();
+      expect(await callTool(server.client, 'size', { text: 'still here' })).toMatchObject({
+        structured: { length: 10 },
+      });
+      expect(server.stderr()).toContain('oversized stdio message refused');
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('requestIdIn', () => {
+  it('finds the top-level id first or last, never one nested in params', () => {
+    expect(requestIdIn('{"method":"m","params":{"id":99,"t":"a', 'a"}},"jsonrpc":"2.0","id":7}\n')).toBe(7);
+    expect(requestIdIn('{"jsonrpc":"2.0","id":"r-1","method":"m","params":{"t":"', 'a"}}\n')).toBe('r-1');
+    expect(requestIdIn('{"method":"m","params":{"id":5,"t":"', 'a"}}\n')).toBeUndefined();
+  });
+});
