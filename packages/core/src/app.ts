@@ -13,6 +13,7 @@ import { createLogger, echoToClient, type Logger, type LogLevel } from './logger
 import { createProgressReporter } from './progress.js';
 import { createRedactor, type Redactor, redactOutgoing } from './redact.js';
 import { type AnyTool, renderCompact, type ToolAnnotations, ToolReply } from './tool.js';
+import { explainUnavailable, withUnavailable } from './unavailable.js';
 
 export type Era = 'legacy' | 'modern';
 
@@ -52,7 +53,8 @@ export interface McpAppOptions<Deps> {
   title?: string;
   /** Sent to the client at connect; tells the model how the tools fit together. */
   instructions?: string;
-  tools: ReadonlyArray<AnyTool<Deps>>;
+  /** Usually `selectTools`'s offer, whose `unavailable` tools are explained to clients that call them. */
+  tools: ReadonlyArray<AnyTool<Deps>> & { readonly unavailable?: ReadonlyMap<string, string> };
   /** Builds what the tools share for one instance. Long-lived state belongs in the closure. */
   deps: (instance: InstanceContext) => Deps;
   /** Registers resources, prompts and request handlers beyond tools. */
@@ -102,6 +104,8 @@ export function createMcpApp<Deps>(options: McpAppOptions<Deps>): McpApp {
   const logger =
     options.logger ?? createLogger({ name: options.name, level: options.logLevel ?? 'info', redact });
   let closed: Promise<void> | undefined;
+  const unavailable = options.tools.unavailable ?? new Map<string, string>();
+  const instructions = withUnavailable(options.instructions, unavailable);
 
   const createServer = (
     request: McpRequestContext = { era: 'legacy' },
@@ -112,11 +116,12 @@ export function createMcpApp<Deps>(options: McpAppOptions<Deps>): McpApp {
       {
         // An empty prompt list rather than -32601: clients call prompts/list without checking.
         capabilities: { logging: {}, prompts: {}, ...options.capabilities },
-        ...(options.instructions && { instructions: options.instructions }),
+        ...(instructions && { instructions }),
       },
     );
     const connect = server.connect.bind(server);
-    server.connect = (transport) => connect(redactOutgoing(transport, redact));
+    server.connect = (transport) =>
+      connect(redactOutgoing(explainUnavailable(transport, unavailable), redact));
     const connected = request.requestInfo === undefined;
     const instance: InstanceContext = { server, era: request.era, request, logger, connected };
     if (connected && request.era === 'modern' && options.changes) {

@@ -106,3 +106,19 @@ describe('selectTools with toolsets', () => {
     );
   });
 });
+
+describe('what the offer leaves out', () => {
+  it('names each tool a switch with a reason or --exclude-tools keeps out, and why', () => {
+    const offer = selectTools(catalog, {
+      tools: [],
+      excludeTools: ['read_b'],
+      gates: { write: 'the server runs with --read-only', mark: false },
+    });
+    expect(names(offer)).toEqual(['read_a', 'memo_c']);
+    expect(Object.fromEntries(offer.unavailable)).toEqual({
+      write_a: 'the server runs with --read-only',
+      drop_b: 'the server runs with --read-only',
+      read_b: 'left out with --exclude-tools',
+    });
+  });
+});

@@ -7,8 +7,12 @@ import type { AnyTool } from './tool.js';
  * `gate`), so no server keeps a second list of who belongs where.
  */
 export interface ToolChoice {
-  /** Switches that are on, e.g. `{ write: !readOnly }`. A tool behind a switch that is off is never offered. */
-  gates: Readonly<Record<string, boolean>>;
+  /**
+   * The server's switches: `true` is on; `false`, or a reason such as 'the server runs with
+   * --read-only', is off. A tool behind a switch that is off is never offered; with a reason, a
+   * client that calls it anyway is told the reason.
+   */
+  gates: Readonly<Record<string, boolean | string>>;
   /** `--tools`: with toolsets, tools added to theirs; without, the only tools offered (empty: all). */
   tools: readonly string[];
   /** `--exclude-tools`: left out whatever else chose them. */
@@ -29,11 +33,20 @@ export function toolsetsOf(catalog: ReadonlyArray<AnyTool<never>>): string[] {
 }
 
 /**
+ * The offered tools, carrying the ones the choice named but does not offer, each with why (a
+ * switch that is off, or --exclude-tools): the app tells a client that calls one of them.
+ */
+export type ToolOffer<T> = T[] & { readonly unavailable: ReadonlyMap<string, string> };
+
+/**
  * The tools `choice` offers, in catalog order. Security: the gates decide last, so neither
  * `--tools` nor a toolset can bring back a tool whose switch is off (a write tool in read-only
  * mode). An unknown tool or toolset name is a ConfigError: a typo must not silently offer less.
  */
-export function selectTools<T extends AnyTool<never>>(catalog: readonly T[], choice: ToolChoice): T[] {
+export function selectTools<T extends AnyTool<never>>(
+  catalog: readonly T[],
+  choice: ToolChoice,
+): ToolOffer<T> {
   const known = new Set(catalog.map((t) => t.name));
   for (const [flag, names] of [
     ['--tools', choice.tools],
@@ -45,11 +58,18 @@ export function selectTools<T extends AnyTool<never>>(catalog: readonly T[], cho
   const chosen = new Set(choice.toolsets ? namesInToolsets(catalog, choice.toolsets) : []);
   if (!choice.toolsets && choice.tools.length === 0) for (const name of known) chosen.add(name);
   for (const name of choice.tools) chosen.add(name);
-  for (const name of choice.excludeTools) chosen.delete(name);
-  return catalog.filter((tool) => {
+  const unavailable = new Map<string, string>();
+  for (const name of choice.excludeTools) {
+    if (chosen.delete(name)) unavailable.set(name, 'left out with --exclude-tools');
+  }
+  const offered = catalog.filter((tool) => {
+    if (!chosen.has(tool.name)) return false;
     const gate = gateOf(tool);
-    return chosen.has(tool.name) && (gate === null || choice.gates[gate] === true);
+    const state = gate === null ? true : (choice.gates[gate] ?? false);
+    if (typeof state === 'string') unavailable.set(tool.name, state);
+    return state === true;
   });
+  return Object.assign(offered, { unavailable });
 }
 
 function namesInToolsets(

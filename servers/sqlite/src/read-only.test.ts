@@ -46,7 +46,7 @@ describe.each(['legacy', 'modern'] as const)('--read-only (%s)', (era) => {
       expect(out.isError, `${query}: ${out.text}`).toBe(true);
     }
     await expect(callTool(fx.client, 'write_query', { query: 'DELETE FROM orders' })).rejects.toThrow(
-      /Tool write_query not found/,
+      /Tool write_query is not offered: the server runs with --read-only\./,
     );
     expect((await callTool(fx.client, 'append_insight', { insight: 'memo only' })).isError).toBe(false);
     const rows = await callTool(fx.client, 'read_query', { query: 'SELECT count(*) FROM orders' });
@@ -67,6 +67,8 @@ describe('the read-only connection itself', () => {
       busyTimeoutMs: 100,
       queryTimeoutMs: 5000,
       readers: 1,
+      maxCellBytes: 64 * 1024,
+      maxResultBytes: 4 * 1024 * 1024,
       logger: createLogger({ name: 'test', level: 'silent' }),
     });
     // `all` is the unclassified path for our own introspection SQL; RETURNING makes a write

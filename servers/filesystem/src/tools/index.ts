@@ -45,7 +45,7 @@ export const catalog: AnyTool<FsDeps>[] = [
  */
 export function toolsFor(config: FilesystemConfig): AnyTool<FsDeps>[] {
   return selectTools(catalog, {
-    gates: { write: !config.readOnly },
+    gates: { write: config.readOnly ? 'the server runs with --read-only' : true },
     tools: config.tools,
     excludeTools: config.excludeTools,
   });

@@ -124,7 +124,7 @@ export const catalog: AnyTool<GitHubDeps>[] = [
  */
 export function toolsFor(config: GitHubConfig): AnyTool<GitHubDeps>[] {
   return selectTools(catalog, {
-    gates: { write: !config.readOnly },
+    gates: { write: config.readOnly ? 'the server runs with --read-only' : true },
     tools: config.tools,
     excludeTools: config.excludeTools,
     toolsets: { chosen: config.toolsets, defaults: DEFAULT_TOOLSETS },

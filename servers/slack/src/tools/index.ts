@@ -47,10 +47,11 @@ export const catalog: AnyTool<SlackDeps>[] = [
 export function toolsFor(config: SlackConfig): AnyTool<SlackDeps>[] {
   return selectTools(catalog, {
     gates: {
-      write: config.allowWrite,
-      'mark-read': config.allowMarkRead,
-      'usergroup-write': config.allowUsergroupWrite,
-      'user-token': config.tokenKind === 'user',
+      write: config.allowWrite || 'writes are off; the server must be started with --allow-write',
+      'mark-read': config.allowMarkRead || 'the server must be started with --allow-mark-read',
+      'usergroup-write':
+        config.allowUsergroupWrite || 'the server must be started with --allow-usergroup-write',
+      'user-token': config.tokenKind === 'user' || 'it needs a user token (SLACK_USER_TOKEN)',
     },
     tools: config.tools,
     excludeTools: config.excludeTools,

@@ -22,7 +22,9 @@ describe.each(['legacy', 'modern'] as const)('write tools (%s)', (era) => {
     expect((await toolNames(h)).filter((n) => WRITE_TOOLS.includes(n))).toEqual([]);
     await expect(
       callTool(h.client, 'slack_post_message', { channel_id: 'C0GENERAL', text: 'hi' }),
-    ).rejects.toThrow(/not found/);
+    ).rejects.toThrow(
+      /slack_post_message is not offered: writes are off; the server must be started with --allow-write/,
+    );
     expect(h.slack.workspace.callsTo('chat.postMessage')).toEqual([]);
     await h.close();
     h = await connect(era, { allowMarkRead: true });

@@ -28,7 +28,7 @@ export const catalog: AnyTool<SqliteDeps>[] = [
  */
 export function toolsFor(config: SqliteConfig): AnyTool<SqliteDeps>[] {
   return selectTools(catalog, {
-    gates: { write: !config.readOnly },
+    gates: { write: config.readOnly ? 'the server runs with --read-only' : true },
     tools: config.tools,
     excludeTools: config.excludeTools,
   });
