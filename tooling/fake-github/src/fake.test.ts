@@ -210,6 +210,24 @@ describe('the fake GitHub API', () => {
     expect((await api('GET', '/user')).status).toBe(200);
   });
 
+  it('floods a list on request: the real items repeated, streamed without a Content-Length', async () => {
+    const real = await api('GET', `${R}/issues?state=all&per_page=2`);
+    fake.floodList(/\/issues$/, 5_000);
+    const flooded = await api('GET', `${R}/issues?state=all&per_page=2`);
+    expect(flooded.status).toBe(200);
+    expect(flooded.headers.get('content-length')).toBeNull();
+    expect(flooded.json).toHaveLength(5_000);
+    expect(flooded.json[4_999]).toEqual(real.json[1]);
+    // Once: the next answer is a real page again.
+    expect((await api('GET', `${R}/issues?state=all&per_page=2`)).json).toEqual(real.json);
+  });
+
+  it('answers with whatever a test gives, once', async () => {
+    fake.answerNext(/^\/user$/, { status: 200, body: { login: 42 } });
+    expect((await api('GET', '/user')).json).toEqual({ login: 42 });
+    expect((await api('GET', '/user')).json).toMatchObject({ login: 'octocat' });
+  });
+
   it('deletes a repository only with the delete_repo scope and admin rights', async () => {
     await api('POST', '/user/repos', { name: 'short-lived' });
     const path = '/repos/octocat/short-lived';

@@ -1,4 +1,4 @@
-export { HttpError } from './http.js';
+export { HttpError, type Reply } from './http.js';
 export { OUTSIDER_TOKEN, seedGitHub, TOKEN } from './seed.js';
 export { type FakeGitHubOptions, type FakeGitHubServer, startFakeGitHub } from './server.js';
 export {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { streamRepeated } from './flood.js';
 import { HttpError, type Reply, type Request, type Route } from './http.js';
 import { actionRoutes } from './routes-actions.js';
 import { alertRoutes } from './routes-alerts.js';
@@ -24,6 +25,20 @@ export interface FakeGitHubServer {
   rateLimit(path: RegExp, times: number, kind: 'primary' | 'secondary', retryAfterSeconds?: number): void;
   /** The next `times` requests whose path matches `path` fail with a server error (502 by default). */
   serverError(path: RegExp, times: number, status?: number): void;
+  /**
+   * Hostile upstream: the next `times` GET requests whose path matches `path` answer their real
+   * JSON list with its items repeated until there are `items` of them, streamed without a
+   * Content-Length, as an upstream or proxy that ignores `per_page` would. Each item keeps
+   * GitHub's shape; only the count is wrong.
+   */
+  floodList(path: RegExp, items: number, times?: number): void;
+  /**
+   * Hostile upstream: the next `times` requests whose path matches `path` get exactly `reply`,
+   * whatever the route would say, for testing what a client makes of an answer GitHub does not
+   * give (a missing field, a wrong type, a body that is not JSON). The only way the fake strays
+   * from GitHub's shapes, and only when a test asks; these answers are not kept in `responses`.
+   */
+  answerNext(path: RegExp, reply: Reply, times?: number): void;
   /** Every response sent (304s too, with no body), for validating against the OpenAPI description. */
   responses: Array<{ method: string; path: string; status: number; body: unknown }>;
   close(): Promise<void>;
@@ -59,6 +74,8 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
   const limits: Array<{ path: RegExp; times: number; kind: 'primary' | 'secondary'; retryAfter: number }> =
     [];
   const outages: Array<{ path: RegExp; times: number; status: number }> = [];
+  const floods: Array<{ path: RegExp; times: number; items: number }> = [];
+  const answers: Array<{ path: RegExp; times: number; reply: Reply }> = [];
   const responses: FakeGitHubServer['responses'] = [];
   let apiUrl = '';
 
@@ -74,23 +91,32 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 3600),
       'x-ratelimit-resource': path.startsWith('/search') ? 'search' : 'core',
     };
-    const send = (reply: Reply) => {
+    /** `record: false` for hostile answers: `responses` holds only what the fake says as GitHub. */
+    const send = (reply: Reply, record = true) => {
       const empty = reply.text === undefined && reply.body === undefined;
       const text = reply.text ?? (empty ? '' : JSON.stringify(reply.body));
       const all = { ...headers, ...reply.headers };
       if (reply.text === undefined && !empty) all['content-type'] = 'application/json; charset=utf-8';
       else if (reply.text !== undefined) all['content-type'] = 'text/plain; charset=utf-8';
+      const flood = floods.find((f) => f.times > 0 && f.path.test(path));
+      if (flood && method === 'GET' && reply.status === 200 && Array.isArray(reply.body)) {
+        flood.times--;
+        responses.push({ method, path, status: reply.status, body: reply.body });
+        const items = reply.body as unknown[];
+        const parts = { before: '[', items, count: flood.items, after: ']' };
+        return void streamRepeated(res, reply.status, all, parts).catch(() => res.destroy());
+      }
       if (method === 'GET' && reply.status === 200) {
         const etag = `W/"${createHash('sha1').update(text).digest('hex')}"`;
         all.etag = etag;
         if (notModified(req.headers['if-none-match'], etag)) {
           // A 304 has no body, so nothing describes one.
           delete all['content-type'];
-          responses.push({ method, path, status: 304, body: undefined });
+          if (record) responses.push({ method, path, status: 304, body: undefined });
           return finish(304, all, '');
         }
       }
-      responses.push({ method, path, status: reply.status, body: reply.text ?? reply.body });
+      if (record) responses.push({ method, path, status: reply.status, body: reply.text ?? reply.body });
       finish(reply.status, all, text);
     };
     const finish = (status: number, all: Record<string, string>, text: string) => {
@@ -106,6 +132,11 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     const auth = token ? gh.tokens.get(token) : undefined;
     gh.calls.push({ method, path, ...(auth && { login: auth.login }) });
 
+    const answer = answers.find((a) => a.times > 0 && a.path.test(path));
+    if (answer) {
+      answer.times--;
+      return send(answer.reply, false);
+    }
     const outage = outages.find((o) => o.times > 0 && o.path.test(path));
     if (outage) {
       outage.times--;
@@ -187,6 +218,12 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     },
     serverError(path, times, status = 502) {
       outages.push({ path, times, status });
+    },
+    floodList(path, items, times = 1) {
+      floods.push({ path, times, items });
+    },
+    answerNext(path, reply, times = 1) {
+      answers.push({ path, times, reply });
     },
     close: () =>
       new Promise<void>((resolve) => {

@@ -103,6 +103,30 @@ describe('the fake Slack Web API', () => {
     expect(replies.messages?.map((m) => m.text)).toEqual([parent!.text, 'I can', 'Reminder noted']);
   });
 
+  it('floods a list on request: the real entries repeated, streamed without a Content-Length', async () => {
+    const real = await client(BOT_TOKEN).conversations.history({ channel: 'C0GENERAL', limit: 2 });
+    slack.floodList('conversations.history', 5_000);
+    const res = await fetch(`${slack.apiUrl}conversations.history`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${BOT_TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ channel: 'C0GENERAL', limit: 2 }),
+    });
+    expect(res.headers.get('content-length')).toBeNull();
+    const flooded = (await res.json()) as { ok: boolean; has_more: boolean; messages: unknown[] };
+    expect(flooded).toMatchObject({ ok: true, has_more: real.has_more });
+    expect(flooded.messages).toHaveLength(5_000);
+    expect(flooded.messages[4_999]).toEqual(real.messages?.[1]);
+    // Once: the next answer is a real page again.
+    const again = await client(BOT_TOKEN).conversations.history({ channel: 'C0GENERAL', limit: 2 });
+    expect(again.messages).toEqual(real.messages);
+  });
+
+  it('answers with whatever a test gives, once', async () => {
+    slack.answerNext('users.info', { ok: true, user: 'not an object' });
+    expect(await client(BOT_TOKEN).users.info({ user: 'U0BOB' })).toMatchObject({ user: 'not an object' });
+    expect(await client(BOT_TOKEN).users.info({ user: 'U0BOB' })).toMatchObject({ user: { id: 'U0BOB' } });
+  });
+
   it('takes the token from a form field too, and refuses unknown methods', async () => {
     const form = await fetch(`${slack.apiUrl}auth.test`, {
       method: 'POST',

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type Params, SlackFailure } from './context.js';
+import { streamRepeated } from './flood.js';
 import { METHOD_SCOPES, methods, USER_ONLY } from './methods.js';
 import { FakeWorkspace } from './state.js';
 
@@ -12,6 +13,19 @@ export interface FakeSlack {
   rateLimit(method: string, times: number, retryAfterSeconds: number): void;
   /** The next `times` calls to `method` answer `{ ok: false, error: code }`. */
   failNext(method: string, code: string, times?: number, extra?: Record<string, unknown>): void;
+  /**
+   * Hostile upstream: the next `times` successful calls to `method` answer their real result with
+   * its list (`messages`, `members`, `channels`, …) repeated until it has `items` entries, streamed
+   * without a Content-Length, as an upstream that ignores `limit` would. Each entry keeps Slack's
+   * shape; only the count is wrong.
+   */
+  floodList(method: string, items: number, times?: number): void;
+  /**
+   * Hostile upstream: the next `times` calls to `method` answer exactly `body` with HTTP 200, for
+   * testing what a client makes of an answer Slack does not give (a missing field, a wrong type).
+   * The only way the fake strays from Slack's shapes, and only when a test asks.
+   */
+  answerNext(method: string, body: unknown, times?: number): void;
   close(): Promise<void>;
 }
 
@@ -26,6 +40,8 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const workspace = options.workspace ?? new FakeWorkspace();
   const limits = new Map<string, { times: number; retryAfter: number }>();
   const failures = new Map<string, { times: number; code: string; extra: Record<string, unknown> }>();
+  const floods = new Map<string, { times: number; items: number }>();
+  const answers = new Map<string, { times: number; body: unknown }>();
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -56,6 +72,11 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     }
     if (!tokenValue) return send(200, { ok: false, error: 'not_authed' });
     if (!token) return send(200, { ok: false, error: 'invalid_auth' });
+    const answer = answers.get(method);
+    if (answer && answer.times > 0) {
+      answer.times--;
+      return send(200, answer.body);
+    }
     const failure = failures.get(method);
     if (failure && failure.times > 0) {
       failure.times--;
@@ -75,6 +96,11 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     }
     try {
       const result = methods[method]!(params, { ws: workspace, token });
+      const flood = floods.get(method);
+      if (flood && flood.times > 0) {
+        flood.times--;
+        return void flooded(res, result, flood.items).catch(() => res.destroy());
+      }
       send(200, { ok: true, ...result });
     } catch (error) {
       if (error instanceof SlackFailure) send(200, { ok: false, error: error.code, ...error.extra });
@@ -99,12 +125,37 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     failNext(method, code, times = 1, extra = {}) {
       failures.set(method, { times, code, extra });
     },
+    floodList(method, items, times = 1) {
+      floods.set(method, { times, items });
+    },
+    answerNext(method, body, times = 1) {
+      answers.set(method, { times, body });
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
       }),
   };
+}
+
+/** A method's result with its one list repeated to `count` entries, streamed. */
+function flooded(res: ServerResponse, result: Record<string, unknown>, count: number): Promise<void> {
+  const key = Object.keys(result).find((k) => Array.isArray(result[k]));
+  if (!key) throw new Error('nothing to repeat: the result has no list');
+  const { [key]: items, ...rest } = result;
+  const head = JSON.stringify({ ok: true, ...rest });
+  return streamRepeated(
+    res,
+    200,
+    { 'content-type': 'application/json; charset=utf-8' },
+    {
+      before: `${head.slice(0, -1)},${JSON.stringify(key)}:[`,
+      items: items as unknown[],
+      count,
+      after: ']}',
+    },
+  );
 }
 
 /** Form-encoded or JSON bodies (and query strings), flattened to strings as Slack reads them. */
