@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileExcludes, compileFileGlobs, compileSearchPattern, hasGlobChars } from './match.js';
+import { compileExcludes, compileFileGlobs, compileSearchPattern, hasGlobChars, MAX_GLOBS } from './match.js';
 
 describe('compileExcludes', () => {
   it('has only the defaults unless told otherwise, and nothing at all without them', () => {
@@ -51,5 +51,16 @@ describe('compileFileGlobs', () => {
     expect(include('src/a/b.ts', 'b.ts', false)).toBe(true);
     expect(include('test/b.ts', 'b.ts', false)).toBe(false);
     expect(compileFileGlobs([], 'include')).toBeUndefined();
+  });
+});
+
+describe('limits', () => {
+  it('refuses more than MAX_GLOBS globs in one list, and says why a glob is invalid', () => {
+    const many = Array.from({ length: MAX_GLOBS + 1 }, (_, i) => `*.${i}`);
+    expect(() => compileExcludes(many, true)).toThrow(/at most 100 are accepted/);
+    expect(() => compileFileGlobs(many, 'include')).toThrow(/include has 101 globs/);
+    expect(() => compileSearchPattern('!(a).ts')).toThrow(
+      /Invalid glob in pattern: "!\(a\)\.ts" \(!\(…\) is not supported\)/,
+    );
   });
 });

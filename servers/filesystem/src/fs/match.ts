@@ -1,5 +1,5 @@
 import { InvalidInputError } from '@refmcp/core';
-import picomatch from 'picomatch';
+import { Glob, GlobSyntaxError, MAX_GLOB_LENGTH, trimEnd } from './glob.js';
 
 /** Skipped by every walk unless the caller opts out: huge, and rarely what anyone is looking for. */
 export const DEFAULT_EXCLUDES: readonly string[] = ['.git', 'node_modules'];
@@ -13,13 +13,29 @@ export function hasGlobChars(pattern: string): boolean {
   return GLOB_CHARS.test(pattern);
 }
 
+/** Globs one list (excludePatterns, include, exclude) may hold: each is tried on every entry walked. */
+export const MAX_GLOBS = 100;
+
+// Security: globs come from clients, so they run on the linear-time engine (fs/glob.ts), never
+// as a backtracking regex: `*a*a*a*a*b` against a long name must not hold the event loop.
 function compileGlob(pattern: string, what: string): (input: string) => boolean {
   try {
-    return picomatch(pattern, { dot: true });
+    const glob = new Glob(pattern);
+    return (input) => glob.test(input);
   } catch (error) {
-    throw new InvalidInputError(`Invalid glob in ${what}: ${JSON.stringify(pattern)}`, {
-      hint: 'Use *, **, ?, [abc] and {a,b}; escape literal brackets with a backslash.',
+    if (!(error instanceof GlobSyntaxError)) throw error;
+    const shown = pattern.length > 80 ? `${JSON.stringify(pattern.slice(0, 80))}…` : JSON.stringify(pattern);
+    throw new InvalidInputError(`Invalid glob in ${what}: ${shown} (${error.message}).`, {
+      hint: `Use *, **, ?, [abc], {a,b} and @(a|b), at most ${MAX_GLOB_LENGTH} characters; escape literal brackets with a backslash.`,
       cause: error,
+    });
+  }
+}
+
+function checkCount(patterns: readonly string[], what: string): void {
+  if (patterns.length > MAX_GLOBS) {
+    throw new InvalidInputError(`${what} has ${patterns.length} globs; at most ${MAX_GLOBS} are accepted.`, {
+      hint: 'Combine them with braces ({a,b}) or a shared directory glob.',
     });
   }
 }
@@ -38,6 +54,7 @@ function stripAnchor(pattern: string): string {
  * this runs for every entry of a walk.
  */
 export function compileExcludes(patterns: readonly string[], withDefaults: boolean): EntryTest | undefined {
+  checkCount(patterns, 'excludePatterns');
   const names = new Set<string>(withDefaults ? DEFAULT_EXCLUDES : []);
   const dirNames = new Set<string>();
   const nameGlobs: Array<{ test: (s: string) => boolean; dirOnly: boolean }> = [];
@@ -47,7 +64,7 @@ export function compileExcludes(patterns: readonly string[], withDefaults: boole
     let pattern = raw.trim();
     if (pattern === '') continue;
     const dirOnly = pattern.endsWith('/');
-    if (dirOnly) pattern = pattern.replace(/\/+$/, '');
+    if (dirOnly) pattern = trimEnd(pattern, '/');
     const anchored = pattern.startsWith('/') || pattern.startsWith('./');
     pattern = stripAnchor(pattern);
     if (pattern === '') continue;
@@ -90,6 +107,7 @@ export function compileSearchPattern(input: string): EntryTest {
 
 /** Include/exclude globs for file paths (search_content), with the same name-or-path rule. */
 export function compileFileGlobs(patterns: readonly string[], what: string): EntryTest | undefined {
+  checkCount(patterns, what);
   const tests = patterns
     .map((p) => stripAnchor(p.trim()))
     .filter((p) => p !== '')

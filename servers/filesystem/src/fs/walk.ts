@@ -1,8 +1,16 @@
 import type { Dirent } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { throwIfAborted } from '@refmcp/core';
-import { type IgnoreLayer, isIgnored, layerBelow, layersAbove, parseGitignore } from './gitignore.js';
+import {
+  type IgnoreLayer,
+  isIgnored,
+  layerBelow,
+  layersAbove,
+  parseGitignore,
+  readGitignore,
+} from './gitignore.js';
 import { compileExcludes } from './match.js';
 
 export const ENTRY_TYPES = ['file', 'directory', 'symlink', 'other'] as const;
@@ -69,6 +77,12 @@ interface DirJob {
 }
 
 const DEFAULT_CONCURRENCY = 16;
+/**
+ * Longest the walk holds the event loop before letting other requests run. Listings read ahead
+ * are often settled already, so awaiting them does not yield; a huge tree or directory would
+ * otherwise keep pings, other users' calls and the tool timeout waiting until the walk ends.
+ */
+const SLICE_MS = 20;
 
 export function entryType(d: Dirent): EntryType {
   if (d.isFile()) return 'file';
@@ -85,7 +99,7 @@ async function list(dir: string, withGitignore: boolean): Promise<Listing> {
     if (!withGitignore) return { dirents };
     const marker = dirents.find((d) => d.name === '.gitignore' && d.isFile());
     if (!marker) return { dirents };
-    const gitignore = await readFile(path.join(dir, '.gitignore'), 'utf8').catch(() => undefined);
+    const gitignore = await readGitignore(path.join(dir, '.gitignore'));
     return gitignore === undefined ? { dirents } : { dirents, gitignore };
   } catch (error) {
     // Never rejects: reads run ahead of the consumer, and one it abandons must not go unhandled.
@@ -115,12 +129,21 @@ export async function walk(root: string, options: WalkOptions, visit: Visitor): 
   const queue: Array<DirJob | undefined> = [{ path: root, rel: '', depth: 0, layers: rootLayers }];
   let head = 0;
   let started = 0;
+  let sliceStart = performance.now();
+  let examined = 0;
+  const yieldIfDue = async () => {
+    if (performance.now() - sliceStart < SLICE_MS) return;
+    await nextTurn();
+    sliceStart = performance.now();
+    if (signal) throwIfAborted(signal);
+  };
 
   while (head < queue.length) {
     while (started < queue.length && started - head < concurrency) {
       const job = queue[started++]!;
       job.listing = list(job.path, gitignore);
     }
+    await yieldIfDue();
     const job = queue[head]!;
     // Free the slot: a long walk should not keep every finished directory alive.
     queue[head++] = undefined;
@@ -144,6 +167,7 @@ export async function walk(root: string, options: WalkOptions, visit: Visitor): 
     const dirPrefix = job.path.endsWith(path.sep) ? job.path : job.path + path.sep;
     const dirents = listing.dirents.sort(byName);
     for (const d of dirents) {
+      if (++examined % 64 === 0) await yieldIfDue();
       const name = d.name;
       const rel = prefix + name;
       const type = entryType(d);
