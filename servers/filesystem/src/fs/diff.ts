@@ -185,12 +185,15 @@ export interface UnifiedDiffOptions {
   /** Shown as `--- a/<path>` and `+++ b/<path>`. */
   path: string;
   context?: number;
+  /** Lines of the file before the texts given (the same on both sides): hunk headers count from there. */
+  firstLine?: number;
 }
 
 /** A unified diff of two texts; the empty string when they are equal. */
 export function unifiedDiff(before: string, after: string, options: UnifiedDiffOptions): string {
   if (before === after) return '';
   const context = options.context ?? 3;
+  const shift = options.firstLine ?? 0;
   const a = splitLines(before);
   const b = splitLines(after);
   const steps = diffSequences(a, b);
@@ -224,7 +227,7 @@ export function unifiedDiff(before: string, after: string, options: UnifiedDiffO
       break;
     }
     out.push(
-      `@@ -${range(posA[start]!, posA[end]! - posA[start]!)} +${range(posB[start]!, posB[end]! - posB[start]!)} @@`,
+      `@@ -${range(shift + posA[start]!, posA[end]! - posA[start]!)} +${range(shift + posB[start]!, posB[end]! - posB[start]!)} @@`,
     );
     for (let t = start; t < end; t++) {
       const step = steps[t]!;

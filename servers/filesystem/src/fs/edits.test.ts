@@ -1,8 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { applyEdits, decodeDocument, encodeDocument } from './edits.js';
+import { looseMatches } from './edit-find.js';
+import {
+  applyEdits,
+  decodeDocument,
+  encodeDocument,
+  MAX_REPLACEMENTS,
+  MAX_REPORTED_MATCHES,
+} from './edits.js';
 
 const apply = (text: string, edits: Array<{ oldText: string; newText: string }>, replaceAll = false) =>
-  applyEdits(decodeDocument(Buffer.from(text), 'f'), edits, { replaceAll, display: 'f' });
+  applyEdits(decodeDocument(Buffer.from(text), 'f'), edits, {
+    replaceAll,
+    display: 'f',
+    maxBytes: 1024 * 1024,
+    maxBytesName: 'test cap',
+  });
 
 describe('decodeDocument / encodeDocument', () => {
   it('round-trips every byte of uniform and mixed line endings, BOM included', () => {
@@ -95,5 +107,63 @@ describe('applyEdits', () => {
 
   it('refuses oldText that is only whitespace when it does not occur exactly', () => {
     expect(() => apply('a\nb\n', [{ oldText: '   \n', newText: 'x' }])).toThrow(/not found/);
+  });
+});
+
+describe('bounds', () => {
+  it('counts an ambiguous oldText only up to MAX_REPORTED_MATCHES', () => {
+    expect(() => apply('x'.repeat(5000), [{ oldText: 'x', newText: 'y' }])).toThrow(
+      new RegExp(`matches more than ${MAX_REPORTED_MATCHES} places in f \\(lines 1, 1, 1, 1, 1, …\\)`),
+    );
+  });
+
+  it('refuses a replaceAll over MAX_REPLACEMENTS places before replacing any', () => {
+    const text = 'a\n'.repeat(MAX_REPLACEMENTS + 1);
+    expect(() => apply(text, [{ oldText: 'a', newText: 'b' }], true)).toThrow(
+      `replaceAll replaces at most ${MAX_REPLACEMENTS} places`,
+    );
+    expect(apply('a\n'.repeat(MAX_REPLACEMENTS), [{ oldText: 'a', newText: 'b' }], true).replacements).toBe(
+      MAX_REPLACEMENTS,
+    );
+  });
+
+  it('refuses a result over the size cap from its size alone, naming the cap', () => {
+    // Each 16 "a"s of 1 MiB into 1000 characters: 65 MB, refused before it is built.
+    const text = 'a'.repeat(1024 * 1024);
+    expect(() => apply(text, [{ oldText: 'a'.repeat(16), newText: 'b'.repeat(1000) }], true)).toThrow(
+      /The edit: f would be 65536000 bytes, over the 1048576-byte test cap/,
+    );
+  });
+
+  it('finds whitespace-tolerant matches as a split into lines would, without splitting', () => {
+    const reference = (text: string, oldText: string) => {
+      const needle = oldText.split('\n');
+      if (oldText.endsWith('\n')) needle.pop();
+      const want = needle.map((l) => l.trim());
+      const lines = text.split('\n');
+      const found: number[] = [];
+      for (let i = 0; i + needle.length <= lines.length; i++) {
+        if (!want.every((w, j) => lines[i + j]!.trim() === w)) continue;
+        found.push(i);
+        i += needle.length - 1;
+      }
+      return found;
+    };
+    let seed = 7;
+    const rand = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    const words = ['a', ' a', 'b ', '  b', '', 'c'];
+    for (let round = 0; round < 300; round++) {
+      const text = Array.from({ length: rand(12) }, () => words[rand(words.length)]).join('\n');
+      const oldText =
+        Array.from({ length: 1 + rand(3) }, () => words[rand(4)]).join('\n') + (rand(2) ? '\n' : '');
+      const lineStarts = [0];
+      for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
+      const got = looseMatches(text, oldText, 1000).map((m) => lineStarts.indexOf(m.start));
+      const want = oldText.trim() === '' ? [] : reference(text, oldText);
+      expect(got, JSON.stringify({ text, oldText })).toEqual(want);
+    }
   });
 });

@@ -1,4 +1,5 @@
 import { InvalidInputError } from '@refmcp/core';
+import { type LooseMatch, lineOf, looseMatches, nearestLine, positions } from './edit-find.js';
 import { BINARY_SAMPLE_BYTES, looksBinary } from './text.js';
 
 /**
@@ -35,11 +36,16 @@ export function decodeDocument(bytes: Buffer, display: string): TextDocument {
       { hint: 'If replacing the whole file is intended, use write_file.' },
     );
   }
-  const lf = count(text, '\n');
-  const crlf = count(text, '\r\n');
-  const eol = crlf === 0 ? 'lf' : crlf === lf ? 'crlf' : 'mixed';
+  const eol = !text.includes('\r\n') ? 'lf' : everyNewlineIsCrlf(text) ? 'crlf' : 'mixed';
   // Only a file that uses CRLF everywhere is normalized: converting back is then exact.
   return { text: eol === 'crlf' ? text.replaceAll('\r\n', '\n') : text, bom, eol };
+}
+
+function everyNewlineIsCrlf(text: string): boolean {
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) {
+    if (text.charCodeAt(at - 1) !== 13) return false;
+  }
+  return true;
 }
 
 export function encodeDocument(doc: TextDocument): Buffer {
@@ -48,13 +54,31 @@ export function encodeDocument(doc: TextDocument): Buffer {
   return doc.bom ? Buffer.concat([BOM, body]) : body;
 }
 
-/** Applies edits in order, each against the result of the ones before. Throws before any change is kept. */
+/** Places an ambiguous oldText reports, at most: counting further is work nobody reads. */
+export const MAX_REPORTED_MATCHES = 1000;
+/** Places one edit with replaceAll may replace; past this the edit is refused before any work. */
+export const MAX_REPLACEMENTS = 100_000;
+
+export interface EditLimits {
+  replaceAll: boolean;
+  display: string;
+  /** Largest text (UTF-8 bytes) an edit may produce, and how to name that cap in an error. */
+  maxBytes: number;
+  maxBytesName: string;
+}
+
+/**
+ * Applies edits in order, each against the result of the ones before. Throws before any change is
+ * kept. Work and memory are bounded: matches are counted only up to a cap, and a replacement
+ * whose result would pass `maxBytes` is refused from its size alone, before the text is built.
+ */
 export function applyEdits(
   doc: TextDocument,
   edits: readonly Edit[],
-  options: { replaceAll: boolean; display: string },
+  limits: EditLimits,
 ): { text: string; replacements: number } {
   let text = doc.text;
+  let bytes = Buffer.byteLength(text, 'utf8');
   let replacements = 0;
   edits.forEach((edit, index) => {
     // Edits written with either line ending match a file whose convention is uniform.
@@ -63,50 +87,62 @@ export function applyEdits(
       edits.length === 1
         ? 'The edit'
         : `Edit ${index + 1} of ${edits.length}${index > 0 ? ' (after the earlier ones)' : ''}`;
-    const result = applyOne(text, norm(edit.oldText), norm(edit.newText), label, options);
+    const result = applyOne(text, bytes, norm(edit.oldText), norm(edit.newText), label, limits);
     text = result.text;
+    bytes = result.bytes;
     replacements += result.count;
   });
   return { text, replacements };
 }
 
+interface Applied {
+  text: string;
+  bytes: number;
+  count: number;
+}
+
 function applyOne(
   text: string,
+  bytes: number,
   oldText: string,
   newText: string,
   label: string,
-  { replaceAll, display }: { replaceAll: boolean; display: string },
-): { text: string; count: number } {
+  limits: EditLimits,
+): Applied {
+  const { replaceAll, display } = limits;
   if (oldText === '') {
     throw new InvalidInputError(`${label} has an empty oldText.`, {
       hint: 'To insert text, put a neighbouring line in oldText and repeat it in newText.',
     });
   }
-  const exact = positions(text, oldText);
-  if (exact.length === 1) {
-    const at = exact[0]!;
-    return { text: text.slice(0, at) + newText + text.slice(at + oldText.length), count: 1 };
-  }
+  const exact = positions(text, oldText, replaceAll ? 2 : MAX_REPORTED_MATCHES + 1);
+  if (exact.length === 1)
+    return splice(text, bytes, [{ at: exact[0]!, length: oldText.length, newText }], label, limits);
   if (exact.length > 1) {
-    if (replaceAll) {
-      const parts = text.split(oldText);
-      return { text: parts.join(newText), count: parts.length - 1 };
-    }
-    throw ambiguous(label, display, text, exact);
+    if (!replaceAll) throw ambiguous(label, display, text, exact);
+    const all = positions(text, oldText, MAX_REPLACEMENTS + 1, false);
+    if (all.length > MAX_REPLACEMENTS) throw tooMany(label, display);
+    return splice(
+      text,
+      bytes,
+      all.map((at) => ({ at, length: oldText.length, newText })),
+      label,
+      limits,
+    );
   }
-  const loose = looseMatches(text, oldText);
-  if (loose.length === 1 || (replaceAll && loose.length > 1)) {
-    let out = text;
-    // From the last match back, so earlier offsets stay valid.
-    for (const match of [...loose].reverse()) {
-      const replacement = reindent(match.dropFinalNewline ? newText.replace(/\n$/, '') : newText, match);
-      out = out.slice(0, match.start) + replacement + out.slice(match.end);
-    }
-    return { text: out, count: loose.length };
-  }
-  if (loose.length > 1) {
+  const loose = looseMatches(text, oldText, replaceAll ? MAX_REPLACEMENTS + 1 : MAX_REPORTED_MATCHES + 1);
+  if (loose.length > 1 && !replaceAll) {
     const starts = loose.map((m) => m.start);
     throw ambiguous(`${label} (ignoring indentation)`, display, text, starts);
+  }
+  if (loose.length > MAX_REPLACEMENTS) throw tooMany(`${label} (ignoring indentation)`, display);
+  if (loose.length > 0) {
+    const pieces = loose.map((match) => ({
+      at: match.start,
+      length: match.end - match.start,
+      newText: reindent(match.dropFinalNewline ? newText.replace(/\n$/, '') : newText, match),
+    }));
+    return splice(text, bytes, pieces, label, limits);
   }
   const near = nearestLine(text, oldText);
   throw new InvalidInputError(
@@ -119,60 +155,72 @@ function applyOne(
   );
 }
 
+/**
+ * Replaces non-overlapping pieces (in order). The result's size is worked out first, from the
+ * sizes of the pieces, so a result over the cap is refused without being built: a string past
+ * V8's limit would otherwise fail as "Invalid string length", and one below it could still take
+ * gigabytes.
+ */
+function splice(
+  text: string,
+  bytes: number,
+  pieces: ReadonlyArray<{ at: number; length: number; newText: string }>,
+  label: string,
+  limits: EditLimits,
+): Applied {
+  let size = bytes;
+  const sizes = new Map<string, number>();
+  const sizeOf = (s: string) => {
+    let n = sizes.get(s);
+    if (n === undefined) {
+      n = Buffer.byteLength(s, 'utf8');
+      if (sizes.size < 1000) sizes.set(s, n);
+    }
+    return n;
+  };
+  for (const piece of pieces) {
+    size += sizeOf(piece.newText) - sizeOf(text.slice(piece.at, piece.at + piece.length));
+  }
+  if (size > limits.maxBytes) {
+    throw new InvalidInputError(
+      `${label}: ${limits.display} would be ${size} bytes, over the ${limits.maxBytes}-byte ${limits.maxBytesName}. No changes were written.`,
+      {
+        hint:
+          pieces.length > 1
+            ? 'Replace fewer places (drop replaceAll, or a longer oldText), or a shorter newText.'
+            : 'Use a shorter newText.',
+      },
+    );
+  }
+  const parts: string[] = [];
+  let from = 0;
+  for (const piece of pieces) {
+    parts.push(text.slice(from, piece.at), piece.newText);
+    from = piece.at + piece.length;
+  }
+  parts.push(text.slice(from));
+  return { text: parts.join(''), bytes: size, count: pieces.length };
+}
+
+function tooMany(label: string, display: string): InvalidInputError {
+  return new InvalidInputError(
+    `${label}: replaceAll replaces at most ${MAX_REPLACEMENTS} places, and oldText matches more than that in ${display}. No changes were written.`,
+    { hint: 'Use a longer oldText that matches fewer places, or write the new content with write_file.' },
+  );
+}
+
 function ambiguous(label: string, display: string, text: string, at: number[]): InvalidInputError {
-  // Line numbers only for the few shown: counting them for thousands of matches is quadratic.
+  // Line numbers only for the few shown: each costs a pass over the text before it.
   const shown =
     at
       .slice(0, 5)
       .map((i) => lineOf(text, i))
       .join(', ') + (at.length > 5 ? ', …' : '');
+  const count = at.length > MAX_REPORTED_MATCHES ? `more than ${MAX_REPORTED_MATCHES}` : String(at.length);
   return new InvalidInputError(
-    `${label}: oldText matches ${at.length} places in ${display} (lines ${shown}). No changes were written.`,
+    `${label}: oldText matches ${count} places in ${display} (lines ${shown}). No changes were written.`,
     { hint: 'Add surrounding lines to oldText so it matches exactly one place, or set replaceAll: true.' },
   );
-}
-
-interface LooseMatch {
-  start: number;
-  end: number;
-  /** Leading whitespace of the first non-blank line: in oldText, and in the file. */
-  fromIndent: string;
-  toIndent: string;
-  /** oldText ended with a newline the file does not have (match at the end of the file). */
-  dropFinalNewline: boolean;
-}
-
-/** Whole-line matches comparing lines with leading and trailing whitespace removed. */
-function looseMatches(text: string, oldText: string): LooseMatch[] {
-  const needle = oldText.split('\n');
-  const wantsNewline = oldText.endsWith('\n');
-  if (wantsNewline) needle.pop();
-  const want = needle.map((l) => l.trim());
-  const anchor = want.findIndex((l) => l !== '');
-  if (anchor === -1) return [];
-  const lines = text.split('\n');
-  const trimmed = lines.map((l) => l.trim());
-  const starts: number[] = [];
-  let offset = 0;
-  for (const line of lines) {
-    starts.push(offset);
-    offset += line.length + 1;
-  }
-  const matches: LooseMatch[] = [];
-  for (let i = 0; i + needle.length <= lines.length; i++) {
-    if (trimmed[i + anchor] !== want[anchor] || !want.every((w, j) => trimmed[i + j] === w)) continue;
-    const last = i + needle.length - 1;
-    const hasNewline = last < lines.length - 1;
-    matches.push({
-      start: starts[i]!,
-      end: starts[last]! + lines[last]!.length + (wantsNewline && hasNewline ? 1 : 0),
-      fromIndent: leadingSpace(needle[anchor]!),
-      toIndent: leadingSpace(lines[i + anchor]!),
-      dropFinalNewline: wantsNewline && !hasNewline,
-    });
-    i = last; // matches do not overlap
-  }
-  return matches;
 }
 
 /** Moves newText from oldText's indentation to the file's. */
@@ -185,67 +233,3 @@ function reindent(newText: string, { fromIndent, toIndent }: LooseMatch): string
     )
     .join('\n');
 }
-
-/** The line most like oldText's first non-blank line (bigram similarity), if any is close. */
-function nearestLine(text: string, oldText: string): { line: number; text: string } | undefined {
-  const target = oldText
-    .split('\n')
-    .map((l) => l.trim())
-    .find((l) => l !== '');
-  if (!target) return undefined;
-  const want = bigrams(target);
-  let best: { line: number; text: string; score: number } | undefined;
-  text.split('\n').forEach((raw, i) => {
-    const line = raw.trim();
-    // Similarity of 0.5 needs lengths within a factor of three; skip the rest without counting.
-    if (line === '' || Math.min(line.length, target.length) * 3 < Math.max(line.length, target.length))
-      return;
-    const score = similarity(want, target.length, line);
-    if (score > (best?.score ?? 0.5))
-      best = { line: i + 1, text: raw.length > 200 ? `${raw.slice(0, 200)}…` : raw, score };
-  });
-  return best && { line: best.line, text: best.text };
-}
-
-function bigrams(s: string): Map<string, number> {
-  const map = new Map<string, number>();
-  for (let i = 0; i < s.length - 1; i++) {
-    const pair = s.slice(i, i + 2);
-    map.set(pair, (map.get(pair) ?? 0) + 1);
-  }
-  return map;
-}
-
-function similarity(want: Map<string, number>, wantLength: number, other: string): number {
-  if (wantLength < 2 || other.length < 2) return 0;
-  const left = new Map(want);
-  let common = 0;
-  for (let i = 0; i < other.length - 1; i++) {
-    const pair = other.slice(i, i + 2);
-    const n = left.get(pair) ?? 0;
-    if (n > 0) {
-      common++;
-      left.set(pair, n - 1);
-    }
-  }
-  return (2 * common) / (wantLength - 1 + other.length - 1);
-}
-
-/** Every start index, overlapping ones included: "aa" occurs twice in "aaa". */
-function positions(text: string, needle: string): number[] {
-  const out: number[] = [];
-  for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) out.push(at);
-  return out;
-}
-
-function count(text: string, needle: string): number {
-  let n = 0;
-  for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + needle.length)) n++;
-  return n;
-}
-
-function lineOf(text: string, index: number): number {
-  return count(text.slice(0, index), '\n') + 1;
-}
-
-const leadingSpace = (line: string) => line.slice(0, line.length - line.trimStart().length);

@@ -183,7 +183,7 @@ describe.each(['legacy', 'modern'] as const)('edit_file (%s)', (era) => {
     expect((await edit(fx, 'a.txt', [{ oldText: '', newText: 'x' }])).text).toContain('empty oldText');
     expect((await edit(fx, 'nope.txt', [{ oldText: 'a', newText: 'b' }])).text).toContain('does not exist');
     const grow = await edit(fx, 'a.txt', [{ oldText: 'short', newText: 'much longer now' }]);
-    expect(grow.text).toContain('would be 16 bytes, over the 12-byte limit');
+    expect(grow.text).toContain('a.txt would be 16 bytes, over the 12-byte file-size cap (--max-file-size)');
     expect(await readFile(file('a.txt'), 'utf8')).toBe('short\n');
   });
 });

@@ -1,13 +1,20 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { destructive, InvalidInputError } from '@refmcp/core';
 import * as z from 'zod';
 import { defineTool, type FsContext } from '../deps.js';
 import { writeFileAtomic } from '../fs/atomic.js';
-import { unifiedDiff } from '../fs/diff.js';
-import { applyEdits, decodeDocument, encodeDocument } from '../fs/edits.js';
+import { boundedDiff } from '../fs/edit-diff.js';
+import { applyEdits, decodeDocument, encodeDocument, MAX_REPLACEMENTS } from '../fs/edits.js';
 import { openRegularFile } from '../fs/text.js';
 import { isWithin } from '../sandbox.js';
+
+/**
+ * Largest file edit_file works on, whatever --max-file-size says: the text is held as one
+ * JavaScript string (V8 refuses strings past 2^29 characters) next to its edited copy.
+ */
+export const MAX_EDIT_BYTES = 256 * 1024 * 1024;
 
 export default defineTool({
   name: 'edit_file',
@@ -31,7 +38,9 @@ export default defineTool({
     replaceAll: z
       .boolean()
       .optional()
-      .describe('Replace every match instead of requiring one (default false)'),
+      .describe(
+        `Replace every match instead of requiring one (default false; at most ${MAX_REPLACEMENTS} places)`,
+      ),
   }),
   outputSchema: z.object({
     path: z.string(),
@@ -43,31 +52,31 @@ export default defineTool({
   handler: async ({ path: input, edits, dryRun = false, replaceAll = false }, ctx: FsContext) => {
     const { sandbox, config } = ctx.deps;
     const real = await sandbox.resolve(input, 'write');
-    const fh = await openRegularFile(real, input);
-    let before: Awaited<ReturnType<typeof fh.stat>>;
-    let bytes: Buffer;
-    try {
-      before = await fh.stat();
-      if (before.size > config.maxFileSize) {
-        throw new InvalidInputError(
-          `${input} is ${before.size} bytes, over the ${config.maxFileSize}-byte limit.`,
-        );
-      }
-      bytes = await fh.readFile();
-    } finally {
-      await fh.close();
-    }
-    const doc = decodeDocument(bytes, input);
-    const { text, replacements } = applyEdits(doc, edits, { replaceAll, display: input });
-    const output = encodeDocument({ ...doc, text });
-    if (output.length > config.maxFileSize) {
+    const limit = Math.min(config.maxFileSize, MAX_EDIT_BYTES);
+    const limitName =
+      limit === config.maxFileSize ? 'file-size cap (--max-file-size)' : 'limit of edit_file (256 MiB)';
+    const { doc, before } = await readDocument(real, input, limit, limitName);
+    // Each step below is one pass over a text of up to `limit` bytes: let other requests in between.
+    await nextTurn();
+    const { text, replacements } = applyEdits(doc, edits, {
+      replaceAll,
+      display: input,
+      maxBytes: limit,
+      maxBytesName: limitName,
+    });
+    // Decoding round-trips every byte (see decodeDocument), so the file changes exactly when the text does.
+    const changed = text !== doc.text;
+    await nextTurn();
+    const output = changed ? encodeDocument({ ...doc, text }) : undefined;
+    if (output && output.length > limit) {
       throw new InvalidInputError(
-        `The edited file would be ${output.length} bytes, over the ${config.maxFileSize}-byte limit. No changes were written.`,
+        `The edited file would be ${output.length} bytes, over the ${limit}-byte ${limitName}. No changes were written.`,
       );
     }
-    const changed = !output.equals(bytes);
-    const diff = capDiff(
-      unifiedDiff(doc.text, text, { path: displayPath(real, sandbox.directories) }),
+    const diff = await boundedDiff(
+      doc.text,
+      text,
+      displayPath(real, sandbox.directories),
       config.maxReadBytes,
     );
     if (!dryRun && changed) {
@@ -81,7 +90,7 @@ export default defineTool({
           },
         );
       }
-      await writeFileAtomic(real, output);
+      await writeFileAtomic(real, output!);
     }
     return { path: real, diff, applied: !dryRun && changed, replacements };
   },
@@ -99,14 +108,19 @@ function displayPath(real: string, directories: readonly string[]): string {
   return shown.split(path.sep).join('/');
 }
 
-/** Keeps the diff within the output cap, cut at a line, saying how much was left out. */
-function capDiff(diff: string, maxBytes: number): string {
-  if (Buffer.byteLength(diff, 'utf8') <= maxBytes) return diff;
-  const cut = diff.lastIndexOf(
-    '\n',
-    Buffer.from(diff, 'utf8').subarray(0, maxBytes).toString('utf8').length - 1,
-  );
-  const kept = diff.slice(0, cut + 1);
-  const omitted = diff.slice(cut + 1).split('\n').length - 1;
-  return `${kept}[diff cut at the ${maxBytes}-byte output limit; ${omitted} more lines not shown]\n`;
+/** Reads and decodes the file, refusing one over `limit` before reading it. */
+async function readDocument(real: string, input: string, limit: number, limitName: string) {
+  const fh = await openRegularFile(real, input);
+  try {
+    const before = await fh.stat();
+    if (before.size > limit) {
+      throw new InvalidInputError(`${input} is ${before.size} bytes, over the ${limit}-byte ${limitName}.`);
+    }
+    // The bytes are dropped once decoded: only the text is kept through the edit.
+    const bytes = await fh.readFile();
+    await nextTurn();
+    return { doc: decodeDocument(bytes, input), before };
+  } finally {
+    await fh.close();
+  }
 }
