@@ -1,19 +1,22 @@
 import type { CliSpec, OptionSpecs, RunContext } from '@refmcp/core';
 import { packageVersion, toolChoiceFrom, toolChoiceOptions } from '@refmcp/core';
+import { MAX_READ_BYTES_LIMIT, MAX_WRITE_BYTES_LIMIT, MiB } from './limits.js';
 import { resolveAllowedDirectories } from './sandbox.js';
 import { toolsFor } from './tools/index.js';
 
-export const MiB = 1024 * 1024;
+export { MiB };
 
 /** Everything the server needs, already validated. Tests build one directly. */
 export interface FilesystemConfig {
   /** Real paths. Empty means: wait for the client's roots. */
   allowedDirectories: string[];
   readOnly: boolean;
-  /** Largest file read whole or written, in bytes. */
+  /** Largest file tools work on (edit, search, read whole), in bytes. */
   maxFileSize: number;
   /** Most text returned by one read, in bytes; longer reads are cut with a notice. */
   maxReadBytes: number;
+  /** Most content one write_file call may carry, in bytes. */
+  maxWriteBytes: number;
   /** Only these tools (empty: all); see toolsFor. */
   tools: string[];
   excludeTools: string[];
@@ -27,7 +30,7 @@ export const options = {
   },
   'max-file-size': {
     type: 'integer',
-    description: 'Largest file (bytes) read whole or written.',
+    description: 'Largest file (bytes) tools work on: edited, searched, read whole.',
     env: 'FS_MAX_FILE_SIZE',
     default: 50 * MiB,
     min: 1,
@@ -39,6 +42,17 @@ export const options = {
     env: 'FS_MAX_READ_BYTES',
     default: 256 * 1024,
     min: 1024,
+    max: MAX_READ_BYTES_LIMIT,
+    placeholder: '<bytes>',
+  },
+  'max-write-bytes': {
+    type: 'integer',
+    description:
+      'Most content (bytes) one write_file call carries; 8 MiB, the default, is the most one message holds.',
+    env: 'FS_MAX_WRITE_BYTES',
+    default: MAX_WRITE_BYTES_LIMIT,
+    min: 1,
+    max: MAX_WRITE_BYTES_LIMIT,
     placeholder: '<bytes>',
   },
   ...toolChoiceOptions('FS'),
@@ -67,6 +81,7 @@ export async function loadConfig(ctx: RunContext<typeof options>): Promise<Files
     readOnly: ctx.options['read-only'],
     maxFileSize: ctx.options['max-file-size'],
     maxReadBytes: ctx.options['max-read-bytes'],
+    maxWriteBytes: ctx.options['max-write-bytes'],
     ...toolChoiceFrom(ctx.options),
   };
   // An unknown name in --tools or --exclude-tools is a config error, like any other bad value.

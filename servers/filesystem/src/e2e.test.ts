@@ -116,6 +116,12 @@ describe('command line', () => {
     expect(stderr).toContain('refmcp-filesystem: Allowed directory /definitely/not/here does not exist.');
   });
 
+  it('exits 2 for a read cap whose results could not fit one reply', async () => {
+    const { code, stderr } = await runBin(BIN, ['--max-read-bytes', String(5 * 1024 * 1024), tmpdir()]);
+    expect(code).toBe(2);
+    expect(stderr).toContain('--max-read-bytes must be between 1024 and 4194304, got 5242880.');
+  });
+
   it('exits 2 with one clear line for an unknown tool name', async () => {
     const { code, stderr } = await runBin(BIN, ['--tools', 'read_text_file,reed_file', tmpdir()]);
     expect(code).toBe(2);

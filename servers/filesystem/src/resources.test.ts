@@ -84,7 +84,7 @@ describe.each(['legacy', 'modern'] as const)('file resources (%s)', (era) => {
     const ok = await fx.client.readResource({ uri: url(path.join(fx.root, 'ten.txt')) });
     expect(ok.contents[0]).toMatchObject({ text: 'x'.repeat(10) });
     await expect(fx.client.readResource({ uri: url(path.join(fx.root, 'big.txt')) })).rejects.toThrow(
-      /11 bytes; the limit is 10/,
+      /11 bytes; resource reads return at most 10 \(--max-file-size\)/,
     );
   });
 

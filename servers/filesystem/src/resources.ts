@@ -22,6 +22,7 @@ import {
 } from '@refmcp/core';
 import type { FsDeps } from './deps.js';
 import { decodeContent, mimeTypeForName } from './fs/mime.js';
+import { MAX_WHOLE_FILE_REPLY_BYTES } from './limits.js';
 import type { Sandbox } from './sandbox.js';
 import type { FileWatcher } from './watcher.js';
 
@@ -48,7 +49,7 @@ export function registerFileResources(
       title: 'Files',
       description:
         `Files under the allowed directories, by file:// URI. Text files come back as text, others as ` +
-        `base64 blobs; files over ${deps.config.maxFileSize} bytes are refused. The list shows up to ` +
+        `base64 blobs; files over ${Math.min(deps.config.maxFileSize, MAX_WHOLE_FILE_REPLY_BYTES)} bytes are refused. The list shows up to ` +
         `${LIST_LIMIT} top-level files; any file inside can be read by its URI.`,
     },
     (uri) => asProtocolErrors(uri.href, () => readFileResource(uri, deps)),
@@ -79,7 +80,11 @@ export async function resolveUri(uri: URL, sandbox: Sandbox): Promise<string> {
 
 async function readFileResource(uri: URL, deps: ResourceDeps): Promise<ReadResourceResult> {
   const real = await resolveUri(uri, deps.sandbox);
-  const data = await readBounded(real, deps.config.maxFileSize);
+  const { maxFileSize } = deps.config;
+  const limit = Math.min(maxFileSize, MAX_WHOLE_FILE_REPLY_BYTES);
+  const cap =
+    limit === maxFileSize ? '--max-file-size' : 'what one reply carries; a stdio message is at most 9.9 MiB';
+  const data = await readBounded(real, limit, cap);
   const { mimeType, text } = decodeContent(real, data);
   const contents =
     text === undefined
@@ -89,7 +94,7 @@ async function readFileResource(uri: URL, deps: ResourceDeps): Promise<ReadResou
 }
 
 /** Reads a regular file whole, refusing it (rather than truncating) when it is over `limit` bytes. */
-async function readBounded(real: string, limit: number): Promise<Buffer> {
+async function readBounded(real: string, limit: number, cap: string): Promise<Buffer> {
   // Security: O_NOFOLLOW refuses a symlink swapped in after the sandbox check; O_NONBLOCK keeps a
   // FIFO from hanging the open, so it can be refused below like any non-regular file.
   const handle = await open(real, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK).catch(
@@ -107,9 +112,12 @@ async function readBounded(real: string, limit: number): Promise<Buffer> {
     }
     if (!stats.isFile()) throw new InvalidInputError(`${real} is not a regular file.`);
     if (stats.size > limit) {
-      throw new InvalidInputError(`${real} is ${stats.size} bytes; the limit is ${limit}.`, {
-        hint: 'Read part of it with read_text_file (offset/limit, head or tail).',
-      });
+      throw new InvalidInputError(
+        `${real} is ${stats.size} bytes; resource reads return at most ${limit} (${cap}).`,
+        {
+          hint: 'Read part of it with read_text_file (offset/limit, head or tail).',
+        },
+      );
     }
     // One byte more than allowed tells a file that grew since the stat from one that did not.
     const buffer = Buffer.alloc(Math.min(stats.size, limit) + 1);
@@ -120,7 +128,8 @@ async function readBounded(real: string, limit: number): Promise<Buffer> {
       filled += bytesRead;
       if (filled === buffer.length) break;
     }
-    if (filled > limit) throw new InvalidInputError(`${real} grew past the limit of ${limit} bytes.`);
+    if (filled > limit)
+      throw new InvalidInputError(`${real} grew past the ${limit} bytes resource reads return.`);
     return buffer.subarray(0, filled);
   } finally {
     await handle.close();

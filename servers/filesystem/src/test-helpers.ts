@@ -26,6 +26,7 @@ export function testConfig(overrides: Partial<FilesystemConfig> = {}): Filesyste
     readOnly: false,
     maxFileSize: 10 * MiB,
     maxReadBytes: 256 * 1024,
+    maxWriteBytes: 8 * MiB,
     tools: [],
     excludeTools: [],
     ...overrides,

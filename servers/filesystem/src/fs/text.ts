@@ -90,7 +90,7 @@ async function windowOf(
 ): Promise<TextWindow> {
   if (request.mode === 'whole' && size > limits.maxFileSize) {
     throw new InvalidInputError(
-      `${display} is ${size} bytes, over the ${limits.maxFileSize}-byte limit for reading a whole file.`,
+      `${display} is ${size} bytes, over the ${limits.maxFileSize}-byte limit for reading a whole file (--max-file-size).`,
       { hint: 'Read part of it with head, tail, or offset and limit.' },
     );
   }

@@ -67,7 +67,7 @@ describe.each(['legacy', 'modern'] as const)('read_media_file (%s)', (era) => {
     await writeFile(path.join(fx.root, 'big.png'), PNG);
     const big = await callTool(fx.client, 'read_media_file', { path: 'big.png' });
     expect(big.isError).toBe(true);
-    expect(big.text).toContain(`${PNG.length} bytes, over the 10-byte limit`);
+    expect(big.text).toContain(`${PNG.length} bytes, over the 10-byte file-size cap (--max-file-size)`);
   });
 
   it('refuses a symlink that leads outside the sandbox', async () => {

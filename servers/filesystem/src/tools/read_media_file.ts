@@ -4,6 +4,7 @@ import * as z from 'zod';
 import { defineTool, type FsContext } from '../deps.js';
 import { mimeTypeForName } from '../fs/mime.js';
 import { openRegularFile } from '../fs/text.js';
+import { MAX_WHOLE_FILE_REPLY_BYTES } from '../limits.js';
 
 /** By extension: the name the client used first, then the real file's (links to blobs often lack one). */
 function mediaType(...names: string[]): { kind: 'image' | 'audio'; mimeType: string } | undefined {
@@ -20,8 +21,8 @@ export default defineTool({
   title: 'Read image or audio file',
   description:
     'Return an image (png, jpg, gif, webp, bmp, svg, ico, avif, tiff) or audio file (mp3, wav, ogg, ' +
-    'opus, flac, m4a, aac, aiff) as a base64 content block, typed by extension. Files over the server ' +
-    'file-size limit (default 50 MiB) are refused. For text use read_text_file.',
+    'opus, flac, m4a, aac, aiff) as a base64 content block, typed by extension. Files over 6 MiB (what ' +
+    'one reply carries as base64) are refused. For text use read_text_file.',
   inputSchema: z.object({ path: z.string().describe('Image or audio file path') }),
   outputSchema: z.object({
     path: z.string(),
@@ -41,9 +42,14 @@ export default defineTool({
     const fh = await openRegularFile(real, input);
     try {
       const { size } = await fh.stat();
-      const limit = ctx.deps.config.maxFileSize;
+      const { maxFileSize } = ctx.deps.config;
+      const limit = Math.min(maxFileSize, MAX_WHOLE_FILE_REPLY_BYTES);
       if (size > limit) {
-        throw new InvalidInputError(`${input} is ${size} bytes, over the ${limit}-byte limit.`, {
+        const cap =
+          limit === maxFileSize
+            ? 'file-size cap (--max-file-size)'
+            : 'most one reply carries as base64 (a stdio message is at most 9.9 MiB)';
+        throw new InvalidInputError(`${input} is ${size} bytes, over the ${limit}-byte ${cap}.`, {
           hint: 'Use a smaller or compressed version of the file.',
         });
       }

@@ -1,4 +1,4 @@
-import { readFile, symlink, writeFile } from 'node:fs/promises';
+import { readFile, stat, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { callTool } from '@refmcp/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -29,6 +29,14 @@ describe.each(['legacy', 'modern'] as const)('write_file (%s)', (era) => {
     fx = await makeFixture(era, { maxFileSize: 10 });
     const out = await callTool(fx.client, 'write_file', { path: 'big.txt', content: 'x'.repeat(11) });
     expect(out).toMatchObject({ isError: true });
-    expect(out.text).toContain('the limit is 10');
+    expect(out.text).toContain('over the 10-byte file-size cap (--max-file-size)');
+  });
+
+  it('refuses content over the write cap by name, before touching the disk', async () => {
+    fx = await makeFixture(era, { maxWriteBytes: 10 });
+    const out = await callTool(fx.client, 'write_file', { path: 'big.txt', content: 'x'.repeat(11) });
+    expect(out).toMatchObject({ isError: true });
+    expect(out.text).toContain('Content is 11 bytes, over the 10-byte cap on one write (--max-write-bytes).');
+    await expect(stat(path.join(fx.root, 'big.txt'))).rejects.toThrow(/ENOENT/);
   });
 });

@@ -10,7 +10,8 @@ export default defineTool({
   title: 'Write file',
   description:
     'Create a file or replace its whole content (UTF-8). Atomic: readers never see a partial file. ' +
-    'Creates missing parent directories. To change part of a file, use edit_file.',
+    'Creates missing parent directories. Content over the server write cap (default 8 MiB) is refused. ' +
+    'To change part of a file, use edit_file.',
   inputSchema: z.object({
     path: z.string().describe('File path'),
     content: z.string().describe('The complete new content'),
@@ -19,8 +20,19 @@ export default defineTool({
   annotations: destructive({ openWorld: false, idempotent: true }),
   handler: async ({ path: input, content }, ctx: FsContext) => {
     const bytes = Buffer.byteLength(content, 'utf8');
-    if (bytes > ctx.deps.config.maxFileSize) {
-      throw new InvalidInputError(`Content is ${bytes} bytes; the limit is ${ctx.deps.config.maxFileSize}.`);
+    const { maxWriteBytes, maxFileSize } = ctx.deps.config;
+    if (bytes > maxWriteBytes) {
+      throw new InvalidInputError(
+        `Content is ${bytes} bytes, over the ${maxWriteBytes}-byte cap on one write (--max-write-bytes).`,
+        {
+          hint: 'Write less in one call (one message carries at most 8 MiB of content), or split it across files.',
+        },
+      );
+    }
+    if (bytes > maxFileSize) {
+      throw new InvalidInputError(
+        `Content is ${bytes} bytes, over the ${maxFileSize}-byte file-size cap (--max-file-size).`,
+      );
     }
     const real = await ctx.deps.sandbox.resolve(input, 'create');
     const existed = await ctx.deps.sandbox.resolve(input, 'read').then(
