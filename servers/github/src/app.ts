@@ -1,4 +1,5 @@
 import { createLogger, createMcpApp, createRedactor, type Logger, type McpApp } from '@refmcp/core';
+import { withBoundedResult, wrapTools } from './bounded-result.js';
 import type { GitHubConfig } from './config.js';
 import { createDeps, type GitHubDeps } from './deps.js';
 import { withGitHubErrors } from './errors.js';
@@ -35,7 +36,9 @@ export function createApp(config: GitHubConfig, options: AppOptions = {}): McpAp
     version,
     title: 'GitHub',
     instructions: INSTRUCTIONS,
-    tools: toolsFor(config).map((tool) => withGitHubErrors(tool, config.apiUrl)),
+    // Security: whatever GitHub answers, a result stays small (bounded-result.ts) and a failure
+    // reads as what it is (errors.ts).
+    tools: wrapTools(toolsFor(config), (tool) => withGitHubErrors(withBoundedResult(tool), config.apiUrl)),
     capabilities: { resources: {}, completions: {} },
     logger: log,
     redact,

@@ -2,7 +2,9 @@ import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import { Octokit } from '@octokit/rest';
 import type { Logger } from '@refmcp/core';
+import { UpstreamError } from '@refmcp/core';
 import type Bottleneck from 'bottleneck';
+import { boundedFetch, tooLargeIn } from './bounded-fetch.js';
 import type { GitHubConfig } from './config.js';
 import { etagCache } from './etag-cache.js';
 import { type FailedInfo, Limiter, LimiterGroup } from './limiter.js';
@@ -26,6 +28,8 @@ function retryOnLimiter(octokit: Pick<Octokit, 'hook'>, options: OctokitOptions)
   const unitMs = options.retry?.retryAfterBaseValue ?? 1000;
   const limiter = new Limiter();
   limiter.on('failed', (error: MarkedError, info: FailedInfo) => {
+    // An answer refused for its size would be as large again: no retry (Octokit reports it as 500).
+    if (tooLargeIn(error)) return undefined;
     const mark = error?.request?.request;
     (info.args[0] as RequestOptions).request.retryCount = info.retryCount + 1;
     if ((mark?.retries ?? 0) > info.retryCount) return (mark?.retryAfter ?? 0) * unitMs;
@@ -39,7 +43,25 @@ function retryOnLimiter(octokit: Pick<Octokit, 'hook'>, options: OctokitOptions)
   return retry({ hook } as unknown as Octokit, options);
 }
 
+/**
+ * Octokit hands on an answer whose JSON does not parse as a string (its fallback), and tools would
+ * then fail on a missing field with "Cannot read properties of undefined". Refused here instead.
+ */
+function jsonAnswers(octokit: Pick<Octokit, 'hook'>) {
+  octokit.hook.after('request', (response, options) => {
+    const type = String(response.headers['content-type'] ?? '');
+    if (/^application\/(.+\+)?json/i.test(type) && typeof response.data === 'string' && response.data) {
+      throw new UpstreamError(`GitHub's answer to ${options.method} ${options.url} was not valid JSON.`, {
+        hint: 'Try again; if it persists, a proxy between this server and GitHub may be altering answers.',
+      });
+    }
+  });
+  return {};
+}
+
 const ThrottledOctokit: typeof Octokit = Octokit.plugin(
+  // First, so it checks each attempt's answer before the other plugins see it.
+  jsonAnswers,
   throttling,
   retryOnLimiter,
   // Last, so it wraps the others: a 304 reaches it as an error they neither retry nor wait on.
@@ -89,6 +111,8 @@ export function createClient(config: GitHubConfig, logger: Logger, version: stri
     auth: config.token,
     baseUrl: config.apiUrl,
     userAgent: `refmcp-github/${version}`,
+    // Every answer is read with a byte cap (bounded-fetch.ts); a longer one fails the call.
+    request: { fetch: boundedFetch(config.maxResponseBytes) },
     throttle,
     retry: {
       retries: 1,

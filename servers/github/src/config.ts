@@ -22,7 +22,12 @@ export interface GitHubConfig {
   maxRetryWaitSeconds: number;
   /** Minimum spacing of writes and searches, as GitHub asks of integrations (tests shrink it). */
   writeSpacingMs: number;
+  /** The longest answer read from GitHub, in bytes; a longer one is refused (see bounded-fetch.ts). */
+  maxResponseBytes: number;
 }
+
+/** GitHub answers pages of at most 100 items; 8 MiB holds any real one with room to spare. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
 
 export const options = {
   toolsets: {
@@ -50,6 +55,15 @@ export const options = {
     default: 1000,
     min: 0,
     placeholder: '<ms>',
+  },
+  'max-response-bytes': {
+    type: 'integer',
+    description: 'Longest answer read from GitHub, in bytes; a longer one is refused with an error.',
+    env: 'GITHUB_MAX_RESPONSE_BYTES',
+    default: DEFAULT_MAX_RESPONSE_BYTES,
+    min: 64 * 1024,
+    max: 256 * 1024 * 1024,
+    placeholder: '<bytes>',
   },
   'gh-host': {
     type: 'string',
@@ -112,6 +126,7 @@ export function loadConfig(ctx: RunContext<typeof options>): GitHubConfig {
     retryAfterUnitMs: 1000,
     maxRetryWaitSeconds: 60,
     writeSpacingMs: ctx.options['request-spacing'],
+    maxResponseBytes: ctx.options['max-response-bytes'],
   };
   // An unknown toolset or tool name is a config error, like any other bad value.
   toolsFor(config);

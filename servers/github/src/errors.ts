@@ -6,6 +6,7 @@ import {
   ToolError,
   UpstreamError,
 } from '@refmcp/core';
+import { formatBytes, tooLargeIn } from './bounded-fetch.js';
 
 /**
  * GitHub's answers as errors a model can act on. Octokit throws a RequestError with the status,
@@ -37,8 +38,21 @@ function details(body: GitHubErrorBody): string {
 
 const resetTime = (epochSeconds: number) => new Date(epochSeconds * 1000).toISOString();
 
-export function mapGitHubError(error: unknown, apiUrl: string): unknown {
-  if (error instanceof ToolError || !isRequestError(error)) return error;
+/**
+ * `what` names the call in messages: the tool, or the resource read.
+ */
+export function mapGitHubError(error: unknown, apiUrl: string, what = 'this request'): unknown {
+  if (error instanceof ToolError) return error;
+  const tooLarge = tooLargeIn(error);
+  if (tooLarge) {
+    return new UpstreamError(
+      `GitHub answered more than ${formatBytes(tooLarge.limitBytes)} for ${what}; narrow the request (perPage, filters) or raise --max-response-bytes.`,
+      {
+        hint: 'Ask for fewer items or a narrower query. The limit is set by whoever runs this server (--max-response-bytes, GITHUB_MAX_RESPONSE_BYTES).',
+      },
+    );
+  }
+  if (!isRequestError(error)) return error;
   const headers = error.response?.headers ?? {};
   const body = (typeof error.response?.data === 'object' ? error.response.data : {}) as GitHubErrorBody;
   const message = body.message ?? error.message;
@@ -98,6 +112,26 @@ export function mapGitHubError(error: unknown, apiUrl: string): unknown {
   return new UpstreamError(`GitHub answered ${status}: ${message}`, { status });
 }
 
+/**
+ * Tools are typed against GitHub's documented answers, so reading a field that is not there (or
+ * calling a list method on something that is not a list) means the answer was not what GitHub
+ * documents: a proxy, an old Enterprise Server, or a hostile upstream. Said so, not reported as
+ * an internal error.
+ */
+const SHAPE_ERROR =
+  /Cannot read properties of (undefined|null)|is not (a function|iterable)|Cannot convert undefined or null/;
+
+function shapeError(error: unknown, tool: string): unknown {
+  if (!(error instanceof TypeError) || !SHAPE_ERROR.test(error.message)) return error;
+  return new UpstreamError(
+    `GitHub's answer for ${tool} was not in the documented shape (${error.message}).`,
+    {
+      cause: error,
+      hint: 'Try again; if it persists, tell the user: the GitHub host or a proxy in front of it answers differently from GitHub.',
+    },
+  );
+}
+
 /** Every GitHub failure leaves a tool as an actionable error (401 token, 403 scope, 404, 422, limits). */
 export function withGitHubErrors<Deps>(tool: AnyTool<Deps>, apiUrl: string): AnyTool<Deps> {
   return {
@@ -106,7 +140,7 @@ export function withGitHubErrors<Deps>(tool: AnyTool<Deps>, apiUrl: string): Any
       try {
         return await tool.handler(input, ctx);
       } catch (error) {
-        throw mapGitHubError(error, apiUrl);
+        throw shapeError(mapGitHubError(error, apiUrl, tool.name), tool.name);
       }
     },
   };

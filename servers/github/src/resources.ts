@@ -1,4 +1,7 @@
 import { type McpServer, ResourceNotFoundError, ResourceTemplate } from '@modelcontextprotocol/server';
+import { UpstreamError } from '@refmcp/core';
+import { formatBytes } from './bounded-fetch.js';
+import { fitResult, MAX_RESULT_BYTES } from './bounded-result.js';
 import type { GitHubDeps } from './deps.js';
 import { mapGitHubError } from './errors.js';
 import { stripInvisible } from './sanitize.js';
@@ -116,6 +119,12 @@ export function registerResources(server: McpServer, deps: GitHubDeps): void {
             throw new ResourceNotFoundError(uri.href, `${path} is not a file`);
           const bytes = Buffer.from(data.content, 'base64');
           if (bytes.subarray(0, 8192).includes(0)) {
+            // Base64 cannot be cut and stay valid: a binary file too large for one message is refused.
+            if (data.content.length > MAX_RESULT_BYTES) {
+              throw new UpstreamError(
+                `${path} is a binary file of ${formatBytes(bytes.length)}, more than one resource read returns.`,
+              );
+            }
             return {
               contents: [
                 {
@@ -128,11 +137,15 @@ export function registerResources(server: McpServer, deps: GitHubDeps): void {
           }
           return {
             contents: [
-              { uri: uri.href, mimeType: 'text/plain', text: stripInvisible(bytes.toString('utf8')) },
+              {
+                uri: uri.href,
+                mimeType: 'text/plain',
+                text: fitResult(stripInvisible(bytes.toString('utf8'))),
+              },
             ],
           };
         } catch (error) {
-          const mapped = mapGitHubError(error, deps.config.apiUrl);
+          const mapped = mapGitHubError(error, deps.config.apiUrl, uri.href);
           if (mapped instanceof Error && mapped.name === 'NotFoundError')
             throw new ResourceNotFoundError(uri.href, mapped.message);
           throw mapped;

@@ -9,7 +9,7 @@ import {
 import { type FakeGitHubServer, seedGitHub, startFakeGitHub, TOKEN } from '@refmcp/fake-github';
 import { afterAll, beforeAll } from 'vitest';
 import { createApp } from './app.js';
-import type { GitHubConfig } from './config.js';
+import { DEFAULT_MAX_RESPONSE_BYTES, type GitHubConfig } from './config.js';
 
 /** A config for tests: the fake API as an Enterprise host, short waits, every toolset. */
 export function testConfig(apiUrl: string, overrides: Partial<GitHubConfig> = {}): GitHubConfig {
@@ -24,6 +24,7 @@ export function testConfig(apiUrl: string, overrides: Partial<GitHubConfig> = {}
     retryAfterUnitMs: 20,
     maxRetryWaitSeconds: 5,
     writeSpacingMs: 0,
+    maxResponseBytes: DEFAULT_MAX_RESPONSE_BYTES,
     ...overrides,
   };
 }

@@ -97,7 +97,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       const text = reply.text ?? (empty ? '' : JSON.stringify(reply.body));
       const all = { ...headers, ...reply.headers };
       if (reply.text === undefined && !empty) all['content-type'] = 'application/json; charset=utf-8';
-      else if (reply.text !== undefined) all['content-type'] = 'text/plain; charset=utf-8';
+      else if (reply.text !== undefined) all['content-type'] ??= 'text/plain; charset=utf-8';
       const flood = floods.find((f) => f.times > 0 && f.path.test(path));
       if (flood && method === 'GET' && reply.status === 200 && Array.isArray(reply.body)) {
         flood.times--;
