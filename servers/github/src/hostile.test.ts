@@ -77,7 +77,7 @@ const REPRODUCERS: Reproducer[] = [
     args: () => ({ ...where, issue_number: issues.large }),
     check: (out) => {
       expect(out.isError, out.text).toBe(false);
-      const body = (out.structured?.issue as { body: string }).body;
+      const body = (out.structured?.issue as { body?: string } | undefined)?.body;
       expect(body).toBe(`${'l'.repeat(65_536)}…[7,274,496 more characters cut]`);
     },
   },
