@@ -1,8 +1,10 @@
 import { createLogger, createMcpApp, createRedactor, type Logger, type McpApp } from '@refmcp/core';
+import { withBoundedResult, wrapTools } from './bounded-result.js';
 import type { SlackConfig } from './config.js';
 import { createDeps, type SlackDeps } from './deps.js';
 import { registerPrompts } from './prompts.js';
 import { registerResources } from './resources.js';
+import { withShapeErrors } from './slack/errors.js';
 import { toolsFor } from './tools/index.js';
 
 export type { SlackConfig } from './config.js';
@@ -31,7 +33,9 @@ export function createApp(config: SlackConfig, options: AppOptions = {}): McpApp
     instructions:
       'Channels take an ID or #name. Messages are identified by channel + ts. ' +
       'History is newest first; follow nextCursor for more.',
-    tools: toolsFor(config),
+    // Security: whatever Slack answers, a result stays small (bounded-result.ts) and an answer in
+    // an odd shape reads as what it is (slack/errors.ts).
+    tools: wrapTools(toolsFor(config), (tool) => withShapeErrors(withBoundedResult(tool))),
     logger,
     redact,
     capabilities: { resources: {}, prompts: {}, completions: {} },

@@ -32,10 +32,15 @@ export interface SlackConfig {
   maxRetries: number;
   /** Per-request timeout in milliseconds. */
   requestTimeoutMs: number;
+  /** The longest answer read from Slack, in bytes; a longer one is refused (see slack/bounded-fetch.ts). */
+  maxResponseBytes: number;
   /** `--tools`: only these tools (empty: all that the switches allow). */
   tools: string[];
   excludeTools: string[];
 }
+
+/** A page of 1,000 users or 200 long messages is far below this; only a broken upstream reaches it. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
 
 export const options = {
   'team-id': {
@@ -113,6 +118,15 @@ export const options = {
     default: 15_000,
     min: 100,
     placeholder: '<ms>',
+  },
+  'max-response-bytes': {
+    type: 'integer',
+    description: 'Longest answer read from Slack, in bytes; a longer one is refused with an error.',
+    env: 'SLACK_MAX_RESPONSE_BYTES',
+    default: DEFAULT_MAX_RESPONSE_BYTES,
+    min: 64 * 1024,
+    max: 256 * 1024 * 1024,
+    placeholder: '<bytes>',
   },
   ...toolChoiceOptions('SLACK'),
 } as const satisfies OptionSpecs;
@@ -192,6 +206,7 @@ export function loadConfig(ctx: RunContext<typeof options>): SlackConfig {
     cacheTtlSeconds: o['cache-ttl'],
     maxRetries: o['max-retries'],
     requestTimeoutMs: o['request-timeout'],
+    maxResponseBytes: o['max-response-bytes'],
     ...toolChoiceFrom(o),
   };
   // An unknown name in --tools or --exclude-tools is a config error, like any other bad value.

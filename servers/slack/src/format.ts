@@ -1,4 +1,11 @@
 import * as z from 'zod';
+import { cutText } from './bounded-result.js';
+
+/**
+ * The longest message text returned, in characters: Slack's own limit for a message (it cuts
+ * longer ones), so only a hostile or broken upstream exceeds it. The cut says how much went.
+ */
+export const MAX_TEXT_CHARS = 40_000;
 
 /** A message as the model reads it: names resolved, ISO time, counts instead of raw lists. */
 export const messageSchema = z.object({
@@ -32,27 +39,34 @@ export function isoTime(ts: string): string {
   return Number.isFinite(seconds) ? new Date(seconds * 1000).toISOString().replace('.000Z', 'Z') : ts;
 }
 
-/** Slack markup in message text made readable: mentions by name, links as "label (url)". */
+/**
+ * Slack markup in message text made readable: mentions by name, links as "label (url)". Slack
+ * escapes '<' and '>' in text, so no part of a markup token holds either: every pattern stops at
+ * the next one. Scanning on to the next '>' instead went quadratic on unterminated markup (40,000
+ * characters of "<@U1|" held the event loop for 0.7 s, a page of them for minutes).
+ */
 export function readableText(text: string, names: ReadonlyMap<string, string>): string {
   // Most messages have no markup: skip the regular expressions for them.
   if (!text.includes('<') && !text.includes('&')) return text;
   return text
     .replace(
-      /<@([UW][A-Z0-9]+)(?:\|([^>]*))?>/g,
+      /<@([UW][A-Z0-9]+)(?:\|([^<>]*))?>/g,
       (_m, id: string, label?: string) => `@${names.get(id) ?? label ?? id}`,
     )
-    .replace(/<#([CG][A-Z0-9]+)\|([^>]*)>/g, (_m, _id: string, name: string) => `#${name}`)
-    .replace(/<!(here|channel|everyone)(?:\|[^>]*)?>/g, '@$1')
-    .replace(/<(https?:[^|>]+)\|([^>]+)>/g, '$2 ($1)')
-    .replace(/<(https?:[^>]+)>/g, '$1')
+    .replace(/<#([CG][A-Z0-9]+)\|([^<>]*)>/g, (_m, _id: string, name: string) => `#${name}`)
+    .replace(/<!(here|channel|everyone)(?:\|[^<>]*)?>/g, '@$1')
+    .replace(/<(https?:[^|<>]+)\|([^<>]+)>/g, '$2 ($1)')
+    .replace(/<(https?:[^<>]+)>/g, '$1')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&amp;/g, '&');
 }
 
 export function toMessage(raw: RawMessage, names: ReadonlyMap<string, string>): Message {
-  const ts = raw.ts ?? '';
-  const message: Message = { ts, time: isoTime(ts), text: readableText(raw.text ?? '', names) };
+  const ts = typeof raw.ts === 'string' ? raw.ts : '';
+  // Cut before the markup is read: the regular expressions then see at most MAX_TEXT_CHARS.
+  const text = typeof raw.text === 'string' ? cutText(raw.text, MAX_TEXT_CHARS) : '';
+  const message: Message = { ts, time: isoTime(ts), text: readableText(text, names) };
   if (raw.user) message.user = raw.user;
   const userName = (raw.user && names.get(raw.user)) || raw.username;
   if (userName) message.userName = userName;

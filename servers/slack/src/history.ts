@@ -1,5 +1,6 @@
-import { decodeCursor, encodeCursor, InvalidInputError } from '@refmcp/core';
+import { decodeCursor, encodeCursor, InvalidInputError, UpstreamError } from '@refmcp/core';
 import * as z from 'zod';
+import { MAX_RESULT_BYTES } from './bounded-result.js';
 import type { SlackDeps } from './deps.js';
 import { type messagesOutput, type RawMessage, toMessage } from './format.js';
 import type { SlackApi, SlackParams } from './slack/api.js';
@@ -23,6 +24,11 @@ const cursorState = z.object({ c: z.string(), o: z.string().optional() });
 
 /** Slack returns at most this many per request; larger limits take several requests. */
 const SLACK_PAGE = 200;
+/**
+ * Once this much message text is in hand, no further Slack page is asked for: the result could
+ * not show more (see bounded-result.ts), and the next cursor starts where this one stopped.
+ */
+const ENOUGH_TEXT_CHARS = MAX_RESULT_BYTES;
 
 export interface MessagePage {
   messages: RawMessage[];
@@ -44,7 +50,8 @@ export async function fetchMessages(
   const oldest = state ? state.o : options.duration ? oldestFor(options.duration, options.now) : undefined;
   let slackCursor = state?.c;
   const messages: RawMessage[] = [];
-  while (messages.length < options.limit) {
+  let textChars = 0;
+  while (messages.length < options.limit && textChars < ENOUGH_TEXT_CHARS) {
     const page = await api.call<{ messages?: RawMessage[]; response_metadata?: { next_cursor?: string } }>(
       method,
       {
@@ -54,7 +61,17 @@ export async function fetchMessages(
         cursor: slackCursor,
       },
     );
-    messages.push(...(page.messages ?? []));
+    const received = page.messages ?? [];
+    if (!Array.isArray(received)) {
+      throw new UpstreamError(`Slack's answer to ${method} had no list of messages.`, {
+        hint: 'Try again; if it persists, check SLACK_API_URL and any proxy in front of Slack.',
+      });
+    }
+    // A page longer than asked for (an upstream ignoring `limit`) is cut to what is wanted.
+    for (const message of received.slice(0, options.limit - messages.length)) {
+      messages.push(message);
+      textChars += typeof message?.text === 'string' ? message.text.length : 0;
+    }
     slackCursor = page.response_metadata?.next_cursor || undefined;
     if (!slackCursor) break;
   }

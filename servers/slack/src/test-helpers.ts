@@ -10,7 +10,7 @@ import {
   USER_TOKEN,
 } from '@refmcp/fake-slack';
 import { createApp } from './app.js';
-import type { SlackConfig } from './config.js';
+import { DEFAULT_MAX_RESPONSE_BYTES, type SlackConfig } from './config.js';
 
 export { BOT_TOKEN, USER_TOKEN };
 
@@ -38,6 +38,7 @@ export function testConfig(apiUrl: string, overrides: Partial<SlackConfig> = {})
     cacheTtlSeconds: 3600,
     maxRetries: 1,
     requestTimeoutMs: 5000,
+    maxResponseBytes: DEFAULT_MAX_RESPONSE_BYTES,
     tools: [],
     excludeTools: [],
     ...overrides,

@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from '@refmcp/core';
 import { LogLevel, type Logger as SlackLogger, WebAPIRateLimitedError, WebClient } from '@slack/web-api';
 import type { SlackConfig, TokenKind } from '../config.js';
+import { boundedFetch, tooLargeIn } from './bounded-fetch.js';
 import { toSlackToolError } from './errors.js';
 
 /** The longest Retry-After one call waits out before it is answered with the wait instead (s). */
@@ -30,17 +31,26 @@ function bridgeLogger(logger: Logger): SlackLogger {
 }
 
 export function createSlackApi(config: SlackConfig, logger: Logger): SlackApi {
+  const retryConfig = {
+    retries: config.maxRetries,
+    factor: 2,
+    minTimeout: 250,
+    maxTimeout: 4000,
+    randomize: true,
+    // p-retry's hook (the client hands retryConfig to p-retry whole; its type lists only the
+    // `retry` options): an answer refused for its size would be as large again, so it is not
+    // retried. Throwing here ends the retries with this error.
+    onFailedAttempt: (error: unknown) => {
+      if (tooLargeIn(error)) throw error;
+    },
+  };
   const client = new WebClient(config.token, {
     slackApiUrl: config.apiUrl,
     logger: bridgeLogger(logger.child('slack')),
     // The client's own retry policy (429 Retry-After included), sized so a tool call stays short.
-    retryConfig: {
-      retries: config.maxRetries,
-      factor: 2,
-      minTimeout: 250,
-      maxTimeout: 4000,
-      randomize: true,
-    },
+    retryConfig,
+    // Every answer is read with a byte cap (bounded-fetch.ts); a longer one fails the call.
+    fetch: boundedFetch(config.maxResponseBytes),
     timeout: config.requestTimeoutMs,
     // On a 429 the client would otherwise pause its whole queue for the Retry-After, so one
     // rate-limited call (Retry-After: 3600) would stall every other call of the server for an hour.

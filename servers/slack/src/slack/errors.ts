@@ -1,4 +1,5 @@
 import {
+  type AnyTool,
   InvalidInputError,
   NotFoundError,
   PermissionDeniedError,
@@ -11,6 +12,7 @@ import {
   WebAPIRateLimitedError,
   WebAPIRequestError,
 } from '@slack/web-api';
+import { formatBytes, tooLargeIn } from './bounded-fetch.js';
 
 const TOKEN_HINT = 'Check SLACK_BOT_TOKEN / SLACK_USER_TOKEN and restart the server.';
 
@@ -82,10 +84,28 @@ function fromCode(code: string, data: Record<string, unknown>, method: string): 
   }
 }
 
+/** Slack's error codes are short snake_case words; anything else is not an answer from Slack. */
+const ERROR_CODE = /^[a-z0-9_.]{1,80}$/;
+
 /** Turns whatever the Web API client threw into an error the model can act on. */
 export function toSlackToolError(error: unknown, method: string, apiUrl: string): unknown {
+  const tooLarge = tooLargeIn(error);
+  if (tooLarge) {
+    return new UpstreamError(
+      `Slack answered more than ${formatBytes(tooLarge.limitBytes)} to ${method}; narrow the request (a smaller limit or duration) or raise --max-response-bytes.`,
+      {
+        hint: 'Ask for fewer messages or a shorter duration. The limit is set by whoever runs this server (--max-response-bytes, SLACK_MAX_RESPONSE_BYTES).',
+      },
+    );
+  }
   if (error instanceof WebAPIPlatformError) {
     const data = error.data as unknown as Record<string, unknown>;
+    // The client reports a body that is not JSON as `ok: false` with the whole body as the code.
+    if (typeof data.error === 'string' && !ERROR_CODE.test(data.error)) {
+      return new UpstreamError(`Slack's answer to ${method} was not valid JSON.`, {
+        hint: 'Try again; if it persists, check SLACK_API_URL and any proxy in front of Slack.',
+      });
+    }
     return fromCode(String(data.error ?? 'unknown_error'), data, method);
   }
   if (error instanceof WebAPIRateLimitedError) {
@@ -108,4 +128,32 @@ export function toSlackToolError(error: unknown, method: string, apiUrl: string)
     });
   }
   return error;
+}
+
+/**
+ * Tools read Slack's answers as the Web API documents them, so reading a field that is not there
+ * (or iterating something that is not a list) means the answer was not what Slack documents: a
+ * proxy or a hostile upstream. Said so, not reported as an internal error.
+ */
+const SHAPE_ERROR =
+  /Cannot read properties of (undefined|null)|is not (a function|iterable)|Cannot convert undefined or null|Spread syntax requires|Cannot create property/;
+
+export function withShapeErrors<Deps>(tool: AnyTool<Deps>): AnyTool<Deps> {
+  return {
+    ...tool,
+    handler: async (input, ctx) => {
+      try {
+        return await tool.handler(input, ctx);
+      } catch (error) {
+        if (!(error instanceof TypeError) || !SHAPE_ERROR.test(error.message)) throw error;
+        throw new UpstreamError(
+          `Slack's answer for ${tool.name} was not in the documented shape (${error.message}).`,
+          {
+            cause: error,
+            hint: 'Try again; if it persists, tell the user: SLACK_API_URL or a proxy in front of Slack answers differently from Slack.',
+          },
+        );
+      }
+    },
+  };
 }
