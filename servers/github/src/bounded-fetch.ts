@@ -4,7 +4,7 @@
  * 50 MB issue body used to be read whole, parsed whole, and mapped whole (1 GB resident, pings
  * unanswered for 20 s). Now the body is counted as it arrives and the connection is dropped the
  * moment it passes the cap. The count is of decoded bytes, so a small compressed answer that
- * inflates to a huge one is refused too.
+ * inflates to a huge one is refused too. (The same file is in the Slack server; it belongs in core.)
  */
 
 /** An answer longer than the cap, refused while it was being read. */

@@ -6,6 +6,7 @@ import { type AnyTool, InvalidInputError } from '@refmcp/core';
  * sanitize.ts); this is the net for the whole result: when its JSON is over MAX_RESULT_BYTES, the
  * longest strings are shortened, each to the same length, until it fits. Every item of a list
  * stays, so paging still lines up; only texts get shorter, each with a marker saying how much.
+ * (The same file is in the Slack server; it belongs in core.)
  */
 export const MAX_RESULT_BYTES = 2 * 1024 * 1024;
 
