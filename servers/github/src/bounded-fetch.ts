@@ -1,10 +1,11 @@
 /**
  * Upstream answers read with a byte limit. Many users share one server over HTTP, so a single
- * answer must not be able to take its memory or its event loop: a list of 100,000 issues or a
- * 50 MB issue body used to be read whole, parsed whole, and mapped whole (1 GB resident, pings
- * unanswered for 20 s). Now the body is counted as it arrives and the connection is dropped the
- * moment it passes the cap. The count is of decoded bytes, so a small compressed answer that
- * inflates to a huge one is refused too. (The same file is in the Slack server; it belongs in core.)
+ * answer must not be able to take its memory or its event loop: a list of 100,000 issues used to
+ * be read whole, parsed whole and mapped whole (2.9 GB resident, pings unanswered for 23 s), and a
+ * 50 MB issue body ended as an internal error. Now the body is counted as it arrives and the
+ * connection is dropped the moment it passes the cap. The count is of decoded bytes, so a small
+ * compressed answer that inflates to a huge one is refused too. (The same file is in the Slack
+ * server; it belongs in core.)
  */
 
 /** An answer longer than the cap, refused while it was being read. */
