@@ -20,6 +20,10 @@ export interface SqliteConfig {
   busyTimeoutMs: number;
   /** Worker processes for reads; reads beyond this many wait in line. */
   readers: number;
+  /** Text cells longer than this (UTF-8 bytes) come back cut, with their full length. */
+  maxCellBytes: number;
+  /** Rows of one result stop at this many bytes of reply (structured rows and text together). */
+  maxResultBytes: number;
   /** How often the schema version is polled while a client is connected (0: never). */
   schemaPollMs: number;
   /** `--tools`: only these tools (empty: all that read-only mode allows). */
@@ -65,6 +69,25 @@ export const options = {
     default: 5000,
     min: 0,
     placeholder: '<ms>',
+  },
+  'max-cell-bytes': {
+    type: 'integer',
+    description: 'Cut text cells longer than this many bytes (the cut cell ends with its full length).',
+    env: 'SQLITE_MAX_CELL_BYTES',
+    default: 64 * 1024,
+    min: 4096,
+    placeholder: '<n>',
+  },
+  'max-result-bytes': {
+    type: 'integer',
+    description:
+      'Stop a result at this many bytes (rows as JSON plus their text view); the rest comes with its cursor.',
+    env: 'SQLITE_MAX_RESULT_BYTES',
+    default: 4 * 1024 * 1024,
+    min: 64 * 1024,
+    // Under the 9 MiB a reply may carry (a stdio client drops a message over 10 MiB).
+    max: 8 * 1024 * 1024,
+    placeholder: '<n>',
   },
   readers: {
     type: 'integer',
@@ -117,6 +140,8 @@ export async function loadConfig(ctx: RunContext<typeof options>): Promise<Sqlit
     queryTimeoutMs: ctx.options['query-timeout'],
     busyTimeoutMs: ctx.options['busy-timeout'],
     readers: ctx.options.readers,
+    maxCellBytes: ctx.options['max-cell-bytes'],
+    maxResultBytes: ctx.options['max-result-bytes'],
     schemaPollMs: 1000,
     ...toolChoiceFrom(ctx.options),
   };

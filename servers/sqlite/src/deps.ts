@@ -38,6 +38,8 @@ export function createDeps(config: SqliteConfig, logger: Logger): SqliteRuntime 
     busyTimeoutMs: config.busyTimeoutMs,
     queryTimeoutMs: config.queryTimeoutMs,
     readers: config.readers,
+    maxCellBytes: config.maxCellBytes,
+    maxResultBytes: config.maxResultBytes,
     logger,
   });
   // 2026-era listen streams hear changes through the feed: over HTTP they belong to no instance.

@@ -1,10 +1,8 @@
 import { createHash } from 'node:crypto';
 import { decodeCursor, encodeCursor, InvalidInputError } from '@refmcp/core';
 import * as z from 'zod';
-import type { Cell, Params } from './db/protocol.js';
-
-/** Longest cell shown in the text view; structured content always has the full value. */
-const CELL_WIDTH = 80;
+import { formatBytes, showCell } from './db/cells.js';
+import type { Cell, Params, ReadResult } from './db/protocol.js';
 
 export const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
@@ -47,7 +45,40 @@ export const rowsShape = {
   rowCount: z.number().describe('Rows in this result'),
   truncated: z.boolean().describe('True when more rows exist; pass nextCursor to get them'),
   nextCursor: z.string().optional(),
+  notice: noticeSchema(),
 };
+
+/** Present only when a byte cap shortened the result: which one, and how to get the rest. */
+export function noticeSchema() {
+  return z
+    .string()
+    .optional()
+    .describe('Set when a byte cap shortened the result: which cap, and how to read the rest');
+}
+
+/**
+ * Says which byte caps acted on a result, naming the flags that set them; undefined when none
+ * did. `rest` is how to get the rows that did not fit.
+ */
+export function capNotice(
+  result: Pick<ReadResult, 'rows' | 'cellsCut' | 'stoppedAtBytes'>,
+  caps: { maxCellBytes: number; maxResultBytes: number },
+  rest: string,
+): string | undefined {
+  const parts: string[] = [];
+  if (result.stoppedAtBytes) {
+    parts.push(
+      `Stopped after ${result.rows.length} rows at the ${formatBytes(caps.maxResultBytes)} result cap (--max-result-bytes); ${rest}.`,
+    );
+  }
+  if (result.cellsCut > 0) {
+    const cells = result.cellsCut === 1 ? '1 cell longer than' : `${result.cellsCut} cells longer than`;
+    parts.push(
+      `${cells} ${formatBytes(caps.maxCellBytes)} came back cut, each ending with its full length (--max-cell-bytes); read the rest with substr(column, start, length).`,
+    );
+  }
+  return parts.length > 0 ? parts.join(' ') : undefined;
+}
 
 /** Booleans become 1/0 (SQLite has no boolean); `:name` / `?1`-style keys lose their prefix. */
 export function toBindable(params: z.output<typeof paramsSchema>): Params {
@@ -90,14 +121,10 @@ export function clampRows(requested: number | undefined, fallback: number, cap: 
   return Math.min(requested ?? fallback, cap);
 }
 
-function showCell(value: Cell): string {
-  if (value === null) return 'NULL';
-  if (typeof value === 'object') return `<blob ${value.bytes} bytes>`;
-  const text = String(value).replace(/\r?\n/g, '\\n').replace(/\|/g, '\\|');
-  return text.length > CELL_WIDTH ? `${text.slice(0, CELL_WIDTH - 1)}…` : text;
-}
-
-/** A compact pipe-separated table: cheap for a model to read, cells cut at 80 characters. */
+/**
+ * A compact pipe-separated table: cheap for a model to read, cells cut at 80 characters. The
+ * worker counted exactly these bytes against the result cap (see db/cells.js).
+ */
 export function renderTable(columns: readonly string[], rows: readonly Cell[][]): string {
   if (columns.length === 0) return '';
   const lines = [columns.join(' | ')];
@@ -111,10 +138,12 @@ export function renderRows(out: {
   rowCount: number;
   truncated: boolean;
   nextCursor?: string | undefined;
+  notice?: string | undefined;
 }): string {
   const table = renderTable(out.columns, out.rows);
   const footer = out.truncated
     ? `(${out.rowCount} rows shown; more exist: call again with cursor "${out.nextCursor}")`
     : `(${out.rowCount} row${out.rowCount === 1 ? '' : 's'})`;
-  return table ? `${table}\n${footer}` : footer;
+  const lines = [table, footer, out.notice].filter(Boolean);
+  return lines.join('\n');
 }

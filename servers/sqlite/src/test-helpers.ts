@@ -43,6 +43,8 @@ export function testConfig(file: string, overrides: Partial<SqliteConfig> = {}):
     queryTimeoutMs: 5000,
     busyTimeoutMs: 1000,
     readers: 2,
+    maxCellBytes: 64 * 1024,
+    maxResultBytes: 4 * 1024 * 1024,
     schemaPollMs: 100,
     tools: [],
     excludeTools: [],

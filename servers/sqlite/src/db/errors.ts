@@ -8,7 +8,8 @@ import {
 import { RunnerFailure } from './process.js';
 import type { Refusal } from './protocol.js';
 
-const REFUSALS: Record<Refusal, () => ToolError> = {
+/** Each refusal as the model reads it; `message` is the runner's, for those that carry numbers. */
+const REFUSALS: Record<Refusal, (message: string) => ToolError> = {
   not_read_only: () =>
     new PermissionDeniedError('SQLite reports that this statement writes; read_query only runs reads.', {
       hint: 'Use write_query for INSERT, UPDATE, DELETE and schema changes (not offered with --read-only).',
@@ -45,6 +46,12 @@ const REFUSALS: Record<Refusal, () => ToolError> = {
       'create_table only creates tables; this statement changed something else, so it was rolled back.',
       { hint: 'Use write_query for other statements.' },
     ),
+  result_too_large: (message) =>
+    new InvalidInputError(message, {
+      hint:
+        'Select fewer or shorter columns (substr(column, 1, n) for long text), or raise --max-result-bytes ' +
+        '(SQLITE_MAX_RESULT_BYTES).',
+    }),
 };
 
 /**
@@ -53,7 +60,9 @@ const REFUSALS: Record<Refusal, () => ToolError> = {
  */
 export function translateError(error: unknown): unknown {
   if (error instanceof ToolError || !(error instanceof RunnerFailure)) return error;
-  if (error.kind === 'Refused') return (REFUSALS[error.code as Refusal] ?? REFUSALS.not_read_only)();
+  if (error.kind === 'Refused') {
+    return (REFUSALS[error.code as Refusal] ?? REFUSALS.not_read_only)(error.message);
+  }
   const message = error.message;
   if (/more than one statement/i.test(message)) {
     return new InvalidInputError('Only one SQL statement per call.', {

@@ -1,6 +1,6 @@
-import { CancelledError, type Logger, TimeoutError } from '@refmcp/core';
+import { CancelledError, InvalidInputError, type Logger, TimeoutError } from '@refmcp/core';
 import { translateError } from './errors.js';
-import { RunnerProcess, type RunnerRequestBody } from './process.js';
+import { RunnerExited, RunnerProcess, type RunnerRequestBody } from './process.js';
 import type { RunnerOptions } from './protocol.js';
 
 export interface PoolOptions {
@@ -10,21 +10,31 @@ export interface PoolOptions {
   queryTimeoutMs: number;
   /** Reader processes; reads beyond this many wait in line. */
   readers: number;
+  /** Text cells longer than this are cut in the worker (see cells.js). */
+  maxCellBytes: number;
+  /** Rows stop at this many bytes of reply, in the worker. */
+  maxResultBytes: number;
   logger: Logger;
 }
 
 interface Job {
   body: RunnerRequestBody;
-  signal: AbortSignal | undefined;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
   settled: boolean;
+  /** The process running it, once it left the queue. */
+  runner?: RunnerProcess;
+  /** Set when we ended the job (cancel, timeout): its process was killed on purpose. */
+  stopped?: boolean;
+  /** Removes the abort listener and the timer. */
+  cleanup: () => void;
 }
 
 /**
  * A FIFO queue in front of up to `size` runner processes with the same role, started on demand.
- * A request that runs past the timeout, or whose caller cancels, has its process killed: the
- * statement stops at once, and the next request gets a fresh process.
+ * A request that runs past the timeout, or whose caller cancels (the tool's signal: the client's
+ * cancellation or the tool timeout), ends at once: if it waits in line it leaves the line, if it
+ * runs its process is killed (the statement stops there) and replaced.
  */
 class Lane {
   private readonly idle: RunnerProcess[] = [];
@@ -43,7 +53,17 @@ class Lane {
     if (this.closed) return Promise.reject(new Error('The database is closed.'));
     if (signal?.aborted) return Promise.reject(new CancelledError());
     return new Promise<T>((resolve, reject) => {
-      const job: Job = { body, signal, resolve: resolve as (v: unknown) => void, reject, settled: false };
+      const onAbort = () => this.stop(job, new CancelledError('The query was cancelled and stopped.'));
+      const job: Job = {
+        body,
+        resolve: resolve as (v: unknown) => void,
+        reject,
+        settled: false,
+        cleanup: () => signal?.removeEventListener('abort', onAbort),
+      };
+      // Listening from the moment the job is queued: a call cancelled while it waits must never
+      // start its statement.
+      signal?.addEventListener('abort', onAbort, { once: true });
       this.queue.push(job);
       this.pump();
     });
@@ -54,12 +74,7 @@ class Lane {
       let runner = this.idle.pop();
       if (!runner && this.live.size < this.size) runner = this.spawn();
       if (!runner) return;
-      const job = this.queue.shift()!;
-      if (job.settled) {
-        this.idle.push(runner);
-        continue;
-      }
-      void this.execute(runner, job);
+      void this.execute(runner, this.queue.shift()!);
     }
   }
 
@@ -68,32 +83,49 @@ class Lane {
       this.live.delete(exited);
       const at = this.idle.indexOf(exited);
       if (at >= 0) this.idle.splice(at, 1);
+      // One we killed is replaced at once, so the next call finds a process ready; one that died
+      // by itself is not (it may die again the same way), the next call starts one on demand.
+      if (exited.killed && !this.closed && this.queue.length === 0 && this.live.size < this.size) {
+        this.idle.push(this.spawn());
+      }
+      this.pump();
     });
     this.live.add(runner);
     return runner;
   }
 
+  private settle(job: Job, fn: () => void): void {
+    if (job.settled) return;
+    job.settled = true;
+    job.cleanup();
+    fn();
+  }
+
+  /** Ends a job now: out of the line if it waits, its process killed if it runs. */
+  private stop(job: Job, error: Error): void {
+    if (job.settled) return;
+    job.stopped = true;
+    const at = this.queue.indexOf(job);
+    if (at >= 0) this.queue.splice(at, 1);
+    // Killing is the only way to stop a statement inside SQLite (see runner.js).
+    job.runner?.kill();
+    this.settle(job, () => job.reject(error));
+  }
+
   private async execute(runner: RunnerProcess, job: Job): Promise<void> {
+    job.runner = runner;
     let timer: NodeJS.Timeout | undefined;
-    const settle = (fn: () => void) => {
-      if (job.settled) return;
-      job.settled = true;
+    const cleanup = job.cleanup;
+    job.cleanup = () => {
       clearTimeout(timer);
-      job.signal?.removeEventListener('abort', onAbort);
-      fn();
+      cleanup();
     };
-    const stop = (error: Error) => {
-      // Killing is the only way to stop a statement inside SQLite (see runner.js).
-      runner.kill();
-      settle(() => job.reject(error));
-    };
-    const onAbort = () => stop(new CancelledError('The query was cancelled and stopped.'));
-    job.signal?.addEventListener('abort', onAbort, { once: true });
     try {
       const result = await runner.run(job.body, () => {
         timer = setTimeout(() => {
           this.logger.warn('query timed out; worker killed', { ms: this.timeoutMs });
-          stop(
+          this.stop(
+            job,
             new TimeoutError(`The statement ran longer than ${this.timeoutMs} ms and was stopped.`, {
               hint: 'Narrow it (WHERE, LIMIT, an index: see explain_query), or raise --query-timeout.',
             }),
@@ -101,18 +133,30 @@ class Lane {
         }, this.timeoutMs);
         timer.unref();
       });
-      settle(() => job.resolve(result));
+      this.settle(job, () => job.resolve(result));
     } catch (error) {
-      settle(() => job.reject(translateError(error)));
+      this.settle(job, () => job.reject(this.failure(error, job)));
     }
     if (runner.alive && !this.closed) this.idle.push(runner);
     this.pump();
   }
 
+  /** A process that died under a statement we did not stop: it ran out of memory, or crashed. */
+  private failure(error: unknown, job: Job): unknown {
+    if (!(error instanceof RunnerExited) || job.stopped) return translateError(error);
+    this.logger.error('database worker died running a statement', { error: error.message });
+    return new InvalidInputError(
+      `The database worker running this statement died (${error.message}), most likely out of memory; nothing the statement did was kept.`,
+      {
+        hint: 'Ask for less at once: fewer rows or columns, shorter values (substr()), or a narrower query.',
+      },
+    );
+  }
+
   close(): void {
     this.closed = true;
     for (const job of this.queue.splice(0)) {
-      if (!job.settled) job.reject(new Error('The database is closed.'));
+      this.settle(job, () => job.reject(new Error('The database is closed.')));
     }
     for (const runner of this.live) runner.kill();
   }
@@ -127,7 +171,12 @@ export class DatabasePool {
   private readonly writer: Lane | undefined;
 
   constructor(options: PoolOptions) {
-    const base = { file: options.file, busyTimeoutMs: options.busyTimeoutMs };
+    const base = {
+      file: options.file,
+      busyTimeoutMs: options.busyTimeoutMs,
+      maxCellBytes: options.maxCellBytes,
+      maxResultBytes: options.maxResultBytes,
+    };
     const log = options.logger;
     this.readers = new Lane({ ...base, role: 'reader' }, options.readers, options.queryTimeoutMs, log);
     // Security: in read-only mode no read-write connection exists at all.

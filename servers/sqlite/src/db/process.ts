@@ -41,6 +41,8 @@ export class RunnerProcess {
   private nextId = 1;
   private pending: { id: number; resolve: (v: unknown) => void; reject: (e: Error) => void } | undefined;
   private exited = false;
+  /** We killed it (a timeout, a cancellation, shutdown), rather than it dying by itself. */
+  killed = false;
 
   constructor(options: RunnerOptions, onExit: (process: RunnerProcess) => void) {
     this.child = fork(RUNNER, [JSON.stringify(options)], {
@@ -111,6 +113,8 @@ export class RunnerProcess {
 
   /** Stops whatever the process is doing, immediately. */
   kill(): void {
-    if (!this.exited) this.child.kill('SIGKILL');
+    if (this.exited) return;
+    this.killed = true;
+    this.child.kill('SIGKILL');
   }
 }

@@ -12,6 +12,10 @@ export interface RunnerOptions {
   /** Readers always open read-only; the writer opens read-write. */
   role: 'reader' | 'writer';
   busyTimeoutMs: number;
+  /** Text longer than this (UTF-8 bytes) is cut, ending in a marker with its full length. */
+  maxCellBytes: number;
+  /** The most rows of one result may take in a reply, structured and text view together. */
+  maxResultBytes: number;
 }
 
 /**
@@ -32,6 +36,10 @@ export interface ReadResult {
   rows: Cell[][];
   /** At least one row exists after the last one returned. */
   more: boolean;
+  /** Cells cut to the cell cap. */
+  cellsCut: number;
+  /** The rows stopped at the byte cap (rather than at the row limit). */
+  stoppedAtBytes: boolean;
 }
 
 export interface WriteResult extends ReadResult {
@@ -57,7 +65,9 @@ export type Refusal =
   | 'vacuum_into'
   | 'explain'
   | 'transaction'
-  | 'not_create_table';
+  | 'not_create_table'
+  /** A row (or an introspection answer) larger than the byte cap: the message says how large. */
+  | 'result_too_large';
 
 export interface RunnerError {
   /** `SqliteError`, `RangeError`, `TypeError` or `Refused`. */

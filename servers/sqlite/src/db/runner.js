@@ -15,18 +15,20 @@
  * it through JSDoc (allowJs + checkJs) and copies it to dist unchanged.
  */
 import Database from 'better-sqlite3';
+import { cellMaker, formatBytes, headerBytes, rowBytes } from './cells.js';
 
 /** @typedef {import('./protocol.js').RunnerOptions} RunnerOptions */
 /** @typedef {import('./protocol.js').RunnerRequest} RunnerRequest */
 /** @typedef {import('./protocol.js').Cell} Cell */
 /** @typedef {import('./protocol.js').Refusal} Refusal */
 
-const BLOB_PREVIEW_BYTES = 4096;
-
 class Refused extends Error {
-  /** @param {Refusal} code */
-  constructor(code) {
-    super(code);
+  /**
+   * @param {Refusal} code
+   * @param {string} [message] what the server tells the model, when the code alone cannot say it
+   */
+  constructor(code, message) {
+    super(message ?? code);
     this.name = 'Refused';
     this.code = code;
   }
@@ -79,6 +81,9 @@ try {
   process.exit(1);
 }
 
+/** Long text cut to the cell cap, in every answer. */
+const cells = cellMaker(options.maxCellBytes);
+
 process.on('message', (/** @type {RunnerRequest} */ request) => {
   try {
     send({ id: request.id, ok: true, result: handle(request) });
@@ -94,15 +99,21 @@ process.on('disconnect', () => process.exit(0));
 
 /** @param {RunnerRequest} request */
 function handle(request) {
-  if (request.op === 'all') {
-    return { rows: bind(db.prepare(request.sql), request.params, (s, p) => s.all(...p)).map(plainRow) };
-  }
+  if (request.op === 'all') return { rows: introspect(request.sql, request.params) };
   if (request.op === 'plan') {
     // A plan runs nothing, so it is read on the classifier, where compiling cannot act either.
     classifier.prepare(request.sql); // one statement, valid SQL: otherwise the error names the real problem
     const plan = classifier.prepare(`EXPLAIN QUERY PLAN ${request.sql}`);
-    const rows = bind(plan, request.params, (s, p) => s.all(...p)).map(plainRow);
-    return { rows: rows.map((r) => ({ id: r.id, parent: r.parent, detail: r.detail })) };
+    const rows = /** @type {Array<Record<string, unknown>>} */ (
+      bind(plan, request.params, (s, p) => s.all(...p))
+    );
+    return {
+      rows: rows.map((r) => ({
+        id: cells.cell(r.id),
+        parent: cells.cell(r.parent),
+        detail: cells.cell(r.detail),
+      })),
+    };
   }
   // A read on the writing connection first: it rolls back a hot journal left by a writer that was
   // killed mid-statement (a timeout), which the read-only classifier could not do.
@@ -174,22 +185,49 @@ function checkProgram(sql, params) {
  */
 function readRows(stmt, params, offset, limit) {
   const columns = stmt.columns().map((c) => c.name);
+  /** @type {Cell[][]} */
   const rows = [];
   let more = false;
+  let stoppedAtBytes = false;
+  let cellsCut = 0;
   let index = 0;
+  let left = options.maxResultBytes - headerBytes(columns);
+  if (left < 0) throw tooLarge('The column names alone take', -left + options.maxResultBytes);
   // iterate() so that only offset + limit + 1 rows are ever produced; the extra one tells us
   // exactly whether the result was cut.
   const iterator = bind(stmt.raw(true), params, (s, p) => s.iterate(...p));
-  for (const row of iterator) {
+  for (const raw of iterator) {
     if (index++ < offset) continue;
     if (rows.length === limit) {
       more = true;
       break;
     }
-    rows.push(/** @type {unknown[]} */ (row).map(cell));
+    const { row, cut } = cells.row(/** @type {unknown[]} */ (raw));
+    const bytes = rowBytes(row);
+    if (bytes > left) {
+      // Security: never more than the cap, even for one row; the caller learns how to ask for less.
+      if (rows.length === 0) throw tooLarge('One row of this result takes', bytes);
+      more = true;
+      stoppedAtBytes = true;
+      break;
+    }
+    left -= bytes;
+    cellsCut += cut;
+    rows.push(row);
   }
   iterator.return?.();
-  return { columns, rows, more };
+  return { columns, rows, more, cellsCut, stoppedAtBytes };
+}
+
+/**
+ * @param {string} what
+ * @param {number} bytes
+ */
+function tooLarge(what, bytes) {
+  return new Refused(
+    'result_too_large',
+    `${what} ${formatBytes(bytes)}, more than the ${formatBytes(options.maxResultBytes)} one result may carry.`,
+  );
 }
 
 /**
@@ -200,21 +238,39 @@ function readRows(stmt, params, offset, limit) {
 function write(stmt, params, limit) {
   const versionBefore = schemaVersion();
   let columns = /** @type {string[]} */ ([]);
-  let rows = /** @type {Cell[][]} */ ([]);
+  const rows = /** @type {Cell[][]} */ ([]);
   let more = false;
+  let stoppedAtBytes = false;
+  let cellsCut = 0;
   let changes;
   let lastInsertRowid = null;
   if (stmt.reader) {
-    // RETURNING: every row must be stepped for the write to complete.
+    // RETURNING: every row must be stepped for the write to complete; only those that fit the
+    // row and byte caps are kept. The write has happened by then, so nothing is refused.
     columns = stmt.columns().map((c) => c.name);
-    const all = /** @type {unknown[][]} */ (bind(stmt.raw(true), params, (s, p) => s.all(...p)));
-    more = all.length > limit;
-    rows = all.slice(0, limit).map((row) => row.map(cell));
+    let left = options.maxResultBytes - headerBytes(columns);
+    for (const raw of bind(stmt.raw(true), params, (s, p) => s.iterate(...p))) {
+      if (more) continue;
+      if (rows.length === limit) {
+        more = true;
+        continue;
+      }
+      const { row, cut } = cells.row(/** @type {unknown[]} */ (raw));
+      const bytes = rowBytes(row);
+      if (bytes > left) {
+        more = true;
+        stoppedAtBytes = true;
+        continue;
+      }
+      left -= bytes;
+      cellsCut += cut;
+      rows.push(row);
+    }
     changes = Number(db.prepare('SELECT changes()').pluck().get());
   } else {
     const info = bind(stmt, params, (s, p) => s.run(...p));
     changes = info.changes;
-    lastInsertRowid = cell(info.lastInsertRowid);
+    lastInsertRowid = cells.cell(info.lastInsertRowid);
   }
   // BEGIN IMMEDIATE/EXCLUSIVE are writes to SQLite, but an open transaction would hold the write
   // lock between calls. Each call is its own transaction.
@@ -227,6 +283,8 @@ function write(stmt, params, limit) {
     columns,
     rows,
     more,
+    cellsCut,
+    stoppedAtBytes,
     changes,
     lastInsertRowid,
     schemaVersion: version,
@@ -267,6 +325,8 @@ function createTable(stmt, params) {
     columns: [],
     rows: [],
     more: false,
+    cellsCut: 0,
+    stoppedAtBytes: false,
     changes: 0,
     lastInsertRowid: null,
     schemaVersion: schemaVersion(),
@@ -299,29 +359,22 @@ function bind(stmt, params, run) {
 }
 
 /**
- * A value as JSON can carry it: integers beyond 2^53 become strings rather than losing digits,
- * blobs become base64 (the first 4 KiB) with their length.
- * @param {unknown} value
- * @returns {Cell}
+ * Our own introspection SQL, rows as objects: cells cut like any others, and the whole answer
+ * held to the byte cap (a schema of many huge CREATE statements must not flood the server).
+ * @param {string} sql
+ * @param {unknown} params
  */
-function cell(value) {
-  if (typeof value === 'bigint') {
-    return value >= Number.MIN_SAFE_INTEGER && value <= Number.MAX_SAFE_INTEGER
-      ? Number(value)
-      : value.toString();
+function introspect(sql, params) {
+  const rows = [];
+  let left = options.maxResultBytes;
+  for (const raw of bind(db.prepare(sql), params, (s, p) => s.iterate(...p))) {
+    const row = /** @type {Record<string, Cell>} */ ({});
+    for (const [key, value] of Object.entries(/** @type {object} */ (raw))) row[key] = cells.cell(value);
+    left -= Buffer.byteLength(JSON.stringify(row));
+    if (left < 0) throw tooLarge('This answer takes', options.maxResultBytes - left);
+    rows.push(row);
   }
-  if (value instanceof Uint8Array) {
-    const preview = Buffer.from(value.buffer, value.byteOffset, Math.min(value.length, BLOB_PREVIEW_BYTES));
-    return { $blob: preview.toString('base64'), bytes: value.length };
-  }
-  return /** @type {Cell} */ (value);
-}
-
-/** @param {unknown} row */
-function plainRow(row) {
-  const out = /** @type {Record<string, Cell>} */ ({});
-  for (const [key, value] of Object.entries(/** @type {object} */ (row))) out[key] = cell(value);
-  return out;
+  return rows;
 }
 
 /** @param {unknown} error */

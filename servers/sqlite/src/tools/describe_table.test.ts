@@ -6,6 +6,15 @@ describe.each(['legacy', 'modern'] as const)('describe_table (%s)', (era) => {
   let fx: Fixture;
   afterEach(() => fx.close());
 
+  it('cuts a CREATE statement longer than the cell cap, like any other cell', async () => {
+    fx = await makeFixture(era, { maxCellBytes: 4096 });
+    const sql = `CREATE TABLE wordy (note TEXT DEFAULT '${'w'.repeat(5000)}')`;
+    await callTool(fx.client, 'create_table', { query: sql });
+    const out = await callTool(fx.client, 'describe_table', { table_name: 'wordy' });
+    expect(out.isError, out.text).toBe(false);
+    expect(out.structured?.sql).toBe(`${sql.slice(0, 4096)}…[cut: 4096 of ${sql.length} bytes]`);
+  });
+
   it('gives columns, keys, indexes and foreign keys', async () => {
     fx = await makeFixture(era);
     const out = await callTool(fx.client, 'describe_table', { table_name: 'orders' });

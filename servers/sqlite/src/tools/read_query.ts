@@ -3,6 +3,7 @@ import * as z from 'zod';
 import type { ReadResult } from '../db/protocol.js';
 import { defineTool, type SqliteContext } from '../deps.js';
 import {
+  capNotice,
   clampRows,
   maxRowsSchema,
   nextCursor,
@@ -39,12 +40,14 @@ export default defineTool({
       { op: 'query', mode: 'read', sql: query, params: bound, offset, limit },
       ctx.signal,
     );
+    const notice = capNotice(result, config, 'pass nextCursor as cursor for the rest');
     return {
       columns: result.columns,
       rows: result.rows,
       rowCount: result.rows.length,
       truncated: result.more,
       ...(result.more && { nextCursor: nextCursor(query, bound, offset + result.rows.length) }),
+      ...(notice && { notice }),
     };
   },
   render: renderRows,

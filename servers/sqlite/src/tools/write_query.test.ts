@@ -67,6 +67,27 @@ describe.each(['legacy', 'modern'] as const)('write_query (%s)', (era) => {
     expect(await count(fx, 'customers')).toBe(7);
   });
 
+  it('keeps the RETURNING rows that fit the byte cap, with the write complete', async () => {
+    fx = await makeFixture(era, { maxResultBytes: 64 * 1024, maxCellBytes: 4096 });
+    const out = await callTool(fx.client, 'write_query', {
+      query: `INSERT INTO customers (name)
+        WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100)
+        SELECT printf('%.2000c', 'n') || i FROM n RETURNING id, printf('%.5000c', 'z') AS big`,
+      max_rows: 100,
+    });
+    expect(out.isError, out.text).toBe(false);
+    const rows = out.structured?.rows as unknown[][];
+    expect(out.structured).toMatchObject({ changes: 100, truncated: true });
+    expect(rows.length).toBeGreaterThan(5);
+    expect(rows.length).toBeLessThan(100);
+    expect(rows[0]![1]).toBe(`${'z'.repeat(4096)}…[cut: 4096 of 5000 bytes]`);
+    expect(out.structured?.notice).toMatch(
+      /^Stopped after \d+ rows at the 64 KiB result cap \(--max-result-bytes\); the write itself is complete\. \d+ cells longer than 4 KiB came back cut/,
+    );
+    expect(out.text).toContain(String(out.structured?.notice));
+    expect(await count(fx, 'customers')).toBe(103);
+  });
+
   it('reports schema changes', async () => {
     fx = await makeFixture(era);
     const out = await callTool(fx.client, 'write_query', {

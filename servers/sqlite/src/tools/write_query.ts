@@ -2,7 +2,16 @@ import { destructive } from '@refmcp/core';
 import * as z from 'zod';
 import type { WriteResult } from '../db/protocol.js';
 import { defineTool, type SqliteContext } from '../deps.js';
-import { cellSchema, clampRows, maxRowsSchema, paramsSchema, renderTable, toBindable } from '../results.js';
+import {
+  capNotice,
+  cellSchema,
+  clampRows,
+  maxRowsSchema,
+  noticeSchema,
+  paramsSchema,
+  renderTable,
+  toBindable,
+} from '../results.js';
 
 export default defineTool({
   name: 'write_query',
@@ -24,6 +33,7 @@ export default defineTool({
     columns: z.array(z.string()),
     rows: z.array(z.array(cellSchema)).describe('RETURNING rows, if any'),
     truncated: z.boolean(),
+    notice: noticeSchema(),
   }),
   annotations: destructive({ openWorld: false }),
   handler: async ({ query, params, max_rows }, ctx: SqliteContext) => {
@@ -40,6 +50,7 @@ export default defineTool({
       ctx.signal,
     );
     if (result.schemaChanged) notifier.schemaWritten(result.schemaVersion);
+    const notice = capNotice(result, config, 'the write itself is complete');
     return {
       changes: result.changes,
       lastInsertRowid: result.lastInsertRowid,
@@ -47,6 +58,7 @@ export default defineTool({
       columns: result.columns,
       rows: result.rows,
       truncated: result.more,
+      ...(notice && { notice }),
     };
   },
   render: (out) => {
@@ -56,6 +68,7 @@ export default defineTool({
     if (out.schemaChanged) lines.push('The schema changed.');
     if (out.columns.length > 0) lines.push(renderTable(out.columns, out.rows));
     if (out.truncated) lines.push('(more RETURNING rows were produced than shown)');
+    if (out.notice) lines.push(out.notice);
     return lines.join('\n');
   },
 });

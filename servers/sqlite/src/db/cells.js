@@ -1,0 +1,142 @@
+// @ts-check
+/**
+ * Cells as they leave a worker process: values made JSON-safe, long text cut to the cell cap, and
+ * each row costed in the bytes it adds to a reply, so that a result stops at the byte cap inside
+ * the worker, before anything crosses the IPC channel or the server's main thread encodes it.
+ *
+ * A reply carries every row twice: in the structured content (JSON) and in the text view the
+ * model reads (src/results.ts renders it with `showCell` from here). Both are counted, as the
+ * bytes they take inside the JSON-RPC message, so the cap bounds what is actually sent: a stdio
+ * client drops its connection on a message over 10 MiB, and the main thread's work per call
+ * (rendering, validation, encoding) grows with the reply.
+ *
+ * Plain JavaScript for the reason runner.js is (see its header comment): both layouts fork it.
+ */
+
+/** @typedef {import('./protocol.js').Cell} Cell */
+
+/** Longest cell shown in the text view; the structured content has the whole (capped) value. */
+export const CELL_WIDTH = 80;
+const BLOB_PREVIEW_BYTES = 4096;
+/** Room for what a reply holds besides the rows: footer, notice, cursor, field names. */
+const RESERVE_BYTES = 1024;
+/** Per row: `[` and `]` in the structured rows, an escaped newline (`\n`) in the text view. */
+const ROW_BYTES = 4;
+/** Per cell: a comma in the structured rows, ` | ` in the text view. */
+const SEPARATOR_BYTES = 4;
+/** Printable ASCII that JSON and the text view both carry unchanged (no `"`, `\` or `|`). */
+const PLAIN = /^[\x20\x21\x23-\x5b\x5d-\x7b\x7d\x7e]*$/;
+
+/**
+ * One cell in the text view: newlines and pipes escaped, cut at 80 characters. Escaping never
+ * shortens text, so only the first 81 characters can reach the view: the work is the same for a
+ * 64 KiB cell as for a short one.
+ * @param {Cell} value
+ */
+export function showCell(value) {
+  if (value === null) return 'NULL';
+  if (typeof value === 'object') return `<blob ${value.bytes} bytes>`;
+  const whole = String(value);
+  const long = whole.length > CELL_WIDTH + 1;
+  const text = (long ? whole.slice(0, CELL_WIDTH + 1) : whole).replace(/\r?\n/g, '\\n').replace(/\|/g, '\\|');
+  return long || text.length > CELL_WIDTH ? `${text.slice(0, CELL_WIDTH - 1)}…` : text;
+}
+
+/** @param {unknown} value */
+const jsonBytes = (value) => Buffer.byteLength(JSON.stringify(value) ?? 'null');
+
+/**
+ * What one cell adds to a reply: its JSON in the structured rows and its text-view rendering as a
+ * JSON string's content. Exact for what SQLite returns; plain ASCII text skips the encoding.
+ * @param {Cell} value
+ */
+export function cellBytes(value) {
+  if (typeof value === 'number') return 2 * String(value).length + SEPARATOR_BYTES;
+  if (value === null) return 8 + SEPARATOR_BYTES;
+  if (typeof value === 'string' && PLAIN.test(value)) {
+    const shown = value.length > CELL_WIDTH ? CELL_WIDTH + 2 : value.length; // `…` is 3 bytes
+    return value.length + 2 + shown + SEPARATOR_BYTES;
+  }
+  return jsonBytes(value) + jsonBytes(showCell(value)) - 2 + SEPARATOR_BYTES;
+}
+
+/** @param {readonly Cell[]} row */
+export function rowBytes(row) {
+  let bytes = ROW_BYTES;
+  for (const value of row) bytes += cellBytes(value);
+  return bytes;
+}
+
+/** The column names, once in the structured content and once as the text view's header. */
+export function headerBytes(/** @type {readonly string[]} */ columns) {
+  return RESERVE_BYTES + jsonBytes(columns) + jsonBytes(columns.join(' | '));
+}
+
+/** `65536` → `64 KiB`, `4194304` → `4 MiB`, `4718592` → `4.5 MiB`. */
+export function formatBytes(/** @type {number} */ bytes) {
+  const [unit, size] =
+    bytes >= 1024 * 1024 ? ['MiB', 1024 * 1024] : bytes >= 1024 ? ['KiB', 1024] : ['bytes', 1];
+  const value = bytes / size;
+  return `${Number.isInteger(value) ? value : value.toFixed(1)} ${unit}`;
+}
+
+/**
+ * Turns SQLite's values into cells with no more than `maxCellBytes` (UTF-8) of text.
+ * @param {number} maxCellBytes
+ */
+export function cellMaker(maxCellBytes) {
+  let cut = 0;
+  /**
+   * A value as JSON can carry it: integers beyond 2^53 become strings rather than losing digits,
+   * blobs become base64 (the first 4 KiB) with their length, and text over the cap is cut,
+   * ending in a marker with its full length: `…[cut: 65536 of 40000000 bytes]`.
+   * @param {unknown} value
+   * @returns {Cell}
+   */
+  function cell(value) {
+    if (typeof value === 'bigint') {
+      return value >= Number.MIN_SAFE_INTEGER && value <= Number.MAX_SAFE_INTEGER
+        ? Number(value)
+        : value.toString();
+    }
+    if (value instanceof Uint8Array) {
+      const preview = Buffer.from(value.buffer, value.byteOffset, Math.min(value.length, BLOB_PREVIEW_BYTES));
+      return { $blob: preview.toString('base64'), bytes: value.length };
+    }
+    // A UTF-16 code unit is at most 3 UTF-8 bytes: most text needs no counting at all.
+    if (typeof value !== 'string' || value.length * 3 <= maxCellBytes) return /** @type {Cell} */ (value);
+    const bytes = Buffer.byteLength(value);
+    if (bytes <= maxCellBytes) return value;
+    cut++;
+    const head = cutUtf8(value, maxCellBytes);
+    return `${head.text}…[cut: ${head.bytes} of ${bytes} bytes]`;
+  }
+  /**
+   * One row, and how many of its cells were cut: the caller counts them only for rows it keeps.
+   * @param {readonly unknown[]} values
+   */
+  function row(values) {
+    const before = cut;
+    const cells = values.map(cell);
+    return { row: cells, cut: cut - before };
+  }
+  return { cell, row };
+}
+
+/**
+ * The longest start of `text` that fits `maxBytes` of UTF-8 without splitting a character.
+ * Works on at most `maxBytes` code units, whatever the length of `text`.
+ * @param {string} text
+ * @param {number} maxBytes
+ */
+function cutUtf8(text, maxBytes) {
+  let start = text.slice(0, maxBytes);
+  // A lone high surrogate would encode as U+FFFD: leave the whole pair out instead.
+  const last = start.charCodeAt(start.length - 1);
+  if (last >= 0xd800 && last <= 0xdbff) start = start.slice(0, -1);
+  const encoded = Buffer.from(start, 'utf8');
+  let end = Math.min(encoded.length, maxBytes);
+  // Back off to the first byte of a character (continuation bytes are 10xxxxxx).
+  if (end < encoded.length) while (end > 0 && ((encoded[end] ?? 0) & 0xc0) === 0x80) end--;
+  return { text: encoded.toString('utf8', 0, end), bytes: end };
+}
