@@ -1,8 +1,9 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import type { Client } from '@modelcontextprotocol/client';
 import { callTool, connectHttp, spawnHttpBin, spawnStdio, underPressure } from '@refmcp/core/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeDatabase } from './test-helpers.js';
+import { makeDatabase, SEED } from './test-helpers.js';
 
 /**
  * Hostile input against the built binary, as a server shared by many users meets it: one call
@@ -16,6 +17,7 @@ const BIN = fileURLToPath(new URL('../dist/index.js', import.meta.url));
  * statement here, so one that kept running would hold its worker for the rest of the suite.
  */
 const ARGS = ['--query-timeout', '600000', '--tool-timeout', '3000', '--readers', '2'];
+const READERS = 2;
 
 /** The bounds every attack must keep: pings answered in time, the server's memory bounded. */
 const MAX_PING_MS = 2000;
@@ -26,6 +28,8 @@ const RUNAWAY =
   'WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1e9) SELECT count(*) FROM n';
 const THOUSAND_BYTE_ROWS =
   "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10000) SELECT i, printf('%.1000c', 'x') AS pad FROM n";
+/** A view that runs away: its table resource reads sample rows, which no tool timeout covers. */
+const SLOW_VIEW = `CREATE VIEW slow AS ${RUNAWAY}`;
 /** 70 cells of 70,000 bytes: each is cut to 64 KiB, and the row is still over 4 MiB. */
 const WIDE_ROW = `SELECT ${Array.from({ length: 70 }, (_, i) => `printf('%.70000c', 'x') AS c${i}`).join(', ')}`;
 
@@ -43,13 +47,13 @@ interface Served {
   close(): Promise<void>;
 }
 
-const TRANSPORTS: Record<string, (file: string) => Promise<Served>> = {
-  stdio: async (file) => {
-    const server = await spawnStdio({ command: process.execPath, args: [BIN, ...ARGS, file] });
+const TRANSPORTS: Record<string, (args: string[]) => Promise<Served>> = {
+  stdio: async (args) => {
+    const server = await spawnStdio({ command: process.execPath, args: [BIN, ...args] });
     return { client: server.client, pid: server.pid, close: () => server.close() };
   },
-  http: async (file) => {
-    const http = await spawnHttpBin({ command: process.execPath, args: [BIN, ...ARGS, file] });
+  http: async (args) => {
+    const http = await spawnHttpBin({ command: process.execPath, args: [BIN, ...args] });
     const client = await connectHttp(http.url, 'legacy');
     return {
       client,
@@ -66,16 +70,15 @@ const TRANSPORTS: Record<string, (file: string) => Promise<Served>> = {
 
 describe.each(Object.keys(TRANSPORTS))('hostile input over %s', (transport) => {
   // A fresh server per attack: the peak memory it reports is that attack's alone.
-  let served: Served;
-  let cleanup: () => void;
-  beforeEach(async () => {
-    const db = makeDatabase();
-    cleanup = db.cleanup;
-    served = await TRANSPORTS[transport]!(db.file);
+  let served: Served | undefined;
+  let db: ReturnType<typeof makeDatabase>;
+  beforeEach(() => {
+    db = makeDatabase(`${SEED}\n${SLOW_VIEW};`);
   });
   afterEach(async () => {
     await served?.close();
-    cleanup?.();
+    served = undefined;
+    db.cleanup();
   });
 
   /**
@@ -83,14 +86,17 @@ describe.each(Object.keys(TRANSPORTS))('hostile input over %s', (transport) => {
    * normal read per reader process at once: each completes only if no statement of the attack
    * still holds a reader (with the 10-minute query timeout, a leftover would hold it for good).
    */
-  async function attack<T>(work: (client: Client) => Promise<T>): Promise<T> {
+  async function attack<T>(work: (client: Client) => Promise<T>, args = ARGS): Promise<T> {
+    served = await TRANSPORTS[transport]!([...args, db.file]);
     const { client, pid } = served;
     const pressure = await underPressure(client, pid, () => work(client));
     if (!pressure.outcome.ok) throw pressure.outcome.error;
     expect(pressure.maxPingMs).toBeLessThan(MAX_PING_MS);
     expect(pressure.peakRssBytes ?? 0).toBeLessThan(MAX_RSS_BYTES);
     const after = await Promise.all(
-      [1, 2].map(() => callTool(client, 'read_query', { query: 'SELECT count(*) AS n FROM customers' })),
+      Array.from({ length: READERS }, () =>
+        callTool(client, 'read_query', { query: 'SELECT count(*) AS n FROM customers' }),
+      ),
     );
     for (const out of after) expect(out.structured, out.text).toMatchObject({ rows: [[3]] });
     return pressure.outcome.value;
@@ -120,7 +126,7 @@ describe.each(Object.keys(TRANSPORTS))('hostile input over %s', (transport) => {
     expect(page.rowCount).toBeLessThan(10_000);
     expect(out.structured?.notice).toMatch(/4 MiB.*--max-result-bytes/);
     expect(out.text).toContain(page.nextCursor);
-    const next = await callTool<Rows>(served.client, 'read_query', {
+    const next = await callTool<Rows>(served!.client, 'read_query', {
       query: THOUSAND_BYTE_ROWS,
       max_rows: 10_000,
       cursor: page.nextCursor,
@@ -152,15 +158,24 @@ describe.each(Object.keys(TRANSPORTS))('hostile input over %s', (transport) => {
     expect(read.structured).toMatchObject({ rows: [[2]] });
   });
 
-  it('stops runaway reads at the tool timeout, queued ones included', async () => {
-    const read = await attack(async (client) => {
-      // Six for two readers: two run, four wait in line, and all six time out.
-      const outs = await Promise.all(
-        Array.from({ length: 6 }, () => callTool(client, 'read_query', { query: RUNAWAY })),
+  it('stops reads at the tool timeout even while they wait in line', async () => {
+    // Both readers are held for 4 s by table resources of a runaway view (a resource read has no
+    // tool timeout; the query timeout ends it). Four reads queued behind them reach the 2 s tool
+    // timeout while they wait: they must never start, or they would hold the readers once more.
+    const args = ['--query-timeout', '4000', '--tool-timeout', '2000', '--readers', String(READERS)];
+    await attack(async (client) => {
+      const held = Array.from({ length: READERS }, () =>
+        client.readResource({ uri: 'sqlite://table/slow' }).then(
+          () => 'read',
+          () => 'stopped',
+        ),
       );
-      for (const out of outs) expect(out.text).toMatch(/^Timed out: .*3000 ms/);
-      return callTool(client, 'read_query', { query: 'SELECT 3 AS three' });
-    });
-    expect(read.structured).toMatchObject({ rows: [[3]] });
+      await sleep(1000); // the resources reach their sample rows first
+      const outs = await Promise.all(
+        Array.from({ length: 4 }, () => callTool(client, 'read_query', { query: RUNAWAY })),
+      );
+      for (const out of outs) expect(out.text).toMatch(/^Timed out: .*2000 ms/);
+      expect(await Promise.all(held)).toEqual(Array(READERS).fill('stopped'));
+    }, args);
   });
 });
