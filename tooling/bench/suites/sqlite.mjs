@@ -1,10 +1,11 @@
 // SQLite: @refmcp/server-sqlite over MCP (stdio) against the same work done in process with
 // better-sqlite3 (query + JSON encoding: the floor any server pays), and side by side with
 // mcp-server-sqlite-npx, an npm port of the official Python server, on the same database file.
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import {
+  BenchError,
   callTool,
   connectStdio,
   ensureBuilt,
@@ -36,6 +37,7 @@ const LOOKUP_ID = 42_424;
 
 const SAMPLES_BIG = { full: 11, quick: 3 };
 const SAMPLES_SMALL = { full: 41, quick: 9 };
+const SAMPLES_CELL = { full: 5, quick: 2 };
 
 /**
  * The targets, ours / base at most this. Against the npm port: not slower. Against in-process
@@ -46,10 +48,20 @@ const TARGET = {
   official: 1.0,
   directBig: 4.0,
   directPoint: 1000,
+  // One 40 MB cell: ours sends 64 KiB of it (--max-cell-bytes), the port all of it. Ours must
+  // answer in at most half the port's time; its server process, which every call goes through,
+  // must peak at most half as high as the port's one process; and all its processes together
+  // (server, two readers, one holding the value) at most 1.2× the port's.
+  cellTime: 0.5,
+  cellRssServer: 0.5,
+  cellRssAll: 1.2,
 };
 
 const SQL_BIG = `SELECT * FROM items WHERE id <= ${BIG} ORDER BY id`;
 const SQL_POINT = 'SELECT * FROM items WHERE id = ?';
+/** One text cell of 40,000,000 characters, built by SQLite: no table needed. */
+const SQL_CELL = 'SELECT hex(zeroblob(20000000)) AS big';
+const CELL_CHARS = 40_000_000;
 
 /** items(100k rows): the same bytes on every machine (values come from the row number). */
 function ensureFixture() {
@@ -103,10 +115,142 @@ async function ensureOfficial() {
   return existsSync(bin) ? bin : undefined;
 }
 
+/** Linux: pids whose parent is `pid`, from /proc (the bench has no other portable way). */
+function childrenOf(pid) {
+  const out = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // The name in (…) may hold spaces: the parent pid is the second field after it.
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid) out.push(Number(entry));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return out;
+}
+
+/** Peak resident memory of one process (Linux VmHWM), in bytes; 0 once it has gone. */
+function peakRss(pid) {
+  try {
+    return Number(/^VmHWM:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
+  } catch {
+    return 0;
+  }
+}
+
+/** The same for a process and all its descendants (each one's own peak, added up). */
+const treePeakRss = (pid) =>
+  peakRss(pid) + childrenOf(pid).reduce((sum, child) => sum + treePeakRss(child), 0);
+
+/**
+ * Starts a fresh server, runs one query to start it up, then `work`, and returns the peak RSS of
+ * the server with everything it started (ours: its worker processes too). Undefined off Linux.
+ */
+async function peakRssOf(label, args, warm, work) {
+  if (!existsSync('/proc/self/status')) return undefined;
+  const before = new Set(childrenOf(process.pid));
+  const server = await connectStdio({ args, label });
+  try {
+    const pid = childrenOf(process.pid).find((child) => !before.has(child));
+    await warm(server);
+    if (!pid) return undefined;
+    const idle = treePeakRss(pid);
+    await work(server);
+    return { idle, server: peakRss(pid), all: treePeakRss(pid) };
+  } finally {
+    await server.close();
+  }
+}
+
+const MB = 1024 * 1024;
+
 const countCell = (counts) =>
   Object.entries(counts)
     .map(([side, n]) => `${side} ${n ?? '–'}`)
     .join(' / ');
+
+/**
+ * One 40 MB text cell (`hex(zeroblob(20000000))`), ours against the npm port: time per call on
+ * the running servers, then the peak RSS of a fresh server of each side running it once.
+ */
+async function bigCell({ flags, file, ours, off, officialBin, rows, details }) {
+  const samples = sampleCount(flags, SAMPLES_CELL);
+  const oursCall = async () => {
+    const { structured } = await callTool(ours, 'read_query', { query: SQL_CELL });
+    const cell = structured.rows[0][0];
+    if (!cell.endsWith(`of ${CELL_CHARS} bytes]`))
+      throw new BenchError(`ours: no cut marker in ${cell.slice(-60)}`);
+    return cell.length;
+  };
+  const offCall = async () =>
+    JSON.parse((await callTool(off, 'read_query', { query: SQL_CELL })).text)[0].big.length;
+  const res = await interleave(
+    { ours: oursCall, official: off ? offCall : undefined },
+    { samples, warmup: 1 },
+  );
+  const check = `chars: ${countCell({ ours: res.ours.last, official: res.official?.last })}`;
+  const time = makeRow({
+    suite: name,
+    id: 'big-cell time vs official',
+    title: 'read_query one 40 MB cell (vs official)',
+    ours: res.ours.median,
+    base: res.official?.median,
+    baseName: OFFICIAL_PKG,
+    target: TARGET.cellTime,
+    samples,
+    check,
+  });
+  if (!off) time.note = 'official port not installed';
+  rows.push(time);
+  log(
+    `  big-cell: ours ${time.ours.toFixed(0)} ms, official ${Number.isFinite(time.base) ? time.base.toFixed(0) : '–'} ms`,
+  );
+
+  const warm = (server) => callTool(server, 'read_query', { query: 'SELECT 1 AS one' });
+  const oursRss = await peakRssOf('ours (fresh)', [OURS_BIN, file], warm, (s) =>
+    callTool(s, 'read_query', { query: SQL_CELL }),
+  );
+  const offRss = officialBin
+    ? await peakRssOf('official (fresh)', [officialBin, file], warm, (s) =>
+        callTool(s, 'read_query', { query: SQL_CELL }),
+      )
+    : undefined;
+  const mb = (bytes) => (bytes === undefined ? Number.NaN : bytes / MB);
+  const idle = `idle MB: ${countCell({ ours: oursRss && Math.round(mb(oursRss.idle)), official: offRss && Math.round(mb(offRss.idle)) })}`;
+  for (const [id, label, key, target] of [
+    ['big-cell peak RSS server vs official', 'the server process', 'server', TARGET.cellRssServer],
+    ['big-cell peak RSS all vs official', 'server and workers', 'all', TARGET.cellRssAll],
+  ]) {
+    const rss = makeRow({
+      suite: name,
+      id,
+      title: `read_query one 40 MB cell: peak RSS of ${label}, MB (vs official; not ms)`,
+      ours: mb(oursRss?.[key]),
+      // The port is one process: its server and its whole are the same.
+      base: mb(offRss?.all),
+      baseName: OFFICIAL_PKG,
+      target,
+      samples: 1,
+      check: idle,
+    });
+    if (!oursRss) rss.status = 'needs Linux /proc';
+    rows.push(rss);
+    log(
+      `  ${id}: ours ${rss.ours.toFixed(0)} MB, official ${Number.isFinite(rss.base) ? rss.base.toFixed(0) : '–'} MB`,
+    );
+  }
+  const min = Object.fromEntries(Object.entries(res).map(([k, v]) => [k, Math.min(...v.samples)]));
+  details.push({
+    id: 'big-cell',
+    sql: SQL_CELL,
+    counts: { ours: res.ours.last, official: res.official?.last },
+    min,
+    samples: Object.fromEntries(Object.entries(res).map(([k, v]) => [k, v.samples])),
+    peakRssBytes: { ours: oursRss, official: offRss },
+  });
+}
 
 export async function run({ flags }) {
   ensureBuilt({
@@ -166,10 +310,15 @@ export async function run({ flags }) {
           return row ? 1 : 0;
         },
       },
+      { id: 'big-cell', run: () => bigCell({ flags, file, ours, off, officialBin, rows, details }) },
     ];
 
     for (const spec of cases) {
       if (!selected(flags, spec.id)) continue;
+      if (spec.run) {
+        await spec.run();
+        continue;
+      }
       const samples = sampleCount(flags, spec.samples);
       const res = await interleave(
         { ours: spec.ours, official: off ? spec.official : undefined, direct: spec.direct },
