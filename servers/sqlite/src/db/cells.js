@@ -60,13 +60,6 @@ export function cellBytes(value) {
   return jsonBytes(value) + jsonBytes(showCell(value)) - 2 + SEPARATOR_BYTES;
 }
 
-/** @param {readonly Cell[]} row */
-export function rowBytes(row) {
-  let bytes = ROW_BYTES;
-  for (const value of row) bytes += cellBytes(value);
-  return bytes;
-}
-
 /** The column names, once in the structured content and once as the text view's header. */
 export function headerBytes(/** @type {readonly string[]} */ columns) {
   return RESERVE_BYTES + jsonBytes(columns) + jsonBytes(columns.join(' | '));
@@ -112,13 +105,20 @@ export function cellMaker(maxCellBytes) {
     return `${head.text}…[cut: ${head.bytes} of ${bytes} bytes]`;
   }
   /**
-   * One row, and how many of its cells were cut: the caller counts them only for rows it keeps.
+   * One row, the bytes it adds to a reply, and how many of its cells were cut: the
+   * caller counts those only for rows it keeps. One pass: this runs for every row sent.
    * @param {readonly unknown[]} values
    */
   function row(values) {
     const before = cut;
-    const cells = values.map(cell);
-    return { row: cells, cut: cut - before };
+    const cells = new Array(values.length);
+    let bytes = ROW_BYTES;
+    for (let i = 0; i < values.length; i++) {
+      const value = cell(values[i]);
+      cells[i] = value;
+      bytes += cellBytes(value);
+    }
+    return { row: /** @type {Cell[]} */ (cells), bytes, cut: cut - before };
   }
   return { cell, row };
 }

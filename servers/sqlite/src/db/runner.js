@@ -15,7 +15,7 @@
  * it through JSDoc (allowJs + checkJs) and copies it to dist unchanged.
  */
 import Database from 'better-sqlite3';
-import { cellMaker, formatBytes, headerBytes, rowBytes } from './cells.js';
+import { cellMaker, formatBytes, headerBytes } from './cells.js';
 
 /** @typedef {import('./protocol.js').RunnerOptions} RunnerOptions */
 /** @typedef {import('./protocol.js').RunnerRequest} RunnerRequest */
@@ -202,8 +202,7 @@ function readRows(stmt, params, offset, limit) {
       more = true;
       break;
     }
-    const { row, cut } = cells.row(/** @type {unknown[]} */ (raw));
-    const bytes = rowBytes(row);
+    const { row, bytes, cut } = cells.row(/** @type {unknown[]} */ (raw));
     if (bytes > left) {
       // Security: never more than the cap, even for one row; the caller learns how to ask for less.
       if (rows.length === 0) throw tooLarge('One row of this result takes', bytes);
@@ -255,8 +254,7 @@ function write(stmt, params, limit) {
         more = true;
         continue;
       }
-      const { row, cut } = cells.row(/** @type {unknown[]} */ (raw));
-      const bytes = rowBytes(row);
+      const { row, bytes, cut } = cells.row(/** @type {unknown[]} */ (raw));
       if (bytes > left) {
         more = true;
         stoppedAtBytes = true;
