@@ -3,6 +3,7 @@
 import { statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { runHostileCases } from '../filesystem-hostile.mjs';
 import { ensureFilesystemTree } from '../fixtures/filesystem-tree.mjs';
 import {
   BenchError,
@@ -423,6 +424,9 @@ export async function run({ flags }) {
   } finally {
     await Promise.all([ours.close(), off.close()]);
   }
+
+  // Hostile inputs: a fresh process per call on each side, for its time, peak memory and pings.
+  await runHostileCases({ flags, suite: name, oursBin: OURS_BIN, officialBin: official.bin, record });
 
   return { rows, details, meta };
 }
