@@ -46,7 +46,8 @@ describe.skipIf(!existsSync(dist))('a request over the stdio message limit', () 
     } finally {
       await server.close();
     }
-  });
+    // Two ~10 MiB messages cross a pipe on a busy machine: far slower than vitest's 5 s default.
+  }, 60_000);
 });
 
 describe('requestIdIn', () => {

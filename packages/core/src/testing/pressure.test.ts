@@ -45,4 +45,5 @@ it.skipIf(!existsSync(dist))(
       await server.close();
     }
   },
+  30_000,
 );
