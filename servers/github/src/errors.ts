@@ -6,7 +6,7 @@ import {
   ToolError,
   UpstreamError,
 } from '@refmcp/core';
-import { formatBytes, tooLargeIn } from './bounded-fetch.js';
+import { formatBytes, tooLargeIn } from '@refmcp/core/upstream';
 
 /**
  * GitHub's answers as errors a model can act on. Octokit throws a RequestError with the status,

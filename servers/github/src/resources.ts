@@ -1,7 +1,6 @@
 import { type McpServer, ResourceNotFoundError, ResourceTemplate } from '@modelcontextprotocol/server';
 import { UpstreamError } from '@refmcp/core';
-import { formatBytes } from './bounded-fetch.js';
-import { fitResult, MAX_RESULT_BYTES } from './bounded-result.js';
+import { fitResult, formatBytes, MAX_RESULT_BYTES } from '@refmcp/core/upstream';
 import type { GitHubDeps } from './deps.js';
 import { mapGitHubError } from './errors.js';
 import { stripInvisible } from './sanitize.js';

@@ -1,4 +1,4 @@
-import { cutText } from './bounded-result.js';
+import { cutText } from '@refmcp/core/upstream';
 
 /**
  * Text written by other people on GitHub (titles, bodies, comments, file contents) reaches the

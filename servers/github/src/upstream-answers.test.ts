@@ -1,5 +1,5 @@
+import { MAX_RESULT_BYTES } from '@refmcp/core/upstream';
 import { describe, expect, it } from 'vitest';
-import { MAX_RESULT_BYTES } from './bounded-result.js';
 import { useHarness } from './test-helpers.js';
 
 /** What the server makes of answers GitHub should not give: too long, the wrong shape, not JSON. */

@@ -1,5 +1,5 @@
 import { createLogger, createMcpApp, createRedactor, type Logger, type McpApp } from '@refmcp/core';
-import { withBoundedResult, wrapTools } from './bounded-result.js';
+import { withBoundedResult, wrapTools } from '@refmcp/core/upstream';
 import type { SlackConfig } from './config.js';
 import { createDeps, type SlackDeps } from './deps.js';
 import { registerPrompts } from './prompts.js';
@@ -8,6 +8,9 @@ import { withShapeErrors } from './slack/errors.js';
 import { toolsFor } from './tools/index.js';
 
 export type { SlackConfig } from './config.js';
+
+/** How a Slack call asks for less, for a result too large to send. */
+const PAGE_LESS = 'Ask for fewer items at once (a smaller limit or count, a shorter duration).';
 
 export interface AppOptions {
   logger?: Logger;
@@ -35,7 +38,7 @@ export function createApp(config: SlackConfig, options: AppOptions = {}): McpApp
       'History is newest first; follow nextCursor for more.',
     // Security: whatever Slack answers, a result stays small (bounded-result.ts) and an answer in
     // an odd shape reads as what it is (slack/errors.ts).
-    tools: wrapTools(toolsFor(config), (tool) => withShapeErrors(withBoundedResult(tool))),
+    tools: wrapTools(toolsFor(config), (tool) => withShapeErrors(withBoundedResult(tool, PAGE_LESS))),
     logger,
     redact,
     capabilities: { resources: {}, prompts: {}, completions: {} },

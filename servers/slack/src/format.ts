@@ -1,5 +1,5 @@
+import { cutText } from '@refmcp/core/upstream';
 import * as z from 'zod';
-import { cutText } from './bounded-result.js';
 
 /**
  * The longest message text returned, in characters: Slack's own limit for a message (it cuts

@@ -1,6 +1,6 @@
 import { decodeCursor, encodeCursor, InvalidInputError, UpstreamError } from '@refmcp/core';
+import { MAX_RESULT_BYTES } from '@refmcp/core/upstream';
 import * as z from 'zod';
-import { MAX_RESULT_BYTES } from './bounded-result.js';
 import type { SlackDeps } from './deps.js';
 import { type messagesOutput, type RawMessage, toMessage } from './format.js';
 import type { SlackApi, SlackParams } from './slack/api.js';

@@ -1,7 +1,7 @@
 import { callTool } from '@refmcp/core/testing';
+import { MAX_RESULT_BYTES } from '@refmcp/core/upstream';
 import { WebAPIPlatformError } from '@slack/web-api';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MAX_RESULT_BYTES } from './bounded-result.js';
 import { toSlackToolError } from './slack/errors.js';
 import { connect, type Harness } from './test-helpers.js';
 

@@ -1,8 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from '@refmcp/core';
+import { boundedFetch, tooLargeIn } from '@refmcp/core/upstream';
 import { LogLevel, type Logger as SlackLogger, WebAPIRateLimitedError, WebClient } from '@slack/web-api';
 import type { SlackConfig, TokenKind } from '../config.js';
-import { boundedFetch, tooLargeIn } from './bounded-fetch.js';
 import { toSlackToolError } from './errors.js';
 
 /** The longest Retry-After one call waits out before it is answered with the wait instead (s). */

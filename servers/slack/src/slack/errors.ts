@@ -6,13 +6,13 @@ import {
   type ToolError,
   UpstreamError,
 } from '@refmcp/core';
+import { formatBytes, tooLargeIn } from '@refmcp/core/upstream';
 import {
   WebAPIHTTPError,
   WebAPIPlatformError,
   WebAPIRateLimitedError,
   WebAPIRequestError,
 } from '@slack/web-api';
-import { formatBytes, tooLargeIn } from './bounded-fetch.js';
 
 const TOKEN_HINT = 'Check SLACK_BOT_TOKEN / SLACK_USER_TOKEN and restart the server.';
 

@@ -1,11 +1,10 @@
 /**
  * Upstream answers read with a byte limit. Many users share one server over HTTP, so a single
- * answer must not be able to take its memory or its event loop: a list of 100,000 issues used to
- * be read whole, parsed whole and mapped whole (2.9 GB resident, pings unanswered for 23 s), and a
- * 50 MB issue body ended as an internal error. Now the body is counted as it arrives and the
- * connection is dropped the moment it passes the cap. The count is of decoded bytes, so a small
- * compressed answer that inflates to a huge one is refused too. (The same file is in the Slack
- * server; it belongs in core.)
+ * answer must not be able to take its memory or its event loop: a list of 100,000 GitHub issues
+ * used to be read whole, parsed whole and mapped whole (2.9 GB resident, pings unanswered for 23 s),
+ * and a Slack history page holding one 50 MB message took 550 MB. Now the body is counted as it
+ * arrives and the connection is dropped the moment it passes the cap. The count is of decoded
+ * bytes, so a small compressed answer that inflates to a huge one is refused too.
  */
 
 /** An answer longer than the cap, refused while it was being read. */

@@ -14,7 +14,7 @@ describe('cutText', () => {
 describe('fitResult', () => {
   it('returns a result that fits unchanged', () => {
     const result = { items: [{ body: 'x'.repeat(100) }] };
-    expect(fitResult(result, 1024)).toBe(result);
+    expect(fitResult(result, { maxBytes: 1024 })).toBe(result);
   });
 
   it('cuts the longest texts to one length so the result fits, keeping every item', () => {
@@ -22,7 +22,7 @@ describe('fitResult', () => {
       comments: Array.from({ length: 50 }, (_, i) => ({ id: i, body: `${i}:${'x'.repeat(10_000)}` })),
       short: 'kept',
     };
-    const fitted = fitResult(result, 100_000);
+    const fitted = fitResult(result, { maxBytes: 100_000 });
     expect(bytes(fitted)).toBeLessThanOrEqual(100_000);
     expect(fitted.comments).toHaveLength(50);
     expect(fitted.short).toBe('kept');
@@ -32,13 +32,13 @@ describe('fitResult', () => {
   });
 
   it('accounts for escapes: control characters take six bytes each in JSON', () => {
-    const fitted = fitResult({ text: '\u0001'.repeat(1_000_000) }, 200_000);
+    const fitted = fitResult({ text: '\u0001'.repeat(1_000_000) }, { maxBytes: 200_000 });
     expect(bytes(fitted)).toBeLessThanOrEqual(200_000);
     expect(fitted.text.length).toBeGreaterThan(20_000);
   });
 
   it('refuses a list with too many items to fit even with short texts', () => {
     const many = { labels: Array.from({ length: 100_000 }, (_, i) => `label-${i}`) };
-    expect(() => fitResult(many, 100_000)).toThrow(/too many items/);
+    expect(() => fitResult(many, { maxBytes: 100_000 })).toThrow(/too many items/);
   });
 });

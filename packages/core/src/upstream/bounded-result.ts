@@ -1,14 +1,16 @@
-import { type AnyTool, InvalidInputError } from '@refmcp/core';
+import { InvalidInputError } from '../errors.js';
+import type { AnyTool } from '../tool.js';
 
 /**
  * Results stay far from the 10 MiB one MCP message may carry (the SDK's stdio reader, client side
- * too, drops the connection past it). Long texts are cut where they are read (see `text()` in
- * sanitize.ts); this is the net for the whole result: when its JSON is over MAX_RESULT_BYTES, the
+ * too, drops the connection past it). Servers cut long texts where they read them (`cutText`);
+ * this is the net for the whole result: when its JSON is over MAX_RESULT_BYTES, the
  * longest strings are shortened, each to the same length, until it fits. Every item of a list
  * stays, so paging still lines up; only texts get shorter, each with a marker saying how much.
- * (The same file is in the Slack server; it belongs in core.)
  */
 export const MAX_RESULT_BYTES = 2 * 1024 * 1024;
+
+const FEWER_ITEMS = 'Ask for fewer items at once (a smaller page, a narrower query or filter).';
 
 /** Shorter than this, a text says too little: the list has too many items instead. */
 const MIN_TEXT_CHARS = 200;
@@ -49,7 +51,7 @@ const jsonBytes = (value: unknown) => Buffer.byteLength(JSON.stringify(value) ??
  * `value` if its JSON fits in `maxBytes`, else a copy whose longest strings are cut to one length,
  * the longest that fits. Throws when even texts of MIN_TEXT_CHARS do not fit (too many items).
  */
-export function fitResult<T>(value: T, maxBytes = MAX_RESULT_BYTES): T {
+export function fitResult<T>(value: T, { maxBytes = MAX_RESULT_BYTES, hint = FEWER_ITEMS } = {}): T {
   const total = jsonBytes(value);
   if (total <= maxBytes) return value;
   const strings: Array<{ chars: number; bytes: number }> = [];
@@ -76,13 +78,16 @@ export function fitResult<T>(value: T, maxBytes = MAX_RESULT_BYTES): T {
   }
   throw new InvalidInputError(
     `The answer has too many items for one result, even with every text cut to ${MIN_TEXT_CHARS} characters.`,
-    { hint: 'Ask for fewer items at once (perPage, a narrower query or filter).' },
+    { hint },
   );
 }
 
-/** The tool with its result passed through fitResult. */
-export function withBoundedResult<Deps>(tool: AnyTool<Deps>): AnyTool<Deps> {
-  return { ...tool, handler: async (input, ctx) => fitResult(await tool.handler(input, ctx)) };
+/** The tool with its result passed through fitResult; `hint` names this server's ways to ask for less. */
+export function withBoundedResult<Deps>(tool: AnyTool<Deps>, hint?: string): AnyTool<Deps> {
+  return {
+    ...tool,
+    handler: async (input, ctx) => fitResult(await tool.handler(input, ctx), hint ? { hint } : {}),
+  };
 }
 
 /** Each tool of an offer through `wrap`, keeping whatever else the offer carries besides its items. */
