@@ -15,6 +15,8 @@ export interface LegacySessionOptions {
   maxSessions?: number;
   /** Messages kept per session for `Last-Event-ID` resumption. */
   replayEvents?: number;
+  /** Largest request body in bytes; the session transport answers 413 beyond it. */
+  maxBodyBytes?: number;
 }
 
 interface Session {
@@ -24,7 +26,12 @@ interface Session {
   lastSeen: number;
 }
 
-const DEFAULTS = { idleMs: 30 * 60_000, maxSessions: 1_000, replayEvents: 500 };
+const DEFAULTS = {
+  idleMs: 30 * 60_000,
+  maxSessions: 1_000,
+  replayEvents: 500,
+  maxBodyBytes: 4 * 1024 * 1024,
+};
 
 /**
  * 2025-11-25 clients over HTTP, served the way that era expects: `initialize` opens a session
@@ -34,7 +41,7 @@ const DEFAULTS = { idleMs: 30 * 60_000, maxSessions: 1_000, replayEvents: 500 };
  * a new session, as the spec asks.
  */
 export function createLegacySessions(app: McpApp, serve: ServeOptions, options: LegacySessionOptions = {}) {
-  const { idleMs, maxSessions, replayEvents } = { ...DEFAULTS, ...options };
+  const { idleMs, maxSessions, replayEvents, maxBodyBytes } = { ...DEFAULTS, ...options };
   const sessions = new Map<string, Session>();
 
   const sweep = setInterval(
@@ -64,6 +71,7 @@ export function createLegacySessions(app: McpApp, serve: ServeOptions, options: 
     const transport: WebStandardStreamableHTTPServerTransport = new WebStandardStreamableHTTPServerTransport({
       sessionIdGenerator: () => randomUUID(),
       eventStore: createReplayBuffer(replayEvents),
+      maxRequestBodySize: maxBodyBytes,
       onsessioninitialized: (id) => {
         sessions.set(id, { transport, owner, lastSeen: Date.now() });
         app.logger.debug('session opened', { open: sessions.size });

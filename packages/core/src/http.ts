@@ -101,7 +101,9 @@ export function createHttpPipeline(app: McpApp, options: Omit<HttpOptions, 'host
     maxRequestBodySize,
     ...(app.changes && { bus: app.changes.bus }),
   });
-  const sessions = withSessions ? createLegacySessions(app, serve, options.sessions) : undefined;
+  const sessions = withSessions
+    ? createLegacySessions(app, serve, { maxBodyBytes: maxRequestBodySize, ...options.sessions })
+    : undefined;
   let draining = false;
   const allowedHosts = [...localhostAllowedHostnames(), ...(options.allowedHosts ?? [])];
   const allowedOrigins = [...localhostAllowedOrigins(), ...(options.allowedOrigins ?? [])];
@@ -187,7 +189,11 @@ export async function startHttpServer(app: McpApp, options: HttpOptions): Promis
   const pipeline = createHttpPipeline(app, options);
   // Loaded here, not at the top: the Node adapter costs ~35 ms of startup that stdio never needs.
   const { toNodeHandler } = await import('@modelcontextprotocol/node');
-  const nodeHandler = toNodeHandler({ fetch: pipeline.fetch });
+  // The adapter reads the body before the pipeline sees it, so it must know the same bound.
+  const nodeHandler = toNodeHandler(
+    { fetch: pipeline.fetch },
+    { maxRequestBodySize: options.maxBodyBytes ?? 4 * 1024 * 1024 },
+  );
   let inFlight = 0;
   let drained: (() => void) | undefined;
   const server = createServer((req, res) => {

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { requestIdIn, STDIO_MESSAGE_LIMIT } from './stdio-guard.js';
+import { guardStdin, requestIdIn, STDIO_MESSAGE_LIMIT } from './stdio-guard.js';
 import { callTool } from './testing/call.js';
 import { spawnStdio } from './testing/stdio.js';
 
@@ -48,6 +48,35 @@ describe.skipIf(!existsSync(dist))('a request over the stdio message limit', () 
     }
     // Two ~10 MiB messages cross a pipe on a busy machine: far slower than vitest's 5 s default.
   }, 60_000);
+});
+
+describe('guardStdin', () => {
+  it('hands the reader one whole line per push, however the bytes arrived', async () => {
+    const guard = guardStdin(() => {});
+    const pushed: string[] = [];
+    guard.on('data', (chunk: Buffer) => pushed.push(chunk.toString('utf8')));
+    const big = `{"jsonrpc":"2.0","id":1,"method":"x","params":{"t":"${'y'.repeat(300_000)}"}}\n`;
+    const small = '{"jsonrpc":"2.0","id":2,"method":"ping"}\n';
+    const bytes = Buffer.from(big + small + small);
+    // 64 KiB pieces, like a pipe delivers them: the big line spans five, the small ones share one.
+    for (let at = 0; at < bytes.length; at += 65_536) guard.write(bytes.subarray(at, at + 65_536));
+    guard.end();
+    await new Promise((resolve) => guard.on('end', resolve));
+    expect(pushed).toEqual([big, small, small]);
+  });
+
+  it('drops an oversized line and names its id, passing the next line whole', async () => {
+    const refused: Array<string | number | undefined> = [];
+    const guard = guardStdin((id) => refused.push(id), 1000);
+    const pushed: string[] = [];
+    guard.on('data', (chunk: Buffer) => pushed.push(chunk.toString('utf8')));
+    const small = '{"jsonrpc":"2.0","id":2,"method":"ping"}\n';
+    guard.write(`{"jsonrpc":"2.0","id":"big","params":{"t":"${'z'.repeat(5000)}"}}\n${small}`);
+    guard.end();
+    await new Promise((resolve) => guard.on('end', resolve));
+    expect(refused).toEqual(['big']);
+    expect(pushed).toEqual([small]);
+  });
 });
 
 describe('requestIdIn', () => {
