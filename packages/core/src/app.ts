@@ -6,6 +6,7 @@ import {
   type ServerCapabilities,
   type ServerContext,
 } from '@modelcontextprotocol/server';
+import type { AuditLog, AuditNote } from './audit.js';
 import { type ChangeFeed, forwardChanges } from './changes.js';
 import { asToolError, CancelledError, describeError, InvalidInputError, TimeoutError } from './errors.js';
 import { leanSchema } from './lean-schema.js';
@@ -39,6 +40,8 @@ export interface ServeOptions {
   allowTool?: (tool: ToolInfo, request: McpRequestContext) => boolean;
   /** Longest a tool call may run before it is aborted and answered with a timeout error. */
   toolTimeoutMs?: number;
+  /** Where every tool call is recorded: who called what, and how it ended. */
+  audit?: AuditLog;
 }
 
 /** The parts of a tool a serving policy may look at. */
@@ -187,6 +190,7 @@ function registerTool<Deps>(
     },
     async (input: unknown, sdk: ServerContext): Promise<CallToolResult> => {
       const started = performance.now();
+      const audit = serve.audit?.begin({ tool: tool.name, subject: subjectOf(sdk), era, args: input });
       try {
         // Security: what goes to the client passes the same redaction as stderr.
         const clientLog = echoToClient(log, tool.name, (level, data, name) =>
@@ -202,6 +206,7 @@ function registerTool<Deps>(
           log: clientLog,
           era,
           sdk,
+          audit: (note: AuditNote) => audit?.note(note),
         };
         const returned = await withDeadline(tool.handler(input, ctx), signal, serve.toolTimeoutMs);
         const structured = returned instanceof ToolReply ? returned.structured : returned;
@@ -209,12 +214,27 @@ function registerTool<Deps>(
         const extra = returned instanceof ToolReply ? returned.content : [];
         checkResultSize(text, tool.render ? JSON.stringify(structured) : text, extra);
         log.debug('call ok', { ms: Math.round(performance.now() - started) });
+        audit?.end('ok');
         return { content: [{ type: 'text', text: redact(text) }, ...extra], structuredContent: structured };
       } catch (error) {
+        audit?.end(asToolError(error)?.kind ?? 'internal');
         return errorResult(error, tool.name, log, redact);
       }
     },
   );
+}
+
+/**
+ * Who is calling, for the audit record: the OAuth subject when the token names one, the shared
+ * bearer token, the 2025-era HTTP session, or the local user of a stdio connection.
+ */
+function subjectOf(sdk: ServerContext): string {
+  const auth = sdk.http?.authInfo;
+  const sub = auth?.extra?.sub;
+  if (typeof sub === 'string') return `sub:${sub}`;
+  if (auth) return auth.clientId === 'static-token' ? 'token' : `client:${auth.clientId}`;
+  if (sdk.sessionId) return `session:${sdk.sessionId}`;
+  return 'local';
 }
 
 /**

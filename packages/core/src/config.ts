@@ -169,6 +169,27 @@ export const commonOptions = {
     min: 0,
     placeholder: '<ms>',
   },
+  'audit-log': {
+    type: 'string',
+    description:
+      'Append one JSON line per tool call start and end to this file (who, which tool, argument digest, outcome, duration).',
+    env: 'MCP_AUDIT_LOG',
+    placeholder: '<file>',
+  },
+  'audit-args': {
+    type: 'boolean',
+    description:
+      'Also record tool arguments in the audit log (redacted; strings over 200 characters as digest and size).',
+    env: 'MCP_AUDIT_ARGS',
+  },
+  'audit-max-bytes': {
+    type: 'integer',
+    description: 'Rotate the audit log to <file>.1 (keeping 5) before it passes this size.',
+    env: 'MCP_AUDIT_MAX_BYTES',
+    default: 100 * 1024 * 1024,
+    min: 4096,
+    placeholder: '<n>',
+  },
   'log-level': {
     type: 'string',
     description: `Log level on stderr: ${LOG_LEVELS.join(', ')}.`,

@@ -1,5 +1,6 @@
 import { StdioServerTransport, serveStdio } from '@modelcontextprotocol/server/stdio';
 import type { McpApp, ServeOptions } from './app.js';
+import { type AuditLog, openAuditLog } from './audit.js';
 import {
   type CliSpec,
   type CommonOptions,
@@ -47,6 +48,7 @@ export async function runCli<O extends OptionSpecs>(options: RunCliOptions<O>): 
   let app: McpApp;
   let ctx: RunContext<O>;
   let oauthConfig: OAuthConfig | undefined;
+  let audit: AuditLog | undefined;
   try {
     const parsed = parseCli(spec, options.argv ?? process.argv.slice(2), env);
     if (parsed.kind !== 'run') {
@@ -66,6 +68,7 @@ export async function runCli<O extends OptionSpecs>(options: RunCliOptions<O>): 
     });
     ctx = { options: values, positionals: parsed.positionals, env, logger, version: spec.version };
     app = await options.build(ctx);
+    audit = openAudit(app, values);
   } catch (error) {
     // Whatever a user can fix (a missing directory, a bad value) is reported the same way.
     if (error instanceof ToolError) die(spec.name, error.message);
@@ -74,7 +77,7 @@ export async function runCli<O extends OptionSpecs>(options: RunCliOptions<O>): 
 
   const { logger } = ctx;
   const timeout = ctx.options['tool-timeout'];
-  const serve: ServeOptions = timeout > 0 ? { toolTimeoutMs: timeout } : {};
+  const serve: ServeOptions = { ...(timeout > 0 && { toolTimeoutMs: timeout }), ...(audit && { audit }) };
   let shutdown: () => Promise<void>;
   if (ctx.options.http) {
     const oauth =
@@ -126,10 +129,30 @@ export async function runCli<O extends OptionSpecs>(options: RunCliOptions<O>): 
     logger.info('shutting down', { reason });
     await shutdown().catch(() => {});
     await app.close();
+    audit?.close();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
+}
+
+/** The audit log, if asked for; a file that cannot be opened is a configuration error. */
+function openAudit(app: McpApp, values: CommonOptions): AuditLog | undefined {
+  const file = values['audit-log'];
+  if (!file) return undefined;
+  const bearer = createRedactor([values['auth-token']]);
+  try {
+    return openAuditLog({
+      file,
+      server: app.name,
+      withArgs: values['audit-args'] === true,
+      maxBytes: values['audit-max-bytes'],
+      // The app's redactor knows its upstream tokens, ours the bearer token: the log holds neither.
+      redact: (text) => bearer(app.redact(text)),
+    });
+  } catch (error) {
+    throw new ConfigError(`cannot open the audit log (--audit-log ${file}): ${(error as Error).message}`);
+  }
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { ContentBlock, ServerContext } from '@modelcontextprotocol/server';
 import type * as z from 'zod';
+import type { AuditNote } from './audit.js';
 import type { Logger } from './logger.js';
 
 /** All four hints are required: hosts decide what to auto-approve from them. */
@@ -25,6 +26,8 @@ export interface ToolContext<Deps> {
   era: 'legacy' | 'modern';
   /** The underlying SDK context, for the rare tool that needs more (elicitation, roots). */
   sdk: ServerContext;
+  /** Adds to this call's audit record (who confirmed it, the upstream account that acted). */
+  audit: (note: AuditNote) => void;
 }
 
 /**
