@@ -6,8 +6,9 @@ import {
   type ServerCapabilities,
   type ServerContext,
 } from '@modelcontextprotocol/server';
-import type { AuditLog, AuditNote } from './audit.js';
+import { type AuditLog, type AuditNote, subjectOf } from './audit.js';
 import { type ChangeFeed, forwardChanges } from './changes.js';
+import { type ConfirmMode, clientCanAsk, confirmCall } from './confirm.js';
 import { asToolError, CancelledError, describeError, InvalidInputError, TimeoutError } from './errors.js';
 import { leanSchema } from './lean-schema.js';
 import { createLogger, echoToClient, type Logger, type LogLevel } from './logger.js';
@@ -42,6 +43,8 @@ export interface ServeOptions {
   toolTimeoutMs?: number;
   /** Where every tool call is recorded: who called what, and how it ended. */
   audit?: AuditLog;
+  /** Which calls a person must approve first (see confirm.ts); none when unset. */
+  confirm?: ConfirmMode;
 }
 
 /** The parts of a tool a serving policy may look at. */
@@ -208,6 +211,18 @@ function registerTool<Deps>(
           sdk,
           audit: (note: AuditNote) => audit?.note(note),
         };
+        const canAsk = clientCanAsk(sdk, () => server.server.getClientCapabilities());
+        const decision = await confirmCall(tool, input, ctx, serve.confirm ?? 'off', canAsk);
+        if (decision.kind === 'ask') {
+          audit?.end('confirmation_asked');
+          return decision.result;
+        }
+        if (decision.kind === 'declined') {
+          audit?.end('declined');
+          const text = `The user declined: ${decision.action}. Nothing was done; do not retry unless the user asks.`;
+          return { content: [{ type: 'text', text: redact(text) }], isError: true };
+        }
+        if (decision.confirmed) audit?.note({ confirmedBy: subjectOf(sdk) });
         const returned = await withDeadline(tool.handler(input, ctx), signal, serve.toolTimeoutMs);
         const structured = returned instanceof ToolReply ? returned.structured : returned;
         const text = tool.render ? tool.render(structured) : renderCompact(structured);
@@ -222,19 +237,6 @@ function registerTool<Deps>(
       }
     },
   );
-}
-
-/**
- * Who is calling, for the audit record: the OAuth subject when the token names one, the shared
- * bearer token, the 2025-era HTTP session, or the local user of a stdio connection.
- */
-function subjectOf(sdk: ServerContext): string {
-  const auth = sdk.http?.authInfo;
-  const sub = auth?.extra?.sub;
-  if (typeof sub === 'string') return `sub:${sub}`;
-  if (auth) return auth.clientId === 'static-token' ? 'token' : `client:${auth.clientId}`;
-  if (sdk.sessionId) return `session:${sdk.sessionId}`;
-  return 'local';
 }
 
 /**

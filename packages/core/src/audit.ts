@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { closeSync, existsSync, fstatSync, openSync, renameSync, writeSync } from 'node:fs';
+import type { ServerContext } from '@modelcontextprotocol/server';
 import type { Redactor } from './redact.js';
 
 /** What a tool may add to its call's record: who confirmed it, which upstream account acted. */
@@ -123,4 +124,17 @@ function shortened(value: unknown): unknown {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shortened(v)]));
   }
   return value;
+}
+
+/**
+ * Who is calling, for the audit record: the OAuth subject when the token names one, the shared
+ * bearer token, the 2025-era HTTP session, or the local user of a stdio connection.
+ */
+export function subjectOf(sdk: ServerContext): string {
+  const auth = sdk.http?.authInfo;
+  const sub = auth?.extra?.sub;
+  if (typeof sub === 'string') return `sub:${sub}`;
+  if (auth) return auth.clientId === 'static-token' ? 'token' : `client:${auth.clientId}`;
+  if (sdk.sessionId) return `session:${sdk.sessionId}`;
+  return 'local';
 }

@@ -169,6 +169,15 @@ export const commonOptions = {
     min: 0,
     placeholder: '<ms>',
   },
+  confirm: {
+    type: 'string',
+    description:
+      'Which tool calls the user must approve through the client first: destructive (delete or overwrite), writes (any change), or off (the host asks before every call).',
+    env: 'MCP_CONFIRM',
+    default: 'destructive',
+    choices: ['destructive', 'writes', 'off'],
+    placeholder: '<mode>',
+  },
   'audit-log': {
     type: 'string',
     description:

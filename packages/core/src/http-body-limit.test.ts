@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { createMcpApp } from './app.js';
@@ -46,4 +47,50 @@ describe('--max-body-bytes over a real socket', () => {
       expect(small.structured).toEqual({ length: 3 });
     });
   }
+});
+
+describe('a body declared over --max-body-bytes', () => {
+  let server: TestHttpServer | undefined;
+  afterEach(async () => server?.close());
+
+  it('gets its 413 even while the client is still sending it', async () => {
+    const app = createMcpApp({ name: 'measure', version: '0.0.0', tools: [measure], deps: () => ({}) });
+    server = await startHttpForTest(app, { maxBodyBytes: 64 * 1024 });
+    const chunk = Buffer.alloc(256 * 1024, 'x');
+    const chunks = 8;
+    // Sent in pieces with pauses, as a slow link would: a server that answers and hangs up
+    // before the body is in makes the client's next write fail instead of delivering the 413.
+    const outcome = await new Promise<{ status?: number; body: string; error?: string }>((resolve) => {
+      const req = request(server!.url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/json, text/event-stream',
+          'content-length': String(chunk.length * chunks),
+        },
+      });
+      let failed: string | undefined;
+      req.on('error', (error) => {
+        failed = error.message;
+        resolve({ body: '', error: failed });
+      });
+      req.on('response', (res) => {
+        let body = '';
+        res.on('data', (data: Buffer) => {
+          body += data.toString();
+        });
+        res.on('end', () => resolve({ status: res.statusCode, body, ...(failed && { error: failed }) }));
+      });
+      void (async () => {
+        for (let i = 0; i < chunks && !failed; i++) {
+          req.write(chunk);
+          await new Promise((r) => setTimeout(r, 20));
+        }
+        req.end();
+      })();
+    });
+    expect(outcome.error).toBeUndefined();
+    expect(outcome.status).toBe(413);
+    expect(JSON.parse(outcome.body).error.message).toMatch(/at most 65536 \(--max-body-bytes\)/);
+  });
 });

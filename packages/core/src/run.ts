@@ -9,6 +9,7 @@ import {
   type OptionValues,
   parseCli,
 } from './config.js';
+import type { ConfirmMode } from './confirm.js';
 import { ConfigError, ToolError } from './errors.js';
 import { type Authenticator, startHttpServer } from './http.js';
 import { createLogger, type Logger, type LogLevel } from './logger.js';
@@ -77,7 +78,11 @@ export async function runCli<O extends OptionSpecs>(options: RunCliOptions<O>): 
 
   const { logger } = ctx;
   const timeout = ctx.options['tool-timeout'];
-  const serve: ServeOptions = { ...(timeout > 0 && { toolTimeoutMs: timeout }), ...(audit && { audit }) };
+  const serve: ServeOptions = {
+    confirm: ctx.options.confirm as ConfirmMode,
+    ...(timeout > 0 && { toolTimeoutMs: timeout }),
+    ...(audit && { audit }),
+  };
   let shutdown: () => Promise<void>;
   if (ctx.options.http) {
     const oauth =

@@ -67,6 +67,13 @@ export interface ToolDefinition<
    * none. `null` offers the tool whatever the switches say.
    */
   gate?: string | null;
+  /**
+   * What this call would do that cannot be undone, as a sentence the user approves ("Delete
+   * src/old.ts (12 files)"), or undefined when this particular call can be undone (a write that
+   * creates a new file). Without it, a destructive tool asks with its title and arguments; with
+   * it, any tool that writes can ask (a post people will read is additive, yet final).
+   */
+  confirm?: (input: z.output<In>, ctx: ToolContext<Deps>) => string | undefined | Promise<string | undefined>;
   handler: (input: z.output<In>, ctx: ToolContext<Deps>) => Promise<z.input<Out> | ToolReply<z.input<Out>>>;
   /** The compact text the model reads. Defaults to a terse rendering of the structured output. */
   render?: (output: z.output<Out>) => string;

@@ -3,7 +3,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { TestEra } from '@refmcp/core/testing';
-import { callEveryTool, connectHttp, runBin, spawnHttpBin, spawnStdio } from '@refmcp/core/testing';
+import {
+  answerApprovals,
+  CAN_ASK_USER,
+  callEveryTool,
+  connectHttp,
+  runBin,
+  spawnHttpBin,
+  spawnStdio,
+} from '@refmcp/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 
 /** The built binary, exactly as `npx @refmcp/server-filesystem` runs it. */
@@ -55,10 +63,18 @@ describe.each(['legacy', 'modern'] as const)('the built binary (%s era)', (era: 
   it('serves every tool over stdio', async () => {
     const root = await makeRoot();
     cleanups.push(() => rm(root, { recursive: true, force: true }));
-    const server = await spawnStdio({ command: process.execPath, args: [BIN, root], era });
+    const server = await spawnStdio({
+      command: process.execPath,
+      args: [BIN, root],
+      era,
+      client: CAN_ASK_USER,
+    });
     cleanups.push(() => server.close());
     expect(server.client.getProtocolEra()).toBe(era);
+    const asked = answerApprovals(server.client, 'accept');
     await callEveryTool(server.client, CALLS);
+    // Of every call, only the deletion needed the user, and they were asked in this era too.
+    expect(asked).toEqual([`Delete the file ${root}/delete-me.txt. This cannot be undone. Go ahead?`]);
     // Security: stdout carries JSON-RPC only; logs went to stderr.
     expect(server.stderr()).toContain('serving stdio');
   });
@@ -68,10 +84,12 @@ describe.each(['legacy', 'modern'] as const)('the built binary (%s era)', (era: 
     cleanups.push(() => rm(root, { recursive: true, force: true }));
     const http = await spawnHttpBin({ command: process.execPath, args: [BIN, root] });
     cleanups.push(http.stop);
-    const client = await connectHttp(http.url, era);
+    const client = await connectHttp(http.url, era, { client: CAN_ASK_USER });
     cleanups.push(() => client.close());
     expect(client.getProtocolEra()).toBe(era);
+    const asked = answerApprovals(client, 'accept');
     await callEveryTool(client, CALLS);
+    expect(asked).toEqual([`Delete the file ${root}/delete-me.txt. This cannot be undone. Go ahead?`]);
   });
 });
 

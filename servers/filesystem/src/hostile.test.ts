@@ -60,13 +60,16 @@ interface Running {
   close(): Promise<void>;
 }
 
+// These calls stand for a host that asks before every tool call; approvals have their own tests.
+const HOST_ASKS = ['--confirm', 'off'];
+
 const transports = {
   stdio: async (args: string[]): Promise<Running> => {
-    const server = await spawnStdio({ command: process.execPath, args: [BIN, ...args, root] });
+    const server = await spawnStdio({ command: process.execPath, args: [BIN, ...HOST_ASKS, ...args, root] });
     return { client: server.client, pid: server.pid, close: () => server.close() };
   },
   http: async (args: string[]): Promise<Running> => {
-    const bin = await spawnHttpBin({ command: process.execPath, args: [BIN, ...args, root] });
+    const bin = await spawnHttpBin({ command: process.execPath, args: [BIN, ...HOST_ASKS, ...args, root] });
     // 2026-era requests: a 2025-era session answers an oversized body by dropping the connection.
     const client = await connectHttp(bin.url, 'modern');
     return {

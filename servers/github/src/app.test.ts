@@ -177,7 +177,7 @@ describe('elicitation', () => {
       message: 'rm',
     };
     const declined = await callTool(client, 'delete_file', args);
-    expect(declined.text).toMatch(/^Permission denied: The user did not confirm/);
+    expect(declined.text).toMatch(/^The user declined: Delete docs\/guide\.md .*do not retry/);
     answer = 'accept';
     const accepted = await callTool(client, 'delete_file', args);
     expect(accepted.isError, accepted.text).toBe(false);

@@ -47,10 +47,7 @@ export function createApp(config: GitHubConfig, options: AppOptions = {}): McpAp
     capabilities: { resources: {}, completions: {} },
     logger: log,
     redact,
-    deps: ({ server, era }) => ({
-      ...shared,
-      canElicit: () => era === 'legacy' && Boolean(server.server.getClientCapabilities()?.elicitation),
-    }),
+    deps: () => shared,
     setup: ({ server }, deps) => registerResources(server, deps),
   });
 }

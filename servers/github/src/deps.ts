@@ -8,21 +8,15 @@ export interface GitHubDeps {
   gh: GitHubClient;
   config: GitHubConfig;
   lockdown: Lockdown;
-  /** True when the connected client can show the user an elicitation form (legacy era). */
-  canElicit: () => boolean;
 }
 
 export type GitHubContext = ToolContext<GitHubDeps>;
 
 /**
  * The deps every connection shares: one Octokit (its limiters and ETag cache span the app) and
- * one lockdown cache. Makes no request. Only `canElicit` depends on the connection.
+ * one lockdown cache. Makes no request.
  */
-export function createDeps(
-  config: GitHubConfig,
-  logger: Logger,
-  version: string,
-): Omit<GitHubDeps, 'canElicit'> {
+export function createDeps(config: GitHubConfig, logger: Logger, version: string): GitHubDeps {
   const gh = createClient(config, logger, version);
   return { gh, config, lockdown: new Lockdown(gh, config.lockdown) };
 }

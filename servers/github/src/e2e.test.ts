@@ -1,12 +1,28 @@
 import { fileURLToPath } from 'node:url';
 import type { TestEra } from '@refmcp/core/testing';
-import { callEveryTool, callTool, connectHttp, runBin, spawnHttpBin, spawnStdio } from '@refmcp/core/testing';
+import {
+  answerApprovals,
+  CAN_ASK_USER,
+  callEveryTool,
+  callTool,
+  connectHttp,
+  runBin,
+  spawnHttpBin,
+  spawnStdio,
+} from '@refmcp/core/testing';
 import { type FakeGitHubServer, seedGitHub, startFakeGitHub, TOKEN } from '@refmcp/fake-github';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 /** The built binary, exactly as `npx @refmcp/server-github` runs it. */
 const BIN = fileURLToPath(new URL('../dist/index.js', import.meta.url));
 const where = { owner: 'octocat', repo: 'hello-world' };
+
+/** What the user is asked to approve during CALLS: the calls that cannot be undone, in order. */
+const APPROVALS = [
+  'Delete x.txt from octocat/hello-world@e2e. This cannot be undone. Go ahead?',
+  'Delete the repository octocat/e2e-repo with all its issues, pull requests and history. This cannot be undone. Go ahead?',
+  'Merge pull request #3 in octocat/hello-world (merge). This cannot be undone. Go ahead?',
+];
 
 /** One realistic call per default tool, in an order that works. A new tool without an entry fails. */
 const CALLS: Record<string, Record<string, unknown>> = {
@@ -20,12 +36,12 @@ const CALLS: Record<string, Record<string, unknown>> = {
   create_branch: { ...where, branch: 'e2e' },
   create_or_update_file: { ...where, branch: 'e2e', path: 'e2e.txt', content: 'hi', message: 'e2e' },
   push_files: { ...where, branch: 'e2e', message: 'more', files: [{ path: 'x.txt', content: 'x' }] },
-  delete_file: { ...where, branch: 'e2e', path: 'x.txt', message: 'rm', confirm: true },
+  delete_file: { ...where, branch: 'e2e', path: 'x.txt', message: 'rm' },
   search_code: { query: 'greet' },
   search_repositories: { query: 'hello' },
   create_repository: { name: 'e2e-repo' },
   fork_repository: { owner: 'octo-org', repo: 'tools' },
-  delete_repository: { owner: 'octocat', repo: 'e2e-repo', confirm: true },
+  delete_repository: { owner: 'octocat', repo: 'e2e-repo' },
   list_tags: where,
   list_releases: where,
   get_latest_release: where,
@@ -43,7 +59,7 @@ const CALLS: Record<string, Record<string, unknown>> = {
   update_pull_request: { ...where, pullNumber: 3, body: 'Updated' },
   pull_request_review_write: { ...where, pullNumber: 3, event: 'COMMENT', body: 'ok' },
   update_pull_request_branch: { ...where, pullNumber: 3 },
-  merge_pull_request: { ...where, pullNumber: 3, confirm: true },
+  merge_pull_request: { ...where, pullNumber: 3 },
   search_users: { query: 'alice' },
 };
 
@@ -75,9 +91,17 @@ describe.each(['legacy', 'modern'] as const)('the built binary (%s era)', (era: 
   });
 
   it('serves every default tool over stdio, and never logs the token', async () => {
-    const server = await spawnStdio({ command: process.execPath, args: [BIN], env: env(), era });
+    const server = await spawnStdio({
+      command: process.execPath,
+      args: [BIN],
+      env: env(),
+      era,
+      client: CAN_ASK_USER,
+    });
     cleanups.push(() => server.close());
+    const asked = answerApprovals(server.client, 'accept');
     await callEveryTool(server.client, CALLS);
+    expect(asked).toEqual(APPROVALS);
     expect(server.stderr()).toContain('serving stdio');
     // Security: debug logging included, the token appears nowhere.
     expect(server.stderr()).not.toContain(TOKEN);
@@ -86,9 +110,11 @@ describe.each(['legacy', 'modern'] as const)('the built binary (%s era)', (era: 
   it('serves every default tool over Streamable HTTP', async () => {
     const http = await spawnHttpBin({ command: process.execPath, args: [BIN], env: env() });
     cleanups.push(http.stop);
-    const client = await connectHttp(http.url, era);
+    const client = await connectHttp(http.url, era, { client: CAN_ASK_USER });
     cleanups.push(() => client.close());
+    const asked = answerApprovals(client, 'accept');
     await callEveryTool(client, CALLS);
+    expect(asked).toEqual(APPROVALS);
     expect(http.stderr()).not.toContain(TOKEN);
   });
 });

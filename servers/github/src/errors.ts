@@ -134,13 +134,25 @@ function shapeError(error: unknown, tool: string): unknown {
 
 /** Every GitHub failure leaves a tool as an actionable error (401 token, 403 scope, 404, 422, limits). */
 export function withGitHubErrors<Deps>(tool: AnyTool<Deps>, apiUrl: string): AnyTool<Deps> {
+  const shaped = (error: unknown) => shapeError(mapGitHubError(error, apiUrl, tool.name), tool.name);
+  const { confirm } = tool;
   return {
     ...tool,
+    // Working out what to ask the user may call GitHub too: its failures read the same way.
+    ...(confirm && {
+      confirm: async (input: unknown, ctx: Parameters<typeof confirm>[1]) => {
+        try {
+          return await confirm(input, ctx);
+        } catch (error) {
+          throw shaped(error);
+        }
+      },
+    }),
     handler: async (input, ctx) => {
       try {
         return await tool.handler(input, ctx);
       } catch (error) {
-        throw shapeError(mapGitHubError(error, apiUrl, tool.name), tool.name);
+        throw shaped(error);
       }
     },
   };

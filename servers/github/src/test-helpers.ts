@@ -60,6 +60,8 @@ export function elicitingClient(answer: () => 'accept' | 'decline') {
   const asked: string[] = [];
   const options: InProcessOptions = {
     client: { capabilities: { elicitation: { form: {} } } },
+    // As the binaries serve by default: destructive calls need the user's approval.
+    serve: { confirm: 'destructive' },
     beforeConnect: (c) =>
       c.setRequestHandler('elicitation/create', (request) => {
         asked.push(String(request.params.message));

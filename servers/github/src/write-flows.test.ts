@@ -56,7 +56,6 @@ describe('a branch: created, files written, pushed and deleted', () => {
       branch: 'work',
       path: 'a.txt',
       message: 'rm',
-      confirm: true,
     });
     expect(deleted.isError, deleted.text).toBe(false);
     expect((await h.call('get_file_contents', { ...where, path: 'a.txt', ref: 'work' })).isError).toBe(true);
@@ -146,10 +145,9 @@ describe('a pull request: created, updated, reviewed, its branch updated and mer
       ...where,
       pullNumber,
       merge_method: 'squash',
-      confirm: true,
     });
     expect(merged.structured).toMatchObject({ merged: true });
-    const again = await h.call('merge_pull_request', { ...where, pullNumber, confirm: true });
+    const again = await h.call('merge_pull_request', { ...where, pullNumber });
     expect(again.text).toMatch(/not mergeable/);
   });
 });

@@ -12,6 +12,8 @@ export interface SlackDeps {
   policy: ChannelPolicy;
   /** The clock, in milliseconds; tests pin it. */
   now: () => number;
+  /** The Slack user our token posts as (auth.test), asked once. */
+  self: () => Promise<string>;
 }
 
 export type SlackContext = ToolContext<SlackDeps>;
@@ -36,6 +38,7 @@ export function createDeps(
     directory,
     policy: new ChannelPolicy(config, directory),
     now: options.now ?? Date.now,
+    self: once(async () => (await api.call<{ user_id: string }>('auth.test')).user_id),
   };
 }
 
@@ -55,3 +58,15 @@ export async function writableChannel(deps: SlackDeps, ref: string): Promise<str
 
 /** Every tool file declares itself with this: the deps type is bound once, here. */
 export const defineTool = toolsOf<SlackDeps>();
+
+/** A failed first try is forgotten, so a later call asks again. */
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let pending: Promise<T> | undefined;
+  return () => {
+    pending ??= load().catch((error: unknown) => {
+      pending = undefined;
+      throw error;
+    });
+    return pending;
+  };
+}

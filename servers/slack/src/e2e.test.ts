@@ -1,6 +1,15 @@
 import { fileURLToPath } from 'node:url';
 import type { TestEra } from '@refmcp/core/testing';
-import { callEveryTool, callTool, connectHttp, runBin, spawnHttpBin, spawnStdio } from '@refmcp/core/testing';
+import {
+  answerApprovals,
+  CAN_ASK_USER,
+  callEveryTool,
+  callTool,
+  connectHttp,
+  runBin,
+  spawnHttpBin,
+  spawnStdio,
+} from '@refmcp/core/testing';
 import { BOT_TOKEN, type FakeSlack, seedWorkspace, startFakeSlack, USER_TOKEN } from '@refmcp/fake-slack';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
@@ -32,6 +41,18 @@ function calls(slack: FakeSlack): Record<string, Record<string, unknown>> {
   };
 }
 
+/** What the user approves during those calls: the posts others read, and replacing members. */
+function approvals(slack: FakeSlack): string[] {
+  const thread = slack.workspace.channel('C0GENERAL')!.messages.find((m) => m.reply_count)!.ts;
+  return [
+    'Post to #random: "**hello** from e2e". Go ahead?',
+    `Reply in someone else's thread ${thread} in #general: "replying". Go ahead?`,
+    expect.stringMatching(
+      /^.*\(slack_update_usergroup_members\) with \{"usergroup_id":"S0ENG","user_ids":\["U0ALICE"\]\}\. This cannot be undone\. Go ahead\?$/,
+    ),
+  ];
+}
+
 const everything = (slack: FakeSlack) => ({
   SLACK_USER_TOKEN: USER_TOKEN,
   SLACK_API_URL: slack.apiUrl,
@@ -61,9 +82,12 @@ describe.each(['legacy', 'modern'] as const)(
         args: [BIN],
         env: everything(slack),
         era,
+        client: CAN_ASK_USER,
       });
       cleanups.push(() => server.close());
+      const asked = answerApprovals(server.client, 'accept');
       await callEveryTool(server.client, calls(slack));
+      expect(asked).toEqual(approvals(slack));
       expect(server.stderr()).toContain('serving stdio');
       expect(server.stderr()).not.toContain(USER_TOKEN);
     });
@@ -71,9 +95,11 @@ describe.each(['legacy', 'modern'] as const)(
     it('serves every tool over Streamable HTTP', async () => {
       const http = await spawnHttpBin({ command: process.execPath, args: [BIN], env: everything(slack) });
       cleanups.push(http.stop);
-      const client = await connectHttp(http.url, era);
+      const client = await connectHttp(http.url, era, { client: CAN_ASK_USER });
       cleanups.push(() => client.close());
+      const asked = answerApprovals(client, 'accept');
       await callEveryTool(client, calls(slack));
+      expect(asked).toEqual(approvals(slack));
       expect(http.stderr()).not.toContain(USER_TOKEN);
     });
 

@@ -33,5 +33,11 @@ export async function post(deps: SlackDeps, channelRef: string, markdown: string
   };
 }
 
+/** How a message shows in an approval question: its start, on one line. */
+export function excerpt(markdown: string): string {
+  const line = markdown.replace(/\s+/g, ' ').trim();
+  return line.length > 120 ? `${line.slice(0, 120)}…` : line;
+}
+
 export const renderPosted = (p: z.output<typeof postedSchema>) =>
   `Posted to ${p.channel}${p.threadTs ? ` in thread ${p.threadTs}` : ''} at ${p.time} (ts ${p.ts}).`;

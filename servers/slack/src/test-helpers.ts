@@ -1,6 +1,6 @@
 import type { Client } from '@modelcontextprotocol/client';
 import { createLogger, type LogLevel } from '@refmcp/core';
-import { connectInProcess, type TestEra } from '@refmcp/core/testing';
+import { answerApprovals, CAN_ASK_USER, connectInProcess, type TestEra } from '@refmcp/core/testing';
 import {
   BOT_TOKEN,
   type FakeSlack,
@@ -19,6 +19,8 @@ export interface Harness {
   slack: FakeSlack;
   /** Every log line the server wrote. */
   logs: string[];
+  /** The approval questions the user was asked (with `approvals`), in order. */
+  asked: string[];
   close(): Promise<void>;
 }
 
@@ -56,7 +58,12 @@ export const allWrites: Partial<SlackConfig> = {
 export async function connect(
   era: TestEra,
   overrides: Partial<SlackConfig> = {},
-  options: { seed?: SeedOptions; logLevel?: LogLevel; slack?: FakeSlack } = {},
+  options: {
+    seed?: SeedOptions;
+    logLevel?: LogLevel;
+    slack?: FakeSlack;
+    approvals?: 'accept' | 'decline';
+  } = {},
 ): Promise<Harness> {
   const slack = options.slack ?? (await startFakeSlack({ workspace: seedWorkspace(options.seed) }));
   const logs: string[] = [];
@@ -66,9 +73,17 @@ export async function connect(
     write: (l) => logs.push(l),
   });
   const app = createApp(testConfig(slack.apiUrl, overrides), { logger });
-  const client = await connectInProcess(app, { era });
+  // With `approvals`, the client plays a user who answers every question so, as the binaries
+  // ask by default; without, the host is taken to ask before every call (--confirm off).
+  const { approvals } = options;
+  const client = await connectInProcess(app, {
+    era,
+    ...(approvals && { client: CAN_ASK_USER, serve: { confirm: 'destructive' as const } }),
+  });
+  const asked = approvals ? answerApprovals(client, approvals) : [];
   return {
     client,
+    asked,
     slack,
     logs,
     async close() {

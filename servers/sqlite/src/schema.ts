@@ -27,21 +27,44 @@ export interface TableSummary {
   name: string;
   type: 'table' | 'view';
   columns: number;
+  /** Why the columns cannot be known: a view whose table was dropped or renamed. */
+  broken?: string;
 }
 
 export async function listTables(db: DatabasePool, signal?: AbortSignal): Promise<TableSummary[]> {
-  const rows = await all(
-    db,
-    `SELECT name, type, (SELECT count(*) FROM pragma_table_xinfo(s.name)) AS columns
-       FROM sqlite_schema s WHERE type IN ('table', 'view') AND ${USER_OBJECT} ORDER BY name`,
-    [],
-    signal,
-  );
-  return rows.map((r) => ({
+  const summary = (r: Record<string, unknown>, columns: number, broken?: string): TableSummary => ({
     name: String(r.name),
     type: r.type as 'table' | 'view',
-    columns: Number(r.columns),
-  }));
+    columns,
+    ...(broken && { broken }),
+  });
+  try {
+    const rows = await all(
+      db,
+      `SELECT name, type, (SELECT count(*) FROM pragma_table_xinfo(s.name)) AS columns
+         FROM sqlite_schema s WHERE type IN ('table', 'view') AND ${USER_OBJECT} ORDER BY name`,
+      [],
+      signal,
+    );
+    return rows.map((r) => summary(r, Number(r.columns)));
+  } catch {
+    // One view over a dropped table fails the whole count; list everything, each on its own.
+    const rows = await all(
+      db,
+      `SELECT name, type FROM sqlite_schema s WHERE type IN ('table', 'view') AND ${USER_OBJECT} ORDER BY name`,
+      [],
+      signal,
+    );
+    const summaries: TableSummary[] = [];
+    for (const r of rows) {
+      const counted = await all(db, 'SELECT count(*) AS n FROM pragma_table_xinfo(?)', [r.name], signal).then(
+        (c) => summary(r, Number(c[0]?.n)),
+        (error: Error) => summary(r, 0, error.message),
+      );
+      summaries.push(counted);
+    }
+    return summaries;
+  }
 }
 
 export async function tableNames(db: DatabasePool): Promise<string[]> {

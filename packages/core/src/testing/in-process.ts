@@ -5,7 +5,7 @@ import {
   StreamableHTTPClientTransport,
 } from '@modelcontextprotocol/client';
 import { createMcpHandler } from '@modelcontextprotocol/server';
-import type { McpApp } from '../app.js';
+import type { McpApp, ServeOptions } from '../app.js';
 import { isListenRequest, serveListen } from '../http-listen.js';
 import { clientOptionsFor, type TestEra } from './era.js';
 
@@ -14,6 +14,8 @@ export interface InProcessOptions {
   client?: ClientOptions;
   /** Hook to register client handlers (roots, elicitation) before connecting. */
   beforeConnect?: (client: Client) => void;
+  /** How the server serves calls (approvals, timeout, audit), as the binary's flags would set. */
+  serve?: ServeOptions;
 }
 
 /**
@@ -27,7 +29,7 @@ export async function connectInProcess(app: McpApp, options: InProcessOptions = 
   options.beforeConnect?.(client);
   if (era === 'legacy') {
     const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
-    const server = app.createServer({ era: 'legacy' });
+    const server = app.createServer({ era: 'legacy' }, options.serve);
     await server.connect(serverSide);
     await client.connect(clientSide);
     const close = client.close.bind(client);
@@ -39,7 +41,10 @@ export async function connectInProcess(app: McpApp, options: InProcessOptions = 
   }
   // As over HTTP: listen streams hear what the app publishes to its change feed.
   const { changes } = app;
-  const handler = createMcpHandler((ctx) => app.createServer(ctx), changes && { bus: changes.bus });
+  const handler = createMcpHandler(
+    (ctx) => app.createServer(ctx, options.serve),
+    changes && { bus: changes.bus },
+  );
   const serve = (request: Request) => handler.fetch(request);
   const transport = new StreamableHTTPClientTransport(new URL('http://localhost/mcp'), {
     fetch: (input, init) => {

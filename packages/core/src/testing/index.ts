@@ -1,4 +1,5 @@
 export { callTool, type ToolCallOutcome } from './call.js';
+export { answerApprovals, CAN_ASK_USER } from './confirm.js';
 export { renderToolReference, replaceToolReference, TOOLS_END, TOOLS_START } from './docs.js';
 export { clientOptionsFor, type TestEra } from './era.js';
 export { connectHttp, startHttpForTest, type TestHttpServer } from './http.js';

@@ -36,6 +36,13 @@ export default defineTool({
     skippedCount: z.number(),
   }),
   annotations: destructive({ openWorld: false, idempotent: true }),
+  // Only replacing an existing destination loses anything; a new copy is asked about by nobody.
+  confirm: async ({ source, destination, overwrite = false }, ctx: FsContext) => {
+    if (!overwrite) return undefined;
+    const to = await locateEntry(ctx.deps.sandbox, destination, 'create').catch(() => undefined);
+    if (!to?.stats) return undefined;
+    return `Replace ${to.path} with a copy of ${source}`;
+  },
   handler: async ({ source, destination, recursive = false, overwrite = false }, ctx: FsContext) => {
     const { sandbox } = ctx.deps;
     // The source is followed like any path to read: a link to a file inside copies that file.

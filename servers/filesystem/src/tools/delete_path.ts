@@ -23,6 +23,15 @@ export default defineTool({
     type: z.enum(['file', 'directory', 'symlink', 'other']),
   }),
   annotations: destructive({ openWorld: false, idempotent: true }),
+  // A path that cannot be deleted is left to the handler, which says why; nobody is asked about it.
+  confirm: async ({ path: input, recursive = false }, ctx: FsContext) => {
+    const entry = await locateRemovableEntry(ctx.deps.sandbox, input, 'delete').catch(() => undefined);
+    if (!entry) return undefined;
+    const type = entryType(entry.stats);
+    return type === 'directory' && recursive
+      ? `Delete the directory ${entry.path} with everything in it`
+      : `Delete the ${type} ${entry.path}`;
+  },
   handler: async ({ path: input, recursive = false }, ctx: FsContext) => {
     const entry = await locateRemovableEntry(ctx.deps.sandbox, input, 'delete');
     const type = entryType(entry.stats);

@@ -49,6 +49,8 @@ export default defineTool({
     replacements: z.number().describe('Number of places replaced'),
   }),
   annotations: destructive({ openWorld: false }),
+  // An edit returns its diff, so it can be undone by the reverse edit: nobody needs to approve it.
+  confirm: () => undefined,
   handler: async ({ path: input, edits, dryRun = false, replaceAll = false }, ctx: FsContext) => {
     const { sandbox, config } = ctx.deps;
     const real = await sandbox.resolve(input, 'write');

@@ -1,3 +1,4 @@
+import type { ConfirmMode } from '@refmcp/core';
 import { callTool, connectInProcess } from '@refmcp/core/testing';
 import { OUTSIDER_TOKEN, seedGitHub, startFakeGitHub, TOKEN } from '@refmcp/fake-github';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,13 +17,20 @@ beforeAll(async () => {
 });
 afterAll(() => fake.close());
 
-/** A session whose client answers elicitation with `answer`, or cannot elicit when it is absent. */
-async function session(overrides: Partial<GitHubConfig>, answer?: 'accept' | 'decline') {
+/**
+ * A session whose client answers approvals with `answer`; without one, the client cannot ask
+ * its user and `confirm` says how the server treats that.
+ */
+async function session(
+  overrides: Partial<GitHubConfig>,
+  answer?: 'accept' | 'decline',
+  confirm: ConfirmMode = 'destructive',
+) {
   const app = createApp(testConfig(fake.apiUrl, { token: DELETER, ...overrides }), {
     logger: quietLogger(),
   });
   const { asked, options } = elicitingClient(() => answer ?? 'decline');
-  const client = await connectInProcess(app, answer ? options : {});
+  const client = await connectInProcess(app, answer ? options : { serve: { confirm } });
   return {
     asked,
     client,
@@ -38,15 +46,18 @@ const deletes = (name: string) =>
   fake.gh.calls.filter((c) => c.method === 'DELETE' && c.path === `/repos/octocat/${name}`).length;
 
 describe('delete_repository', () => {
-  it('without elicitation, needs confirm: true; then the repository is gone', async () => {
+  it('a client that cannot ask is refused, whatever the model writes; --confirm off lets it through', async () => {
     fake.gh.addRepo('octocat', 'old-notes');
-    const s = await session({});
-    const unconfirmed = await s.call({ owner: 'octocat', repo: 'old-notes' });
+    const strict = await session({});
+    // The old way around the question, an argument the model writes, approves nothing.
+    const unconfirmed = await strict.call({ owner: 'octocat', repo: 'old-notes', confirm: true });
     expect(unconfirmed.isError).toBe(true);
-    expect(unconfirmed.text).toContain('cannot be undone');
+    expect(unconfirmed.text).toMatch(/this client cannot ask for it[\s\S]*--confirm off/);
     expect(fake.gh.repo('octocat', 'old-notes')).toBeDefined();
+    await strict.close();
 
-    const out = await s.call({ owner: 'octocat', repo: 'old-notes', confirm: true });
+    const s = await session({}, undefined, 'off');
+    const out = await s.call({ owner: 'octocat', repo: 'old-notes' });
     expect(out.isError, out.text).toBe(false);
     expect(out.structured).toEqual({ deleted: 'octocat/old-notes' });
     expect(fake.gh.repo('octocat', 'old-notes')).toBeUndefined();
@@ -59,7 +70,7 @@ describe('delete_repository', () => {
     fake.gh.addRepo('octocat', 'keep-me');
     const declined = await session({}, 'decline');
     const out = await declined.call({ owner: 'octocat', repo: 'keep-me' });
-    expect(out.text).toMatch(/^Permission denied: The user did not confirm/);
+    expect(out.text).toMatch(/^The user declined: Delete the repository octocat\/keep-me/);
     expect(declined.asked[0]).toContain('Delete the repository octocat/keep-me');
     expect(fake.gh.repo('octocat', 'keep-me')).toBeDefined();
     expect(deletes('keep-me')).toBe(0);
@@ -74,8 +85,8 @@ describe('delete_repository', () => {
 
   it('names the missing delete_repo scope', async () => {
     fake.gh.addRepo('octocat', 'scoped');
-    const s = await session({ token: TOKEN });
-    const out = await s.call({ owner: 'octocat', repo: 'scoped', confirm: true });
+    const s = await session({ token: TOKEN }, 'accept');
+    const out = await s.call({ owner: 'octocat', repo: 'scoped' });
     expect(out.isError).toBe(true);
     expect(out.text).toContain('lacks the delete_repo scope');
     expect(fake.gh.repo('octocat', 'scoped')).toBeDefined();

@@ -22,8 +22,7 @@ describe('label_write', () => {
     });
     expect(updated.structured).toMatchObject({ label: { name: 'documentation' } });
     expect(
-      (await h.call('label_write', { ...where, method: 'delete', name: 'documentation', confirm: true }))
-        .structured,
+      (await h.call('label_write', { ...where, method: 'delete', name: 'documentation' })).structured,
     ).toEqual({ deleted: true });
     expect((await h.call('list_label', where)).structured?.labels).toHaveLength(2);
   });

@@ -1,6 +1,5 @@
 import { destructive, InvalidInputError } from '@refmcp/core';
 import * as z from 'zod';
-import { confirm, confirmOrThrow } from '../confirm.js';
 import { defineTool } from '../deps.js';
 import { labelOut, trimLabel } from '../labels.js';
 import { owner, repo } from '../tool-args.js';
@@ -18,11 +17,13 @@ export default defineTool({
     new_name: z.string().optional(),
     color: z.string().optional().describe('Hex without #'),
     description: z.string().optional(),
-    confirm,
   }),
   outputSchema: z.object({ label: labelOut.optional(), deleted: z.boolean().optional() }),
   annotations: destructive({ openWorld: true }),
   toolset: 'labels',
+  // Creating and updating a label can be undone; deleting it takes it off every issue.
+  confirm: (input) =>
+    input.method === 'delete' ? `Delete label ${input.name} from ${input.owner}/${input.repo}` : undefined,
   handler: async (input, ctx) => {
     const gh = ctx.deps.gh;
     const where = { owner: input.owner, repo: input.repo, name: input.name };
@@ -31,11 +32,6 @@ export default defineTool({
       ...(input.description !== undefined && { description: input.description }),
     };
     if (input.method === 'delete') {
-      await confirmOrThrow(
-        ctx,
-        input.confirm,
-        `Delete label ${input.name} from ${input.owner}/${input.repo}`,
-      );
       await gh.rest.issues.deleteLabel(where);
       return { deleted: true };
     }

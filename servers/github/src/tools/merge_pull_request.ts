@@ -1,6 +1,5 @@
 import { destructive } from '@refmcp/core';
 import * as z from 'zod';
-import { confirm, confirmOrThrow } from '../confirm.js';
 import { defineTool } from '../deps.js';
 import { pullNumber } from '../pulls.js';
 import { owner, repo } from '../tool-args.js';
@@ -8,7 +7,7 @@ import { owner, repo } from '../tool-args.js';
 export default defineTool({
   name: 'merge_pull_request',
   title: 'Merge pull request',
-  description: 'Merge a pull request (merge, squash or rebase). Asks the user to confirm.',
+  description: 'Merge a pull request (merge, squash or rebase). The user is asked to approve.',
   inputSchema: z.object({
     owner,
     repo,
@@ -16,17 +15,13 @@ export default defineTool({
     merge_method: z.enum(['merge', 'squash', 'rebase']).default('merge'),
     commit_title: z.string().optional(),
     commit_message: z.string().optional(),
-    confirm,
   }),
   outputSchema: z.object({ merged: z.boolean(), sha: z.string(), message: z.string() }),
   annotations: destructive({ openWorld: true }),
   toolset: 'pull_requests',
+  confirm: (input) =>
+    `Merge pull request #${input.pullNumber} in ${input.owner}/${input.repo} (${input.merge_method})`,
   handler: async (input, ctx) => {
-    await confirmOrThrow(
-      ctx,
-      input.confirm,
-      `Merge pull request #${input.pullNumber} in ${input.owner}/${input.repo} (${input.merge_method})`,
-    );
     const { data } = await ctx.deps.gh.rest.pulls.merge({
       owner: input.owner,
       repo: input.repo,

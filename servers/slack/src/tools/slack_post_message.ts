@@ -1,7 +1,7 @@
 import { writes } from '@refmcp/core';
 import * as z from 'zod';
-import { defineTool, type SlackContext } from '../deps.js';
-import { post, postedSchema, renderPosted } from '../post.js';
+import { defineTool, type SlackContext, writableChannel } from '../deps.js';
+import { excerpt, post, postedSchema, renderPosted } from '../post.js';
 import { channelArg } from '../tool-args.js';
 
 export default defineTool({
@@ -11,6 +11,11 @@ export default defineTool({
   inputSchema: z.object({ channel_id: channelArg, text: z.string().min(1).max(40_000) }),
   outputSchema: postedSchema,
   annotations: writes({ openWorld: true }),
+  // Everyone in the channel reads it at once: the user approves each new post.
+  confirm: async ({ channel_id, text }, ctx: SlackContext) => {
+    await writableChannel(ctx.deps, channel_id); // a refused channel is refused, not asked about
+    return `Post to ${channel_id}: "${excerpt(text)}"`;
+  },
   handler: ({ channel_id, text }, ctx: SlackContext) => post(ctx.deps, channel_id, text),
   render: renderPosted,
 });

@@ -1,7 +1,7 @@
 import { writes } from '@refmcp/core';
 import * as z from 'zod';
-import { defineTool, type SlackContext } from '../deps.js';
-import { post, postedSchema, renderPosted } from '../post.js';
+import { defineTool, type SlackContext, writableChannel } from '../deps.js';
+import { excerpt, post, postedSchema, renderPosted } from '../post.js';
 import { channelArg, tsArg } from '../tool-args.js';
 
 export default defineTool({
@@ -15,6 +15,21 @@ export default defineTool({
   }),
   outputSchema: postedSchema,
   annotations: writes({ openWorld: true }),
+  // Replying in a thread this account started continues its own conversation; anyone else's
+  // thread notifies people who never asked for it, so the user approves that.
+  confirm: async ({ channel_id, thread_ts, text }, ctx: SlackContext) => {
+    const channel = await writableChannel(ctx.deps, channel_id);
+    const [self, replies] = await Promise.all([
+      ctx.deps.self(),
+      ctx.deps.api.call<{ messages?: Array<{ user?: string }> }>('conversations.replies', {
+        channel,
+        ts: thread_ts,
+        limit: 1,
+      }),
+    ]);
+    if (replies.messages?.[0]?.user === self) return undefined;
+    return `Reply in someone else's thread ${thread_ts} in ${channel_id}: "${excerpt(text)}"`;
+  },
   handler: ({ channel_id, thread_ts, text }, ctx: SlackContext) =>
     post(ctx.deps, channel_id, text, thread_ts),
   render: renderPosted,

@@ -144,4 +144,43 @@ describe.each(['legacy', 'modern'] as const)('write tools (%s)', (era) => {
     });
     expect(missing.text).toContain('Not found: Slack has no such usergroup.');
   });
+
+  it("ask the user before a post or a reply in someone else's thread, not in a thread of ours", async () => {
+    h = await connect(era, { allowWrite: true }, { approvals: 'accept' });
+    const post = await callTool(h.client, 'slack_post_message', {
+      channel_id: '#random',
+      text: 'Deploy  done\n**now**',
+    });
+    expect(post.isError, post.text).toBe(false);
+    const ours = post.structured!.ts as string;
+    await callTool(h.client, 'slack_reply_to_thread', {
+      channel_id: 'C0RANDOM',
+      thread_ts: ours,
+      text: 'details',
+    });
+    const general = h.slack.workspace.channel('C0GENERAL')!;
+    const theirs = general.messages.find((m) => m.reply_count)!.ts;
+    await callTool(h.client, 'slack_reply_to_thread', {
+      channel_id: '#general',
+      thread_ts: theirs,
+      text: '+1',
+    });
+    expect(h.asked).toEqual([
+      'Post to #random: "Deploy done **now**". Go ahead?',
+      `Reply in someone else's thread ${theirs} in #general: "+1". Go ahead?`,
+    ]);
+    expect(h.slack.workspace.callsTo('chat.postMessage')).toHaveLength(3);
+  });
+
+  it('post nothing when the user declines, nor to a denied channel (refused before asking)', async () => {
+    h = await connect(era, { allowWrite: true, denyChannels: ['#old-project'] }, { approvals: 'decline' });
+    const declined = await callTool(h.client, 'slack_post_message', { channel_id: '#random', text: 'hi' });
+    expect(declined.text).toMatch(
+      /^The user declined: Post to #random: "hi"\. Nothing was done; do not retry/,
+    );
+    const denied = await callTool(h.client, 'slack_post_message', { channel_id: '#old-project', text: 'hi' });
+    expect(denied.isError).toBe(true);
+    expect(h.asked).toEqual(['Post to #random: "hi". Go ahead?']);
+    expect(h.slack.workspace.callsTo('chat.postMessage')).toEqual([]);
+  });
 });

@@ -28,6 +28,8 @@ export type QueryMode = 'read' | 'write' | 'create_table';
 export type RunnerRequest =
   | { id: number; op: 'query'; mode: QueryMode; sql: string; params: Params; offset: number; limit: number }
   | { id: number; op: 'plan'; sql: string; params: Params }
+  /** What a write statement would destroy, read from its compiled program; nothing runs. */
+  | { id: number; op: 'impact'; sql: string; params: Params }
   /** Our own introspection SQL (identifiers bound, never interpolated); rows as objects. */
   | { id: number; op: 'all'; sql: string; params: Params };
 
@@ -50,6 +52,9 @@ export interface WriteResult extends ReadResult {
   /** Tables the statement created (create_table only). */
   created: string[];
 }
+
+/** What a write cannot take back: rows deleted, tables/indexes/triggers/views dropped, the schema altered. */
+export type Impact = 'delete' | 'drop' | 'alter';
 
 export interface PlanRow {
   id: number;

@@ -107,6 +107,7 @@ function handle(request) {
       })),
     };
   }
+  if (request.op === 'impact') return { impact: impactOf(request.sql, request.params) };
   // A read on the writing connection first: it rolls back a hot journal left by a writer that was
   // killed mid-statement (a timeout), which the read-only classifier could not do.
   if (options.role !== 'reader') db.pragma('schema_version', { simple: true });
@@ -167,6 +168,36 @@ function checkProgram(sql, params) {
   for (const op of program) {
     if (op[1] === 'Vacuum' && Number(op[3]) !== 0) throw new Refused('vacuum_into');
   }
+}
+
+/**
+ * What a statement would destroy, as the engine compiled it rather than as its text reads: a
+ * REPLACE that deletes conflicting rows or an UPDATE that moves a rowid shows the same Delete
+ * opcode as a DELETE. An ALTER re-reads the whole schema (ParseSchema without a filter), where
+ * a CREATE adds its own entry. Invalid or read-only SQL has no impact: running it says why.
+ * @param {string} sql
+ * @param {unknown} params
+ */
+function impactOf(sql, params) {
+  let program;
+  try {
+    if (classifier.prepare(sql).readonly) return [];
+    program = /** @type {unknown[][]} */ (
+      bind(classifier.prepare(`EXPLAIN ${sql}`).raw(true), params, (s, p) => s.all(...p))
+    );
+  } catch {
+    return [];
+  }
+  const found = new Set();
+  for (const [, opcode, , , , p4] of program) {
+    if (opcode === 'DropTable' || opcode === 'DropIndex' || opcode === 'DropTrigger') found.add('drop');
+    else if (opcode === 'ParseSchema' && p4 === null) found.add('alter');
+    // Clearing a named table is DELETE without WHERE; REINDEX clears unnamed index pages.
+    else if (opcode === 'Delete' || (opcode === 'Clear' && p4 !== null)) found.add('delete');
+  }
+  // Dropping a table deletes its schema row too; the drop is what matters.
+  if (found.has('drop')) found.delete('delete');
+  return [...found];
 }
 
 /** @param {unknown} error */

@@ -11,12 +11,25 @@ export default defineTool({
     'or search_schema to find tables and columns by name.',
   inputSchema: z.object({}),
   outputSchema: z.object({
-    tables: z.array(z.object({ name: z.string(), type: z.enum(['table', 'view']), columns: z.number() })),
+    tables: z.array(
+      z.object({
+        name: z.string(),
+        type: z.enum(['table', 'view']),
+        columns: z.number(),
+        broken: z.string().optional().describe('Why a view cannot be read, e.g. its table was dropped'),
+      }),
+    ),
   }),
   annotations: readOnly({ openWorld: false }),
   handler: async (_input, ctx: SqliteContext) => ({ tables: await listTables(ctx.deps.db, ctx.signal) }),
   render: ({ tables }) =>
     tables.length === 0
       ? 'The database has no tables yet.'
-      : tables.map((t) => `${t.name} (${t.type}, ${t.columns} columns)`).join('\n'),
+      : tables
+          .map((t) =>
+            t.broken
+              ? `${t.name} (${t.type}, broken: ${t.broken})`
+              : `${t.name} (${t.type}, ${t.columns} columns)`,
+          )
+          .join('\n'),
 });

@@ -1,6 +1,7 @@
+import path from 'node:path';
 import { destructive } from '@refmcp/core';
 import * as z from 'zod';
-import type { WriteResult } from '../db/protocol.js';
+import type { Impact, WriteResult } from '../db/protocol.js';
 import { defineTool, type SqliteContext } from '../deps.js';
 import {
   capNotice,
@@ -36,6 +37,18 @@ export default defineTool({
     notice: noticeSchema(),
   }),
   annotations: destructive({ openWorld: false }),
+  // The user approves what the engine says the statement destroys; inserts and updates go ahead.
+  confirm: async ({ query, params }, ctx: SqliteContext) => {
+    const { impact } = await ctx.deps.db.read<{ impact: Impact[] }>(
+      { op: 'impact', sql: query, params: toBindable(params) },
+      ctx.signal,
+    );
+    if (impact.length === 0) return undefined;
+    const sql = query.replace(/\s+/g, ' ').trim();
+    const shown = sql.length > 200 ? `${sql.slice(0, 200)}…` : sql;
+    const what = impact.map((i) => IMPACT_WORDS[i]).join(' and ');
+    return `Run on ${path.basename(ctx.deps.config.database)}: ${shown} — it ${what}`;
+  },
   handler: async ({ query, params, max_rows }, ctx: SqliteContext) => {
     const { config, db, notifier } = ctx.deps;
     const result = await db.write<WriteResult>(
@@ -72,3 +85,9 @@ export default defineTool({
     return lines.join('\n');
   },
 });
+
+const IMPACT_WORDS: Record<Impact, string> = {
+  delete: 'deletes rows',
+  drop: 'drops a table, view, index or trigger',
+  alter: 'alters a table',
+};
