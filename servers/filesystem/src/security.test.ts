@@ -239,8 +239,10 @@ describe('read-only mode', () => {
       expect(tool.annotations, tool.name).toMatchObject({ readOnlyHint: true, destructiveHint: false });
     }
     await writeFile(path.join(fx.root, 'keep.txt'), 'keep');
-    const out = await callTool(fx.client, 'delete_path', { path: 'keep.txt' }).catch((error: Error) => error);
-    expect(out instanceof Error ? out.message : out.isError).toBeTruthy();
+    // The model is told why, and what a user changes to allow it, not that the tool does not exist.
+    await expect(callTool(fx.client, 'delete_path', { path: 'keep.txt' })).rejects.toThrow(
+      'Tool delete_path is not offered: the server runs in read-only mode (--read-only or FS_READ_ONLY); restart it without that to allow changes.',
+    );
     expect(await readFile(path.join(fx.root, 'keep.txt'), 'utf8')).toBe('keep');
   });
 

@@ -171,6 +171,24 @@ describe('2026 era change notifications over HTTP', () => {
   });
 });
 
+describe('read-only mode over stdio', () => {
+  it('answers a call to write_query with read-only mode and the flag that changes it', async () => {
+    const db = makeDatabase();
+    try {
+      const server = await spawnStdio({ command: process.execPath, args: [BIN, '--read-only', db.file] });
+      try {
+        await expect(callTool(server.client, 'write_query', { query: 'DELETE FROM orders' })).rejects.toThrow(
+          'Tool write_query is not offered: the server runs in read-only mode (--read-only or SQLITE_READ_ONLY); restart it without that to allow writes.',
+        );
+      } finally {
+        await server.close();
+      }
+    } finally {
+      db.cleanup();
+    }
+  });
+});
+
 describe('command line', () => {
   const run = (args: string[]) => runBin(BIN, args);
 

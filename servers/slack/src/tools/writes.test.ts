@@ -23,7 +23,7 @@ describe.each(['legacy', 'modern'] as const)('write tools (%s)', (era) => {
     await expect(
       callTool(h.client, 'slack_post_message', { channel_id: 'C0GENERAL', text: 'hi' }),
     ).rejects.toThrow(
-      /slack_post_message is not offered: writes are off; the server must be started with --allow-write/,
+      /slack_post_message is not offered: writes are off by default; restart the server with --allow-write \(or SLACK_ALLOW_WRITE=true\) to allow them\./,
     );
     expect(h.slack.workspace.callsTo('chat.postMessage')).toEqual([]);
     await h.close();
