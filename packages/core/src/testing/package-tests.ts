@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -48,6 +49,30 @@ export function describePackage(options: PackageTestOptions): void {
         ...(options.secretEnv && { secretEnv: options.secretEnv }),
       };
       expect(await serverJsonProblems(options.dir, read)).toEqual([]);
+    });
+  });
+
+  describe('the version (package.json is its one source)', () => {
+    it('is what the built binary prints for --version and sends in the MCP handshake', async () => {
+      const pkg = await readJson<PackageJson>(path.join(options.dir, 'package.json'));
+      // 0.0.0 is the placeholder of a package nobody versioned; every server starts at 0.1.0 or later.
+      expect(pkg.version).not.toBe('0.0.0');
+      const bin = path.join(options.dir, pkg.bin?.[options.bin] ?? 'dist/index.js');
+      const printed = await exec(process.execPath, [bin, '--version'], { env: { PATH: process.env.PATH } });
+      expect(printed.stdout.trim()).toBe(pkg.version);
+      const work = await mkdtemp(path.join(tmpdir(), 'refmcp-version-'));
+      let around: Awaited<ReturnType<NonNullable<PackageTestOptions['around']>>> | undefined;
+      let server: SpawnedServer | undefined;
+      try {
+        around = await options.around?.();
+        const args = [bin, ...((await options.args?.(work)) ?? [])];
+        server = await spawnStdio({ command: process.execPath, args, ...(around && { env: around.env }) });
+        expect(server.client.getServerVersion()).toMatchObject({ name: options.bin, version: pkg.version });
+      } finally {
+        await server?.close();
+        await around?.stop();
+        await rm(work, { recursive: true, force: true });
+      }
     });
   });
 
