@@ -137,7 +137,7 @@ describe.each(['legacy', 'modern'] as const)('write tools (%s)', (era) => {
       usergroup_id: id,
       user_ids: ['U0BOB'],
     });
-    expect(set.text).toBe(`Updated @oncall ${id} On call (1 members): U0BOB`);
+    expect(set.text).toBe(`Updated @oncall ${id} On call (1 member): U0BOB`);
     const missing = await callTool(h.client, 'slack_update_usergroup_members', {
       usergroup_id: 'S0NOPE',
       user_ids: ['U0BOB'],
