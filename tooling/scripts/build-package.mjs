@@ -2,7 +2,7 @@
 // Builds the package in the current folder into dist/ without ever leaving it half-built or gone:
 // tsc writes to a fresh sibling folder, which replaces dist/ only when the compile succeeded. A
 // failed or interrupted build leaves the previous dist/ as it was and no temporary folder behind.
-// `--bin` marks dist/index.js executable (the servers' bin).
+// `--bin` marks dist/index.js executable: a server's entry, which its committed bin/<name>.js imports.
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, renameSync, rmSync } from 'node:fs';
 

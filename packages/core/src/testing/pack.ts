@@ -97,7 +97,9 @@ export async function packServer(serverDir: string): Promise<PackedServer> {
 export function strayPackageFiles(files: readonly string[]): string[] {
   return files.filter(
     (file) =>
-      !/^(dist\/|examples\/|package\.json$|server\.json$|README\.md$|LICENSE$|CHANGELOG\.md$)/.test(file) ||
+      !/^(dist\/|bin\/|examples\/|package\.json$|server\.json$|README\.md$|LICENSE$|CHANGELOG\.md$)/.test(
+        file,
+      ) ||
       /\.test\.|test-helpers|test-support|\.tsbuildinfo$/.test(file) ||
       (file.endsWith('.ts') && !file.endsWith('.d.ts')),
   );
