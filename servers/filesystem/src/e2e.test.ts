@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { TestEra } from '@refmcp/core/testing';
 import { callEveryTool, connectHttp, runBin, spawnHttpBin, spawnStdio } from '@refmcp/core/testing';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 
 /** The built binary, exactly as `npx @refmcp/server-filesystem` runs it. */
 const BIN = fileURLToPath(new URL('../dist/index.js', import.meta.url));
@@ -47,16 +47,11 @@ async function makeRoot(): Promise<string> {
 }
 
 describe.each(['legacy', 'modern'] as const)('the built binary (%s era)', (era: TestEra) => {
-  const cleanups: Array<() => Promise<unknown> | unknown> = [];
-  afterEach(async () => {
-    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-  });
-
   it('serves every tool over stdio', async () => {
     const root = await makeRoot();
-    cleanups.push(() => rm(root, { recursive: true, force: true }));
+    onTestFinished(() => rm(root, { recursive: true, force: true }));
     const server = await spawnStdio({ command: process.execPath, args: [BIN, root], era });
-    cleanups.push(() => server.close());
+    onTestFinished(() => server.close());
     expect(server.client.getProtocolEra()).toBe(era);
     await callEveryTool(server.client, CALLS);
     // Security: stdout carries JSON-RPC only; logs went to stderr.
@@ -65,11 +60,11 @@ describe.each(['legacy', 'modern'] as const)('the built binary (%s era)', (era: 
 
   it('serves every tool over Streamable HTTP', async () => {
     const root = await makeRoot();
-    cleanups.push(() => rm(root, { recursive: true, force: true }));
+    onTestFinished(() => rm(root, { recursive: true, force: true }));
     const http = await spawnHttpBin({ command: process.execPath, args: [BIN, root] });
-    cleanups.push(http.stop);
+    onTestFinished(http.stop);
     const client = await connectHttp(http.url, era);
-    cleanups.push(() => client.close());
+    onTestFinished(() => client.close());
     expect(client.getProtocolEra()).toBe(era);
     await callEveryTool(client, CALLS);
   });
@@ -78,6 +73,7 @@ describe.each(['legacy', 'modern'] as const)('the built binary (%s era)', (era: 
 describe('file changes for 2026-era clients over stdio', () => {
   it('reaches a listen stream that names the file, and nothing after it closes', async () => {
     const root = await makeRoot();
+    onTestFinished(() => rm(root, { recursive: true, force: true }));
     const server = await spawnStdio({ command: process.execPath, args: [BIN, root], era: 'modern' });
     try {
       const { client } = server;
@@ -104,7 +100,6 @@ describe('file changes for 2026-era clients over stdio', () => {
       expect(heard.length).toBe(before);
     } finally {
       await server.close();
-      await rm(root, { recursive: true, force: true });
     }
   });
 });

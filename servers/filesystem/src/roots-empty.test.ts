@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Client } from '@modelcontextprotocol/client';
 import { callTool, connectHttp, spawnHttpBin, spawnStdio, waitUntil } from '@refmcp/core/testing';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 
 /** The built binary, exactly as `npx @refmcp/server-filesystem` runs it. */
 const BIN = fileURLToPath(new URL('../dist/index.js', import.meta.url));
@@ -23,14 +23,9 @@ async function outcome(client: Client, file: string) {
 }
 
 describe('a client that sends an empty roots list, to a server started with a directory', () => {
-  const cleanups: Array<() => Promise<unknown>> = [];
-  afterEach(async () => {
-    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-  });
-
   async function makeRoot(): Promise<string> {
     const root = await realpath(await mkdtemp(path.join(tmpdir(), 'refmcp-roots-')));
-    cleanups.push(() => rm(root, { recursive: true, force: true }));
+    onTestFinished(() => rm(root, { recursive: true, force: true }));
     await writeFile(path.join(root, 'notes.txt'), 'hello\n');
     return root;
   }
@@ -45,7 +40,7 @@ describe('a client that sends an empty roots list, to a server started with a di
       args: [BIN, root],
       beforeConnect: emptyRoots,
     });
-    cleanups.push(() => server.close());
+    onTestFinished(() => server.close());
     expect(await outcome(server.client, path.join(root, 'notes.txt'))).toEqual(expected(root));
     expect(server.stderr()).toMatch(logLine);
   });
@@ -53,9 +48,9 @@ describe('a client that sends an empty roots list, to a server started with a di
   it('keeps the command-line directory over HTTP (a 2025 session with its GET stream), and says so', async () => {
     const root = await makeRoot();
     const http = await spawnHttpBin({ command: process.execPath, args: [BIN, root] });
-    cleanups.push(http.stop);
+    onTestFinished(http.stop);
     const client = await connectHttp(http.url, 'legacy', { beforeConnect: emptyRoots });
-    cleanups.push(() => client.close());
+    onTestFinished(() => client.close());
     // The roots request travels on the session's GET stream: judge once the server has the answer
     // (a request that never arrived would end in the timeout fallback and prove nothing).
     await waitUntil(

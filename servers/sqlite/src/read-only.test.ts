@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { createLogger } from '@refmcp/core';
 import { callTool } from '@refmcp/core/testing';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import { DatabasePool } from './db/pool.js';
 import { type Fixture, makeDatabase, makeFixture } from './test-helpers.js';
 
@@ -79,6 +79,7 @@ describe.each(['legacy', 'modern'] as const)('--read-only (%s)', (era) => {
 describe('the read-only connection itself', () => {
   it('refuses writes at the engine level, even SQL that skips the classification', async () => {
     const { dir, file, cleanup } = makeDatabase();
+    onTestFinished(cleanup);
     const before = readFileSync(file);
     const pool = new DatabasePool({
       file,
@@ -111,6 +112,5 @@ describe('the read-only connection itself', () => {
     }
     expect(readFileSync(file).equals(before)).toBe(true);
     expect(readdirSync(dir)).toEqual(['db.sqlite']);
-    cleanup();
   });
 });

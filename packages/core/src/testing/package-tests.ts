@@ -86,13 +86,20 @@ export function describePackage(options: PackageTestOptions): void {
     let pkg: PackageJson;
 
     beforeAll(async () => {
-      [pack, around] = await Promise.all([packServer(options.dir), options.around?.()]);
+      // Both started at once; whichever succeeded is kept for afterAll even if the other failed.
+      const [packed, started] = await Promise.allSettled([packServer(options.dir), options.around?.()]);
+      if (packed.status === 'fulfilled') pack = packed.value;
+      if (started.status === 'fulfilled') around = started.value;
+      for (const result of [packed, started]) if (result.status === 'rejected') throw result.reason;
       pkg = await readJson<PackageJson>(path.join(options.dir, 'package.json'));
     }, timeout);
 
     afterAll(async () => {
-      await around?.stop();
-      await pack?.cleanup();
+      try {
+        await around?.stop();
+      } finally {
+        await pack?.cleanup();
+      }
     });
 
     it('depends on @refmcp/core by a semver range that accepts the packed core, and on no workspace', async () => {
