@@ -22,9 +22,11 @@ it('runs every npx command with -y, so a first run never stops at a prompt nobod
   for (const file of await markdownFiles(ROOT)) {
     const text = await readFile(file, 'utf8');
     const where = (index) => `${path.relative(ROOT, file)}:${text.slice(0, index).split('\n').length}`;
-    // A shell command: `npx` followed by a package or flag on the same line.
-    for (const match of text.matchAll(/(^|[\s`(=])npx (?!-y\b)(-p |-?[\w@])/gm)) {
-      problems.push(`${where(match.index)}: ${match[0].trim()}`);
+    // A command in a code block or a code span: `npx` followed by a package or flag.
+    for (const code of text.matchAll(/```[^\n]*\n[\s\S]*?```|`[^`\n]+`/g)) {
+      for (const match of code[0].matchAll(/(^|[\s`(=])npx (?!-y\b)(-p |-?[\w@])/gm)) {
+        problems.push(`${where(code.index + match.index)}: ${match[0].trim()}`);
+      }
     }
     // A host config: "command": "npx" with args that do not start with "-y".
     for (const match of text.matchAll(/"command":\s*"npx",\s*"args":\s*\[\s*("[^"]*")?/g)) {
