@@ -61,8 +61,13 @@ describe.skipIf(process.platform === 'win32')('the built server under another No
     const other = process.versions.node.startsWith('22.') ? '24' : '22';
     const db = makeDatabase();
     onTestFinished(db.cleanup);
+    // Without the npm_* variables pnpm gives its scripts (npx warns about them on stderr); a
+    // configured registry stays.
+    const env = Object.fromEntries(
+      Object.entries(process.env).filter(([key]) => !/^npm_(?!config_registry$)/i.test(key)),
+    );
     const run = await exec('npx', ['-y', '-p', `node@${other}`, 'node', BIN, db.file], {
-      env: { ...process.env, npm_config_update_notifier: 'false' },
+      env: { ...env, npm_config_update_notifier: 'false' },
     }).then(
       () => ({ code: 0, stderr: '' }),
       (error: { code: number; stderr: string }) => error,
