@@ -42,7 +42,7 @@ it('renames everything: no trace of the template in names, text or file names', 
   const pkg = JSON.parse(await readFile(path.join(server, 'package.json'), 'utf8'));
   expect(pkg).toMatchObject({
     name: '@refmcp/server-issue-tracker',
-    bin: { 'refmcp-issue-tracker': 'dist/index.js' },
+    bin: { 'refmcp-issue-tracker': 'bin/refmcp-issue-tracker.js' },
     mcpName: 'io.github.refmcp/server-issue-tracker',
   });
   for (const file of await filesUnder(server)) {

@@ -75,6 +75,46 @@ describe('2025-11-25 clients over HTTP get sessions', () => {
     await expect(Promise.race([changed, sleep(3000).then(() => 'timeout')])).resolves.toBeUndefined();
   });
 
+  it('delivers what the server sends before the client opens its GET stream (roots asked at initialized)', async () => {
+    // The server asks for roots the moment the client says initialized, as the filesystem server does.
+    let asked: Promise<number> = Promise.resolve(-1);
+    const rootsSeen = defineTool({
+      name: 'roots_seen',
+      title: 'Roots seen',
+      description: 'How many roots the client gave when asked at initialized (-1: the request was lost).',
+      inputSchema: z.object({}),
+      outputSchema: z.object({ roots: z.number() }),
+      annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
+      handler: async () => ({ roots: await asked }),
+    });
+    const early = createMcpApp({
+      name: 'early',
+      version: '0',
+      tools: [rootsSeen],
+      deps: () => undefined,
+      setup: ({ server }) => {
+        server.server.oninitialized = () => {
+          asked = server.server.listRoots(undefined, { timeout: 2000 }).then(
+            ({ roots }) => roots.length,
+            () => -1,
+          );
+        };
+      },
+      logger: createLogger({ name: 'early', level: 'silent' }),
+    });
+    const handle = await startHttpServer(early, { host: '127.0.0.1', port: 0 });
+    handles.push(handle);
+    const client = new Client({ name: 't', version: '0' }, clientOptionsFor('legacy'));
+    client.registerCapabilities({ roots: { listChanged: true } });
+    client.setRequestHandler('roots/list', async () => ({
+      roots: [{ uri: 'file:///a' }, { uri: 'file:///b' }],
+    }));
+    await client.connect(new StreamableHTTPClientTransport(handle.url));
+    clients.push(client);
+    const out = await client.callTool({ name: 'roots_seen', arguments: {} });
+    expect(out.structuredContent).toEqual({ roots: 2 });
+  });
+
   it('answers an unknown session with 404 so the client starts over', async () => {
     const { url } = await serve();
     const response = await post(url, toolsList, {

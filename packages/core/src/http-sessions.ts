@@ -21,6 +21,8 @@ export interface LegacySessionOptions {
 
 interface Session {
   transport: WebStandardStreamableHTTPServerTransport;
+  /** Sends what the server said before the client opened its GET stream; then a no-op. */
+  streamOpened: () => Promise<void>;
   /** Who opened it: a session id alone must not let another caller ride on it. */
   owner: string;
   lastSeen: number;
@@ -73,11 +75,12 @@ export function createLegacySessions(app: McpApp, serve: ServeOptions, options: 
       eventStore: createReplayBuffer(replayEvents),
       maxRequestBodySize: maxBodyBytes,
       onsessioninitialized: (id) => {
-        sessions.set(id, { transport, owner, lastSeen: Date.now() });
+        sessions.set(id, { transport, owner, streamOpened, lastSeen: Date.now() });
         app.logger.debug('session opened', { open: sessions.size });
       },
       onsessionclosed: (id) => void end(id, 'client ended it'),
     });
+    const streamOpened = holdUntilStreamOpens(transport, replayEvents);
     // No requestInfo: this instance serves a whole session, so it may keep subscriptions and
     // send notifications later, like a stdio connection.
     const server = app.createServer({ era: 'legacy', ...(authInfo && { authInfo }) }, serve);
@@ -115,7 +118,12 @@ export function createLegacySessions(app: McpApp, serve: ServeOptions, options: 
       }
       session.lastSeen = Date.now();
       const response = await session.transport.handleRequest(request, authInfo ? { authInfo } : undefined);
-      return request.method === 'GET' ? openedAtOnce(response) : response;
+      if (request.method !== 'GET') return response;
+      // A resumed stream (Last-Event-ID) may be a request's; only a fresh one is the session's own.
+      if (response.ok && isEventStream(response) && !request.headers.has('last-event-id')) {
+        await session.streamOpened();
+      }
+      return openedAtOnce(response);
     },
     get size() {
       return sessions.size;
@@ -133,8 +141,7 @@ export function createLegacySessions(app: McpApp, serve: ServeOptions, options: 
  * first notification just to learn the stream is open. An SSE comment line is ignored by readers.
  */
 function openedAtOnce(response: Response): Response {
-  if (!response.body || !response.headers.get('content-type')?.startsWith('text/event-stream'))
-    return response;
+  if (!response.body || !isEventStream(response)) return response;
   const reader = response.body.getReader();
   let opened = false;
   const stream = new ReadableStream<Uint8Array>({
@@ -151,6 +158,34 @@ function openedAtOnce(response: Response): Response {
     cancel: (reason) => reader.cancel(reason),
   });
   return new Response(stream, { status: response.status, headers: response.headers });
+}
+
+const isEventStream = (response: Response) =>
+  response.headers.get('content-type')?.startsWith('text/event-stream') === true;
+
+/**
+ * A session's server may speak before the client has opened its GET stream: the filesystem
+ * server asks for the client's roots the moment the client says `initialized`, and the client
+ * opens the stream only after that. The SDK drops a message that belongs to no request when no
+ * stream is open, so the roots request was lost and every call waited out its timeout. Such
+ * messages wait here (at most `limit`) and go out, in order, once the first GET stream is open.
+ */
+function holdUntilStreamOpens(transport: WebStandardStreamableHTTPServerTransport, limit: number) {
+  const send = transport.send.bind(transport);
+  let held: Array<Parameters<typeof send>> | undefined = [];
+  transport.send = async (message, options) => {
+    // Responses always belong to a request; only requests and notifications can be unattached.
+    if (held && 'method' in message && options?.relatedRequestId === undefined) {
+      if (held.length < limit) held.push([message, options]);
+      return;
+    }
+    return send(message, options);
+  };
+  return async () => {
+    const queue = held ?? [];
+    held = undefined;
+    for (const [message, options] of queue) await send(message, options);
+  };
 }
 
 function isInitialize(body: unknown): boolean {

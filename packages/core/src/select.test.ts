@@ -102,7 +102,7 @@ describe('selectTools with toolsets', () => {
 
   it('refuses an unknown toolset, naming the known ones', () => {
     expect(() => selectTools(catalog, { ...none, gates, toolsets: toolsets('a', 'zz') })).toThrow(
-      'Unknown toolset "zz". Known: a, b, c, all.',
+      'Unknown toolset "zz". Known: a, b, c, all, default.',
     );
   });
 });

@@ -83,7 +83,7 @@ function namesInToolsets(
     if (name === 'all') for (const set of all) sets.add(set);
     else if (name === 'default') for (const set of defaults) sets.add(set);
     else if (all.includes(name)) sets.add(name);
-    else throw new ConfigError(`Unknown toolset "${raw}". Known: ${all.join(', ')}, all.`);
+    else throw new ConfigError(`Unknown toolset "${raw}". Known: ${all.join(', ')}, all, default.`);
   }
   return catalog.filter((t) => t.toolset !== undefined && sets.has(t.toolset)).map((t) => t.name);
 }

@@ -43,7 +43,7 @@ describe.each(['legacy', 'modern'] as const)('a tool the server knows but does n
       );
       if (era === 'legacy') {
         expect(client.getInstructions()).toBe(
-          'Rows.\nNot offered (the server runs with --read-only): write_rows.',
+          'Rows.\nNot offered: write_rows; the server runs with --read-only.',
         );
       }
     } finally {

@@ -7,7 +7,7 @@ interface Sender {
 /**
  * A call to a tool the server knows but does not offer (a write tool in read-only mode) gets the
  * SDK's "Tool X not found". The model then guesses at a typo; this says why instead, e.g. "Tool
- * write_query is not offered: the server runs with --read-only." Patched on the transport, like
+ * write_query is not offered: the server runs in read-only mode (--read-only …)." Patched on the transport, like
  * redaction, because the SDK answers unknown tools before any handler of ours runs.
  */
 export function explainUnavailable<T extends Sender>(
@@ -42,6 +42,6 @@ export function withUnavailable(
   if (unavailable.size === 0) return instructions;
   const byReason = new Map<string, string[]>();
   for (const [name, why] of unavailable) byReason.set(why, [...(byReason.get(why) ?? []), name]);
-  const lines = [...byReason].map(([why, names]) => `Not offered (${why}): ${names.join(', ')}.`);
+  const lines = [...byReason].map(([why, names]) => `Not offered: ${names.join(', ')}; ${why}.`);
   return [instructions, ...lines].filter(Boolean).join('\n');
 }

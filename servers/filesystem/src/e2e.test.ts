@@ -12,7 +12,7 @@ import {
   spawnHttpBin,
   spawnStdio,
 } from '@refmcp/core/testing';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 
 /** The built binary, exactly as `npx @refmcp/server-filesystem` runs it. */
 const BIN = fileURLToPath(new URL('../dist/index.js', import.meta.url));
@@ -55,21 +55,16 @@ async function makeRoot(): Promise<string> {
 }
 
 describe.each(['legacy', 'modern'] as const)('the built binary (%s era)', (era: TestEra) => {
-  const cleanups: Array<() => Promise<unknown> | unknown> = [];
-  afterEach(async () => {
-    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-  });
-
   it('serves every tool over stdio', async () => {
     const root = await makeRoot();
-    cleanups.push(() => rm(root, { recursive: true, force: true }));
+    onTestFinished(() => rm(root, { recursive: true, force: true }));
     const server = await spawnStdio({
       command: process.execPath,
       args: [BIN, root],
       era,
       client: CAN_ASK_USER,
     });
-    cleanups.push(() => server.close());
+    onTestFinished(() => server.close());
     expect(server.client.getProtocolEra()).toBe(era);
     const asked = answerApprovals(server.client, 'accept');
     await callEveryTool(server.client, CALLS);
@@ -81,11 +76,11 @@ describe.each(['legacy', 'modern'] as const)('the built binary (%s era)', (era: 
 
   it('serves every tool over Streamable HTTP', async () => {
     const root = await makeRoot();
-    cleanups.push(() => rm(root, { recursive: true, force: true }));
+    onTestFinished(() => rm(root, { recursive: true, force: true }));
     const http = await spawnHttpBin({ command: process.execPath, args: [BIN, root] });
-    cleanups.push(http.stop);
+    onTestFinished(http.stop);
     const client = await connectHttp(http.url, era, { client: CAN_ASK_USER });
-    cleanups.push(() => client.close());
+    onTestFinished(() => client.close());
     expect(client.getProtocolEra()).toBe(era);
     const asked = answerApprovals(client, 'accept');
     await callEveryTool(client, CALLS);
@@ -96,6 +91,7 @@ describe.each(['legacy', 'modern'] as const)('the built binary (%s era)', (era: 
 describe('file changes for 2026-era clients over stdio', () => {
   it('reaches a listen stream that names the file, and nothing after it closes', async () => {
     const root = await makeRoot();
+    onTestFinished(() => rm(root, { recursive: true, force: true }));
     const server = await spawnStdio({ command: process.execPath, args: [BIN, root], era: 'modern' });
     try {
       const { client } = server;
@@ -122,7 +118,6 @@ describe('file changes for 2026-era clients over stdio', () => {
       expect(heard.length).toBe(before);
     } finally {
       await server.close();
-      await rm(root, { recursive: true, force: true });
     }
   });
 });

@@ -181,9 +181,12 @@ describe('subscription bookkeeping on the shared watcher', () => {
   }
 
   afterEach(async () => {
-    for (const client of clients.splice(0)) await client.close().catch(() => {});
-    await app.close();
-    await rm(root, { recursive: true, force: true });
+    try {
+      for (const client of clients.splice(0)) await client.close().catch(() => {});
+      await app?.close();
+    } finally {
+      if (root) await rm(root, { recursive: true, force: true });
+    }
   });
 
   it('starts no watch until the first subscribe', async () => {

@@ -88,6 +88,34 @@ describe('client roots with directories on the command line (legacy era)', () =>
     expect(out.text).toMatch(/outside the allowed directories/);
   });
 
+  it('keeps the command-line directories when the client sends an empty list', async () => {
+    const roots = { current: [] as string[] };
+    fx = await makeFixture('legacy', {}, withRoots(roots));
+    await mkdir(path.join(fx.root, 'narrow'));
+    await writeFile(path.join(fx.root, 'top.txt'), 'top');
+    roots.current = [uri(path.join(fx.root, 'narrow'))];
+    await fx.client.sendRootsListChanged();
+    expect(await allowed(fx.client)).toEqual([path.join(fx.root, 'narrow')]);
+
+    // A host that closes its last folder sends an empty list: that names no place, so it never locks out.
+    roots.current = [];
+    await fx.client.sendRootsListChanged();
+    expect(await allowed(fx.client)).toEqual([fx.root]);
+    expect(await canRead(fx.client, path.join(fx.root, 'top.txt'))).toBe(true);
+  });
+
+  it('says why nothing is accessible when every root is outside the command-line directories', async () => {
+    const roots = { current: [] as string[] };
+    fx = await makeFixture('legacy', {}, withRoots(roots));
+    roots.current = [uri(fx.outside)];
+    await fx.client.sendRootsListChanged();
+    const out = await callTool(fx.client, 'get_file_info', { path: 'x' });
+    expect(out.isError).toBe(true);
+    expect(out.text).toContain(
+      `No directories are accessible.\nThe client's roots (1) are all outside the directories the server was started with (${fx.root}).`,
+    );
+  });
+
   it('ignores roots that do not exist, and resolves symlinked roots', async () => {
     const roots = { current: [] as string[] };
     fx = await makeFixture('legacy', {}, withRoots(roots));

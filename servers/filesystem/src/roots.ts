@@ -2,7 +2,7 @@ import { realpath } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { McpServer } from '@modelcontextprotocol/server';
 import type { Logger } from '@refmcp/core';
-import { isWithin, type Sandbox } from './sandbox.js';
+import { isWithin, type Narrowing, NO_DIRECTORIES_NO_ROOTS, type Sandbox } from './sandbox.js';
 
 /**
  * Client roots (legacy era). With directories on the command line, roots can only narrow them:
@@ -27,18 +27,24 @@ export function intersectRoots(configured: readonly string[], roots: readonly st
  */
 export const ROOTS_TIMEOUT_MS = 3000;
 
-async function fetchRoots(server: McpServer): Promise<string[]> {
+/** How many roots the client sent, and the real paths of those that exist here. */
+async function fetchRoots(server: McpServer): Promise<{ sent: number; usable: string[] }> {
   const { roots } = await server.server.listRoots(undefined, { timeout: ROOTS_TIMEOUT_MS });
-  const paths: string[] = [];
+  const usable: string[] = [];
   for (const root of roots) {
     if (!root.uri.startsWith('file://')) continue;
     const real = await realpath(fileURLToPath(root.uri)).catch(() => undefined);
-    if (real) paths.push(real);
+    if (real) usable.push(real);
   }
-  return paths;
+  return { sent: roots.length, usable };
 }
 
-/** Follows the client's roots for one connection: at start and on every list-changed notice. */
+/**
+ * Follows the client's roots for one connection: at start and on every list-changed notice.
+ * An empty list names no place to work (a host with no folder open may send one), so it
+ * never locks the user out: the command-line directories stay in force. A list that names places
+ * none of which overlaps them does narrow to nothing, and the sandbox's error says so.
+ */
 export function followClientRoots(
   server: McpServer,
   sandbox: Sandbox,
@@ -47,10 +53,30 @@ export function followClientRoots(
 ) {
   const refresh = () => {
     if (!server.server.getClientCapabilities()?.roots) return;
-    const pending = fetchRoots(server).then((roots) => {
-      const narrowed = intersectRoots(configured, roots);
-      log.info('client roots applied', { roots: roots.length, allowed: narrowed });
-      return narrowed;
+    const pending = fetchRoots(server).then(({ sent, usable }): Narrowing => {
+      if (sent === 0) {
+        if (configured.length > 0) {
+          log.info('the client sent an empty roots list; the command-line directories apply', {
+            allowed: configured,
+          });
+        } else {
+          log.warn('the client sent an empty roots list and no directories were given on the command line', {
+            allowed: [],
+          });
+        }
+        return { directories: configured, whyEmpty: NO_DIRECTORIES_NO_ROOTS };
+      }
+      const narrowed = intersectRoots(configured, usable);
+      if (narrowed.length === 0) {
+        const whyEmpty =
+          configured.length === 0
+            ? `The client's roots (${sent}) name no directory on this machine.`
+            : `The client's roots (${sent}) are all outside the directories the server was started with (${configured.join(', ')}).`;
+        log.warn('client roots leave no directory accessible', { roots: sent, configured, reason: whyEmpty });
+        return { directories: [], whyEmpty };
+      }
+      log.info('client roots applied', { roots: sent, allowed: narrowed });
+      return { directories: narrowed };
     });
     pending.catch((error: unknown) =>
       log.warn('could not read client roots; the command-line directories apply', {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { InvalidInputError, NotFoundError, PermissionDeniedError } from '@refmcp/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isWithin, resolveAllowedDirectories, Sandbox } from './sandbox.js';
+import { isWithin, type Narrowing, resolveAllowedDirectories, Sandbox } from './sandbox.js';
 
 const INTENTS = ['read', 'write', 'create'] as const;
 
@@ -151,10 +151,10 @@ describe('Sandbox.resolve', () => {
   it('waits for narrowing and applies it; a failed narrowing keeps the previous set', async () => {
     await mkdir(path.join(allowed, 'sub'));
     await writeFile(path.join(allowed, 'sub/s.txt'), 's');
-    let apply: (dirs: string[]) => void = () => {};
+    let apply: (narrowing: Narrowing) => void = () => {};
     sandbox.narrowTo(new Promise((resolve) => (apply = resolve)));
     const pending = sandbox.resolve(path.join(allowed, 'in.txt'));
-    apply([path.join(allowed, 'sub')]);
+    apply({ directories: [path.join(allowed, 'sub')] });
     await expect(pending).rejects.toThrow(/outside the allowed directories/);
     expect(await sandbox.resolve('s.txt')).toBe(path.join(allowed, 'sub/s.txt'));
 

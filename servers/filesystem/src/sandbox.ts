@@ -10,6 +10,15 @@ import { InvalidInputError, NotFoundError, PermissionDeniedError } from '@refmcp
  */
 export type PathIntent = 'read' | 'write' | 'create';
 
+/** What client roots left allowed, and, when nothing is, why: the error a call then gets says it. */
+export interface Narrowing {
+  directories: readonly string[];
+  whyEmpty?: string;
+}
+
+export const NO_DIRECTORIES_NO_ROOTS =
+  'The server was started without directories and the client sent no roots.';
+
 /**
  * The set of directories a client may touch. Every path a tool receives goes through `resolve`,
  * which returns a real, absolute path inside one of the allowed directories or throws.
@@ -19,6 +28,7 @@ export type PathIntent = 'read' | 'write' | 'create';
  */
 export class Sandbox {
   #directories: readonly string[];
+  #whyEmpty = NO_DIRECTORIES_NO_ROOTS;
   #ready: Promise<void> = Promise.resolve();
 
   constructor(realDirectories: readonly string[]) {
@@ -30,10 +40,11 @@ export class Sandbox {
   }
 
   /** Replaces the allowed set once `pending` settles (client roots arrive after connect). */
-  narrowTo(pending: Promise<readonly string[]>): void {
+  narrowTo(pending: Promise<Narrowing>): void {
     this.#ready = pending.then(
-      (dirs) => {
-        this.#directories = dirs;
+      ({ directories, whyEmpty }) => {
+        this.#directories = directories;
+        this.#whyEmpty = whyEmpty ?? NO_DIRECTORIES_NO_ROOTS;
       },
       () => {},
     );
@@ -54,9 +65,7 @@ export class Sandbox {
   async resolve(input: string, intent: PathIntent = 'read'): Promise<string> {
     await this.#ready;
     if (this.#directories.length === 0) {
-      throw new PermissionDeniedError('No directories are accessible.', {
-        hint: 'The server was started without directories and the client sent no roots.',
-      });
+      throw new PermissionDeniedError('No directories are accessible.', { hint: this.#whyEmpty });
     }
     // Security: a NUL byte truncates the path in some system calls; never let one through.
     if (input.includes('\0')) throw new InvalidInputError('Path contains a NUL byte.');

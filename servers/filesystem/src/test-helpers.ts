@@ -39,22 +39,43 @@ export async function makeFixture(
   overrides: Partial<FilesystemConfig> = {},
   beforeConnect?: (client: Client) => void,
 ): Promise<Fixture> {
-  const root = await realpath(await mkdtemp(path.join(tmpdir(), 'refmcp-fs-')));
-  const outside = await realpath(await mkdtemp(path.join(tmpdir(), 'refmcp-outside-')));
-  const config = testConfig({ allowedDirectories: [root], ...overrides });
-  const searchPool = new GrepPool();
-  const app = createApp(config, { logger: createLogger({ name: 'test', level: 'silent' }), searchPool });
-  const client = await connectInProcess(app, { era, ...(beforeConnect && { beforeConnect }) });
-  return {
-    root,
-    outside,
-    client,
-    searchPool,
-    async close() {
-      await client.close();
-      await app.close();
-      await rm(root, { recursive: true, force: true });
-      await rm(outside, { recursive: true, force: true });
-    },
+  const dirs: string[] = [];
+  const removeDirs = () => Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));
+  const tempDir = async (prefix: string) => {
+    const dir = await realpath(await mkdtemp(path.join(tmpdir(), prefix)));
+    dirs.push(dir);
+    return dir;
   };
+  let app: ReturnType<typeof createApp> | undefined;
+  try {
+    const root = await tempDir('refmcp-fs-');
+    const outside = await tempDir('refmcp-outside-');
+    const config = testConfig({ allowedDirectories: [root], ...overrides });
+    const searchPool = new GrepPool();
+    const started = createApp(config, {
+      logger: createLogger({ name: 'test', level: 'silent' }),
+      searchPool,
+    });
+    app = started;
+    const client = await connectInProcess(started, { era, ...(beforeConnect && { beforeConnect }) });
+    return {
+      root,
+      outside,
+      client,
+      searchPool,
+      async close() {
+        // The folders go whatever happens to the client and the app.
+        try {
+          await client.close();
+          await started.close();
+        } finally {
+          await removeDirs();
+        }
+      },
+    };
+  } catch (error) {
+    await app?.close().catch(() => {});
+    await removeDirs();
+    throw error;
+  }
 }

@@ -24,8 +24,11 @@ describe('createFileWatcher', () => {
     watcher = createFileWatcher({ onError: (error) => errors.push(error) });
   });
   afterEach(async () => {
-    await watcher.close();
-    await rm(dir, { recursive: true, force: true });
+    try {
+      await watcher.close();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
     expect(errors).toEqual([]);
   });
 

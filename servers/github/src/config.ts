@@ -98,7 +98,7 @@ export function apiUrlFor(host: string | undefined): string {
   try {
     url = new URL(/^https?:\/\//.test(host) ? host : `https://${host}`);
   } catch {
-    throw new ConfigError(`--gh-host must be a host name or URL, got "${host}".`);
+    throw new ConfigError(`--gh-host (GITHUB_API_URL) must be a host name or URL, got "${host}".`);
   }
   const origin = url.origin;
   if (url.pathname !== '/' && url.pathname !== '') return `${origin}${url.pathname.replace(/\/$/, '')}`;

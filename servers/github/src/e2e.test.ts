@@ -128,6 +128,36 @@ describe('command line', () => {
     expect(stderr.split('\n')[0]).toMatch(/^refmcp-github: Set GITHUB_PERSONAL_ACCESS_TOKEN/);
   });
 
+  it('rejects an unknown toolset with one clear line and exit 2, logging nothing before it', async () => {
+    for (const [args, env] of [
+      [['--toolsets', 'repos,nope'], { GITHUB_TOKEN: 'x' }],
+      [['--http', '--port', '0'], { GITHUB_TOKEN: 'x', GITHUB_TOOLSETS: 'nope' }],
+    ] as const) {
+      const { code, stderr } = await run([...args], env);
+      expect(code).toBe(2);
+      expect(stderr.split('\n')).toEqual([
+        expect.stringMatching(
+          /^refmcp-github: Unknown toolset "nope"\. Known: context, repos, .*, all, default\.$/,
+        ),
+        "Run 'refmcp-github --help' for usage.",
+        '',
+      ]);
+    }
+  });
+
+  it('names the flag and the variable for a bad --gh-host', async () => {
+    for (const [args, env] of [
+      [['--gh-host', 'http://[bad'], { GITHUB_TOKEN: 'x' }],
+      [[], { GITHUB_TOKEN: 'x', GITHUB_API_URL: 'http://[bad' }],
+    ] as const) {
+      const { code, stderr } = await run([...args], env);
+      expect(code).toBe(2);
+      expect(stderr.split('\n')[0]).toBe(
+        'refmcp-github: --gh-host (GITHUB_API_URL) must be a host name or URL, got "http://[bad".',
+      );
+    }
+  });
+
   it('exits 2 for an unknown tool in --tools', async () => {
     const { code, stderr } = await run(['--tools', 'nope'], { GITHUB_TOKEN: 'x' });
     expect(code).toBe(2);

@@ -160,18 +160,22 @@ export function normalizeApiUrl(raw: string): string {
   try {
     url = new URL(raw);
   } catch {
-    throw new ConfigError(`SLACK_API_URL must be a URL like https://slack.com/api/, got "${raw}".`);
+    throw new ConfigError(
+      `--api-url (SLACK_API_URL) must be a URL like https://slack.com/api/, got "${raw}".`,
+    );
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new ConfigError(`SLACK_API_URL must be http(s), got "${raw}".`);
+    throw new ConfigError(`--api-url (SLACK_API_URL) must be http(s), got "${raw}".`);
   }
   // Security: the token travels in a header, so plain http is only for a local proxy or test API.
   if (url.protocol === 'http:' && !['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) {
-    throw new ConfigError(`SLACK_API_URL must use https unless it points at this machine, got "${raw}".`);
+    throw new ConfigError(
+      `--api-url (SLACK_API_URL) must use https unless it points at this machine, got "${raw}".`,
+    );
   }
   const path = url.pathname.endsWith('/') ? url.pathname : `${url.pathname}/`;
   if (!path.endsWith('/api/')) {
-    throw new ConfigError(`SLACK_API_URL must end with /api/, got "${raw}".`);
+    throw new ConfigError(`--api-url (SLACK_API_URL) must end with /api/, got "${raw}".`);
   }
   url.pathname = path;
   return url.href;

@@ -133,6 +133,19 @@ describe('startup', () => {
     }
   });
 
+  it('names the flag and the variable for a bad API URL', async () => {
+    for (const [args, env] of [
+      [['--api-url', 'notaurl'], { SLACK_BOT_TOKEN: BOT_TOKEN }],
+      [[], { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: 'notaurl' }],
+    ] as const) {
+      const { code, stderr } = await runBin(BIN, [...args], env);
+      expect(code).toBe(2);
+      expect(stderr.split('\n')[0]).toBe(
+        'refmcp-slack: --api-url (SLACK_API_URL) must be a URL like https://slack.com/api/, got "notaurl".',
+      );
+    }
+  });
+
   it('exits 2 with one clear line when no token is set', async () => {
     const { code, stderr } = await runBin(BIN);
     expect(code).toBe(2);

@@ -7,6 +7,13 @@ import * as z from 'zod';
  */
 export const MAX_TEXT_CHARS = 40_000;
 
+const plurals = new Intl.PluralRules('en-US');
+
+/** "1 message", "2 messages", "1 reply": a count with its noun in the right number. */
+export function countOf(count: number, singular: string, plural = `${singular}s`): string {
+  return `${count} ${plurals.select(count) === 'one' ? singular : plural}`;
+}
+
 /** A message as the model reads it: names resolved, ISO time, counts instead of raw lists. */
 export const messageSchema = z.object({
   ts: z.string(),
@@ -82,7 +89,7 @@ export function toMessage(raw: RawMessage, names: ReadonlyMap<string, string>): 
 export function renderMessage(m: Message): string {
   const who = m.userName ?? m.user ?? 'unknown';
   const extras = [
-    m.replyCount ? `${m.replyCount} ${m.replyCount === 1 ? 'reply' : 'replies'}` : '',
+    m.replyCount ? countOf(m.replyCount, 'reply', 'replies') : '',
     ...(m.reactions ?? []).map((r) => `:${r.name}:×${r.count}`),
   ].filter(Boolean);
   const suffix = extras.length > 0 ? ` [${extras.join(', ')}]` : '';
@@ -102,5 +109,5 @@ export const messagesOutput = z.object({
 export function renderMessages({ channel, messages, nextCursor }: z.output<typeof messagesOutput>): string {
   const where = channel.name ? `#${channel.name}` : channel.id;
   if (messages.length === 0) return `No messages in ${where}.${pageHint(nextCursor)}`;
-  return `${where}, ${messages.length} messages:\n${messages.map(renderMessage).join('\n')}${pageHint(nextCursor)}`;
+  return `${where}, ${countOf(messages.length, 'message')}:\n${messages.map(renderMessage).join('\n')}${pageHint(nextCursor)}`;
 }

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { countOf } from './format.js';
 
 /** The usergroup shape the usergroup tools return. */
 export interface RawUsergroup {
@@ -29,5 +30,5 @@ export const toUsergroup = (g: RawUsergroup) => ({
 });
 
 export const renderUsergroup = (g: z.output<typeof usergroupSchema>) =>
-  `@${g.handle} ${g.id} ${g.name} (${g.userCount} members)${g.description ? ` ${g.description}` : ''}` +
+  `@${g.handle} ${g.id} ${g.name} (${countOf(g.userCount, 'member')})${g.description ? ` ${g.description}` : ''}` +
   (g.users ? `: ${g.users.join(', ')}` : '');

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { CliSpec, OptionSpecs, RunContext } from '@refmcp/core';
 import { ConfigError, packageVersion, toolChoiceFrom, toolChoiceOptions } from '@refmcp/core';
 import { checkDatabase } from './database.js';
+import { checkNativeModule } from './native.js';
 import { toolsFor } from './tools/index.js';
 
 /** Everything the server needs, already validated. Tests build one directly. */
@@ -131,6 +132,8 @@ export async function loadConfig(ctx: RunContext<typeof options>): Promise<Sqlit
   if (database === ':memory:' && readOnly) {
     throw new ConfigError('An in-memory database cannot be read-only: it starts empty.');
   }
+  // Before any file is opened: a native module that cannot load is not the database's fault.
+  checkNativeModule();
   if (database !== ':memory:') await checkFile(database, readOnly);
   const config: SqliteConfig = {
     database,

@@ -5,7 +5,7 @@ import type { Client } from '@modelcontextprotocol/client';
 import type { TestEra } from '@refmcp/core/testing';
 import { callEveryTool, callTool, connectHttp, runBin, spawnHttpBin, spawnStdio } from '@refmcp/core/testing';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { makeDatabase } from './test-helpers.js';
 
 /** The built binary, exactly as `npx @refmcp/server-sqlite` runs it. */
@@ -35,17 +35,18 @@ async function callEveryToolAndRead(client: Client) {
   expect(memo.contents[0]).toMatchObject({ text: expect.stringContaining('Notes work end to end.') });
 }
 
-describe.each(['legacy', 'modern'] as const)('the built binary (%s era)', (era: TestEra) => {
-  const cleanups: Array<() => Promise<unknown> | unknown> = [];
-  afterEach(async () => {
-    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-  });
+/** A seeded database in a temp folder that goes away after the test, passed or failed. */
+function tempDatabase() {
+  const db = makeDatabase();
+  onTestFinished(db.cleanup);
+  return db;
+}
 
+describe.each(['legacy', 'modern'] as const)('the built binary (%s era)', (era: TestEra) => {
   it('serves every tool over stdio', async () => {
-    const db = makeDatabase();
-    cleanups.push(db.cleanup);
+    const db = tempDatabase();
     const server = await spawnStdio({ command: process.execPath, args: [BIN, db.file], era });
-    cleanups.push(() => server.close());
+    onTestFinished(() => server.close());
     expect(server.client.getProtocolEra()).toBe(era);
     await callEveryToolAndRead(server.client);
     // Security: stdout carries JSON-RPC only; logs went to stderr.
@@ -53,19 +54,18 @@ describe.each(['legacy', 'modern'] as const)('the built binary (%s era)', (era: 
   });
 
   it('serves every tool over Streamable HTTP', async () => {
-    const db = makeDatabase();
-    cleanups.push(db.cleanup);
+    const db = tempDatabase();
     const http = await spawnHttpBin({ command: process.execPath, args: [BIN, db.file] });
-    cleanups.push(http.stop);
+    onTestFinished(http.stop);
     const client = await connectHttp(http.url, era);
-    cleanups.push(() => client.close());
+    onTestFinished(() => client.close());
     expect(client.getProtocolEra()).toBe(era);
     await callEveryToolAndRead(client);
   });
 
   it('serves :memory: across its worker processes', async () => {
     const server = await spawnStdio({ command: process.execPath, args: [BIN, ':memory:'], era });
-    cleanups.push(() => server.close());
+    onTestFinished(() => server.close());
     await callTool(server.client, 'create_table', { query: 'CREATE TABLE t (x)' });
     await callTool(server.client, 'write_query', { query: 'INSERT INTO t VALUES (42)' });
     const out = await callTool(server.client, 'read_query', { query: 'SELECT x FROM t' });
@@ -75,99 +75,98 @@ describe.each(['legacy', 'modern'] as const)('the built binary (%s era)', (era: 
 
 describe('readiness over HTTP', () => {
   it('is ready while statements run, and says so when the file stops being a database', async () => {
-    const db = makeDatabase();
+    const db = tempDatabase();
     const http = await spawnHttpBin({ command: process.execPath, args: [BIN, db.file] });
-    try {
-      const readyz = new URL('/readyz', http.url);
-      const ready = await fetch(readyz);
-      expect(ready.status).toBe(200);
-      expect(await ready.json()).toEqual({ status: 'ready' });
-      // Clobber the header in place: the next statement fails, so the balancer should look away.
-      await writeFile(db.file, Buffer.alloc(4096, 7));
-      expect((await fetch(readyz)).status).toBe(503);
-    } finally {
-      await http.stop();
-      db.cleanup();
-    }
+    onTestFinished(http.stop);
+    const readyz = new URL('/readyz', http.url);
+    const ready = await fetch(readyz);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ready' });
+    // Clobber the header in place: the next statement fails, so the balancer should look away.
+    await writeFile(db.file, Buffer.alloc(4096, 7));
+    expect((await fetch(readyz)).status).toBe(503);
   });
 });
 
 describe('2026 era change notifications over stdio', () => {
   it('delivers schema changes on a subscriptions/listen stream', async () => {
-    const db = makeDatabase();
+    const db = tempDatabase();
     const server = await spawnStdio({ command: process.execPath, args: [BIN, db.file], era: 'modern' });
-    try {
-      const seen: string[] = [];
-      server.client.setNotificationHandler('notifications/resources/list_changed', () => {
-        seen.push('list_changed');
-      });
-      server.client.setNotificationHandler('notifications/resources/updated', (n) => {
-        seen.push(`updated ${n.params.uri}`);
-      });
-      const subscription = await server.client.listen({
-        resourcesListChanged: true,
-        resourceSubscriptions: ['sqlite://schema'],
-      });
-      await callTool(server.client, 'write_query', { query: 'CREATE TABLE t (x)' });
-      const deadline = Date.now() + 3000;
-      while (!seen.includes('updated sqlite://schema') && Date.now() < deadline) {
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-      expect(seen).toContain('list_changed');
-      expect(seen).toContain('updated sqlite://schema');
-      await subscription.close();
-    } finally {
-      await server.close();
-      db.cleanup();
+    onTestFinished(() => server.close());
+    const seen: string[] = [];
+    server.client.setNotificationHandler('notifications/resources/list_changed', () => {
+      seen.push('list_changed');
+    });
+    server.client.setNotificationHandler('notifications/resources/updated', (n) => {
+      seen.push(`updated ${n.params.uri}`);
+    });
+    const subscription = await server.client.listen({
+      resourcesListChanged: true,
+      resourceSubscriptions: ['sqlite://schema'],
+    });
+    await callTool(server.client, 'write_query', { query: 'CREATE TABLE t (x)' });
+    const deadline = Date.now() + 3000;
+    while (!seen.includes('updated sqlite://schema') && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
     }
+    expect(seen).toContain('list_changed');
+    expect(seen).toContain('updated sqlite://schema');
+    await subscription.close();
   });
 });
 
 describe('2026 era change notifications over HTTP', () => {
   it("delivers our own and other processes' schema changes on a listen stream", async () => {
-    const db = makeDatabase();
+    const db = tempDatabase();
     const http = await spawnHttpBin({ command: process.execPath, args: [BIN, db.file] });
+    onTestFinished(http.stop);
     const connect = async () => {
       const client = await connectHttp(http.url, 'modern');
+      onTestFinished(() => client.close());
       return client;
     };
     const listener = await connect();
     const caller = await connect();
-    try {
-      const seen: string[] = [];
-      listener.setNotificationHandler('notifications/resources/list_changed', () => {
-        seen.push('list_changed');
-      });
-      listener.setNotificationHandler('notifications/resources/updated', (n) => {
-        seen.push(`updated ${n.params.uri}`);
-      });
-      const subscription = await listener.listen({
-        resourcesListChanged: true,
-        resourceSubscriptions: ['sqlite://schema', 'sqlite://table/t'],
-      });
-      const waitFor = async (entry: string) => {
-        const deadline = Date.now() + 5000;
-        while (!seen.includes(entry) && Date.now() < deadline) await sleep(20);
-        expect(seen).toContain(entry);
-      };
-      // Our own write, made on another connection: reported at once.
-      await callTool(caller, 'write_query', { query: 'CREATE TABLE t (x)' });
-      await waitFor('updated sqlite://schema');
-      expect(seen).toContain('list_changed');
-      expect(seen).toContain('updated sqlite://table/t');
-      // Another process changes the schema: noticed by the poll (1 s) while the stream is open.
-      seen.length = 0;
-      const other = new Database(db.file);
-      other.exec('CREATE TABLE u (y)');
-      other.close();
-      await waitFor('updated sqlite://schema');
-      expect(seen).toContain('list_changed');
-      await subscription.close();
-    } finally {
-      await Promise.all([listener.close(), caller.close()]);
-      await http.stop();
-      db.cleanup();
-    }
+    const seen: string[] = [];
+    listener.setNotificationHandler('notifications/resources/list_changed', () => {
+      seen.push('list_changed');
+    });
+    listener.setNotificationHandler('notifications/resources/updated', (n) => {
+      seen.push(`updated ${n.params.uri}`);
+    });
+    const subscription = await listener.listen({
+      resourcesListChanged: true,
+      resourceSubscriptions: ['sqlite://schema', 'sqlite://table/t'],
+    });
+    const waitFor = async (entry: string) => {
+      const deadline = Date.now() + 5000;
+      while (!seen.includes(entry) && Date.now() < deadline) await sleep(20);
+      expect(seen).toContain(entry);
+    };
+    // Our own write, made on another connection: reported at once.
+    await callTool(caller, 'write_query', { query: 'CREATE TABLE t (x)' });
+    await waitFor('updated sqlite://schema');
+    expect(seen).toContain('list_changed');
+    expect(seen).toContain('updated sqlite://table/t');
+    // Another process changes the schema: noticed by the poll (1 s) while the stream is open.
+    seen.length = 0;
+    const other = new Database(db.file);
+    other.exec('CREATE TABLE u (y)');
+    other.close();
+    await waitFor('updated sqlite://schema');
+    expect(seen).toContain('list_changed');
+    await subscription.close();
+  });
+});
+
+describe('read-only mode over stdio', () => {
+  it('answers a call to write_query with read-only mode and the flag that changes it', async () => {
+    const db = tempDatabase();
+    const server = await spawnStdio({ command: process.execPath, args: [BIN, '--read-only', db.file] });
+    onTestFinished(() => server.close());
+    await expect(callTool(server.client, 'write_query', { query: 'DELETE FROM orders' })).rejects.toThrow(
+      'Tool write_query is not offered: the server runs in read-only mode (--read-only or SQLITE_READ_ONLY); restart it without that to allow writes.',
+    );
   });
 });
 
@@ -175,14 +174,13 @@ describe('command line', () => {
   const run = (args: string[]) => runBin(BIN, args);
 
   it('exits 2 with one clear line for --read-only on a missing file, and creates nothing', async () => {
-    const db = makeDatabase();
+    const db = tempDatabase();
     const missing = `${db.dir}/missing.db`;
     const { code, stderr } = await run(['--read-only', missing]);
     expect(code).toBe(2);
     expect(stderr.split('\n')[0]).toBe(
       `refmcp-sqlite: Database file ${missing} does not exist; --read-only never creates one.`,
     );
-    db.cleanup();
   });
 
   it('exits 2 for a file that is not a database', async () => {

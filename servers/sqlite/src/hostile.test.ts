@@ -76,9 +76,12 @@ describe.each(Object.keys(TRANSPORTS))('hostile input over %s', (transport) => {
     db = makeDatabase(`${SEED}\n${SLOW_VIEW};`);
   });
   afterEach(async () => {
-    await served?.close();
-    served = undefined;
-    db.cleanup();
+    try {
+      await served?.close();
+    } finally {
+      served = undefined;
+      db.cleanup();
+    }
   });
 
   /**

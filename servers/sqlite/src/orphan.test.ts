@@ -57,11 +57,12 @@ describe.skipIf(process.platform !== 'linux')('a SIGKILLed server', () => {
 
   it('leaves no database worker running its runaway query', async () => {
     const db = makeDatabase();
-    const server = await spawnStdio({
-      command: process.execPath,
-      args: [BIN, '--query-timeout', '600000', '--tool-timeout', '600000', db.file],
-    });
+    let server: Awaited<ReturnType<typeof spawnStdio>> | undefined;
     try {
+      server = await spawnStdio({
+        command: process.execPath,
+        args: [BIN, '--query-timeout', '600000', '--tool-timeout', '600000', db.file],
+      });
       const pid = server.pid as number;
       const running = server.client
         .callTool({ name: 'read_query', arguments: { query: RUNAWAY } })
@@ -81,7 +82,7 @@ describe.skipIf(process.platform !== 'linux')('a SIGKILLed server', () => {
       // The workers share the server's stderr: only once they are gone does the client see the end.
       await running;
     } finally {
-      await server.close().catch(() => {});
+      await server?.close().catch(() => {});
       db.cleanup();
     }
   }, 45_000);

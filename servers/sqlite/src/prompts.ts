@@ -13,7 +13,7 @@ const TOPICS = [
 
 function demoText(topic: string, readOnly: boolean): string {
   const build = readOnly
-    ? 'The database is read-only, so work with the tables it already has: start with list_tables and describe_table.'
+    ? 'The server runs in read-only mode (--read-only), so nothing can be created or changed: work with the tables the database already has, starting with list_tables and describe_table.'
     : `First look at what exists (list_tables). If the tables do not fit the topic, design a small schema for it (3 to 5 related tables with keys) with create_table, and fill it with a few hundred realistic rows using write_query (a recursive CTE generates many rows in one INSERT).`;
   return [
     `Let's run a short data-analysis session about "${topic}" on this SQLite database.`,

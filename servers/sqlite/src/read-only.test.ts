@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { createLogger } from '@refmcp/core';
 import { callTool } from '@refmcp/core/testing';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import { DatabasePool } from './db/pool.js';
 import { type Fixture, makeDatabase, makeFixture } from './test-helpers.js';
 
@@ -46,7 +46,7 @@ describe.each(['legacy', 'modern'] as const)('--read-only (%s)', (era) => {
       expect(out.isError, `${query}: ${out.text}`).toBe(true);
     }
     await expect(callTool(fx.client, 'write_query', { query: 'DELETE FROM orders' })).rejects.toThrow(
-      /Tool write_query is not offered: the server runs with --read-only\./,
+      /Tool write_query is not offered: the server runs in read-only mode/,
     );
     expect((await callTool(fx.client, 'append_insight', { insight: 'memo only' })).isError).toBe(false);
     const rows = await callTool(fx.client, 'read_query', { query: 'SELECT count(*) FROM orders' });
@@ -55,11 +55,31 @@ describe.each(['legacy', 'modern'] as const)('--read-only (%s)', (era) => {
     expect(readFileSync(fx.file).equals(before)).toBe(true);
     expect(readdirSync(fx.dir)).toEqual(['db.sqlite']);
   });
+
+  it('names read-only mode and the flag that changes it, wherever a write is asked for', async () => {
+    fx = await makeFixture(era, { readOnly: true });
+    const reason =
+      'the server runs in read-only mode (--read-only or SQLITE_READ_ONLY); restart it without that to allow writes';
+    for (const tool of ['write_query', 'create_table']) {
+      await expect(callTool(fx.client, tool, { query: 'DELETE FROM orders' })).rejects.toThrow(
+        `Tool ${tool} is not offered: ${reason}.`,
+      );
+    }
+    // A write sent to read_query must not point at write_query, which is not there.
+    const refused = await callTool(fx.client, 'read_query', { query: 'DELETE FROM orders' });
+    expect(refused.isError).toBe(true);
+    expect(refused.text).toContain(`No statement that changes the database can run: ${reason}.`);
+    expect(refused.text).not.toContain('Use write_query');
+    expect(fx.client.getInstructions()).toContain(`Not offered: write_query, create_table; ${reason}.`);
+    const demo = await fx.client.getPrompt({ name: 'mcp-demo', arguments: { topic: 'retail sales' } });
+    expect(JSON.stringify(demo.messages)).toContain('The server runs in read-only mode (--read-only)');
+  });
 });
 
 describe('the read-only connection itself', () => {
   it('refuses writes at the engine level, even SQL that skips the classification', async () => {
     const { dir, file, cleanup } = makeDatabase();
+    onTestFinished(cleanup);
     const before = readFileSync(file);
     const pool = new DatabasePool({
       file,
@@ -92,6 +112,5 @@ describe('the read-only connection itself', () => {
     }
     expect(readFileSync(file).equals(before)).toBe(true);
     expect(readdirSync(dir)).toEqual(['db.sqlite']);
-    cleanup();
   });
 });

@@ -1,4 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises';
+import type { Client } from '@modelcontextprotocol/client';
 import { createLogger } from '@refmcp/core';
 import { connectInProcess, renderToolReference, replaceToolReference } from '@refmcp/core/testing';
 import { expect, it } from 'vitest';
@@ -10,12 +11,19 @@ const README = new URL('../README.md', import.meta.url);
 // The tool reference in the README is generated from tools/list; `pnpm tool-docs` rewrites it.
 it('README tool reference matches tools/list', async () => {
   const db = makeDatabase(null);
-  const app = createApp(testConfig(db.file), { logger: createLogger({ name: 'docs', level: 'silent' }) });
-  const client = await connectInProcess(app);
-  const { tools } = await client.listTools();
-  await client.close();
-  await app.close();
-  db.cleanup();
+  let tools: Awaited<ReturnType<Client['listTools']>>['tools'];
+  try {
+    const app = createApp(testConfig(db.file), { logger: createLogger({ name: 'docs', level: 'silent' }) });
+    try {
+      const client = await connectInProcess(app);
+      tools = (await client.listTools()).tools;
+      await client.close();
+    } finally {
+      await app.close();
+    }
+  } finally {
+    db.cleanup();
+  }
   const readme = await readFile(README, 'utf8');
   const expected = replaceToolReference(readme, renderToolReference(tools));
   if (process.env.UPDATE_DOCS) await writeFile(README, expected);

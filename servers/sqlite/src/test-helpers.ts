@@ -28,10 +28,16 @@ INSERT INTO orders (customer_id, total, placed_at)
 export function makeDatabase(seed: string | null = SEED): { dir: string; file: string; cleanup(): void } {
   const dir = realpathSync(mkdtempSync(path.join(tmpdir(), 'refmcp-sqlite-test-')));
   const file = path.join(dir, 'db.sqlite');
-  const db = new Database(file);
-  if (seed) db.exec(seed);
-  db.close();
-  return { dir, file, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  const cleanup = () => rmSync(dir, { recursive: true, force: true });
+  try {
+    const db = new Database(file);
+    if (seed) db.exec(seed);
+    db.close();
+  } catch (error) {
+    cleanup();
+    throw error;
+  }
+  return { dir, file, cleanup };
 }
 
 export function testConfig(file: string, overrides: Partial<SqliteConfig> = {}): SqliteConfig {
@@ -78,7 +84,10 @@ export async function makeFixture(
     clients.push(client);
     return client;
   };
-  const client = await connect();
+  const client = await connect().catch(async (error: unknown) => {
+    await app.close().finally(cleanup);
+    throw error;
+  });
   return {
     dir,
     file,
@@ -86,9 +95,12 @@ export async function makeFixture(
     client,
     connect,
     async close() {
-      await Promise.all(clients.map((c) => c.close().catch(() => {})));
-      await app.close();
-      cleanup();
+      try {
+        await Promise.all(clients.map((c) => c.close().catch(() => {})));
+        await app.close();
+      } finally {
+        cleanup();
+      }
     },
   };
 }

@@ -60,9 +60,12 @@ export async function startCluster({ target = 'filesystem', instances = 3, port 
   const started = [];
   let proxy;
   const stop = async () => {
-    await proxy?.stop();
-    await Promise.all(started.map((instance) => instance.stop()));
-    await rm(scratch, { recursive: true, force: true });
+    try {
+      await proxy?.stop();
+      await Promise.all(started.map((instance) => instance.stop()));
+    } finally {
+      await rm(scratch, { recursive: true, force: true });
+    }
   };
   try {
     const { command, args } = spec.prepare ? await spec.prepare(scratch) : spec;

@@ -1,23 +1,56 @@
 // HAProxy as a child process: render the config from the template, start it in the foreground,
 // read its per-instance counters from the stats socket.
 import { spawn, spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, readFileSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const TEMPLATE = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'haproxy.cfg.template');
 
-/** Throws a message that says how to install HAProxy when it is missing: never a silent skip. */
-export function haproxyVersion() {
-  const probe = spawnSync('haproxy', ['-v'], { encoding: 'utf8' });
-  if (probe.error || probe.status !== 0) {
-    throw new Error(
-      'haproxy is not installed (or not on PATH). Install it with `apt-get install -y haproxy` ' +
-        '(HAProxy 2.6, Debian bookworm); .ci/run does this in CI.',
-    );
+/** The oldest HAProxy the config is written for (Debian bookworm ships 2.6). */
+export const MIN_HAPROXY = [2, 6];
+
+export const INSTALL_HAPROXY =
+  'Install it with `sudo apt-get install -y haproxy` (Debian, Ubuntu; run `sudo apt-get update` first ' +
+  'on a new machine), `sudo dnf install -y haproxy` (Fedora) or `brew install haproxy` (macOS). ' +
+  '.ci/run installs it in CI.';
+
+/**
+ * Debian and Fedora install haproxy in /usr/sbin, which is not on an ordinary user's PATH: look
+ * there after PATH, so an installed HAProxy is found without changing anyone's shell.
+ */
+const SBIN_DIRS = ['/usr/sbin', '/usr/local/sbin'];
+
+/** The haproxy executable: the first on PATH, else in an sbin folder; undefined when there is none. */
+export function findHaproxy({ searchPath = process.env.PATH ?? '', fallbacks = SBIN_DIRS } = {}) {
+  for (const dir of [...searchPath.split(path.delimiter).filter(Boolean), ...fallbacks]) {
+    const file = path.join(dir, 'haproxy');
+    try {
+      accessSync(file, constants.X_OK);
+      return file;
+    } catch {}
   }
-  return probe.stdout.split('\n')[0];
+  return undefined;
+}
+
+/**
+ * HAProxy's version line, e.g. "HAProxy version 2.6.12-1+deb12u1 2023/12/16 - https://haproxy.org/".
+ * Throws a message that says how to install it when it is missing or older than 2.6: the deploy
+ * tests need it, and are never skipped for lack of it.
+ */
+export function haproxyVersion(where = {}) {
+  const bin = findHaproxy(where);
+  const probe = bin ? spawnSync(bin, ['-v'], { encoding: 'utf8' }) : undefined;
+  if (!probe || probe.error || probe.status !== 0) {
+    throw new Error(`HAProxy 2.6 or newer is needed and haproxy is not installed. ${INSTALL_HAPROXY}`);
+  }
+  const line = probe.stdout.split('\n')[0] ?? '';
+  const [major = 0, minor = 0] = (/version (\d+)\.(\d+)/.exec(line) ?? []).slice(1).map(Number);
+  if (major < MIN_HAPROXY[0] || (major === MIN_HAPROXY[0] && minor < MIN_HAPROXY[1])) {
+    throw new Error(`HAProxy 2.6 or newer is needed; found "${line.trim()}" (${bin}). ${INSTALL_HAPROXY}`);
+  }
+  return line;
 }
 
 /**
@@ -41,7 +74,7 @@ export function renderConfig({ bind, statsSocket, healthPath, servers }) {
 export function writeCheckedConfig(config, file) {
   haproxyVersion();
   writeFileSync(file, config);
-  const check = spawnSync('haproxy', ['-c', '-q', '-f', file], { encoding: 'utf8' });
+  const check = spawnSync(findHaproxy(), ['-c', '-q', '-f', file], { encoding: 'utf8' });
   if (check.status !== 0) throw new Error(`haproxy rejected ${file}:\n${check.stdout}${check.stderr}`);
 }
 
@@ -49,7 +82,7 @@ export function writeCheckedConfig(config, file) {
 export async function startHaproxy({ config, file, url }) {
   writeCheckedConfig(config, file);
   // -db: stay in the foreground, so this process owns HAProxy and it dies with a SIGTERM from us.
-  const child = spawn('haproxy', ['-db', '-f', file], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(findHaproxy(), ['-db', '-f', file], { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk) => {
     stderr = (stderr + chunk.toString()).slice(-20_000);

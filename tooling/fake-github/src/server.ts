@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { streamRepeated } from './flood.js';
 import { HttpError, type Reply, type Request, type Route } from './http.js';
@@ -48,6 +48,8 @@ export interface FakeGitHubOptions {
   gh?: FakeGitHub;
   /** Added to every response, to model network latency. */
   latencyMs?: number;
+  /** Loopback port to listen on; 0 (the default) picks a free one. */
+  port?: number;
 }
 
 const ROUTES: Route[] = [
@@ -206,7 +208,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
   const server = createServer((req, res) => {
     handle(req, res).catch(() => res.writeHead(500).end());
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await listen(server, options.port ?? 0);
   apiUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   return {
@@ -250,4 +252,15 @@ async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> 
   } catch {
     return {};
   }
+}
+
+/** Listens on loopback only; a port in use rejects (EADDRINUSE) instead of crashing the process. */
+function listen(server: Server, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
 }

@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type Params, SlackFailure } from './context.js';
 import { streamRepeated } from './flood.js';
@@ -33,6 +33,8 @@ export interface FakeSlackOptions {
   workspace?: FakeWorkspace;
   /** Added to every response, to model network latency. */
   latencyMs?: number;
+  /** Loopback port to listen on; 0 (the default) picks a free one. */
+  port?: number;
 }
 
 /** Starts the fake Web API on a free loopback port. */
@@ -113,7 +115,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       res.writeHead(500).end();
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await listen(server, options.port ?? 0);
   const { port } = server.address() as AddressInfo;
 
   return {
@@ -176,4 +178,15 @@ async function readParams(req: IncomingMessage, url: URL): Promise<Params> {
     for (const [key, value] of new URLSearchParams(body)) params[key] = value;
   }
   return params;
+}
+
+/** Listens on loopback only; a port in use rejects (EADDRINUSE) instead of crashing the process. */
+function listen(server: Server, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
 }

@@ -6,10 +6,7 @@ import { clientOptionsFor, type TestEra } from './era.js';
 export interface TestHttpServer {
   url: URL;
   /** Connects a real client over HTTP; `headers` are sent on every request (e.g. Authorization). */
-  connect(
-    era: TestEra,
-    options?: { headers?: Record<string, string>; client?: ClientOptions },
-  ): Promise<Client>;
+  connect(era: TestEra, options?: ConnectHttpOptions): Promise<Client>;
   close(): Promise<void>;
 }
 
@@ -34,13 +31,18 @@ export async function startHttpForTest(
   };
 }
 
+export interface ConnectHttpOptions {
+  /** Sent on every request (e.g. Authorization). */
+  headers?: Record<string, string>;
+  client?: ClientOptions;
+  /** Runs before connecting: capabilities and request handlers (roots/list) a server may use at once. */
+  beforeConnect?: (client: Client) => void;
+}
+
 /** A real SDK client connected over Streamable HTTP to `url` (a built binary's `--http`, a proxy). */
-export async function connectHttp(
-  url: URL,
-  era: TestEra,
-  options: { headers?: Record<string, string>; client?: ClientOptions } = {},
-): Promise<Client> {
+export async function connectHttp(url: URL, era: TestEra, options: ConnectHttpOptions = {}): Promise<Client> {
   const client = new Client({ name: 'refmcp-test', version: '0.0.0' }, clientOptionsFor(era, options.client));
+  options.beforeConnect?.(client);
   const transport = new StreamableHTTPClientTransport(url, {
     requestInit: { headers: options.headers ?? {} },
   });

@@ -2,7 +2,7 @@ export { callTool, type ToolCallOutcome } from './call.js';
 export { answerApprovals, CAN_ASK_USER } from './confirm.js';
 export { renderToolReference, replaceToolReference, TOOLS_END, TOOLS_START } from './docs.js';
 export { clientOptionsFor, type TestEra } from './era.js';
-export { connectHttp, startHttpForTest, type TestHttpServer } from './http.js';
+export { type ConnectHttpOptions, connectHttp, startHttpForTest, type TestHttpServer } from './http.js';
 export { type HttpBin, spawnHttpBin } from './http-bin.js';
 export { connectInProcess, type InProcessOptions } from './in-process.js';
 export { SERVER_SCHEMA_URL, serverJsonProblems } from './manifest.js';

@@ -53,17 +53,25 @@ export async function packServer(serverDir: string): Promise<PackedServer> {
   if (!path.relative(repoRoot, work).startsWith('..')) {
     throw new Error(`The temp dir ${work} is inside the workspace; set TMPDIR elsewhere.`);
   }
+  const cleanup = () => rm(work, { recursive: true, force: true });
   const pack = async (dir: string) => {
     const { stdout } = await exec('pnpm', ['pack', '--json', '--pack-destination', work], { cwd: dir });
     return JSON.parse(stdout) as { filename: string; files: Array<{ path: string }> };
   };
-  const [core, server] = await Promise.all([pack(coreDir), pack(serverDir)]);
   const unpacked = path.join(work, 'unpacked');
-  await mkdir(unpacked);
-  await exec('tar', ['-xzf', server.filename, '-C', unpacked]);
-  const packed = JSON.parse(
-    await readFile(path.join(unpacked, 'package/package.json'), 'utf8'),
-  ) as PackageJson;
+  let core: Awaited<ReturnType<typeof pack>>;
+  let server: Awaited<ReturnType<typeof pack>>;
+  let packed: PackageJson;
+  try {
+    [core, server] = await Promise.all([pack(coreDir), pack(serverDir)]);
+    await mkdir(unpacked);
+    await exec('tar', ['-xzf', server.filename, '-C', unpacked]);
+    packed = JSON.parse(await readFile(path.join(unpacked, 'package/package.json'), 'utf8')) as PackageJson;
+  } catch (error) {
+    // Nobody gets a cleanup function from a pack that failed: remove its folder here.
+    await cleanup();
+    throw error;
+  }
 
   return {
     work,
@@ -89,7 +97,7 @@ export async function packServer(serverDir: string): Promise<PackedServer> {
       };
     },
     npxArgs: (bin, ...args) => ['-y', '-p', core.filename, '-p', server.filename, bin, ...args],
-    cleanup: () => rm(work, { recursive: true, force: true }),
+    cleanup,
   };
 }
 
@@ -97,7 +105,9 @@ export async function packServer(serverDir: string): Promise<PackedServer> {
 export function strayPackageFiles(files: readonly string[]): string[] {
   return files.filter(
     (file) =>
-      !/^(dist\/|examples\/|package\.json$|server\.json$|README\.md$|LICENSE$|CHANGELOG\.md$)/.test(file) ||
+      !/^(dist\/|bin\/|examples\/|package\.json$|server\.json$|README\.md$|LICENSE$|CHANGELOG\.md$)/.test(
+        file,
+      ) ||
       /\.test\.|test-helpers|test-support|\.tsbuildinfo$/.test(file) ||
       (file.endsWith('.ts') && !file.endsWith('.d.ts')),
   );

@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -51,6 +52,30 @@ export function describePackage(options: PackageTestOptions): void {
     });
   });
 
+  describe('the version (package.json is its one source)', () => {
+    it('is what the built binary prints for --version and sends in the MCP handshake', async () => {
+      const pkg = await readJson<PackageJson>(path.join(options.dir, 'package.json'));
+      // 0.0.0 is the placeholder of a package nobody versioned; every server starts at 0.1.0 or later.
+      expect(pkg.version).not.toBe('0.0.0');
+      const bin = path.join(options.dir, pkg.bin?.[options.bin] ?? 'dist/index.js');
+      const printed = await exec(process.execPath, [bin, '--version'], { env: { PATH: process.env.PATH } });
+      expect(printed.stdout.trim()).toBe(pkg.version);
+      const work = await mkdtemp(path.join(tmpdir(), 'refmcp-version-'));
+      let around: Awaited<ReturnType<NonNullable<PackageTestOptions['around']>>> | undefined;
+      let server: SpawnedServer | undefined;
+      try {
+        around = await options.around?.();
+        const args = [bin, ...((await options.args?.(work)) ?? [])];
+        server = await spawnStdio({ command: process.execPath, args, ...(around && { env: around.env }) });
+        expect(server.client.getServerVersion()).toMatchObject({ name: options.bin, version: pkg.version });
+      } finally {
+        await server?.close();
+        await around?.stop();
+        await rm(work, { recursive: true, force: true });
+      }
+    });
+  });
+
   const skip = Boolean(process.env.REFMCP_SKIP_PACK_TEST);
   if (skip)
     console.warn(`${options.bin}: skipping the pack-and-install test (REFMCP_SKIP_PACK_TEST is set).`);
@@ -61,13 +86,20 @@ export function describePackage(options: PackageTestOptions): void {
     let pkg: PackageJson;
 
     beforeAll(async () => {
-      [pack, around] = await Promise.all([packServer(options.dir), options.around?.()]);
+      // Both started at once; whichever succeeded is kept for afterAll even if the other failed.
+      const [packed, started] = await Promise.allSettled([packServer(options.dir), options.around?.()]);
+      if (packed.status === 'fulfilled') pack = packed.value;
+      if (started.status === 'fulfilled') around = started.value;
+      for (const result of [packed, started]) if (result.status === 'rejected') throw result.reason;
       pkg = await readJson<PackageJson>(path.join(options.dir, 'package.json'));
     }, timeout);
 
     afterAll(async () => {
-      await around?.stop();
-      await pack?.cleanup();
+      try {
+        await around?.stop();
+      } finally {
+        await pack?.cleanup();
+      }
     });
 
     it('depends on @refmcp/core by a semver range that accepts the packed core, and on no workspace', async () => {

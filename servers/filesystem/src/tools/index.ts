@@ -45,7 +45,11 @@ export const catalog: AnyTool<FsDeps>[] = [
  */
 export function toolsFor(config: FilesystemConfig): AnyTool<FsDeps>[] {
   return selectTools(catalog, {
-    gates: { write: config.readOnly ? 'the server runs with --read-only' : true },
+    gates: {
+      write: config.readOnly
+        ? 'the server runs in read-only mode (--read-only or FS_READ_ONLY); restart it without that to allow changes'
+        : true,
+    },
     tools: config.tools,
     excludeTools: config.excludeTools,
   });

@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createLogger } from '@refmcp/core';
 import { callTool, connectInProcess } from '@refmcp/core/testing';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import { createApp } from '../app.js';
 import { MiB } from '../config.js';
 import { type Fixture, makeFixture, testConfig } from '../test-helpers.js';
@@ -125,17 +125,12 @@ describe.each(['legacy', 'modern'] as const)('move_file (%s)', (era) => {
 });
 
 describe('move_file across devices', () => {
-  const cleanup: Array<() => Promise<unknown>> = [];
-  afterEach(async () => {
-    for (const fn of cleanup.splice(0).reverse()) await fn();
-  });
-
   it('copies then deletes when rename cannot cross devices, keeping links as links', async (t) => {
     const near = await realpath(await mkdtemp(path.join(tmpdir(), 'refmcp-near-')));
-    cleanup.push(() => rm(near, { recursive: true, force: true }));
+    onTestFinished(() => rm(near, { recursive: true, force: true }));
     const far = await otherDevice(near);
     if (!far) return t.skip('no second writable device on this machine');
-    cleanup.push(() => rm(far, { recursive: true, force: true }));
+    onTestFinished(() => rm(far, { recursive: true, force: true }));
     const app = createApp(
       testConfig({
         allowedDirectories: [near, await realpath(far)],
@@ -146,8 +141,8 @@ describe('move_file across devices', () => {
       { logger: createLogger({ name: 'test', level: 'silent' }) },
     );
     const client = await connectInProcess(app);
-    cleanup.push(() => app.close());
-    cleanup.push(() => client.close());
+    onTestFinished(() => app.close());
+    onTestFinished(() => client.close());
 
     await mkdir(path.join(near, 'tree/sub'), { recursive: true });
     await writeFile(path.join(near, 'tree/sub/f.txt'), 'payload');

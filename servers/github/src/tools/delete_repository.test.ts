@@ -109,6 +109,10 @@ describe('delete_repository', () => {
     const names = (await s.client.listTools()).tools.map((t) => t.name);
     expect(names).toContain('get_file_contents');
     expect(names).not.toContain('delete_repository');
+    // A client that calls it anyway learns why, and what a user changes to allow it.
+    await expect(callTool(s.client, 'delete_repository', { owner: 'octocat', repo: 'x' })).rejects.toThrow(
+      'Tool delete_repository is not offered: the server runs in read-only mode (--read-only or GITHUB_READ_ONLY); restart it without that to allow writes.',
+    );
     await s.close();
   });
 });

@@ -124,7 +124,11 @@ export const catalog: AnyTool<GitHubDeps>[] = [
  */
 export function toolsFor(config: GitHubConfig): AnyTool<GitHubDeps>[] {
   return selectTools(catalog, {
-    gates: { write: config.readOnly ? 'the server runs with --read-only' : true },
+    gates: {
+      write: config.readOnly
+        ? 'the server runs in read-only mode (--read-only or GITHUB_READ_ONLY); restart it without that to allow writes'
+        : true,
+    },
     tools: config.tools,
     excludeTools: config.excludeTools,
     toolsets: { chosen: config.toolsets, defaults: DEFAULT_TOOLSETS },

@@ -47,10 +47,15 @@ export const catalog: AnyTool<SlackDeps>[] = [
 export function toolsFor(config: SlackConfig): AnyTool<SlackDeps>[] {
   return selectTools(catalog, {
     gates: {
-      write: config.allowWrite || 'writes are off; the server must be started with --allow-write',
-      'mark-read': config.allowMarkRead || 'the server must be started with --allow-mark-read',
+      write:
+        config.allowWrite ||
+        'writes are off by default; restart the server with --allow-write (or SLACK_ALLOW_WRITE=true) to allow them',
+      'mark-read':
+        config.allowMarkRead ||
+        'marking read is off by default; restart the server with --allow-mark-read (or SLACK_ALLOW_MARK_READ=true)',
       'usergroup-write':
-        config.allowUsergroupWrite || 'the server must be started with --allow-usergroup-write',
+        config.allowUsergroupWrite ||
+        'user group changes are off by default; restart the server with --allow-usergroup-write (or SLACK_ALLOW_USERGROUP_WRITE=true)',
       'user-token': config.tokenKind === 'user' || 'it needs a user token (SLACK_USER_TOKEN)',
     },
     tools: config.tools,

@@ -48,6 +48,17 @@ describe.each(['legacy', 'modern'] as const)('read tools (%s)', (era) => {
     expect(out.text).toContain('[2 replies, :eyes:×2]');
   });
 
+  it('counts in the right number: one message, one member', async () => {
+    h = await connect(era);
+    const one = await callTool(h.client, 'slack_get_channel_history', { channel_id: 'C0GENERAL', limit: 1 });
+    expect(one.text).toMatch(/^\S+, 1 message:\n/);
+    const two = await callTool(h.client, 'slack_get_channel_history', { channel_id: 'C0GENERAL', limit: 2 });
+    expect(two.text).toMatch(/^\S+, 2 messages:\n/);
+    h.slack.workspace.channel('C0RANDOM')!.members = ['U0ALICE'];
+    const info = await callTool(h.client, 'slack_get_channel_info', { channel_id: 'C0RANDOM' });
+    expect(info.text).toContain('; 1 member; ');
+  });
+
   it('limits history by duration', async () => {
     h = await connect(era);
     const day = await callTool(h.client, 'slack_get_channel_history', {
@@ -147,6 +158,7 @@ describe.each(['legacy', 'modern'] as const)('read tools (%s)', (era) => {
       total: 1,
       matches: [{ channel: { name: 'general' }, userName: 'alice' }],
     });
+    expect(found.text).toMatch(/^1 match:\n/);
     const unreads = await callTool(h.client, 'slack_get_unreads', {});
     expect(unreads.isError, unreads.text).toBe(false);
     expect(unreads.structured!.channels).toMatchObject([

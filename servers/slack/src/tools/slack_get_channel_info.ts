@@ -1,7 +1,7 @@
 import { readOnly } from '@refmcp/core';
 import * as z from 'zod';
 import { defineTool, readableChannel, type SlackContext } from '../deps.js';
-import { isoTime } from '../format.js';
+import { countOf, isoTime } from '../format.js';
 import { channelArg } from '../tool-args.js';
 
 interface RawInfo {
@@ -64,7 +64,7 @@ export default defineTool({
       `#${c.name} ${c.id}${c.isPrivate ? ' (private)' : ''}${c.isArchived ? ' (archived)' : ''}`,
       c.topic && `Topic: ${c.topic}`,
       c.purpose && `Purpose: ${c.purpose}`,
-      `Created ${c.created}; ${c.memberCount ?? '?'} members; ${c.isMember ? 'member' : 'not a member'}`,
+      `Created ${c.created}; ${c.memberCount === undefined ? '? members' : countOf(c.memberCount, 'member')}; ${c.isMember ? 'member' : 'not a member'}`,
       c.unreadCount !== undefined && `Unread: ${c.unreadCount} (last read ${c.lastRead})`,
     ]
       .filter(Boolean)

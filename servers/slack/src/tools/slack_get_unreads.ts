@@ -1,7 +1,7 @@
 import { readOnly } from '@refmcp/core';
 import * as z from 'zod';
 import { defineTool, type SlackContext } from '../deps.js';
-import { messageSchema, renderMessage, toMessage } from '../format.js';
+import { countOf, messageSchema, renderMessage, toMessage } from '../format.js';
 import { fetchMessages } from '../history.js';
 
 interface RawInfo {
@@ -88,7 +88,7 @@ export default defineTool({
   },
   render: ({ channels, scanned }) =>
     channels.length === 0
-      ? `Nothing unread in ${scanned} channels.`
+      ? `Nothing unread in ${countOf(scanned, 'channel')}.`
       : channels
           .map(
             (c) =>

@@ -1,7 +1,7 @@
 import { paginate, readOnly } from '@refmcp/core';
 import * as z from 'zod';
 import { defineTool, type SlackContext } from '../deps.js';
-import { pageHint } from '../format.js';
+import { countOf, pageHint } from '../format.js';
 import { cursorArg } from '../tool-args.js';
 
 export const channelSchema = z.object({
@@ -48,7 +48,7 @@ export default defineTool({
           .filter(Boolean)
           .join(', ');
         const about = c.topic || c.purpose;
-        return `#${c.name} ${c.id} (${c.memberCount} members${flags ? `, ${flags}` : ''})${about ? ` ${about}` : ''}`;
+        return `#${c.name} ${c.id} (${countOf(c.memberCount, 'member')}${flags ? `, ${flags}` : ''})${about ? ` ${about}` : ''}`;
       })
       .join('\n') +
     pageHint(nextCursor),

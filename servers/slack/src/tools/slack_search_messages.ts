@@ -1,7 +1,7 @@
 import { decodeCursor, encodeCursor, readOnly } from '@refmcp/core';
 import * as z from 'zod';
 import { defineTool, type SlackContext } from '../deps.js';
-import { messageSchema, pageHint, type RawMessage, renderMessage, toMessage } from '../format.js';
+import { countOf, messageSchema, pageHint, type RawMessage, renderMessage, toMessage } from '../format.js';
 import { cursorArg } from '../tool-args.js';
 
 interface RawSearch {
@@ -60,7 +60,7 @@ export default defineTool({
     };
   },
   render: ({ total, matches, nextCursor }) =>
-    `${total} matches${matches.length ? ':' : '.'}\n` +
+    `${countOf(total, 'match', 'matches')}${matches.length ? ':' : '.'}\n` +
     matches.map((m) => `#${m.channel.name} ${renderMessage(m)}`).join('\n') +
     pageHint(nextCursor),
 });

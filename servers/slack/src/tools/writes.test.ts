@@ -23,7 +23,7 @@ describe.each(['legacy', 'modern'] as const)('write tools (%s)', (era) => {
     await expect(
       callTool(h.client, 'slack_post_message', { channel_id: 'C0GENERAL', text: 'hi' }),
     ).rejects.toThrow(
-      /slack_post_message is not offered: writes are off; the server must be started with --allow-write/,
+      /slack_post_message is not offered: writes are off by default; restart the server with --allow-write \(or SLACK_ALLOW_WRITE=true\) to allow them\./,
     );
     expect(h.slack.workspace.callsTo('chat.postMessage')).toEqual([]);
     await h.close();
@@ -137,7 +137,7 @@ describe.each(['legacy', 'modern'] as const)('write tools (%s)', (era) => {
       usergroup_id: id,
       user_ids: ['U0BOB'],
     });
-    expect(set.text).toBe(`Updated @oncall ${id} On call (1 members): U0BOB`);
+    expect(set.text).toBe(`Updated @oncall ${id} On call (1 member): U0BOB`);
     const missing = await callTool(h.client, 'slack_update_usergroup_members', {
       usergroup_id: 'S0NOPE',
       user_ids: ['U0BOB'],

@@ -5,6 +5,7 @@ import {
   TimeoutError,
   ToolError,
 } from '@refmcp/core';
+import { READ_ONLY_REASON } from '../read-only-reason.js';
 import { RunnerFailure } from './process.js';
 import type { Refusal } from './protocol.js';
 
@@ -12,7 +13,7 @@ import type { Refusal } from './protocol.js';
 const REFUSALS: Record<Refusal, (message: string) => ToolError> = {
   not_read_only: () =>
     new PermissionDeniedError('SQLite reports that this statement writes; read_query only runs reads.', {
-      hint: 'Use write_query for INSERT, UPDATE, DELETE and schema changes (not offered with --read-only).',
+      hint: 'Use write_query for INSERT, UPDATE, DELETE and schema changes.',
     }),
   returns_no_rows: () =>
     new InvalidInputError(
@@ -58,8 +59,14 @@ const REFUSALS: Record<Refusal, (message: string) => ToolError> = {
  * Turns what the runner reported into an error the model can act on: SQLite's own message, plus
  * what to try next. Anything unrecognised passes through as an internal error.
  */
-export function translateError(error: unknown): unknown {
+export function translateError(error: unknown, readOnlyServer = false): unknown {
   if (error instanceof ToolError || !(error instanceof RunnerFailure)) return error;
+  if (error.kind === 'Refused' && readOnlyServer && error.code === 'not_read_only') {
+    // write_query is not offered here, so pointing at it would send the model after a missing tool.
+    return new PermissionDeniedError('SQLite reports that this statement writes; nothing can write here.', {
+      hint: `No statement that changes the database can run: ${READ_ONLY_REASON}.`,
+    });
+  }
   if (error.kind === 'Refused') {
     return (REFUSALS[error.code as Refusal] ?? REFUSALS.not_read_only)(error.message);
   }

@@ -47,6 +47,8 @@ class Lane {
     private readonly size: number,
     private readonly timeoutMs: number,
     private readonly logger: Logger,
+    /** The server runs with --read-only: a refused write then points at the mode, not at write_query. */
+    private readonly readOnlyServer = false,
   ) {}
 
   submit<T>(body: RunnerRequestBody, signal: AbortSignal | undefined): Promise<T> {
@@ -143,7 +145,7 @@ class Lane {
 
   /** A process that died under a statement we did not stop: it ran out of memory, or crashed. */
   private failure(error: unknown, job: Job): unknown {
-    if (!(error instanceof RunnerExited) || job.stopped) return translateError(error);
+    if (!(error instanceof RunnerExited) || job.stopped) return translateError(error, this.readOnlyServer);
     this.logger.error('database worker died running a statement', { error: error.message });
     return new InvalidInputError(
       `The database worker running this statement died (${error.message}), most likely out of memory; nothing the statement did was kept.`,
@@ -178,7 +180,13 @@ export class DatabasePool {
       maxResultBytes: options.maxResultBytes,
     };
     const log = options.logger;
-    this.readers = new Lane({ ...base, role: 'reader' }, options.readers, options.queryTimeoutMs, log);
+    this.readers = new Lane(
+      { ...base, role: 'reader' },
+      options.readers,
+      options.queryTimeoutMs,
+      log,
+      options.readOnly,
+    );
     // Security: in read-only mode no read-write connection exists at all.
     this.writer = options.readOnly
       ? undefined

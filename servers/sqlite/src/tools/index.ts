@@ -1,6 +1,7 @@
 import { type AnyTool, selectTools } from '@refmcp/core';
 import type { SqliteConfig } from '../config.js';
 import type { SqliteDeps } from '../deps.js';
+import { READ_ONLY_REASON } from '../read-only-reason.js';
 import appendInsight from './append_insight.js';
 import createTable from './create_table.js';
 import describeTable from './describe_table.js';
@@ -28,7 +29,7 @@ export const catalog: AnyTool<SqliteDeps>[] = [
  */
 export function toolsFor(config: SqliteConfig): AnyTool<SqliteDeps>[] {
   return selectTools(catalog, {
-    gates: { write: config.readOnly ? 'the server runs with --read-only' : true },
+    gates: { write: config.readOnly ? READ_ONLY_REASON : true },
     tools: config.tools,
     excludeTools: config.excludeTools,
   });
