@@ -7,16 +7,18 @@ import { mkdir, mkdtemp, readFile, realpath, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { unpackExtension } from '@anthropic-ai/mcpb';
+import pngjs from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUNDLES, REPO } from './bundles.mjs';
 import { buildBundle } from './lib/build.mjs';
 import { FIXTURES } from './lib/fixtures.mjs';
-import { drawIcon } from './lib/icon.mjs';
+import { drawIcon, ICON_SIZE } from './lib/icon.mjs';
 import { launchBundle, listedTools } from './lib/launch.mjs';
 import { manifestProblems } from './lib/manifest-checks.mjs';
 import { validate } from './lib/mcpb-cli.mjs';
 import { nodeRange } from './lib/stage.mjs';
 
+const { PNG } = pngjs;
 const readJson = async (file) => JSON.parse(await readFile(file, 'utf8'));
 
 let work;
@@ -62,7 +64,10 @@ describe.each(BUNDLES)('the $name bundle', (bundle) => {
     const pkg = await readJson(path.join(bundle.dir, 'package.json'));
     const serverJson = await readJson(path.join(bundle.dir, 'server.json'));
     expect(manifestProblems({ manifest, pkg, serverJson })).toEqual([]);
-    expect((await readFile(bundle.icon)).equals(drawIcon(bundle.name))).toBe(true);
+    // Pixels, not bytes: another zlib may compress the same image differently.
+    const icon = PNG.sync.read(await readFile(bundle.icon));
+    expect([icon.width, icon.height]).toEqual([ICON_SIZE, ICON_SIZE]);
+    expect(icon.data.equals(PNG.sync.read(drawIcon(bundle.name)).data)).toBe(true);
   });
 
   it('unpacks to what mcpb validate accepts: the built package, its dependencies, the manifest and icon', async () => {

@@ -2,8 +2,8 @@
  * Each bundle's icon, drawn here rather than taken from anywhere: a coloured rounded square with a
  * white glyph, 512×512 (the size Claude Desktop recommends). Shapes are signed-distance functions
  * sampled 4×4 times per pixel, so edges are smooth without an image library beyond the PNG
- * encoder. The output is deterministic: the test redraws each icon and compares it with the
- * committed file.
+ * encoder. The pixels are deterministic: the test redraws each icon and compares them with the
+ * committed file's.
  */
 import pngjs from 'pngjs';
 
