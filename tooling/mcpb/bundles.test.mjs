@@ -32,10 +32,13 @@ beforeAll(async () => {
   }
   const options = { outDir: path.join(work, 'out'), stagingRoot: path.join(work, 'staging') };
   // Two at a time: packing is CPU-bound and CI has two cores.
-  for (let i = 0; i < BUNDLES.length; i += 2) {
-    const pair = await Promise.all(BUNDLES.slice(i, i + 2).map((bundle) => buildBundle(bundle, options)));
-    for (const result of pair) built.set(result.bundle.name, result);
-  }
+  const queue = [...BUNDLES];
+  const worker = async () => {
+    for (let bundle = queue.shift(); bundle; bundle = queue.shift()) {
+      built.set(bundle.name, await buildBundle(bundle, options));
+    }
+  };
+  await Promise.all([worker(), worker()]);
 });
 
 afterAll(async () => {
@@ -98,8 +101,8 @@ describe.each(BUNDLES)('the $name bundle', (bundle) => {
     try {
       expect(config.args?.[0]).toBe(path.join(installed, manifest.server.entry_point));
       expect(server.client.getServerVersion()?.version).toBe(manifest.version);
-      // The manifest's tools are generated from this list: `pnpm mcpb --update-tools` rewrites them.
-      expect(await listedTools(server.client), 'run pnpm mcpb --update-tools').toEqual(manifest.tools);
+      // The manifest's tools are generated from this list: `pnpm tool-docs` rewrites them.
+      expect(await listedTools(server.client), 'stale: run pnpm tool-docs').toEqual(manifest.tools);
       const result = await server.client.callTool({ name: fixture.call.tool, arguments: fixture.call.args });
       expect(fixture.call.check(result)).toBeUndefined();
     } finally {
