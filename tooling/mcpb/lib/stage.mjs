@@ -10,9 +10,10 @@ import { promisify } from 'node:util';
 const exec = promisify(execFile);
 
 // What a bundle never needs at run time. mcpb itself leaves out maps, .d.ts files and
-// node_modules/.bin. Besides: TypeScript sources and declarations that dependencies ship (Node runs
-// none inside node_modules; ~5 of a bundle's ~12 MB unpacked), pnpm's bookkeeping, and better-sqlite3's build
-// leftovers (objects, the static SQLite library, its sources, a test extension: ~16 MB).
+// node_modules/.bin. Besides: TypeScript sources and declarations that dependencies ship (Node
+// runs none inside node_modules; ~5 of a bundle's ~12 MB unpacked), pnpm's bookkeeping, and
+// better-sqlite3's build leftovers (objects, the static SQLite library, its sources, a test
+// extension: ~16 MB).
 const IGNORE = [
   '*.ts',
   '*.cts',
