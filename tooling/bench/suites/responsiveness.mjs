@@ -1,0 +1,289 @@
+// Responsiveness under hostile inputs: one worst-case call per case on a fresh server over stdio,
+// pinged every 20 ms on the same connection meanwhile. A server that many users share must keep
+// answering while any one call runs, so the target is absolute: the slowest ping at most 250 ms.
+// Next to it, the call's time and peak memory, against the official server on the same input
+// where one takes it (a peer that hangs is stopped and shown as "> limit").
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { ensureHostileFiles } from '../fixtures/hostile.mjs';
+import {
+  BenchError,
+  benchRoot,
+  ensureBuilt,
+  log,
+  makeRow,
+  median,
+  repoRoot,
+  sampleCount,
+  selected,
+} from '../lib.mjs';
+import { officialFilesystem, SQLITE_PORT, SQLITE_PORT_VERSION, sqlitePort } from '../peers.mjs';
+import { callUnderPings } from '../pressure.mjs';
+
+export const name = 'responsiveness';
+export const description =
+  'hostile inputs: slowest ping (every 20 ms) during the call, call time and peak RSS, fresh server per call';
+
+const PING_EVERY_MS = 20;
+/** The target: no ping waits longer than this while a hostile call runs. */
+const PING_LIMIT_MS = 250;
+/** Ours must finish well inside this; a peer is stopped at its own, shorter limit. */
+const OURS_LIMIT_MS = 60_000;
+const PEER_LIMIT_MS = 20_000;
+/** Calls of ours per case; a peer runs once (it may take its whole limit). */
+const SAMPLES = { full: 3, quick: 1 };
+
+const SERVERS = {
+  filesystem: { filter: '@refmcp/server-filesystem', dir: 'servers/filesystem' },
+  sqlite: { filter: '@refmcp/server-sqlite', dir: 'servers/sqlite' },
+  github: { filter: '@refmcp/server-github', dir: 'servers/github', fake: 'fake-github' },
+  slack: { filter: '@refmcp/server-slack', dir: 'servers/slack', fake: 'fake-slack' },
+};
+
+const PEERS = {
+  filesystem: async () => {
+    const { bin, version } = officialFilesystem();
+    return { label: `official ${version}`, argv: (fx) => [bin, fx.root] };
+  },
+  sqlite: async () => {
+    const bin = await sqlitePort();
+    return bin && { label: `${SQLITE_PORT} ${SQLITE_PORT_VERSION}`, argv: (fx) => [bin, fx.db] };
+  },
+};
+
+/**
+ * The hostile reproducers. `expect` is what ours must answer (a refusal is a result here, but a
+ * refusal for another reason would measure nothing); time and RSS targets are ratios to the peer.
+ */
+const CASES = [
+  {
+    id: 'hostile-glob',
+    title: 'search_files *a*a*a*a*b, a 201-char name',
+    server: 'filesystem',
+    tool: 'search_files',
+    input: (fx) => ({ path: fx.globs, pattern: '*a*a*a*a*b' }),
+    expect: { outcome: 'ok' },
+    peer: 'filesystem',
+    // Linear matching answers in milliseconds where backtracking takes most of a minute; neither
+    // side holds anything, and ours loads a little more code.
+    timeTarget: 0.05,
+    rssTarget: 1.25,
+  },
+  {
+    id: 'hostile-edit',
+    title: 'edit_file dryRun "xxxxxxxxxx", 40 MiB of x',
+    server: 'filesystem',
+    tool: 'edit_file',
+    input: (fx) => ({ path: fx.big, edits: [{ oldText: 'x'.repeat(10), newText: 'y' }], dryRun: true }),
+    expect: { outcome: 'isError', text: /more than 1000 places/ },
+    peer: 'filesystem',
+    timeTarget: 1.0,
+    rssTarget: 0.5,
+  },
+  {
+    id: 'hostile-edit-line',
+    title: 'edit_file dryRun END→FIN, end of a 40 MiB line',
+    server: 'filesystem',
+    tool: 'edit_file',
+    input: (fx) => ({ path: fx.big, edits: [{ oldText: 'END', newText: 'FIN' }], dryRun: true }),
+    expect: { outcome: 'ok' },
+    peer: 'filesystem',
+    timeTarget: 1.0,
+    rssTarget: 0.5,
+  },
+  {
+    id: 'hostile-sqlite-cell',
+    title: 'read_query hex(zeroblob(20000000)), a 40 MB cell',
+    server: 'sqlite',
+    tool: 'read_query',
+    input: () => ({ query: 'SELECT hex(zeroblob(20000000)) AS big' }),
+    // Start the worker processes first, on both sides, so start-up is not billed to the attack.
+    warm: { tool: 'read_query', input: { query: 'SELECT 1 AS one' } },
+    expect: { outcome: 'ok', text: /longer than 64 KiB came back cut/ },
+    peer: 'sqlite',
+    // Ours sends the first 64 KiB, the port all of it. Memory counts every process of each side:
+    // SQLite builds the 40 MB value whole in either, ours in a worker.
+    timeTarget: 0.5,
+    rssTarget: 1.2,
+  },
+  {
+    id: 'hostile-github-issues',
+    title: 'list_issues answered with 100,000 issues',
+    server: 'github',
+    upstream: 'github',
+    tool: 'list_issues',
+    input: () => ({ owner: 'octocat', repo: 'hello-world' }),
+    expect: { outcome: 'isError', text: /GitHub answered more than 8 MiB for list_issues/ },
+  },
+  {
+    id: 'hostile-slack-message',
+    title: 'history page holding one 50 MiB message',
+    server: 'slack',
+    upstream: 'slack',
+    tool: 'slack_get_channel_history',
+    input: () => ({ channel_id: 'C0HUGE' }),
+    expect: { outcome: 'isError', text: /Slack answered more than 8 MiB to conversations.history/ },
+  },
+];
+
+/** Starts fake-upstream.mjs in its own process, so serving the flood costs the bench's pings nothing. */
+async function startUpstream(kind) {
+  const child = spawn(process.execPath, [path.join(benchRoot, 'fake-upstream.mjs'), kind], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const [line] = await Promise.race([
+    once(createInterface({ input: child.stdout }), 'line'),
+    once(child, 'exit').then(([code]) => {
+      throw new BenchError(`the fake ${kind} API exited with ${code} before it was ready`);
+    }),
+  ]);
+  return { env: JSON.parse(line).env, stop: () => child.stdin.end() };
+}
+
+function summarize(calls) {
+  const stopped = calls.some((c) => c.outcome === 'timed out');
+  return {
+    ms: median(calls.map((c) => c.ms)),
+    ping: Math.max(...calls.map((c) => c.maxPingMs)),
+    rss: Math.max(...calls.map((c) => c.rssTreeMB)),
+    rssServer: Math.max(...calls.map((c) => c.rssServerMB)),
+    pings: calls.reduce((n, c) => n + c.pings, 0),
+    lag: Math.max(...calls.map((c) => c.clientLagMs)),
+    outcomes: [...new Set(calls.map((c) => c.outcome))].join('/'),
+    stopped,
+  };
+}
+
+export async function run({ flags }) {
+  const todo = CASES.filter((c) => selected(flags, c.id));
+  for (const server of new Set(todo.map((c) => c.server))) {
+    const { filter, dir, fake } = SERVERS[server];
+    if (fake)
+      ensureBuilt({
+        filter: `@refmcp/${fake}`,
+        output: path.join(repoRoot, 'tooling', fake, 'dist/index.js'),
+        force: flags.build,
+      });
+    ensureBuilt({
+      filter,
+      output: path.join(repoRoot, dir, 'dist/index.js'),
+      sources: path.join(repoRoot, dir, 'src'),
+      force: flags.build,
+    });
+  }
+  const fx = ensureHostileFiles();
+  const rows = [];
+  const details = [];
+  const peers = {};
+  const meta = {
+    pingEveryMs: PING_EVERY_MS,
+    pingLimitMs: PING_LIMIT_MS,
+    oursLimitMs: OURS_LIMIT_MS,
+    peerLimitMs: PEER_LIMIT_MS,
+    rss: 'VmHWM of the server process plus each process it started (Linux /proc), MB',
+    node: process.version,
+  };
+
+  for (const spec of todo) {
+    const samples = sampleCount(flags, SAMPLES);
+    const input = spec.input(fx);
+    const upstream = spec.upstream ? await startUpstream(spec.upstream) : undefined;
+    try {
+      const env = { LOG_LEVEL: 'error', ...upstream?.env };
+      const oursBin = path.join(repoRoot, SERVERS[spec.server].dir, 'dist/index.js');
+      const oursArgv =
+        spec.server === 'filesystem'
+          ? [oursBin, fx.root]
+          : spec.server === 'sqlite'
+            ? [oursBin, fx.db]
+            : [oursBin];
+      if (spec.peer && !(spec.peer in peers)) peers[spec.peer] = await PEERS[spec.peer]();
+      const peer = spec.peer ? peers[spec.peer] : undefined;
+      const common = { env, tool: spec.tool, input, warm: spec.warm, intervalMs: PING_EVERY_MS };
+      const ours = [];
+      const theirs = [];
+      for (let round = 0; round < samples; round++) {
+        const call = await callUnderPings({
+          ...common,
+          label: 'ours',
+          args: oursArgv,
+          limitMs: OURS_LIMIT_MS,
+        });
+        const wrong =
+          call.outcome !== spec.expect.outcome || (spec.expect.text && !spec.expect.text.test(call.text));
+        if (wrong)
+          throw new BenchError(
+            `ours: ${spec.id} answered ${call.outcome} "${call.text.slice(0, 200)}", expected ${spec.expect.outcome} ${spec.expect.text ?? ''}`,
+          );
+        ours.push(call);
+        // The peer once, after the first call of ours, so both meet the same moment of the machine.
+        if (round === 0 && peer)
+          theirs.push(
+            await callUnderPings({
+              ...common,
+              label: peer.label,
+              args: peer.argv(fx),
+              limitMs: PEER_LIMIT_MS,
+            }),
+          );
+      }
+      const o = summarize(ours);
+      const p = theirs.length ? summarize(theirs) : undefined;
+      const base = (key) => p?.[key];
+      const shared = {
+        suite: name,
+        baseName: peer?.label ?? 'no peer',
+        samples,
+        baseAtLeast: p?.stopped ?? false,
+      };
+      const lag = Math.max(o.lag, p?.lag ?? 0);
+      const ending = `ours ${o.outcomes}${p ? ` · peer ${p.outcomes}${p.stopped ? ` at ${PEER_LIMIT_MS / 1000} s` : ''}` : ''}`;
+      rows.push(
+        makeRow({
+          ...shared,
+          id: `${spec.id}-ping`,
+          title: `${spec.title}: slowest ping`,
+          ours: o.ping,
+          base: base('ping'),
+          limit: PING_LIMIT_MS,
+          check: `${o.pings} pings answered · ${ending}${lag > 50 ? ` · bench's own loop stalled up to ${lag.toFixed(0)} ms` : ''}`,
+          note: `${spec.tool} ${JSON.stringify({ ...input, ...(input.path && { path: path.relative(fx.root, input.path) }) })}`,
+        }),
+        makeRow({
+          ...shared,
+          id: `${spec.id}-time`,
+          title: `${spec.title}: call time`,
+          ours: o.ms,
+          base: base('ms'),
+          target: spec.timeTarget,
+          check: ending,
+        }),
+        makeRow({
+          ...shared,
+          id: `${spec.id}-rss`,
+          title: `${spec.title}: peak RSS (MB, not ms)`,
+          ours: o.rss,
+          base: base('rss'),
+          target: spec.rssTarget,
+          // A stopped peer's peak is what it reached before it was stopped.
+          check:
+            o.rss - o.rssServer > 1
+              ? `ours: server process ${o.rssServer.toFixed(0)} MB, the rest in workers`
+              : '',
+        }),
+      );
+      details.push({ id: spec.id, tool: spec.tool, input, ours, peer: theirs, peerName: peer?.label });
+      log(
+        `  ${spec.id}: ours ${o.ms.toFixed(0)} ms, slowest ping ${o.ping.toFixed(0)} ms, ${o.rss.toFixed(0)} MB` +
+          (p
+            ? ` · peer ${p.stopped ? '>' : ''}${p.ms.toFixed(0)} ms, slowest ping ${p.ping.toFixed(0)} ms, ${p.rss.toFixed(0)} MB`
+            : ''),
+      );
+    } finally {
+      upstream?.stop();
+    }
+  }
+  return { rows, details, meta };
+}
