@@ -40,7 +40,13 @@ export async function callUnderPings({ label, args, env, tool, input, warm, limi
   );
   try {
     await client.connect(transport);
-    if (warm) await client.callTool({ name: warm.tool, arguments: warm.input });
+    if (warm) {
+      const raw = await client.callTool({ name: warm.tool, arguments: warm.input });
+      if (raw.isError)
+        throw new Error(`warm-up ${warm.tool} returned isError: ${JSON.stringify(raw.content)}`);
+    }
+    // Let work a server defers past its first answers (timers, lazy loads) finish first.
+    await sleep(100);
   } catch (error) {
     await client.close().catch(() => {});
     throw new BenchError(`${label}: could not start: ${error?.message ?? error}\n${stderr.trim()}`);

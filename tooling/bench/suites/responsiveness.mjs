@@ -54,7 +54,9 @@ const PEERS = {
 };
 
 /**
- * The hostile reproducers. `expect` is what ours must answer (a refusal is a result here, but a
+ * The hostile reproducers. Each server first answers `warm`, one cheap call, so loading code and
+ * starting workers on a fresh process is not billed to the attack (a shared server is warm when
+ * one arrives). `expect` is what ours must answer (a refusal is a result here, but a
  * refusal for another reason would measure nothing); time and RSS targets are ratios to the peer.
  */
 const CASES = [
@@ -62,6 +64,7 @@ const CASES = [
     id: 'hostile-glob',
     title: 'search_files *a*a*a*a*b, a 201-char name',
     server: 'filesystem',
+    warm: { tool: 'list_allowed_directories', input: {} },
     tool: 'search_files',
     input: (fx) => ({ path: fx.globs, pattern: '*a*a*a*a*b' }),
     expect: { outcome: 'ok' },
@@ -75,6 +78,7 @@ const CASES = [
     id: 'hostile-edit',
     title: 'edit_file dryRun "xxxxxxxxxx", 40 MiB of x',
     server: 'filesystem',
+    warm: { tool: 'list_allowed_directories', input: {} },
     tool: 'edit_file',
     input: (fx) => ({ path: fx.big, edits: [{ oldText: 'x'.repeat(10), newText: 'y' }], dryRun: true }),
     expect: { outcome: 'isError', text: /more than 1000 places/ },
@@ -86,6 +90,7 @@ const CASES = [
     id: 'hostile-edit-line',
     title: 'edit_file dryRun END→FIN, end of a 40 MiB line',
     server: 'filesystem',
+    warm: { tool: 'list_allowed_directories', input: {} },
     tool: 'edit_file',
     input: (fx) => ({ path: fx.big, edits: [{ oldText: 'END', newText: 'FIN' }], dryRun: true }),
     expect: { outcome: 'ok' },
@@ -99,7 +104,7 @@ const CASES = [
     server: 'sqlite',
     tool: 'read_query',
     input: () => ({ query: 'SELECT hex(zeroblob(20000000)) AS big' }),
-    // Start the worker processes first, on both sides, so start-up is not billed to the attack.
+    // Starts the worker processes first.
     warm: { tool: 'read_query', input: { query: 'SELECT 1 AS one' } },
     expect: { outcome: 'ok', text: /longer than 64 KiB came back cut/ },
     peer: 'sqlite',
@@ -113,6 +118,7 @@ const CASES = [
     title: 'list_issues answered with 100,000 issues',
     server: 'github',
     upstream: 'github',
+    warm: { tool: 'get_me', input: {} },
     tool: 'list_issues',
     input: () => ({ owner: 'octocat', repo: 'hello-world' }),
     expect: { outcome: 'isError', text: /GitHub answered more than 8 MiB for list_issues/ },
@@ -122,6 +128,7 @@ const CASES = [
     title: 'history page holding one 50 MiB message',
     server: 'slack',
     upstream: 'slack',
+    warm: { tool: 'slack_get_channel_history', input: { channel_id: 'C0GENERAL' } },
     tool: 'slack_get_channel_history',
     input: () => ({ channel_id: 'C0HUGE' }),
     expect: { outcome: 'isError', text: /Slack answered more than 8 MiB to conversations.history/ },
