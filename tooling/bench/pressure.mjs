@@ -7,7 +7,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Client } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { BenchError } from './lib.mjs';
-import { hasProc, peakRss, processTree, treePeakRss } from './proc.mjs';
+import { hasProc, peakRss, processTree } from './proc.mjs';
 
 const MiB = 1024 * 1024;
 
@@ -17,7 +17,7 @@ const MiB = 1024 * 1024;
  * `intervalMs`. A call still running after `limitMs` is stopped, its process tree killed, and
  * reported as `timed out`: its time and slowest ping are then lower bounds.
  *
- * Returns `{ ms, outcome, text, maxPingMs, pings, rssServerMB, rssTreeMB, clientLagMs }`, where
+ * Returns `{ ms, outcome, text, maxPingMs, pings, rssServerMB, rssTreeMB, processes, clientLagMs }`, where
  * outcome is `ok`, `isError`, `timed out` or `threw`, and clientLagMs is how long this process's
  * own event loop stalled (reading a huge answer, say): part of every ping time, on either side.
  */
@@ -92,12 +92,13 @@ export async function callUnderPings({ label, args, env, tool, input, warm, limi
   }
   lag.disable();
   const proc = hasProc();
+  const tree = proc ? processTree(pid) : [];
   const rssServerMB = proc ? peakRss(pid) / MiB : Number.NaN;
-  const rssTreeMB = proc ? treePeakRss(pid) / MiB : Number.NaN;
+  const rssTreeMB = proc ? tree.reduce((sum, p) => sum + peakRss(p), 0) / MiB : Number.NaN;
   // A server stuck in a regex or a loop does not stop on a cancellation: kill it and whatever it
   // started, children first.
   if (outcome === 'timed out' && proc) {
-    for (const p of processTree(pid).reverse()) {
+    for (const p of [...tree].reverse()) {
       try {
         process.kill(p, 'SIGKILL');
       } catch {
@@ -114,6 +115,7 @@ export async function callUnderPings({ label, args, env, tool, input, warm, limi
     pings,
     rssServerMB,
     rssTreeMB,
+    processes: tree.length,
     clientLagMs: lag.max / 1e6,
   };
 }

@@ -159,6 +159,7 @@ function summarize(calls) {
     ping: Math.max(...calls.map((c) => c.maxPingMs)),
     rss: Math.max(...calls.map((c) => c.rssTreeMB)),
     rssServer: Math.max(...calls.map((c) => c.rssServerMB)),
+    processes: Math.max(...calls.map((c) => c.processes)),
     pings: calls.reduce((n, c) => n + c.pings, 0),
     lag: Math.max(...calls.map((c) => c.clientLagMs)),
     outcomes: [...new Set(calls.map((c) => c.outcome))].join('/'),
@@ -266,7 +267,9 @@ export async function run({ flags }) {
           ours: o.ms,
           base: base('ms'),
           target: spec.timeTarget,
-          check: ending,
+          check: spec.peer
+            ? ending
+            : `${ending} · no peer: the archived official server has a fixed API host`,
         }),
         makeRow({
           ...shared,
@@ -277,8 +280,8 @@ export async function run({ flags }) {
           target: spec.rssTarget,
           // A stopped peer's peak is what it reached before it was stopped.
           check:
-            o.rss - o.rssServer > 1
-              ? `ours: server process ${o.rssServer.toFixed(0)} MB, the rest in workers`
+            o.processes > 1
+              ? `ours: ${o.processes} processes, the server ${o.rssServer.toFixed(0)} MB of it`
               : '',
         }),
       );
