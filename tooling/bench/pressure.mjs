@@ -2,14 +2,19 @@
 // suite: how long the call took, how long the server left a ping unanswered meanwhile (a blocked
 // event loop shows up here and nowhere else), and how much memory it reached. A fresh process per
 // call makes its peak resident memory (VmHWM) that call's.
+
+import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { pathToFileURL } from 'node:url';
 import { Client } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
-import { BenchError } from './lib.mjs';
+import { BenchError, benchRoot } from './lib.mjs';
 import { hasProc, peakRss, processTree } from './proc.mjs';
 
 const MiB = 1024 * 1024;
+const LOOP_PROBE = pathToFileURL(path.join(benchRoot, 'loop-probe.mjs')).href;
+const PROBE_TAG = 'refmcp-loop-probe ';
 
 /**
  * Spawns `node <args>`, optionally runs `warm` (a cheap call, so lazy start-up such as worker
@@ -17,22 +22,33 @@ const MiB = 1024 * 1024;
  * `intervalMs`. A call still running after `limitMs` is stopped, its process tree killed, and
  * reported as `timed out`: its time and slowest ping are then lower bounds.
  *
- * Returns `{ ms, outcome, text, maxPingMs, pings, rssServerMB, rssTreeMB, processes, clientLagMs }`, where
- * outcome is `ok`, `isError`, `timed out` or `threw`, and clientLagMs is how long this process's
- * own event loop stalled (reading a huge answer, say): part of every ping time, on either side.
+ * Returns `{ ms, outcome, text, maxPingMs, pings, rssServerMB, rssTreeMB, processes, stallMs,
+ * stallCpuMs, clientLagMs }`, where outcome is `ok`, `isError`, `timed out` or `threw`; stallMs is
+ * the server's longest event-loop stall during the call and stallCpuMs the CPU time it used in it
+ * (from loop-probe.mjs, preloaded: on a busy machine, the part of a late ping that is the server's
+ * own work); clientLagMs is how long this process's own event loop stalled (reading a huge answer,
+ * say), which is part of every ping time too.
  */
 export async function callUnderPings({ label, args, env, tool, input, warm, limitMs, intervalMs = 20 }) {
   const transport = new StdioClientTransport({
     command: process.execPath,
-    args,
+    args: ['--import', LOOP_PROBE, ...args],
     env: { ...process.env, ...env },
     stderr: 'pipe',
     // Some peers answer with the whole 40 MB value.
     maxBufferSize: 512 * MiB,
   });
   let stderr = '';
+  let partial = '';
+  const stalls = [];
   transport.stderr?.on('data', (chunk) => {
-    stderr = (stderr + chunk.toString('utf8')).slice(-20_000);
+    const text = chunk.toString('utf8');
+    stderr = (stderr + text).slice(-20_000);
+    const lines = (partial + text).split('\n');
+    partial = lines.pop();
+    for (const line of lines) {
+      if (line.startsWith(PROBE_TAG)) stalls.push(JSON.parse(line.slice(PROBE_TAG.length)));
+    }
   });
   const client = new Client(
     { name: 'refmcp-bench', version: '0.0.0' },
@@ -91,6 +107,14 @@ export async function callUnderPings({ label, args, env, tool, input, warm, limi
     await pinging;
   }
   lag.disable();
+  const end = performance.now();
+  // The probe's last report may still be in the pipe.
+  if (outcome !== 'timed out') await sleep(50);
+  // The latest turn of the server's loop that overlapped the call, and the CPU used in it.
+  const during = stalls.filter(
+    (s) => s.at > performance.timeOrigin + start && s.at - s.lateMs < performance.timeOrigin + end,
+  );
+  const stall = during.reduce((worst, s) => (s.lateMs > (worst?.lateMs ?? 0) ? s : worst), undefined);
   const proc = hasProc();
   const tree = proc ? processTree(pid) : [];
   const rssServerMB = proc ? peakRss(pid) / MiB : Number.NaN;
@@ -116,6 +140,9 @@ export async function callUnderPings({ label, args, env, tool, input, warm, limi
     rssServerMB,
     rssTreeMB,
     processes: tree.length,
+    // A stopped server's last stall never ends, so it is never reported: unknown then.
+    stallMs: outcome === 'timed out' ? Number.NaN : (stall?.lateMs ?? 0),
+    stallCpuMs: outcome === 'timed out' ? Number.NaN : (stall?.cpuMs ?? 0),
     clientLagMs: lag.max / 1e6,
   };
 }

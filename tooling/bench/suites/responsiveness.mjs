@@ -160,11 +160,26 @@ function summarize(calls) {
     rss: Math.max(...calls.map((c) => c.rssTreeMB)),
     rssServer: Math.max(...calls.map((c) => c.rssServerMB)),
     processes: Math.max(...calls.map((c) => c.processes)),
+    // The call whose server stalled longest, with the CPU time that stall used.
+    stall: calls.reduce((worst, c) => (c.stallMs > (worst?.stallMs ?? -1) ? c : worst), undefined),
     pings: calls.reduce((n, c) => n + c.pings, 0),
     lag: Math.max(...calls.map((c) => c.clientLagMs)),
     outcomes: [...new Set(calls.map((c) => c.outcome))].join('/'),
     stopped,
   };
+}
+
+/**
+ * What explains the slowest ping: the server's longest loop stall and the CPU it used (work of its
+ * own, where the rest is waiting for a CPU), and any stall of the bench itself.
+ */
+function pingCheck(o, ending) {
+  const stall =
+    o.stall && Number.isFinite(o.stall.stallMs)
+      ? ` · longest stall ${o.stall.stallMs.toFixed(0)} ms, ${o.stall.stallCpuMs.toFixed(0)} ms of it CPU`
+      : '';
+  const lag = o.lag > 50 ? ` · the bench's own loop stalled up to ${o.lag.toFixed(0)} ms` : '';
+  return `${o.pings} pings${stall}${lag} · ${ending}`;
 }
 
 export async function run({ flags }) {
@@ -257,7 +272,7 @@ export async function run({ flags }) {
           ours: o.ping,
           base: base('ping'),
           limit: PING_LIMIT_MS,
-          check: `${o.pings} pings answered · ${ending}${o.lag > 50 ? ` · the bench's own loop stalled up to ${o.lag.toFixed(0)} ms` : ''}`,
+          check: pingCheck(o, ending),
           note: `${spec.tool} ${JSON.stringify({ ...input, ...(input.path && { path: path.relative(fx.root, input.path) }) })}`,
         }),
         makeRow({
