@@ -110,7 +110,7 @@ export async function callUnderPings({ label, args, env, tool, input, warm, limi
   const end = performance.now();
   // The probe's last report may still be in the pipe.
   if (outcome !== 'timed out') await sleep(50);
-  // The latest turn of the server's loop that overlapped the call, and the CPU used in it.
+  // Of the server's late loop turns that overlapped the call, the latest one and its CPU time.
   const during = stalls.filter(
     (s) => s.at > performance.timeOrigin + start && s.at - s.lateMs < performance.timeOrigin + end,
   );
