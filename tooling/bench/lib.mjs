@@ -189,24 +189,65 @@ const fmtMs = (ms) =>
   Number.isFinite(ms) ? (ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2)) : '–';
 
 /**
- * One result row. `ours`/`base` are medians in ms (or undefined), `target` the highest ratio
- * ours/base that still meets the goal.
+ * One result row. `ours`/`base` are medians in ms (or MB, or bytes: the title says), `target` the
+ * highest ratio ours/base that still meets the goal, or `limit` the highest value of `ours` itself
+ * (an absolute budget, such as a slowest ping; `base` is then shown for comparison only).
+ * `oursAtLeast`/`baseAtLeast` mark a value that is a lower bound (a call stopped at its time limit):
+ * a stopped call of ours never meets its target, and a ratio against a stopped baseline is an upper
+ * bound, so it counts as met only when that bound meets the target.
  */
-export function makeRow({ suite, id, title, ours, base, baseName, target, samples, check, note, status }) {
+export function makeRow({
+  suite,
+  id,
+  title,
+  ours,
+  base,
+  baseName,
+  target,
+  limit,
+  oursAtLeast = false,
+  baseAtLeast = false,
+  samples,
+  check,
+  note,
+  status,
+}) {
   const ratio = Number.isFinite(ours) && Number.isFinite(base) && base > 0 ? ours / base : Number.NaN;
-  const met = Number.isFinite(ratio) ? ratio <= target : undefined;
-  return { suite, id, title, ours, base, baseName, ratio, target, met, samples, check, note, status };
+  let met;
+  if (limit !== undefined) met = Number.isFinite(ours) ? ours <= limit && !oursAtLeast : undefined;
+  else if (target !== undefined && Number.isFinite(ratio)) met = ratio <= target && !oursAtLeast;
+  return {
+    suite,
+    id,
+    title,
+    ours,
+    base,
+    baseName,
+    ratio,
+    target,
+    limit,
+    oursAtLeast,
+    baseAtLeast,
+    met,
+    samples,
+    check,
+    note,
+    status,
+  };
 }
 
 export function formatTable(rows) {
   const header = ['case', 'ours ms', 'base ms', 'base', 'ratio', 'target', '', 'check'];
+  const bound = (flag, text) => (flag && text !== '–' ? `> ${text}` : text);
   const body = rows.map((r) => [
     r.title ?? r.id,
-    r.status ?? fmtMs(r.ours),
-    fmtMs(r.base),
+    r.status ?? bound(r.oursAtLeast, fmtMs(r.ours)),
+    bound(r.baseAtLeast, fmtMs(r.base)),
     r.baseName ?? '',
-    Number.isFinite(r.ratio) ? `${r.ratio.toFixed(2)}×` : '–',
-    `≤ ${r.target.toFixed(2)}×`,
+    Number.isFinite(r.ratio)
+      ? `${r.baseAtLeast ? '< ' : r.oursAtLeast ? '> ' : ''}${r.ratio.toFixed(2)}×`
+      : '–',
+    r.limit !== undefined ? `≤ ${r.limit} ms` : r.target !== undefined ? `≤ ${r.target.toFixed(2)}×` : '–',
     r.met === undefined ? '–' : r.met ? '✓' : '✗',
     r.check ?? '',
   ]);

@@ -12,7 +12,8 @@ const HELP = `Usage: pnpm bench [-- options]      (or: node tooling/bench/run.mj
 
   --quick            fewer samples per case (for a quick look while developing)
   --only <case>      run only matching cases (substring; comma-separated or repeated),
-                     e.g. --only search   --only head,tail   --only cold-start
+                     e.g. --only search   --only head,tail   --only cold-start;
+                     a suite's name selects that suite, e.g. --only responsiveness
   --suite <name>     run only this suite (file name in tooling/bench/suites without .mjs)
   --samples <n>      exact number of samples per case
   --build            rebuild the server under test first
@@ -34,7 +35,12 @@ async function main() {
   const unknown = flags.suites.filter((s) => !available.includes(s));
   if (unknown.length)
     throw new BenchError(`unknown suite ${unknown.join(', ')} (have: ${available.join(', ')})`);
-  const chosen = flags.suites.length ? flags.suites : available;
+  // A suite's name given to --only picks that suite (all of its cases, unless other --only values
+  // narrow them), so `--only responsiveness` works as people type it.
+  const onlySuites = flags.only.filter((want) => available.includes(want));
+  flags.only = flags.only.filter((want) => !available.includes(want));
+  const named = [...new Set([...flags.suites, ...onlySuites])];
+  const chosen = named.length ? named : available;
 
   for (const id of chosen) {
     const suite = await import(pathToFileURL(path.join(suitesDir, `${id}.mjs`)).href);
@@ -50,10 +56,12 @@ async function main() {
     if (notes.length) console.log(`\nWhat each side was given:\n${notes.join('\n')}`);
     const missed = rows.filter((r) => r.met === false).map((r) => r.id);
     const missing = rows.filter((r) => r.status).map((r) => `${r.id} (${r.status})`);
+    const unjudged = rows.filter((r) => r.met === undefined && !r.status).length;
     console.log(
-      `\n${rows.length - missed.length - missing.length}/${rows.length} targets met` +
+      `\n${rows.filter((r) => r.met === true).length}/${rows.length - unjudged} targets met` +
         (missed.length ? `; missed: ${missed.join(', ')}` : '') +
         (missing.length ? `; not measured: ${missing.join(', ')}` : '') +
+        (unjudged ? `; ${unjudged} row${unjudged === 1 ? '' : 's'} without a target or baseline` : '') +
         ` · ${seconds.toFixed(0)} s`,
     );
     const file = path.join(scratchDir, `results-${suite.name}.json`);

@@ -1,9 +1,7 @@
 // Filesystem: @refmcp/server-filesystem against the official @modelcontextprotocol/server-filesystem,
 // and our content search against grep. Every call goes over stdio through a real SDK v2 client.
 import { statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { runHostileCases } from '../filesystem-hostile.mjs';
 import { ensureFilesystemTree } from '../fixtures/filesystem-tree.mjs';
 import {
   BenchError,
@@ -19,20 +17,12 @@ import {
   sampleCount,
   selected,
 } from '../lib.mjs';
+import { OFFICIAL_FILESYSTEM as OFFICIAL_PKG, officialFilesystem } from '../peers.mjs';
 
 export const name = 'filesystem';
 export const description = '@refmcp/server-filesystem vs @modelcontextprotocol/server-filesystem (and grep)';
 
-const require = createRequire(import.meta.url);
 const OURS_BIN = path.join(repoRoot, 'servers/filesystem/dist/index.js');
-const OFFICIAL_PKG = '@modelcontextprotocol/server-filesystem';
-
-function officialBin() {
-  const pkgFile = require.resolve(`${OFFICIAL_PKG}/package.json`);
-  const pkg = require(pkgFile);
-  const bin = typeof pkg.bin === 'string' ? pkg.bin : Object.values(pkg.bin)[0];
-  return { bin: path.join(path.dirname(pkgFile), bin), version: pkg.version };
-}
 
 // Sample counts per kind of case: [full, --quick].
 const SMALL = { full: 31, quick: 7 };
@@ -129,7 +119,7 @@ export async function run({ flags }) {
     sources: path.join(repoRoot, 'servers/filesystem/src'),
     force: flags.build,
   });
-  const official = officialBin();
+  const official = officialFilesystem();
   const tree = await ensureFilesystemTree();
   const root = tree.root;
   const abs = (rel) => path.join(root, rel);
@@ -424,9 +414,6 @@ export async function run({ flags }) {
   } finally {
     await Promise.all([ours.close(), off.close()]);
   }
-
-  // Hostile inputs: a fresh process per call on each side, for its time, peak memory and pings.
-  await runHostileCases({ flags, suite: name, oursBin: OURS_BIN, officialBin: official.bin, record });
 
   return { rows, details, meta };
 }

@@ -1,7 +1,7 @@
 // SQLite: @refmcp/server-sqlite over MCP (stdio) against the same work done in process with
 // better-sqlite3 (query + JSON encoding: the floor any server pays), and side by side with
 // mcp-server-sqlite-npx, an npm port of the official Python server, on the same database file.
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import {
@@ -13,11 +13,16 @@ import {
   log,
   makeRow,
   repoRoot,
-  runProcess,
   sampleCount,
   scratchDir,
   selected,
 } from '../lib.mjs';
+import {
+  SQLITE_PORT as OFFICIAL_PKG,
+  SQLITE_PORT_VERSION as OFFICIAL_VERSION,
+  sqlitePort,
+} from '../peers.mjs';
+import { childrenOf, hasProc, peakRss, treePeakRss } from '../proc.mjs';
 
 export const name = 'sqlite';
 export const description =
@@ -28,8 +33,6 @@ const OURS_BIN = path.join(SERVER_DIR, 'dist/index.js');
 /** The server's own better-sqlite3, for the fixture and the in-process baseline. */
 const Database = createRequire(path.join(SERVER_DIR, 'package.json'))('better-sqlite3');
 
-const OFFICIAL_PKG = 'mcp-server-sqlite-npx';
-const OFFICIAL_VERSION = '0.8.0';
 const FIXTURE_VERSION = 1;
 const ROWS = 100_000;
 const BIG = 10_000;
@@ -92,64 +95,12 @@ function ensureFixture() {
   return file;
 }
 
-/** Installs the pinned npm port into .bench/ once (it compiles node-sqlite3 where no prebuild exists). */
-async function ensureOfficial() {
-  const dir = path.join(scratchDir, `${OFFICIAL_PKG}-${OFFICIAL_VERSION}`);
-  const bin = path.join(dir, 'node_modules', OFFICIAL_PKG, 'dist/index.js');
-  if (existsSync(bin)) return bin;
-  log(
-    `  installing ${OFFICIAL_PKG}@${OFFICIAL_VERSION} into ${path.relative(repoRoot, dir)} (once; may compile)…`,
-  );
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, 'package.json'), '{ "private": true }\n');
-  try {
-    await runProcess(
-      'npm',
-      ['install', '--no-audit', '--no-fund', '--loglevel=error', `${OFFICIAL_PKG}@${OFFICIAL_VERSION}`],
-      { cwd: dir },
-    );
-  } catch (error) {
-    log(`  could not install ${OFFICIAL_PKG}: ${error.message}`);
-    return undefined;
-  }
-  return existsSync(bin) ? bin : undefined;
-}
-
-/** Linux: pids whose parent is `pid`, from /proc (the bench has no other portable way). */
-function childrenOf(pid) {
-  const out = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      // The name in (…) may hold spaces: the parent pid is the second field after it.
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid) out.push(Number(entry));
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  return out;
-}
-
-/** Peak resident memory of one process (Linux VmHWM), in bytes; 0 once it has gone. */
-function peakRss(pid) {
-  try {
-    return Number(/^VmHWM:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
-  } catch {
-    return 0;
-  }
-}
-
-/** The same for a process and all its descendants (each one's own peak, added up). */
-const treePeakRss = (pid) =>
-  peakRss(pid) + childrenOf(pid).reduce((sum, child) => sum + treePeakRss(child), 0);
-
 /**
  * Starts a fresh server, runs one query to start it up, then `work`, and returns the peak RSS of
  * the server with everything it started (ours: its worker processes too). Undefined off Linux.
  */
 async function peakRssOf(label, args, warm, work) {
-  if (!existsSync('/proc/self/status')) return undefined;
+  if (!hasProc()) return undefined;
   const before = new Set(childrenOf(process.pid));
   const server = await connectStdio({ args, label });
   try {
@@ -260,7 +211,7 @@ export async function run({ flags }) {
     force: flags.build,
   });
   const file = ensureFixture();
-  const officialBin = await ensureOfficial();
+  const officialBin = await sqlitePort();
 
   const rows = [];
   const details = [];

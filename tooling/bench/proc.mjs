@@ -1,0 +1,41 @@
+// Process facts from Linux /proc, for the memory columns: the bench has no portable way to read a
+// child's peak memory or to find the processes it started.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+
+/** Whether /proc can answer (Linux); elsewhere the memory rows say so instead of a number. */
+export const hasProc = () => existsSync('/proc/self/status');
+
+/** Pids whose parent is `pid`. */
+export function childrenOf(pid) {
+  const out = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // The name in (…) may hold spaces: the parent pid is the second field after it.
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid) out.push(Number(entry));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return out;
+}
+
+/** `pid` and every process below it, parents first. */
+export function processTree(pid) {
+  const out = [pid];
+  for (let i = 0; i < out.length; i++) out.push(...childrenOf(out[i]));
+  return out;
+}
+
+/** Peak resident memory of one process (VmHWM), in bytes; 0 once it has gone. */
+export function peakRss(pid) {
+  try {
+    return Number(/^VmHWM:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
+  } catch {
+    return 0;
+  }
+}
+
+/** The same for a process and all its descendants (each one's own peak, added up). */
+export const treePeakRss = (pid) => processTree(pid).reduce((sum, p) => sum + peakRss(p), 0);
