@@ -87,7 +87,10 @@ try {
     Promise.all(
       packages.map(async (pkg) => {
         const found = await inspectPublished(registry.url, pkg, path.join(dirs.tarballs, pkg.name));
-        problems.push(...found.problems.map((p) => `${pkg.name}@${pkg.version}: ${p}`));
+        // Ten per package say what is wrong; a `files` mistake can add hundreds more of the same.
+        const shown = found.problems.slice(0, 10);
+        if (found.problems.length > 10) shown.push(`and ${found.problems.length - 10} more problems`);
+        problems.push(...shown.map((p) => `${pkg.name}@${pkg.version}: ${p}`));
         return `${pkg.name}@${pkg.version} (${found.files.length} files, ${Math.round((found.size ?? 0) / 1024)} KiB)`;
       }),
     ),

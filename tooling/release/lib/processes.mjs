@@ -5,7 +5,7 @@
  * Undo steps are synchronous: they also run from a signal handler and from 'exit', where nothing
  * asynchronous gets to run.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 
 const undo = new Set();
@@ -63,6 +63,36 @@ export function killGroup(child, signal = 'SIGKILL') {
     process.kill(-child.pid, signal);
   } catch {
     // Already gone.
+  }
+}
+
+/**
+ * Kills a process and all its descendants, found through `ps`: for children spawned by code we do
+ * not control (the SDK's stdio transport), which share our process group. npx, npm's install
+ * scripts (node-gyp, make, the compiler) and the server all go.
+ */
+export function killTree(pid, signal = 'SIGKILL') {
+  if (!pid) return;
+  let table = '';
+  try {
+    table = execFileSync('ps', ['-A', '-o', 'pid=,ppid='], { encoding: 'utf8' });
+  } catch {
+    // No ps: the direct child still goes below.
+  }
+  const children = new Map();
+  for (const line of table.trim().split('\n')) {
+    const [child, parent] = line.trim().split(/\s+/).map(Number);
+    children.set(parent, [...(children.get(parent) ?? []), child]);
+  }
+  // Parents first, so none is left running to start another child after the list was taken.
+  const doomed = [pid];
+  for (let i = 0; i < doomed.length; i += 1) doomed.push(...(children.get(doomed[i]) ?? []));
+  for (const each of doomed) {
+    try {
+      process.kill(each, signal);
+    } catch {
+      // Already gone.
+    }
   }
 }
 

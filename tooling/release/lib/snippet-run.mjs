@@ -7,7 +7,7 @@
 import { Client } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { callTool, clientOptionsFor, connectHttp } from '@refmcp/core/testing';
-import { startGroup } from './processes.mjs';
+import { killTree, onCleanup, startGroup } from './processes.mjs';
 
 /**
  * `prepared` from snippets.prepare; `probe` from probes; `arguments` from its setUp. `timeoutMs`
@@ -48,15 +48,22 @@ async function startStdio(prepared, { env, cwd, timeoutMs }) {
   transport.stderr?.on('data', (chunk) => {
     stderr = (stderr + chunk).slice(-100_000);
   });
+  // An interrupted run must not leave npx installing (or compiling) behind it.
+  const kill = onCleanup(() => killTree(transport.pid));
   const client = new Client({ name: 'refmcp-release-dry-run', version: '0.0.0' }, clientOptionsFor('legacy'));
   try {
     await client.connect(transport, { timeout: timeoutMs });
   } catch (error) {
     await client.close().catch(() => {});
+    kill();
     throw new Error(`${error.message}\n--- server stderr (last lines) ---\n${tail(stderr)}`);
   }
   // Closing stdin ends the server (and npx with it), as a host quitting would.
-  return { client, stderr: () => stderr, close: () => client.close() };
+  const close = async () => {
+    await client.close();
+    kill();
+  };
+  return { client, stderr: () => stderr, close };
 }
 
 async function startHttp(prepared, { env, cwd, timeoutMs }) {
