@@ -3,11 +3,17 @@ import type {
   FakeAlert,
   FakeComment,
   FakeCommit,
+  FakeDiscussion,
+  FakeDiscussionComment,
   FakeGist,
   FakeIssue,
   FakeJob,
   FakeNotification,
+  FakePull,
   FakeRepo,
+  FakeReview,
+  FakeReviewComment,
+  FakeReviewThread,
   FakeRun,
   FakeToken,
   FakeUser,
@@ -16,9 +22,13 @@ import type {
 } from './types.js';
 
 export type {
+  DiffSide,
   FakeAlert,
   FakeComment,
   FakeCommit,
+  FakeDiscussion,
+  FakeDiscussionCategory,
+  FakeDiscussionComment,
   FakeGist,
   FakeIssue,
   FakeJob,
@@ -28,12 +38,34 @@ export type {
   FakeRelease,
   FakeRepo,
   FakeReview,
+  FakeReviewComment,
+  FakeReviewThread,
   FakeRun,
   FakeToken,
   FakeUser,
   FakeWorkflow,
   Permission,
 } from './types.js';
+
+/** What the GraphQL endpoint received, for tests to assert on. */
+export interface FakeGraphqlCall {
+  query: string;
+  variables: Record<string, unknown>;
+  /** The token the request carried (undefined without one). */
+  token?: string;
+  login?: string;
+  /** Validation and execution errors GitHub would have answered with; empty on success. */
+  errors: string[];
+}
+
+/** GitHub's default categories for a repository with discussions. */
+const DISCUSSION_CATEGORIES: Array<[string, string, boolean]> = [
+  ['Announcements', ':mega:', false],
+  ['General', ':speech_balloon:', false],
+  ['Ideas', ':bulb:', false],
+  ['Q&A', ':pray:', true],
+  ['Show and tell', ':raised_hands:', false],
+];
 
 /**
  * The fake's world: users, repositories with a real (content-addressed) git object store,
@@ -70,6 +102,8 @@ export class FakeGitHub {
   readonly alerts: FakeAlert[] = [];
   /** Every request seen, for assertions. */
   readonly calls: Array<{ method: string; path: string; login?: string }> = [];
+  /** Every GraphQL request seen (also listed in `calls` as a POST to /graphql). */
+  readonly graphqlCalls: FakeGraphqlCall[] = [];
   private nextId = 1000;
   private clock = Date.parse('2026-01-05T10:00:00Z');
 
@@ -146,6 +180,16 @@ export class FakeGitHub {
         { id: this.id(), name: 'enhancement', color: 'a2eeef', description: 'New feature or request' },
       ],
       releases: [],
+      discussions: [],
+      discussion_categories: DISCUSSION_CATEGORIES.map(([name, emoji, answerable]) => ({
+        id: this.id(),
+        name,
+        slug: name.toLowerCase().replace(/[^a-z]+/g, '-'),
+        emoji,
+        description: null,
+        answerable,
+        created_at: now,
+      })),
       stars: 0,
       language: options.language ?? null,
     };
@@ -268,6 +312,89 @@ export class FakeGitHub {
     const comment = { id: this.id(), user, body, created_at: now, updated_at: now };
     issue.comments.push(comment);
     issue.updated_at = now;
+    return comment;
+  }
+
+  addDiscussion(
+    repo: FakeRepo,
+    fields: { title: string; body: string; user: string; category: string },
+  ): FakeDiscussion {
+    const category = repo.discussion_categories.find((c) => c.name === fields.category);
+    if (!category) throw new Error(`No discussion category ${fields.category}`);
+    const now = this.now();
+    const discussion: FakeDiscussion = {
+      id: this.id(),
+      number: repo.discussions.length + 1,
+      title: fields.title,
+      body: fields.body,
+      user: fields.user,
+      category_id: category.id,
+      closed: false,
+      created_at: now,
+      updated_at: now,
+      answer_id: null,
+      answer_chosen_at: null,
+      answer_chosen_by: null,
+      comments: [],
+    };
+    repo.discussions.push(discussion);
+    return discussion;
+  }
+
+  addDiscussionComment(
+    discussion: FakeDiscussion,
+    user: string,
+    body: string,
+    replyTo: number | null = null,
+  ): FakeDiscussionComment {
+    const now = this.now();
+    const comment = { id: this.id(), user, body, created_at: now, updated_at: now, reply_to: replyTo };
+    discussion.comments.push(comment);
+    discussion.updated_at = now;
+    return comment;
+  }
+
+  /** `login`'s pending review of a pull request; GitHub allows one per user and pull request. */
+  pendingReview(pull: FakePull, login: string): FakeReview | undefined {
+    return pull.reviews.find((r) => r.state === 'PENDING' && r.user.toLowerCase() === login.toLowerCase());
+  }
+
+  /** Only its author sees a pending review, and the comments in it. */
+  canSeeReview(review: FakeReview | undefined, login: string): boolean {
+    return !!review && (review.state !== 'PENDING' || review.user.toLowerCase() === login.toLowerCase());
+  }
+
+  /** A new thread with its first comment, in `review`. */
+  addReviewThread(
+    pull: FakePull,
+    review: FakeReview,
+    where: Omit<FakeReviewThread, 'id' | 'resolved_by'>,
+    body: string,
+  ): { thread: FakeReviewThread; comment: FakeReviewComment } {
+    const thread: FakeReviewThread = { id: this.id(), ...where, resolved_by: null };
+    pull.threads.push(thread);
+    return { thread, comment: this.addReviewReply(pull, review, thread, body, null) };
+  }
+
+  addReviewReply(
+    pull: FakePull,
+    review: FakeReview,
+    thread: FakeReviewThread,
+    body: string,
+    inReplyTo: number | null,
+  ): FakeReviewComment {
+    const now = this.now();
+    const comment: FakeReviewComment = {
+      id: this.id(),
+      user: review.user,
+      body,
+      created_at: now,
+      updated_at: now,
+      thread_id: thread.id,
+      review_id: review.id,
+      in_reply_to: inReplyTo,
+    };
+    pull.review_comments.push(comment);
     return comment;
   }
 }
