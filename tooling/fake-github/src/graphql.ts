@@ -7,7 +7,8 @@ import {
   validate,
 } from 'graphql';
 import { discussionMutations, discussionNode, repositoryDiscussionFields } from './graphql-discussions.js';
-import { findReviewNode, repositoryPullFields, reviewMutations } from './graphql-reviews.js';
+import { reviewMutations } from './graphql-review-mutations.js';
+import { findReviewNode, repositoryPullFields } from './graphql-reviews.js';
 import { githubSchema } from './graphql-schema.js';
 import { actor, type GraphqlContext, gqlError, parseNodeId } from './graphql-views.js';
 import type { Reply } from './http.js';
