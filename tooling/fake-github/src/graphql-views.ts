@@ -76,8 +76,9 @@ function indexOf(cursor: string): number {
 }
 
 /**
- * A connection over `items` with GitHub's rules: `first` or `last` is required and at most 100,
- * cursors are opaque, and totalCount counts every item.
+ * A connection over `items` with GitHub's rules: `first` or `last` (at most 100) is required to
+ * read nodes, edges or pageInfo, though not for totalCount alone; cursors are opaque; totalCount
+ * counts every item.
  */
 export function connection<T>(
   items: readonly T[],
@@ -86,12 +87,6 @@ export function connection<T>(
   field: string,
 ): Record<string, unknown> {
   const { first, last, after, before } = args;
-  if (first == null && last == null) {
-    throw gqlError(
-      'MISSING_PAGINATION_BOUNDARIES',
-      `You must provide a \`first\` or \`last\` value to properly paginate the \`${field}\` connection.`,
-    );
-  }
   for (const [name, value] of [
     ['first', first],
     ['last', last],
@@ -103,20 +98,32 @@ export function connection<T>(
       );
     }
   }
-  let start = after ? indexOf(after) + 1 : 0;
-  let end = before ? Math.min(indexOf(before), items.length) : items.length;
-  if (first != null) end = Math.min(end, start + first);
-  if (last != null) start = Math.max(start, end - last);
-  const indices = Array.from({ length: Math.max(end - start, 0) }, (_, k) => start + k);
+  const page = () => {
+    if (first == null && last == null) {
+      throw gqlError(
+        'MISSING_PAGINATION_BOUNDARIES',
+        `You must provide a \`first\` or \`last\` value to properly paginate the \`${field}\` connection.`,
+      );
+    }
+    let start = after ? indexOf(after) + 1 : 0;
+    let end = before ? Math.min(indexOf(before), items.length) : items.length;
+    if (first != null) end = Math.min(end, start + first);
+    if (last != null) start = Math.max(start, end - last);
+    const indices = Array.from({ length: Math.max(end - start, 0) }, (_, k) => start + k);
+    return { start, end, indices };
+  };
   return {
     totalCount: items.length,
-    nodes: indices.map((i) => view(items[i] as T)),
-    edges: indices.map((i) => ({ cursor: cursorOf(i), node: view(items[i] as T) })),
-    pageInfo: {
-      hasNextPage: end < items.length,
-      hasPreviousPage: start > 0,
-      startCursor: indices.length > 0 ? cursorOf(start) : null,
-      endCursor: indices.length > 0 ? cursorOf(end - 1) : null,
+    nodes: () => page().indices.map((i) => view(items[i] as T)),
+    edges: () => page().indices.map((i) => ({ cursor: cursorOf(i), node: view(items[i] as T) })),
+    pageInfo: () => {
+      const { start, end, indices } = page();
+      return {
+        hasNextPage: end < items.length,
+        hasPreviousPage: start > 0,
+        startCursor: indices.length > 0 ? cursorOf(start) : null,
+        endCursor: indices.length > 0 ? cursorOf(end - 1) : null,
+      };
     },
   };
 }

@@ -80,9 +80,14 @@ describe('the fake GraphQL endpoint', () => {
     expect(second.pageInfo.hasNextPage).toBe(false);
 
     const unbounded = await gql(
-      '{ repository(owner: "octocat", name: "hello-world") { discussions { totalCount } } }',
+      '{ repository(owner: "octocat", name: "hello-world") { discussions { nodes { id } } } }',
     );
     expect(unbounded.json.errors?.[0]).toMatchObject({ type: 'MISSING_PAGINATION_BOUNDARIES' });
+    // A count alone needs no page.
+    const count = await gql(
+      '{ repository(owner: "octocat", name: "hello-world") { discussions { totalCount } } }',
+    );
+    expect(count.json).toEqual({ data: { repository: { discussions: { totalCount: 2 } } } });
     const tooMany = await gql(
       '{ repository(owner: "octocat", name: "hello-world") { discussions(first: 101) { totalCount } } }',
     );
