@@ -50,13 +50,14 @@ interface GraphqlErrorItem {
  */
 function errorsIn(error: unknown): GraphqlErrorItem[] | undefined {
   if (!(error instanceof Error)) return undefined;
-  const e = error as Error & {
-    errors?: unknown;
-    data?: { errors?: unknown };
-    response?: { data?: { errors?: unknown } };
-  };
-  const list = e.name === 'GraphqlResponseError' ? e.errors : (e.data?.errors ?? e.response?.data?.errors);
-  return Array.isArray(list) && list.length > 0 ? (list as GraphqlErrorItem[]) : undefined;
+  const e = error as Error & { errors?: unknown; data?: { errors?: unknown } };
+  // The throttling plugin's error for a RATE_LIMITED answer (11.x) has no other mark than this.
+  const throttled = e.message === 'GraphQL Rate Limit Exceeded';
+  const list = e.name === 'GraphqlResponseError' ? e.errors : throttled ? e.data?.errors : undefined;
+  const items = Array.isArray(list)
+    ? list.filter((item): item is GraphqlErrorItem => typeof item === 'object' && item !== null)
+    : [];
+  return items.length > 0 ? items : undefined;
 }
 
 /** GitHub's GraphQL error types as errors a model can act on; undefined for anything else. */
