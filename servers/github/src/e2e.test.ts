@@ -41,10 +41,28 @@ const CALLS: Record<string, Record<string, unknown>> = {
   search_pull_requests: { query: 'polite' },
   create_pull_request: { ...where, title: 'e2e', head: 'e2e', base: 'main' },
   update_pull_request: { ...where, pullNumber: 3, body: 'Updated' },
-  pull_request_review_write: { ...where, pullNumber: 3, event: 'COMMENT', body: 'ok' },
+  pull_request_review_write: { ...where, pullNumber: 3, method: 'create' },
+  add_comment_to_pending_review: {
+    ...where,
+    pullNumber: 3,
+    path: 'src/index.ts',
+    subjectType: 'FILE',
+    body: 'ok',
+  },
+  // commentId is set per run: the seeded review comment's id.
+  add_reply_to_pull_request_comment: { ...where, reaction: 'eyes' },
   update_pull_request_branch: { ...where, pullNumber: 3 },
   merge_pull_request: { ...where, pullNumber: 3, confirm: true },
   search_users: { query: 'alice' },
+};
+
+/** CALLS with the ids of the world as seeded for this run. */
+const callsNow = () => {
+  const comment = fake.gh.repo('octocat', 'hello-world')?.issues[2]?.pull?.review_comments[0];
+  return {
+    ...CALLS,
+    add_reply_to_pull_request_comment: { ...CALLS.add_reply_to_pull_request_comment, commentId: comment?.id },
+  };
 };
 
 let fake: FakeGitHubServer;
@@ -77,7 +95,7 @@ describe.each(['legacy', 'modern'] as const)('the built binary (%s era)', (era: 
   it('serves every default tool over stdio, and never logs the token', async () => {
     const server = await spawnStdio({ command: process.execPath, args: [BIN], env: env(), era });
     cleanups.push(() => server.close());
-    await callEveryTool(server.client, CALLS);
+    await callEveryTool(server.client, callsNow());
     expect(server.stderr()).toContain('serving stdio');
     // Security: debug logging included, the token appears nowhere.
     expect(server.stderr()).not.toContain(TOKEN);
@@ -88,7 +106,7 @@ describe.each(['legacy', 'modern'] as const)('the built binary (%s era)', (era: 
     cleanups.push(http.stop);
     const client = await connectHttp(http.url, era);
     cleanups.push(() => client.close());
-    await callEveryTool(client, CALLS);
+    await callEveryTool(client, callsNow());
     expect(http.stderr()).not.toContain(TOKEN);
   });
 });
