@@ -78,7 +78,12 @@ function pull(req: Request, repo: FakeRepo, i: FakeIssue, full: boolean): Record
       mergeable_state: p.merged ? 'unknown' : 'clean',
       merged_by: p.merged_by ? userByLogin(req.gh, req.urls, p.merged_by) : null,
       comments: i.comments.length,
-      review_comments: p.review_comments.length,
+      review_comments: p.review_comments.filter((c) =>
+        req.gh.canSeeReview(
+          p.reviews.find((r) => r.id === c.review_id),
+          req.login,
+        ),
+      ).length,
       maintainer_can_modify: false,
       commits: pullCommits(req, repo, i).length,
       additions: files.reduce((n, f) => n + f.additions, 0),
