@@ -22,7 +22,9 @@ type MarkedError = { request?: { request?: { retries?: number; retryAfter?: numb
  * and after how long (its error hook marks the error with the retries left and the wait), but its
  * wrap hook runs every request through a `new Bottleneck()` it imports itself, and it takes no
  * limiter option (8.1.1). So its wrap hook is replaced by the same schedule on a Limiter whose
- * `failed` listener reads that mark. GraphQL's in-body error retry is lost; we make no GraphQL call.
+ * `failed` listener reads that mark. The plugin's retry of GitHub's transient GraphQL failure
+ * (a 200 whose error says "Something went wrong while executing your query") lives in that wrap
+ * hook and is lost with it: such an answer fails the call with GitHub's message.
  */
 function retryOnLimiter(octokit: Pick<Octokit, 'hook'>, options: OctokitOptions) {
   const unitMs = options.retry?.retryAfterBaseValue ?? 1000;

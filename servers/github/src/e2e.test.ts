@@ -57,10 +57,28 @@ const CALLS: Record<string, Record<string, unknown>> = {
   search_pull_requests: { query: 'polite' },
   create_pull_request: { ...where, title: 'e2e', head: 'e2e', base: 'main' },
   update_pull_request: { ...where, pullNumber: 3, body: 'Updated' },
-  pull_request_review_write: { ...where, pullNumber: 3, event: 'COMMENT', body: 'ok' },
+  pull_request_review_write: { ...where, pullNumber: 3, method: 'create' },
+  add_comment_to_pending_review: {
+    ...where,
+    pullNumber: 3,
+    path: 'src/index.ts',
+    subjectType: 'FILE',
+    body: 'ok',
+  },
+  // commentId is set per run: the seeded review comment's id.
+  add_reply_to_pull_request_comment: { ...where, reaction: 'eyes' },
   update_pull_request_branch: { ...where, pullNumber: 3 },
   merge_pull_request: { ...where, pullNumber: 3 },
   search_users: { query: 'alice' },
+};
+
+/** CALLS with the ids of the world as seeded for this run. */
+const callsNow = () => {
+  const comment = fake.gh.repo('octocat', 'hello-world')?.issues[2]?.pull?.review_comments[0];
+  return {
+    ...CALLS,
+    add_reply_to_pull_request_comment: { ...CALLS.add_reply_to_pull_request_comment, commentId: comment?.id },
+  };
 };
 
 let fake: FakeGitHubServer;
@@ -100,7 +118,7 @@ describe.each(['legacy', 'modern'] as const)('the built binary (%s era)', (era: 
     });
     cleanups.push(() => server.close());
     const asked = answerApprovals(server.client, 'accept');
-    await callEveryTool(server.client, CALLS);
+    await callEveryTool(server.client, callsNow());
     expect(asked).toEqual(APPROVALS);
     expect(server.stderr()).toContain('serving stdio');
     // Security: debug logging included, the token appears nowhere.
@@ -113,7 +131,7 @@ describe.each(['legacy', 'modern'] as const)('the built binary (%s era)', (era: 
     const client = await connectHttp(http.url, era, { client: CAN_ASK_USER });
     cleanups.push(() => client.close());
     const asked = answerApprovals(client, 'accept');
-    await callEveryTool(client, CALLS);
+    await callEveryTool(client, callsNow());
     expect(asked).toEqual(APPROVALS);
     expect(http.stderr()).not.toContain(TOKEN);
   });

@@ -7,10 +7,12 @@ import {
   UpstreamError,
 } from '@refmcp/core';
 import { formatBytes, tooLargeIn } from '@refmcp/core/upstream';
+import { mapGraphqlError } from './graphql.js';
 
 /**
  * GitHub's answers as errors a model can act on. Octokit throws a RequestError with the status,
  * the response headers and GitHub's JSON error body; everything the model reads comes from there.
+ * GraphQL errors, which arrive in 200 answers, are mapped by graphql.ts.
  */
 
 interface GitHubErrorBody {
@@ -52,6 +54,8 @@ export function mapGitHubError(error: unknown, apiUrl: string, what = 'this requ
       },
     );
   }
+  const graphqlError = mapGraphqlError(error);
+  if (graphqlError) return graphqlError;
   if (!isRequestError(error)) return error;
   const headers = error.response?.headers ?? {};
   const body = (typeof error.response?.data === 'object' ? error.response.data : {}) as GitHubErrorBody;

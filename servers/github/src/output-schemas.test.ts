@@ -52,6 +52,10 @@ const CALLS: Array<[string, Record<string, unknown>]> = [
   ['list_pull_requests', where],
   ['search_pull_requests', { query: 'polite' }],
   ['search_users', { query: 'ali' }],
+  ['list_discussions', where],
+  ['get_discussion', { ...where, discussionNumber: 1 }],
+  ['get_discussion_comments', { ...where, discussionNumber: 1, includeReplies: true }],
+  ['list_discussion_categories', where],
 ];
 
 describe('output schemas', () => {

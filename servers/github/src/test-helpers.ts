@@ -38,12 +38,19 @@ export interface Harness {
   call: (name: string, args?: Record<string, unknown>) => Promise<ToolCallOutcome>;
 }
 
-/** A fresh seeded fake and an in-process client for the tests of one file. */
-export function useHarness(overrides: Partial<GitHubConfig> = {}, options: InProcessOptions = {}): Harness {
+/**
+ * A fresh seeded fake and an in-process client for the tests of one file. `overrides` may be a
+ * function of the fake's URL (to serve it as GitHub.com, without Enterprise Server's /api/v3).
+ */
+export function useHarness(
+  overrides: Partial<GitHubConfig> | ((fakeUrl: string) => Partial<GitHubConfig>) = {},
+  options: InProcessOptions = {},
+): Harness {
   const h = {} as Harness;
   beforeAll(async () => {
     h.fake = await startFakeGitHub({ gh: seedGitHub() });
-    h.app = createApp(testConfig(h.fake.apiUrl, overrides), { logger: quietLogger() });
+    const chosen = typeof overrides === 'function' ? overrides(h.fake.apiUrl) : overrides;
+    h.app = createApp(testConfig(h.fake.apiUrl, chosen), { logger: quietLogger() });
     h.client = await connectInProcess(h.app, options);
     h.call = (name, args = {}) => callTool(h.client, name, args);
   });

@@ -16,6 +16,7 @@ export const TOOLSET_NAMES = [
   'code_security',
   'secret_protection',
   'dependabot',
+  'discussions',
 ] as const;
 
 export type ToolsetName = (typeof TOOLSET_NAMES)[number];

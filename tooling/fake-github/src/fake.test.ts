@@ -106,6 +106,13 @@ async function session() {
   await api('GET', `${R}/pulls/3/commits`);
   await api('POST', `${R}/pulls/3/reviews`, { event: 'COMMENT', body: 'ok' });
   await api('GET', `${R}/pulls/3/reviews`);
+  const reviewComments = await api('GET', `${R}/pulls/3/comments`);
+  const commentId = reviewComments.json[0].id as number;
+  await api('POST', `${R}/pulls/3/comments/${commentId}/replies`, { body: 'Fine by me.' });
+  await api('POST', `${R}/pulls/comments/${commentId}/reactions`, { content: 'heart' });
+  await api('POST', `${R}/pulls/comments/${commentId}/reactions`, { content: 'heart' });
+  await api('POST', `${R}/pulls/3/reviews`, {});
+  await api('POST', `${R}/pulls/3/comments/${commentId}/replies`, { body: 'Refused while pending.' });
   await api('GET', `${R}/pulls/3/comments`);
   await api('GET', `${R}/commits/main/status`);
   await api('GET', `${R}/commits/main/check-runs`);

@@ -52,6 +52,13 @@ export function loadOpenApi(): OpenApiChecker {
           content: { 'application/json': { schema: { $ref: '#/components/schemas/basic-error' } } },
         };
       }
+      // Writes GitHub refuses as invalid answer 422 even where the description lists no 422 (a
+      // reply while the user has a pending review), in its documented validation-error shape.
+      if (!response && status === 422 && method !== 'GET') {
+        response = {
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/validation-error' } } },
+        };
+      }
       if (!response) return [`status ${status} is not documented for ${method} ${found.template}`];
       if (response.$ref) {
         const name = response.$ref.split('/').at(-1) ?? '';

@@ -11,12 +11,13 @@ import {
 } from './http.js';
 import { applyIssueFields, issueOf } from './routes-issues.js';
 import { commitDiff } from './routes-repos.js';
-import { authorAssociation, comment, commitSummary, issue, repository, userByLogin } from './shapes.js';
+import { authorAssociation, commitSummary, issue, repository, userByLogin } from './shapes.js';
 import type { FakeIssue, FakeRepo } from './state.js';
 
 /** Pull requests: issues with a head and a base branch, reviews, merges and statuses. */
 
-const pullBase = (req: Request, repo: FakeRepo) => `${req.urls.api}/repos/${repo.owner}/${repo.name}/pulls`;
+export const pullBase = (req: Request, repo: FakeRepo) =>
+  `${req.urls.api}/repos/${repo.owner}/${repo.name}/pulls`;
 
 function pull(req: Request, repo: FakeRepo, i: FakeIssue, full: boolean): Record<string, unknown> {
   const p = i.pull;
@@ -77,7 +78,12 @@ function pull(req: Request, repo: FakeRepo, i: FakeIssue, full: boolean): Record
       mergeable_state: p.merged ? 'unknown' : 'clean',
       merged_by: p.merged_by ? userByLogin(req.gh, req.urls, p.merged_by) : null,
       comments: i.comments.length,
-      review_comments: p.review_comments.length,
+      review_comments: p.review_comments.filter((c) =>
+        req.gh.canSeeReview(
+          p.reviews.find((r) => r.id === c.review_id),
+          req.login,
+        ),
+      ).length,
       maintainer_can_modify: false,
       commits: pullCommits(req, repo, i).length,
       additions: files.reduce((n, f) => n + f.additions, 0),
@@ -100,13 +106,13 @@ function pullCommits(req: Request, repo: FakeRepo, i: FakeIssue) {
     .reverse();
 }
 
-function pullFiles(req: Request, repo: FakeRepo, i: FakeIssue) {
+export function pullFiles(req: Request, repo: FakeRepo, i: FakeIssue) {
   const head = i.pull && repo.branches.get(i.pull.head);
   const baseSha = i.pull && repo.branches.get(i.pull.base);
   return head && !i.pull?.merged ? commitDiff(req, baseSha, head) : [];
 }
 
-function review(
+export function review(
   req: Request,
   repo: FakeRepo,
   i: FakeIssue,
@@ -122,7 +128,7 @@ function review(
     html_url: `${req.urls.web}/${repo.owner}/${repo.name}/pull/${i.number}#pullrequestreview-${r.id}`,
     pull_request_url: url,
     _links: { html: { href: url }, pull_request: { href: url } },
-    submitted_at: r.submitted_at,
+    ...(r.submitted_at && { submitted_at: r.submitted_at }),
     commit_id: r.commit_id,
     author_association: authorAssociation(repo, r.user),
   };
@@ -162,6 +168,7 @@ export const pullRoutes: Route[] = [
       merge_commit_sha: null,
       reviews: [],
       review_comments: [],
+      threads: [],
     };
     if (pullCommits(req, repo, created).length === 0) {
       repo.issues.pop();
@@ -216,7 +223,9 @@ export const pullRoutes: Route[] = [
   route('GET', '/repos/{owner}/{repo}/pulls/{number}/reviews', (req) => {
     const repo = repoOf(req);
     const target = issueOf(req, repo, true);
-    return (target.pull?.reviews ?? []).map((r) => review(req, repo, target, r));
+    return (target.pull?.reviews ?? [])
+      .filter((r) => req.gh.canSeeReview(r, req.login))
+      .map((r) => review(req, repo, target, r));
   }),
   route('POST', '/repos/{owner}/{repo}/pulls/{number}/reviews', (req) => {
     const repo = repoOf(req);
@@ -238,31 +247,21 @@ export const pullRoutes: Route[] = [
     if (state === 'APPROVED' && target.user === req.login) {
       throw new HttpError(422, 'Unprocessable Entity', { errors: ['Can not approve your own pull request'] });
     }
+    if (target.pull && req.gh.pendingReview(target.pull, req.login)) {
+      throw new HttpError(422, 'Unprocessable Entity', {
+        errors: ['User can only have one pending review per pull request'],
+      });
+    }
     const r = {
       id: req.gh.id(),
       user: req.login,
       body: (req.body.body as string) ?? '',
       state,
       commit_id: repo.branches.get(target.pull?.head ?? '') ?? '',
-      submitted_at: req.gh.now(),
+      submitted_at: state === 'PENDING' ? null : req.gh.now(),
     } as const;
     target.pull?.reviews.push({ ...r });
     return review(req, repo, target, r);
-  }),
-  route('GET', '/repos/{owner}/{repo}/pulls/{number}/comments', (req) => {
-    const repo = repoOf(req);
-    const target = issueOf(req, repo, true);
-    return (target.pull?.review_comments ?? []).map((c) => ({
-      ...comment(req.gh, req.urls, repo, target, c),
-      pull_request_review_id: null,
-      diff_hunk: '@@',
-      path: c.path,
-      line: c.line,
-      commit_id: repo.branches.get(target.pull?.head ?? '') ?? '',
-      original_commit_id: repo.branches.get(target.pull?.head ?? '') ?? '',
-      pull_request_url: `${pullBase(req, repo)}/${target.number}`,
-      _links: { self: { href: '' }, html: { href: '' }, pull_request: { href: '' } },
-    }));
   }),
   route('PUT', '/repos/{owner}/{repo}/pulls/{number}/merge', (req) => {
     const repo = repoOf(req);

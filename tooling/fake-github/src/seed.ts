@@ -74,7 +74,48 @@ export function seedGitHub(gh = new FakeGitHub()): FakeGitHub {
     merge_commit_sha: null,
     reviews: [],
     review_comments: [],
+    threads: [],
   };
+  // alice asks about a line of her own change; the thread is open.
+  const review = {
+    id: gh.id(),
+    user: 'alice',
+    body: '',
+    state: 'COMMENTED' as const,
+    commit_id: repo.branches.get('feature/polite') ?? '',
+    submitted_at: gh.now(),
+  };
+  pr.pull.reviews.push(review);
+  gh.addReviewThread(
+    pr.pull,
+    review,
+    {
+      path: 'src/index.ts',
+      line: 1,
+      start_line: null,
+      side: 'RIGHT',
+      start_side: null,
+      subject_type: 'LINE',
+    },
+    'Is "Hello there" too informal?',
+  );
+
+  // Discussions: a Q&A question with an answer candidate and a reply, and an outsider's idea.
+  const question = gh.addDiscussion(repo, {
+    title: 'How do I greet someone by title?',
+    body: 'greet() only takes a name.',
+    user: 'alice',
+    category: 'Q&A',
+  });
+  const answer = gh.addDiscussionComment(question, 'octocat', 'Pass the title as part of the name for now.');
+  gh.addDiscussionComment(question, 'alice', 'Thanks, that works.', answer.id);
+  const idea = gh.addDiscussion(repo, {
+    title: 'Greet in\u200b French',
+    body: 'Bonjour would be nice.\u202e',
+    user: 'mallory',
+    category: 'Ideas',
+  });
+  gh.addDiscussionComment(idea, 'mallory', 'Any thoughts?');
 
   const stamp = gh.now();
   gh.notifications.push(

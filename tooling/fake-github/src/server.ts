@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { streamRepeated } from './flood.js';
+import { answerGraphql } from './graphql.js';
 import { HttpError, type Reply, type Request, type Route } from './http.js';
 import { actionRoutes } from './routes-actions.js';
 import { alertRoutes } from './routes-alerts.js';
@@ -10,6 +11,7 @@ import { gitRoutes } from './routes-git.js';
 import { issueRoutes } from './routes-issues.js';
 import { pullRoutes } from './routes-pulls.js';
 import { repoRoutes } from './routes-repos.js';
+import { reviewCommentRoutes } from './routes-review-comments.js';
 import { searchRoutes } from './routes-search.js';
 import { FakeGitHub } from './state.js';
 
@@ -39,7 +41,10 @@ export interface FakeGitHubServer {
    * from GitHub's shapes, and only when a test asks; these answers are not kept in `responses`.
    */
   answerNext(path: RegExp, reply: Reply, times?: number): void;
-  /** Every response sent (304s too, with no body), for validating against the OpenAPI description. */
+  /**
+   * Every REST response sent (304s too, with no body), for validating against the OpenAPI
+   * description. GraphQL answers are in `gh.graphqlCalls` instead.
+   */
   responses: Array<{ method: string; path: string; status: number; body: unknown }>;
   close(): Promise<void>;
 }
@@ -57,6 +62,7 @@ const ROUTES: Route[] = [
   ...gitRoutes,
   ...issueRoutes,
   ...pullRoutes,
+  ...reviewCommentRoutes,
   ...searchRoutes,
   ...extraRoutes,
   ...actionRoutes,
@@ -174,6 +180,12 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       );
     }
 
+    // GitHub.com serves GraphQL at /graphql, Enterprise Server at /api/graphql.
+    if (method === 'POST' && (path === '/graphql' || path === '/api/graphql')) {
+      headers['x-ratelimit-resource'] = 'graphql';
+      const urls = { api: apiUrl, web: apiUrl.replace('//127.0.0.1', '//localhost') };
+      return send(await answerGraphql({ gh, urls, login: auth.login, token: token ?? '', body }), false);
+    }
     for (const r of ROUTES) {
       if (r.method !== method) continue;
       const match = r.pattern.exec(path);

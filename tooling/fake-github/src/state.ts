@@ -1,24 +1,22 @@
-import { createHash } from 'node:crypto';
 import type {
-  FakeAlert,
-  FakeComment,
-  FakeCommit,
-  FakeGist,
-  FakeIssue,
-  FakeJob,
-  FakeNotification,
+  FakeDiscussion,
+  FakeDiscussionComment,
+  FakePull,
   FakeRepo,
-  FakeRun,
-  FakeToken,
-  FakeUser,
-  FakeWorkflow,
-  Permission,
+  FakeReview,
+  FakeReviewComment,
+  FakeReviewThread,
 } from './types.js';
+import { GitHubWorld } from './world.js';
 
 export type {
+  DiffSide,
   FakeAlert,
   FakeComment,
   FakeCommit,
+  FakeDiscussion,
+  FakeDiscussionCategory,
+  FakeDiscussionComment,
   FakeGist,
   FakeIssue,
   FakeJob,
@@ -28,246 +26,98 @@ export type {
   FakeRelease,
   FakeRepo,
   FakeReview,
+  FakeReviewComment,
+  FakeReviewThread,
   FakeRun,
   FakeToken,
   FakeUser,
   FakeWorkflow,
   Permission,
 } from './types.js';
+export { type FakeGraphqlCall, gitSha } from './world.js';
 
-/**
- * The fake's world: users, repositories with a real (content-addressed) git object store,
- * issues and pull requests sharing one number sequence per repository, as on GitHub.
- */
-
-export const gitSha = (kind: string, body: Buffer | string): string => {
-  const data = typeof body === 'string' ? Buffer.from(body) : body;
-  return createHash('sha1')
-    .update(Buffer.concat([Buffer.from(`${kind} ${data.length}\0`), data]))
-    .digest('hex');
-};
-
-export class FakeGitHub {
-  readonly users = new Map<string, FakeUser>();
-  readonly tokens = new Map<string, FakeToken>();
-  readonly repos = new Map<string, FakeRepo>();
-  readonly blobs = new Map<string, Buffer>();
-  /** Flat trees: path → blob sha. Directories are implied by paths, as git trees flatten. */
-  readonly trees = new Map<string, Record<string, string>>();
-  readonly commits = new Map<string, FakeCommit>();
-  /** Teams by `org/slug`; members are lower-case logins. */
-  readonly teams = new Map<
-    string,
-    { id: number; org: string; slug: string; name: string; members: string[] }
-  >();
-  readonly notifications: FakeNotification[] = [];
-  readonly gists = new Map<string, FakeGist>();
-  /** GitHub Actions, per repository key (`owner/name`, lower case). */
-  readonly workflows: FakeWorkflow[] = [];
-  readonly runs: FakeRun[] = [];
-  readonly jobs: FakeJob[] = [];
-  /** Security alerts by kind, each with the repository key (`owner/name`, lower case). */
-  readonly alerts: FakeAlert[] = [];
-  /** Every request seen, for assertions. */
-  readonly calls: Array<{ method: string; path: string; login?: string }> = [];
-  private nextId = 1000;
-  private clock = Date.parse('2026-01-05T10:00:00Z');
-
-  id(): number {
-    return this.nextId++;
-  }
-
-  /** A deterministic clock: each call moves a minute forward. */
-  now(): string {
-    this.clock += 60_000;
-    return new Date(this.clock).toISOString().replace(/\.\d{3}Z$/, 'Z');
-  }
-
-  addUser(login: string, extra: Partial<FakeUser> = {}): FakeUser {
-    const user: FakeUser = {
-      id: this.id(),
-      login,
-      name: null,
-      type: 'User',
-      email: null,
-      bio: null,
-      ...extra,
-    };
-    this.users.set(login.toLowerCase(), user);
-    return user;
-  }
-
-  addToken(token: string, login: string, scopes = ['repo', 'read:org', 'gist', 'notifications']): void {
-    this.tokens.set(token, { login, scopes });
-  }
-
-  addTeam(org: string, slug: string, members: string[]): void {
-    const id = this.id();
-    this.teams.set(`${org}/${slug}`.toLowerCase(), {
-      id,
-      org,
-      slug,
-      name: slug,
-      members: members.map((m) => m.toLowerCase()),
-    });
-  }
-
-  repo(owner: string, name: string): FakeRepo | undefined {
-    return this.repos.get(`${owner}/${name}`.toLowerCase());
-  }
-
-  addRepo(
-    owner: string,
-    name: string,
-    options: {
-      private?: boolean;
-      description?: string;
-      files?: Record<string, string>;
-      language?: string;
-    } = {},
-  ): FakeRepo {
-    const now = this.now();
-    const repo: FakeRepo = {
-      id: this.id(),
-      owner,
-      name,
-      description: options.description ?? null,
-      private: options.private ?? false,
-      fork: false,
-      default_branch: 'main',
-      created_at: now,
-      updated_at: now,
-      collaborators: new Map([[owner.toLowerCase(), 'admin']]),
-      branches: new Map(),
-      tags: new Map(),
-      issues: [],
-      labels: [
-        { id: this.id(), name: 'bug', color: 'd73a4a', description: "Something isn't working" },
-        { id: this.id(), name: 'enhancement', color: 'a2eeef', description: 'New feature or request' },
-      ],
-      releases: [],
-      stars: 0,
-      language: options.language ?? null,
-    };
-    this.repos.set(`${owner}/${name}`.toLowerCase(), repo);
-    const tree = this.writeTree({}, Object.entries(options.files ?? { 'README.md': `# ${name}\n` }));
-    repo.branches.set('main', this.commit(tree, [], 'Initial commit', owner));
-    return repo;
-  }
-
-  writeBlob(content: Buffer | string): string {
-    const data = typeof content === 'string' ? Buffer.from(content) : content;
-    const sha = gitSha('blob', data);
-    this.blobs.set(sha, data);
-    return sha;
-  }
-
-  /** A new tree from `base` with files set (string content) or removed (null). */
-  writeTree(base: Record<string, string>, changes: Array<[string, string | Buffer | null]>): string {
-    const files = { ...base };
-    for (const [path, content] of changes) {
-      if (content === null) delete files[path];
-      else files[path] = this.writeBlob(content);
-    }
-    return this.storeTree(files);
-  }
-
-  storeTree(files: Record<string, string>): string {
-    const sorted = Object.fromEntries(Object.entries(files).sort(([a], [b]) => a.localeCompare(b)));
-    const sha = gitSha('tree', JSON.stringify(sorted));
-    this.trees.set(sha, sorted);
-    return sha;
-  }
-
-  commit(tree: string, parents: string[], message: string, login: string | null): string {
-    const user = login ? this.users.get(login.toLowerCase()) : undefined;
-    const author = {
-      name: user?.name ?? login ?? 'unknown',
-      email: `${login ?? 'unknown'}@users.noreply.github.com`,
-      date: this.now(),
-    };
-    const sha = gitSha('commit', JSON.stringify({ tree, parents, message, author }));
-    this.commits.set(sha, { sha, tree, parents, message, author, login });
-    return sha;
-  }
-
-  filesAt(commitSha: string): Record<string, string> {
-    const commit = this.commits.get(commitSha);
-    return commit ? (this.trees.get(commit.tree) ?? {}) : {};
-  }
-
-  /** A branch, tag or (abbreviated) commit sha → the commit sha, or undefined. */
-  resolve(repo: FakeRepo, ref: string | undefined): string | undefined {
-    const pull = /^refs\/pull\/(\d+)\/head$/.exec(ref ?? '');
-    if (pull) {
-      const head = repo.issues[Number(pull[1]) - 1]?.pull?.head;
-      return head ? repo.branches.get(head) : undefined;
-    }
-    const name = (ref ?? repo.default_branch).replace(/^refs\/(heads|tags)\//, '');
-    const found = repo.branches.get(name) ?? repo.tags.get(name);
-    if (found) return found;
-    if (/^[0-9a-f]{7,40}$/.test(name)) {
-      for (const sha of this.commits.keys()) if (sha.startsWith(name)) return sha;
-    }
-    return undefined;
-  }
-
-  /** Commits reachable from `sha`, newest first (first-parent order is enough for the fake). */
-  history(sha: string): FakeCommit[] {
-    const out: FakeCommit[] = [];
-    const seen = new Set<string>();
-    const queue = [sha];
-    while (queue.length > 0) {
-      const next = queue.shift() as string;
-      if (seen.has(next)) continue;
-      seen.add(next);
-      const commit = this.commits.get(next);
-      if (!commit) continue;
-      out.push(commit);
-      queue.push(...commit.parents);
-    }
-    return out;
-  }
-
-  permission(repo: FakeRepo, login: string | undefined): Permission | 'none' {
-    if (!login) return 'none';
-    return repo.collaborators.get(login.toLowerCase()) ?? (repo.private ? 'none' : 'read');
-  }
-
-  canSee(repo: FakeRepo, login: string | undefined): boolean {
-    return !repo.private || this.permission(repo, login) !== 'none';
-  }
-
-  addIssue(
+/** The fake's world (world.ts) with its conversations: discussions and pull request reviews. */
+export class FakeGitHub extends GitHubWorld {
+  addDiscussion(
     repo: FakeRepo,
-    fields: { title: string; body?: string | null; user: string; labels?: string[]; assignees?: string[] },
-  ): FakeIssue {
+    fields: { title: string; body: string; user: string; category: string },
+  ): FakeDiscussion {
+    const category = repo.discussion_categories.find((c) => c.name === fields.category);
+    if (!category) throw new Error(`No discussion category ${fields.category}`);
     const now = this.now();
-    const issue: FakeIssue = {
+    const discussion: FakeDiscussion = {
       id: this.id(),
-      number: repo.issues.length + 1,
+      number: repo.discussions.length + 1,
       title: fields.title,
-      body: fields.body ?? null,
+      body: fields.body,
       user: fields.user,
-      state: 'open',
-      state_reason: null,
-      labels: fields.labels ?? [],
-      assignees: fields.assignees ?? [],
-      comments: [],
-      sub_issues: [],
+      category_id: category.id,
+      closed: false,
       created_at: now,
       updated_at: now,
-      closed_at: null,
+      answer_id: null,
+      answer_chosen_at: null,
+      answer_chosen_by: null,
+      comments: [],
     };
-    repo.issues.push(issue);
-    return issue;
+    repo.discussions.push(discussion);
+    return discussion;
   }
 
-  addComment(issue: FakeIssue, user: string, body: string): FakeComment {
+  addDiscussionComment(
+    discussion: FakeDiscussion,
+    user: string,
+    body: string,
+    replyTo: number | null = null,
+  ): FakeDiscussionComment {
     const now = this.now();
-    const comment = { id: this.id(), user, body, created_at: now, updated_at: now };
-    issue.comments.push(comment);
-    issue.updated_at = now;
+    const comment = { id: this.id(), user, body, created_at: now, updated_at: now, reply_to: replyTo };
+    discussion.comments.push(comment);
+    discussion.updated_at = now;
+    return comment;
+  }
+
+  /** `login`'s pending review of a pull request; GitHub allows one per user and pull request. */
+  pendingReview(pull: FakePull, login: string): FakeReview | undefined {
+    return pull.reviews.find((r) => r.state === 'PENDING' && r.user.toLowerCase() === login.toLowerCase());
+  }
+
+  /** Only its author sees a pending review, and the comments in it. */
+  canSeeReview(review: FakeReview | undefined, login: string): boolean {
+    return !!review && (review.state !== 'PENDING' || review.user.toLowerCase() === login.toLowerCase());
+  }
+
+  /** A new thread with its first comment, in `review`. */
+  addReviewThread(
+    pull: FakePull,
+    review: FakeReview,
+    where: Omit<FakeReviewThread, 'id' | 'resolved_by'>,
+    body: string,
+  ): { thread: FakeReviewThread; comment: FakeReviewComment } {
+    const thread: FakeReviewThread = { id: this.id(), ...where, resolved_by: null };
+    pull.threads.push(thread);
+    return { thread, comment: this.addReviewReply(pull, review, thread, body, null) };
+  }
+
+  addReviewReply(
+    pull: FakePull,
+    review: FakeReview,
+    thread: FakeReviewThread,
+    body: string,
+    inReplyTo: number | null,
+  ): FakeReviewComment {
+    const now = this.now();
+    const comment: FakeReviewComment = {
+      id: this.id(),
+      user: review.user,
+      body,
+      created_at: now,
+      updated_at: now,
+      thread_id: thread.id,
+      review_id: review.id,
+      in_reply_to: inReplyTo,
+    };
+    pull.review_comments.push(comment);
     return comment;
   }
 }

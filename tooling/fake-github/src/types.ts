@@ -40,7 +40,31 @@ export interface FakeReview {
   body: string;
   state: 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED' | 'PENDING';
   commit_id: string;
-  submitted_at: string;
+  /** Null while pending: only its author can see a pending review and its comments. */
+  submitted_at: string | null;
+}
+
+export type DiffSide = 'LEFT' | 'RIGHT';
+
+/** A conversation on a line, a range of lines or a whole file of a pull request's diff. */
+export interface FakeReviewThread {
+  id: number;
+  path: string;
+  /** The last line of the range; null for a comment on the whole file. */
+  line: number | null;
+  start_line: number | null;
+  side: DiffSide;
+  start_side: DiffSide | null;
+  subject_type: 'LINE' | 'FILE';
+  resolved_by: string | null;
+}
+
+/** A review comment belongs to one review and one thread; the first comment opens the thread. */
+export interface FakeReviewComment extends FakeComment {
+  thread_id: number;
+  review_id: number;
+  in_reply_to: number | null;
+  reactions?: Array<{ id: number; user: string; content: string; created_at: string }>;
 }
 
 export interface FakeIssue {
@@ -71,7 +95,8 @@ export interface FakePull {
   merged_by: string | null;
   merge_commit_sha: string | null;
   reviews: FakeReview[];
-  review_comments: Array<FakeComment & { path: string; line: number }>;
+  review_comments: FakeReviewComment[];
+  threads: FakeReviewThread[];
 }
 
 export interface FakeRelease {
@@ -109,6 +134,8 @@ export interface FakeRepo {
   issues: FakeIssue[];
   labels: FakeLabel[];
   releases: FakeRelease[];
+  discussions: FakeDiscussion[];
+  discussion_categories: FakeDiscussionCategory[];
   stars: number;
   language: string | null;
 }
@@ -177,4 +204,41 @@ export interface FakeAlert {
   summary: string;
   path: string;
   created_at: string;
+}
+
+export interface FakeDiscussionCategory {
+  id: number;
+  name: string;
+  slug: string;
+  emoji: string;
+  description: string | null;
+  /** Q&A categories take an answer. */
+  answerable: boolean;
+  created_at: string;
+}
+
+export interface FakeDiscussion {
+  id: number;
+  number: number;
+  title: string;
+  body: string;
+  user: string;
+  category_id: number;
+  closed: boolean;
+  created_at: string;
+  updated_at: string;
+  answer_id: number | null;
+  answer_chosen_at: string | null;
+  answer_chosen_by: string | null;
+  comments: FakeDiscussionComment[];
+}
+
+/** Top-level comments and their replies (one level only, as on GitHub). */
+export interface FakeDiscussionComment {
+  id: number;
+  user: string;
+  body: string;
+  created_at: string;
+  updated_at: string;
+  reply_to: number | null;
 }

@@ -5,7 +5,9 @@ import { DEFAULT_TOOLSETS } from '../toolsets.js';
 import actionsGet from './actions_get.js';
 import actionsList from './actions_list.js';
 import actionsRunTrigger from './actions_run_trigger.js';
+import addCommentToPendingReview from './add_comment_to_pending_review.js';
 import addIssueComment from './add_issue_comment.js';
+import addReplyToPullRequestComment from './add_reply_to_pull_request_comment.js';
 import createBranch from './create_branch.js';
 import createGist from './create_gist.js';
 import createOrUpdateFile from './create_or_update_file.js';
@@ -13,11 +15,14 @@ import createPullRequest from './create_pull_request.js';
 import createRepository from './create_repository.js';
 import deleteFile from './delete_file.js';
 import deleteRepository from './delete_repository.js';
+import discussionCommentWrite from './discussion_comment_write.js';
 import dismissNotification from './dismiss_notification.js';
 import forkRepository from './fork_repository.js';
 import getCodeScanningAlert from './get_code_scanning_alert.js';
 import getCommit from './get_commit.js';
 import getDependabotAlert from './get_dependabot_alert.js';
+import getDiscussion from './get_discussion.js';
+import getDiscussionComments from './get_discussion_comments.js';
 import getFileContents from './get_file_contents.js';
 import getGist from './get_gist.js';
 import getJobLogs from './get_job_logs.js';
@@ -35,6 +40,8 @@ import listBranches from './list_branches.js';
 import listCodeScanningAlerts from './list_code_scanning_alerts.js';
 import listCommits from './list_commits.js';
 import listDependabotAlerts from './list_dependabot_alerts.js';
+import listDiscussionCategories from './list_discussion_categories.js';
+import listDiscussions from './list_discussions.js';
 import listGists from './list_gists.js';
 import listIssues from './list_issues.js';
 import listLabel from './list_label.js';
@@ -93,6 +100,8 @@ export const catalog: AnyTool<GitHubDeps>[] = [
   updatePullRequest,
   mergePullRequest,
   pullRequestReviewWrite,
+  addCommentToPendingReview,
+  addReplyToPullRequestComment,
   updatePullRequestBranch,
   searchUsers,
   actionsList,
@@ -115,6 +124,11 @@ export const catalog: AnyTool<GitHubDeps>[] = [
   getSecretScanningAlert,
   listDependabotAlerts,
   getDependabotAlert,
+  listDiscussions,
+  getDiscussion,
+  getDiscussionComments,
+  listDiscussionCategories,
+  discussionCommentWrite,
 ];
 
 /**

@@ -2,7 +2,9 @@ import { readOnly } from '@refmcp/core';
 import * as z from 'zod';
 import { changedFile } from '../commits.js';
 import { defineTool } from '../deps.js';
+import { pageInfo } from '../graphql.js';
 import { commentOut, comments, WITHHELD } from '../issues.js';
+import { reviewThread, reviewThreads } from '../reviews.js';
 import { stripInvisible, text } from '../sanitize.js';
 import { nextPage, nextPageOf, owner, pageParams, paging, repo } from '../tool-args.js';
 
@@ -39,13 +41,14 @@ export default defineTool({
   name: 'pull_request_read',
   title: 'Read pull request',
   description:
-    'One pull request or, by method, its diff, status, files, commits, reviews, comments or check runs.',
+    'One pull request or, by method, its diff, status, files, commits, reviews, comments, check runs or review threads (get_review_comments: threads with their comments, cursor paging with after).',
   inputSchema: z.object({
     owner,
     repo,
     pullNumber: z.number().min(1),
     method: z.enum(METHODS).default('get'),
     ...paging,
+    after: z.string().optional().describe('get_review_comments: endCursor of the previous page'),
   }),
   outputSchema: z.object({
     pullRequest: prOut.optional(),
@@ -56,9 +59,10 @@ export default defineTool({
     commits: z
       .array(z.object({ sha: z.string(), message: z.string(), author: z.string().nullable() }))
       .optional(),
-    comments: z
-      .array(commentOut.extend({ path: z.string().optional(), line: z.number().nullable().optional() }))
-      .optional(),
+    comments: z.array(commentOut).optional(),
+    threads: z.array(reviewThread).optional().describe('get_review_comments'),
+    totalCount: z.number().optional(),
+    pageInfo: pageInfo.optional().describe('get_review_comments: pass endCursor as after'),
     reviews: z
       .array(
         z.object({
@@ -144,20 +148,8 @@ export default defineTool({
           ...nextPageOf(res.headers),
         };
       }
-      case 'get_review_comments': {
-        const res = await gh.rest.pulls.listReviewComments(paged);
-        const out = await comments(ctx, input.owner, input.repo, res.data);
-        const byId = new Map(res.data.map((c) => [c.id, c]));
-        return {
-          ...out,
-          comments: out.comments.map((c) => ({
-            ...c,
-            path: byId.get(c.id)?.path ?? '',
-            line: byId.get(c.id)?.line ?? null,
-          })),
-          ...nextPageOf(res.headers),
-        };
-      }
+      case 'get_review_comments':
+        return reviewThreads(ctx, input);
       case 'get_reviews': {
         const res = await gh.rest.pulls.listReviews(paged);
         const { items, withheld } = await lockdown.filter(
