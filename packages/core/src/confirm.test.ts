@@ -162,5 +162,6 @@ describe('a server binary', () => {
     } finally {
       await off.close();
     }
-  });
+    // Two server processes started one after the other: a busy CI machine needs more than 5 s.
+  }, 30_000);
 });
