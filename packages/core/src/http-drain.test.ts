@@ -8,6 +8,17 @@ import { createLogger } from './logger.js';
 import { clientOptionsFor } from './testing/index.js';
 import { defineTool } from './tool.js';
 
+/** Resolved when a call reaches the tool: "already running" means the server has it. */
+let started = deferred();
+
+function deferred(): { promise: Promise<void>; resolve: () => void } {
+  let resolve = () => {};
+  const promise = new Promise<void>((r) => {
+    resolve = r;
+  });
+  return { promise, resolve };
+}
+
 const slow = defineTool({
   name: 'slow',
   title: 'Slow',
@@ -16,6 +27,7 @@ const slow = defineTool({
   outputSchema: z.object({ waited: z.number() }),
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
   handler: async ({ ms }) => {
+    started.resolve();
     await sleep(ms);
     return { waited: ms };
   },
@@ -34,8 +46,9 @@ describe.each(['legacy', 'modern'] as const)('HTTP shutdown (%s era)', (era) => 
     const handle = await startHttpServer(app, { host: '127.0.0.1', port: 0 });
     const client = new Client({ name: 't', version: '0' }, clientOptionsFor(era));
     await client.connect(new StreamableHTTPClientTransport(handle.url));
+    started = deferred();
     const running = client.callTool({ name: 'slow', arguments: { ms: 400 } });
-    await sleep(100);
+    await started.promise;
     const closing = handle.close();
     await expect(running).resolves.toMatchObject({ structuredContent: { waited: 400 } });
     await closing;

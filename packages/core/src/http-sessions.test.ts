@@ -168,9 +168,10 @@ describe('2025-11-25 clients over HTTP get sessions', () => {
   });
 
   it('closes idle sessions', async () => {
-    const { url } = await serve({ sessions: { idleMs: 100 } });
+    // Long enough for the handshake on a loaded machine, short enough to wait out.
+    const { url } = await serve({ sessions: { idleMs: 1000 } });
     const { transport } = await connect(url);
-    await sleep(400);
+    await sleep(2500);
     const response = await post(url, toolsList, {
       'mcp-session-id': transport.sessionId as string,
       'mcp-protocol-version': '2025-11-25',

@@ -1,0 +1,186 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { createServer } from 'node:http';
+import { createMcpHandler, hostHeaderValidationResponse, isLegacyRequest, localhostAllowedHostnames, localhostAllowedOrigins, OAuthError, OAuthErrorCode, originValidationResponse, requireBearerAuth, } from '@modelcontextprotocol/server';
+import { ConfigError } from './errors.js';
+import { isListenRequest, serveListen } from './http-listen.js';
+import { refuseOversizedBody } from './http-oversize.js';
+import { createLegacySessions } from './http-sessions.js';
+const MCP_PATH = '/mcp';
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
+/** Constant-time check of a static token: compares digests so length differences leak nothing. */
+export function staticBearerAuth(token) {
+    const expected = createHash('sha256').update(token).digest();
+    const gate = requireBearerAuth({
+        verifier: {
+            async verifyAccessToken(candidate) {
+                const actual = createHash('sha256').update(candidate).digest();
+                if (!timingSafeEqual(actual, expected)) {
+                    throw new OAuthError(OAuthErrorCode.InvalidToken, 'Invalid bearer token');
+                }
+                // A static token does not expire; the SDK requires an expiry, so give it a rolling hour.
+                return {
+                    token: candidate,
+                    clientId: 'static-token',
+                    scopes: [],
+                    expiresAt: Math.floor(Date.now() / 1000) + 3600,
+                };
+            },
+        },
+    });
+    return gate;
+}
+/**
+ * The web-standard request pipeline: health check, DNS-rebinding guards, authentication, then the
+ * SDK handler that serves both protocol eras. Kept separate from the socket so tests can call it.
+ */
+export function createHttpPipeline(app, options = {}) {
+    const serve = options.serve ?? {};
+    const withSessions = (options.legacy ?? 'sessions') === 'sessions';
+    const maxRequestBodySize = options.maxBodyBytes ?? 4 * 1024 * 1024;
+    const handler = createMcpHandler((ctx) => app.createServer(ctx, serve), {
+        onerror: (error) => app.logger.debug('http request rejected', { error: error.message }),
+        legacy: withSessions ? 'reject' : 'stateless',
+        maxRequestBodySize,
+        ...(app.changes && { bus: app.changes.bus }),
+    });
+    const sessions = withSessions
+        ? createLegacySessions(app, serve, { maxBodyBytes: maxRequestBodySize, ...options.sessions })
+        : undefined;
+    let draining = false;
+    const allowedHosts = [...localhostAllowedHostnames(), ...(options.allowedHosts ?? [])];
+    const allowedOrigins = [...localhostAllowedOrigins(), ...(options.allowedOrigins ?? [])];
+    const authenticate = options.authenticate ?? (options.authToken ? staticBearerAuth(options.authToken) : undefined);
+    const fetch = async (request) => {
+        const url = new URL(request.url);
+        // Security: Host and Origin checks come first, even for the health check, so a page on
+        // another site cannot reach a localhost server through DNS rebinding.
+        const rejected = hostHeaderValidationResponse(request, allowedHosts) ??
+            originValidationResponse(request, allowedOrigins);
+        if (rejected)
+            return rejected;
+        if (url.pathname === '/healthz' && request.method === 'GET') {
+            return Response.json({ status: 'ok', name: app.name, version: app.version });
+        }
+        if (url.pathname === '/readyz' && request.method === 'GET') {
+            // Ready means: worth sending traffic to. Not while draining, nor before dependencies are up.
+            const ready = !draining && (await app.ready());
+            return Response.json({ status: ready ? 'ready' : draining ? 'draining' : 'starting' }, { status: ready ? 200 : 503 });
+        }
+        const routed = await options.routes?.(request, url);
+        if (routed)
+            return routed;
+        if (url.pathname !== MCP_PATH)
+            return new Response('Not found. The MCP endpoint is /mcp.\n', { status: 404 });
+        let authInfo;
+        let forwarded = request;
+        if (authenticate) {
+            const outcome = await authenticate(request);
+            if (outcome instanceof Response)
+                return outcome;
+            authInfo = outcome;
+            forwarded = withoutCredentials(request);
+        }
+        if (sessions && (await isLegacyRequest(forwarded, undefined, { maxRequestBodySize }))) {
+            return sessions.fetch(forwarded, authInfo);
+        }
+        const serveModern = (r) => handler.fetch(r, authInfo ? { authInfo } : undefined);
+        if (app.changes && isListenRequest(forwarded))
+            return serveListen(forwarded, app.changes, serveModern, maxRequestBodySize);
+        return serveModern(forwarded);
+    };
+    return {
+        fetch,
+        /** Readiness turns 503 so a balancer stops sending new work while running calls finish. */
+        drain: () => {
+            draining = true;
+        },
+        close: async () => {
+            draining = true;
+            await sessions?.close();
+            await handler.close();
+        },
+    };
+}
+/**
+ * Security: the caller's credential stops at authentication. Tool code can reach the HTTP request
+ * through the SDK context; without the header there, no tool can forward the client's token to an
+ * upstream API (servers call upstreams with their own credentials).
+ */
+function withoutCredentials(request) {
+    if (!request.headers.has('authorization'))
+        return request;
+    const headers = new Headers(request.headers);
+    headers.delete('authorization');
+    return new Request(request, { headers });
+}
+export async function startHttpServer(app, options) {
+    const extraHosts = options.allowedHosts ?? [];
+    if (!LOOPBACK.has(options.host) && extraHosts.length === 0) {
+        // Security: a non-loopback bind without a Host allow-list would accept any Host header.
+        throw new ConfigError(`Binding to ${options.host} needs --allowed-hosts with the host names clients will use (DNS-rebinding protection).`);
+    }
+    if (!LOOPBACK.has(options.host) && !options.authToken && !options.authenticate) {
+        app.logger.warn('serving HTTP on a non-loopback address without authentication', { host: options.host });
+    }
+    const pipeline = createHttpPipeline(app, options);
+    // Loaded here, not at the top: the Node adapter costs ~35 ms of startup that stdio never needs.
+    const { toNodeHandler } = await import('@modelcontextprotocol/node');
+    // The adapter reads the body before the pipeline sees it, so it must know the same bound.
+    const maxBodyBytes = options.maxBodyBytes ?? 4 * 1024 * 1024;
+    const nodeHandler = toNodeHandler({ fetch: pipeline.fetch }, { maxRequestBodySize: maxBodyBytes });
+    let inFlight = 0;
+    let drained;
+    const server = createServer((req, res) => {
+        if (refuseOversizedBody(req, res, maxBodyBytes))
+            return;
+        // GET and subscriptions/listen are notification streams that stay open until cut; only calls
+        // are worth waiting for.
+        if (req.method !== 'GET' && req.headers['mcp-method'] !== 'subscriptions/listen') {
+            inFlight++;
+            res.once('close', () => {
+                inFlight--;
+                if (inFlight === 0)
+                    drained?.();
+            });
+        }
+        nodeHandler(req, res).catch((error) => {
+            app.logger.error('http handler failed', { error });
+            if (!res.headersSent)
+                res.writeHead(500).end();
+        });
+    });
+    await new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(options.port, options.host, () => {
+            server.off('error', reject);
+            resolve();
+        });
+    });
+    const { port } = server.address();
+    const hostForUrl = options.host.includes(':') ? `[${options.host}]` : options.host;
+    const url = new URL(`http://${hostForUrl}:${port}${MCP_PATH}`);
+    return {
+        url,
+        server,
+        fetch: pipeline.fetch,
+        close: async (drainMs = 10_000) => {
+            // Stop accepting, let calls already running finish (up to drainMs), then cut what is left:
+            // a restart or a scale-down should not fail the requests it catches mid-flight.
+            pipeline.drain();
+            const stopped = new Promise((resolve) => server.close(() => resolve()));
+            server.closeIdleConnections();
+            if (inFlight > 0) {
+                await new Promise((resolve) => {
+                    const timer = setTimeout(resolve, drainMs);
+                    drained = () => {
+                        clearTimeout(timer);
+                        resolve();
+                    };
+                });
+            }
+            await pipeline.close();
+            server.closeAllConnections();
+            await stopped;
+        },
+    };
+}

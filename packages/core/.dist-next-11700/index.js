@@ -1,0 +1,11 @@
+export { createMcpApp } from './app.js';
+export { createChangeFeed } from './changes.js';
+export { commonOptions, packageVersion } from './config.js';
+export { asToolError, CancelledError, ConfigError, describeError, InvalidInputError, NotFoundError, PermissionDeniedError, TimeoutError, ToolError, UpstreamError, } from './errors.js';
+export { createLogger } from './logger.js';
+export { decodeCursor, encodeCursor, paginate } from './pagination.js';
+export { throwIfAborted } from './progress.js';
+export { createRedactor } from './redact.js';
+export { runCli } from './run.js';
+export { selectTools, toolChoiceFrom, toolChoiceOptions } from './select.js';
+export { destructive, readOnly, reply, toolsOf, writes, } from './tool.js';

@@ -1,0 +1,116 @@
+import { createHash } from 'node:crypto';
+import { OAuthError, OAuthErrorCode } from '@modelcontextprotocol/server';
+import { createRemoteJWKSet, errors, jwtVerify } from 'jose';
+/**
+ * Signature algorithms a token may use. Security: asymmetric only. `none` would skip the signature,
+ * and an HMAC algorithm would let anyone holding a public key from the JWKS forge tokens.
+ */
+export const JWT_ALGORITHMS = [
+    'RS256',
+    'RS384',
+    'RS512',
+    'PS256',
+    'PS384',
+    'PS512',
+    'ES256',
+    'ES384',
+    'ES512',
+    'EdDSA',
+    'Ed25519',
+];
+/**
+ * The key set could not be fetched or used: the authorization server's problem, not the caller's.
+ * Answered 503 so a client retries instead of throwing its token away and re-authorizing.
+ */
+export class KeysUnavailableError extends Error {
+}
+/**
+ * Verifies JWT access tokens against the authorization server's published keys. The key set is
+ * fetched on the first token, not at startup, and refetched at most once per cooldown when a token
+ * names a key it has not seen (key rotation), so a flood of made-up key ids cannot turn this
+ * server into a request amplifier against the authorization server.
+ */
+export function createJwtVerifier(options) {
+    const keys = options.keys ??
+        createRemoteJWKSet(options.jwksUrl, {
+            timeoutDuration: 5_000,
+            cooldownDuration: 30_000,
+            cacheMaxAge: 10 * 60_000,
+        });
+    // An authorization server may or may not add a trailing slash to a resource it echoes back.
+    const resource = options.resourceUrl.href;
+    const audience = [resource, resource.endsWith('/') ? resource.slice(0, -1) : `${resource}/`];
+    return async (token) => {
+        let payload;
+        try {
+            ({ payload } = await jwtVerify(token, keys, {
+                issuer: options.issuer,
+                audience,
+                algorithms: [...JWT_ALGORITHMS],
+                clockTolerance: options.clockToleranceSec ?? 30,
+                requiredClaims: ['exp', 'sub'],
+            }));
+        }
+        catch (error) {
+            throw classify(error);
+        }
+        const subject = payload.sub;
+        return {
+            subject,
+            clientId: stringClaim(payload.client_id) ?? stringClaim(payload.azp) ?? subject,
+            scopes: scopesOf(payload),
+            expiresAt: payload.exp,
+            issuer: options.issuer,
+            fingerprint: `sha256:${createHash('sha256').update(token).digest('base64url').slice(0, 22)}`,
+        };
+    };
+}
+/**
+ * Turns a verification failure into a short reason a client may see. Security: reasons name the
+ * check that failed, never a claim value or the token, since the answer goes to whoever sent it.
+ */
+function classify(error) {
+    const invalid = (description) => new OAuthError(OAuthErrorCode.InvalidToken, description);
+    if (error instanceof errors.JWTExpired)
+        return invalid('The token has expired.');
+    if (error instanceof errors.JWTClaimValidationFailed) {
+        switch (error.claim) {
+            case 'aud':
+                return invalid('The token was not issued for this resource.');
+            case 'iss':
+                return invalid('The token was not issued by the expected authorization server.');
+            case 'nbf':
+                return invalid('The token is not valid yet.');
+            default:
+                return invalid(`The token's ${error.claim} claim is missing or invalid.`);
+        }
+    }
+    if (error instanceof errors.JOSEAlgNotAllowed)
+        return invalid('The token is signed with an algorithm not accepted here.');
+    if (error instanceof errors.JWSSignatureVerificationFailed || error instanceof errors.JWKSNoMatchingKey) {
+        return invalid('The token signature does not verify.');
+    }
+    if (error instanceof errors.JWKSTimeout ||
+        error instanceof errors.JWKSInvalid ||
+        error instanceof errors.JWKSMultipleMatchingKeys ||
+        !(error instanceof errors.JOSEError) ||
+        error.code === 'ERR_JOSE_GENERIC') {
+        // Network failures surface as plain errors from fetch; a non-200 answer as a generic JOSEError.
+        return new KeysUnavailableError('The authorization server keys could not be loaded.', { cause: error });
+    }
+    return invalid('The token is malformed.');
+}
+function stringClaim(value) {
+    return typeof value === 'string' && value !== '' ? value : undefined;
+}
+/** `scope` (RFC 9068, space-separated) and `scp` (a list or a string, as some servers issue it). */
+function scopesOf(payload) {
+    const found = new Set();
+    for (const claim of [payload.scope, payload.scp]) {
+        const values = Array.isArray(claim) ? claim : typeof claim === 'string' ? claim.split(' ') : [];
+        for (const value of values)
+            if (typeof value === 'string' && value !== '')
+                found.add(value);
+    }
+    return [...found];
+}

@@ -1,0 +1,153 @@
+import { bearerAuthChallengeResponse, getOAuthProtectedResourceMetadataUrl, OAuthError, OAuthErrorCode, readRequestBody, } from '@modelcontextprotocol/server';
+import { isScopeToken } from './oauth-config.js';
+import { createJwtVerifier, KeysUnavailableError } from './oauth-jwt.js';
+const WELL_KNOWN = '/.well-known/oauth-protected-resource';
+/**
+ * OAuth 2.1 resource-server mode: JWT access tokens from one authorization server, bound to this
+ * server's URL, with two scopes mapped onto tool annotations. A token with the read scope sees and
+ * calls the tools marked read-only; the write scope grants every tool, read-only ones included, so
+ * a client never needs both. A call to a tool its token cannot use is refused before any server
+ * instance exists, with a `403 insufficient_scope` challenge naming the scope to step up to.
+ */
+export function createOAuthResourceServer(options) {
+    const resourceUrl = new URL(options.resourceUrl);
+    const resource = typeof options.resourceUrl === 'string' ? options.resourceUrl : resourceUrl.href;
+    const readScope = options.readScope ?? 'mcp:read';
+    const writeScope = options.writeScope ?? 'mcp:write';
+    const allScopes = [...new Set([readScope, writeScope])];
+    // Security: scopes go into challenge headers verbatim; a quote would let one rewrite them.
+    const badScope = allScopes.find((scope) => !isScopeToken(scope));
+    if (badScope !== undefined)
+        throw new TypeError(`Not a valid OAuth scope: "${badScope}".`);
+    const maxBodyBytes = options.maxBodyBytes ?? 4 * 1024 * 1024;
+    const writeTools = new Set(options.tools.filter((t) => t.annotations.readOnlyHint !== true).map((t) => t.name));
+    const verify = createJwtVerifier({
+        issuer: options.issuer,
+        jwksUrl: new URL(options.jwksUrl),
+        resourceUrl,
+        ...(options.clockToleranceSec !== undefined && { clockToleranceSec: options.clockToleranceSec }),
+        ...(options.keys && { keys: options.keys }),
+    });
+    const metadataUrl = getOAuthProtectedResourceMetadataUrl(resourceUrl);
+    const metadata = {
+        resource,
+        authorization_servers: [options.issuer],
+        scopes_supported: allScopes,
+        bearer_methods_supported: ['header'],
+        ...(options.resourceName && { resource_name: options.resourceName }),
+    };
+    // The document is served at the bare well-known path, at the one suffixed with the public
+    // resource path (RFC 9728 §3.1), and at the one suffixed with the local /mcp path, for a proxy
+    // that maps a public prefix onto this server.
+    const metadataPaths = new Set([WELL_KNOWN, new URL(metadataUrl).pathname, `${WELL_KNOWN}/mcp`]);
+    const grants = (scopes, needed) => scopes.includes(writeScope) || (needed === 'read' && scopes.includes(readScope));
+    const authenticate = async (request) => {
+        const header = request.headers.get('authorization');
+        if (!header || !/^bearer(\s|$)/i.test(header)) {
+            // RFC 6750 §3.1: a request without credentials gets a challenge without an error code.
+            return new Response(null, {
+                status: 401,
+                headers: {
+                    'WWW-Authenticate': `Bearer resource_metadata="${metadataUrl}", scope="${allScopes.join(' ')}"`,
+                },
+            });
+        }
+        const token = /^bearer +([A-Za-z0-9\-._~+/]+=*) *$/i.exec(header)?.[1];
+        let caller;
+        try {
+            if (!token)
+                throw new OAuthError(OAuthErrorCode.InvalidToken, 'The Authorization header is malformed.');
+            caller = await verify(token);
+        }
+        catch (error) {
+            if (error instanceof KeysUnavailableError) {
+                options.logger?.warn('oauth signing keys unavailable', { error: describeCause(error) });
+                return Response.json({ error: 'temporarily_unavailable', error_description: error.message }, { status: 503, headers: { 'Retry-After': '5' } });
+            }
+            // Security: only the reason is logged; the token is the caller's credential.
+            options.logger?.debug('oauth token refused', { reason: error.message });
+            return bearerAuthChallengeResponse(error, {
+                requiredScopes: allScopes,
+                resourceMetadataUrl: metadataUrl,
+            });
+        }
+        const needed = await neededScope(request, writeTools, maxBodyBytes);
+        if (needed === 'too-large') {
+            return Response.json({ jsonrpc: '2.0', error: { code: -32000, message: 'Request body too large.' }, id: null }, { status: 413 });
+        }
+        if (!grants(caller.scopes, needed)) {
+            const scope = needed === 'write' ? writeScope : readScope;
+            options.logger?.debug('oauth scope refused', { client: caller.clientId, needed: scope });
+            return bearerAuthChallengeResponse(new OAuthError(OAuthErrorCode.InsufficientScope, `This request needs the ${scope} scope.`), { requiredScopes: [scope], resourceMetadataUrl: metadataUrl });
+        }
+        return {
+            // Security: tools see a fingerprint, never the bearer token, so no tool can forward the
+            // caller's credential to an upstream API (the pipeline also drops the header itself).
+            token: caller.fingerprint,
+            clientId: caller.clientId,
+            scopes: caller.scopes,
+            expiresAt: caller.expiresAt,
+            resource: resourceUrl,
+            resourceMetadataUrl: metadataUrl,
+            // Sessions of the 2025-11-25 era bind to `sub`: a refreshed token keeps its session, another
+            // subject's token cannot use it.
+            extra: { sub: caller.subject, iss: caller.issuer },
+        };
+    };
+    return {
+        authenticate,
+        routes: (request, url) => {
+            const path = url.pathname.length > 1 ? url.pathname.replace(/\/$/, '') : url.pathname;
+            return metadataPaths.has(path) ? metadataResponse(request, metadata) : undefined;
+        },
+        allowTool: (tool, request) => grants(request.authInfo?.scopes ?? [], tool.annotations.readOnlyHint === true ? 'read' : 'write'),
+        metadata,
+        metadataUrl,
+    };
+}
+/**
+ * Which scope a request needs: write when it calls a tool not marked read-only, read for anything
+ * else. Reads a copy of the body (bounded), so the handler still gets the original. A body that is
+ * not JSON needs only read: the handler refuses it as a parse error before anything runs.
+ */
+async function neededScope(request, writeTools, maxBodyBytes) {
+    if (request.method !== 'POST' || writeTools.size === 0)
+        return 'read';
+    const body = await readRequestBody(request.clone(), maxBodyBytes).catch(() => undefined);
+    if (!body)
+        return 'read';
+    if (body.tooLarge)
+        return 'too-large';
+    let parsed;
+    try {
+        parsed = JSON.parse(body.text);
+    }
+    catch {
+        return 'read';
+    }
+    const messages = Array.isArray(parsed) ? parsed : [parsed];
+    const callsWriteTool = messages.some((message) => {
+        const { method, params } = (message ?? {});
+        return method === 'tools/call' && typeof params?.name === 'string' && writeTools.has(params.name);
+    });
+    return callsWriteTool ? 'write' : 'read';
+}
+/** The metadata document is public and read by browser-based clients too: GET with open CORS. */
+function metadataResponse(request, metadata) {
+    const cors = { 'Access-Control-Allow-Origin': '*' };
+    if (request.method === 'OPTIONS') {
+        return new Response(null, {
+            status: 204,
+            headers: { ...cors, 'Access-Control-Allow-Methods': 'GET, HEAD' },
+        });
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+        return new Response(null, { status: 405, headers: { ...cors, Allow: 'GET, HEAD, OPTIONS' } });
+    }
+    const response = Response.json(metadata, { headers: { ...cors, 'Cache-Control': 'max-age=300' } });
+    return request.method === 'HEAD' ? new Response(null, { headers: response.headers }) : response;
+}
+function describeCause(error) {
+    const cause = error.cause;
+    return cause instanceof Error ? `${cause.name}: ${cause.message}` : error.message;
+}

@@ -1,0 +1,154 @@
+import { StdioServerTransport, serveStdio } from '@modelcontextprotocol/server/stdio';
+import { openAuditLog } from './audit.js';
+import { commonOptions, parseCli, } from './config.js';
+import { ConfigError, ToolError } from './errors.js';
+import { startHttpServer } from './http.js';
+import { createLogger } from './logger.js';
+import { createOAuthResourceServer } from './oauth.js';
+import { oauthConfigFrom } from './oauth-config.js';
+import { createRedactor } from './redact.js';
+import { guardStdin, STDIO_MESSAGE_LIMIT } from './stdio-guard.js';
+import { trackStdioListens } from './stdio-listen.js';
+/**
+ * The whole life of a server process: parse config, build the app, serve stdio or HTTP, shut down
+ * cleanly on SIGINT/SIGTERM or when the client closes stdin. Bad config is one line on stderr and
+ * exit code 2, so a host's log shows exactly what to fix.
+ */
+export async function runCli(options) {
+    const env = options.env ?? process.env;
+    const spec = { ...options.spec, options: { ...options.spec.options, ...commonOptions } };
+    let app;
+    let ctx;
+    let oauthConfig;
+    let audit;
+    try {
+        const parsed = parseCli(spec, options.argv ?? process.argv.slice(2), env);
+        if (parsed.kind !== 'run') {
+            process.stdout.write(parsed.kind === 'version' ? `${parsed.text}\n` : parsed.text);
+            return;
+        }
+        const values = parsed.options;
+        oauthConfig = oauthConfigFrom(values);
+        if (oauthConfig && options.authenticate) {
+            throw new ConfigError('this server authenticates callers itself; the --oauth-* flags do not apply.');
+        }
+        // Server secrets (API tokens) are the app's to declare; this one is core's own.
+        const logger = createLogger({
+            name: spec.name,
+            level: values['log-level'],
+            redact: createRedactor([values['auth-token']]),
+        });
+        ctx = { options: values, positionals: parsed.positionals, env, logger, version: spec.version };
+        app = await options.build(ctx);
+        audit = openAudit(app, values);
+    }
+    catch (error) {
+        // Whatever a user can fix (a missing directory, a bad value) is reported the same way.
+        if (error instanceof ToolError)
+            die(spec.name, error.message);
+        throw error;
+    }
+    const { logger } = ctx;
+    const timeout = ctx.options['tool-timeout'];
+    const serve = {
+        confirm: ctx.options.confirm,
+        ...(timeout > 0 && { toolTimeoutMs: timeout }),
+        ...(audit && { audit }),
+    };
+    let shutdown;
+    if (ctx.options.http) {
+        const oauth = oauthConfig &&
+            createOAuthResourceServer({
+                ...oauthConfig,
+                tools: app.tools,
+                resourceName: app.name,
+                maxBodyBytes: ctx.options['max-body-bytes'],
+                logger,
+            });
+        const http = await startHttpServer(app, {
+            host: ctx.options.host,
+            port: ctx.options.port,
+            authToken: ctx.options['auth-token'],
+            allowedHosts: ctx.options['allowed-hosts'],
+            allowedOrigins: ctx.options['allowed-origins'],
+            legacy: ctx.options['legacy-http'],
+            maxBodyBytes: ctx.options['max-body-bytes'],
+            serve: oauth ? { ...serve, allowTool: oauth.allowTool } : serve,
+            ...(options.authenticate && { authenticate: options.authenticate }),
+            ...(oauth && { authenticate: oauth.authenticate, routes: oauth.routes }),
+        }).catch((error) => {
+            if (error instanceof ConfigError)
+                die(spec.name, error.message);
+            die(spec.name, `cannot listen on ${ctx.options.host}:${ctx.options.port}: ${error.message}`);
+        });
+        logger.info('serving Streamable HTTP', {
+            url: http.url.href,
+            auth: oauth ? 'oauth' : Boolean(ctx.options['auth-token']),
+            ...(oauth && { resource: oauth.metadata.resource }),
+        });
+        shutdown = () => http.close();
+    }
+    else {
+        if (oauthConfig)
+            logger.warn('the --oauth-* flags apply to --http only; stdio has no authentication');
+        const transport = new StdioServerTransport(refuseOversized(logger), process.stdout);
+        const stdio = serveStdio((request) => app.createServer(request, serve), {
+            onerror: (error) => logger.warn('stdio error', { error: error.message }),
+            transport: app.changes ? trackStdioListens(transport, app.changes) : transport,
+        });
+        logger.info('serving stdio', { version: app.version });
+        process.stdin.once('end', () => void stop('stdin closed'));
+        shutdown = () => stdio.close();
+    }
+    let stopping = false;
+    const stop = async (reason) => {
+        if (stopping)
+            return;
+        stopping = true;
+        logger.info('shutting down', { reason });
+        await shutdown().catch(() => { });
+        await app.close();
+        audit?.close();
+        process.exit(0);
+    };
+    process.once('SIGINT', () => void stop('SIGINT'));
+    process.once('SIGTERM', () => void stop('SIGTERM'));
+}
+/** The audit log, if asked for; a file that cannot be opened is a configuration error. */
+function openAudit(app, values) {
+    const file = values['audit-log'];
+    if (!file)
+        return undefined;
+    const bearer = createRedactor([values['auth-token']]);
+    try {
+        return openAuditLog({
+            file,
+            server: app.name,
+            withArgs: values['audit-args'] === true,
+            maxBytes: values['audit-max-bytes'],
+            // The app's redactor knows its upstream tokens, ours the bearer token: the log holds neither.
+            redact: (text) => bearer(app.redact(text)),
+        });
+    }
+    catch (error) {
+        throw new ConfigError(`cannot open the audit log (--audit-log ${file}): ${error.message}`);
+    }
+}
+/**
+ * stdin with messages over the SDK's stdio limit answered by a JSON-RPC error for that request,
+ * so the connection stays usable. Written straight to stdout as one whole line, like the SDK's.
+ */
+function refuseOversized(logger) {
+    return process.stdin.pipe(guardStdin((id, bytes) => {
+        const mib = (n) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
+        const message = `The request is ${mib(bytes)}; one message over stdio may be at most ${mib(STDIO_MESSAGE_LIMIT)}. Send less in one call.`;
+        logger.warn('oversized stdio message refused', { bytes, id });
+        if (id !== undefined)
+            process.stdout.write(`${JSON.stringify({ jsonrpc: '2.0', id, error: { code: -32600, message } })}\n`);
+    }));
+}
+/** One line on stderr and exit code 2: the convention for "you configured me wrong". */
+export function die(name, message) {
+    process.stderr.write(`${name}: ${message}\nRun '${name} --help' for usage.\n`);
+    process.exit(2);
+}

@@ -1,0 +1,17 @@
+export { callTool, type ToolCallOutcome } from './call.js';
+export { answerApprovals, CAN_ASK_USER } from './confirm.js';
+export { renderToolReference, replaceToolReference, TOOLS_END, TOOLS_START } from './docs.js';
+export { clientOptionsFor, type TestEra } from './era.js';
+export { type ConnectHttpOptions, connectHttp, startHttpForTest, type TestHttpServer } from './http.js';
+export { type HttpBin, spawnHttpBin } from './http-bin.js';
+export { connectInProcess, type InProcessOptions } from './in-process.js';
+export { SERVER_SCHEMA_URL, serverJsonProblems } from './manifest.js';
+export { type PackageJson, type PackedServer, packServer, strayPackageFiles } from './pack.js';
+export { describePackage, type PackageTestOptions } from './package-tests.js';
+export { postJsonRpc } from './post.js';
+export { type Pressure, underPressure } from './pressure.js';
+export { type BinRun, callEveryTool, runBin } from './run-bin.js';
+export { runContextFor } from './run-context.js';
+export { type SpawnedServer, type SpawnOptions, spawnStdio } from './stdio.js';
+export { itMatchesToolSnapshots, toolSnapshotProblems } from './toolsnaps.js';
+export { waitUntil } from './wait.js';

@@ -1,0 +1,17 @@
+export { callTool } from './call.js';
+export { answerApprovals, CAN_ASK_USER } from './confirm.js';
+export { renderToolReference, replaceToolReference, TOOLS_END, TOOLS_START } from './docs.js';
+export { clientOptionsFor } from './era.js';
+export { connectHttp, startHttpForTest } from './http.js';
+export { spawnHttpBin } from './http-bin.js';
+export { connectInProcess } from './in-process.js';
+export { SERVER_SCHEMA_URL, serverJsonProblems } from './manifest.js';
+export { packServer, strayPackageFiles } from './pack.js';
+export { describePackage } from './package-tests.js';
+export { postJsonRpc } from './post.js';
+export { underPressure } from './pressure.js';
+export { callEveryTool, runBin } from './run-bin.js';
+export { runContextFor } from './run-context.js';
+export { spawnStdio } from './stdio.js';
+export { itMatchesToolSnapshots, toolSnapshotProblems } from './toolsnaps.js';
+export { waitUntil } from './wait.js';

@@ -1,0 +1,2 @@
+/** Polls `check` every 10 ms until it holds; throws naming `what` after `timeoutMs`. */
+export declare function waitUntil(check: () => boolean, what: string, timeoutMs?: number): Promise<void>;

@@ -1,0 +1,73 @@
+/**
+ * Upstream answers read with a byte limit. Many users share one server over HTTP, so a single
+ * answer must not be able to take its memory or its event loop: a list of 100,000 GitHub issues
+ * used to be read whole, parsed whole and mapped whole (2.9 GB resident, pings unanswered for 23 s),
+ * and a Slack history page holding one 50 MB message took 550 MB. Now the body is counted as it
+ * arrives and the connection is dropped the moment it passes the cap. The count is of decoded
+ * bytes, so a small compressed answer that inflates to a huge one is refused too.
+ */
+/** An answer longer than the cap, refused while it was being read. */
+export class ResponseTooLargeError extends Error {
+    limitBytes;
+    constructor(limitBytes) {
+        super(`The answer was longer than ${formatBytes(limitBytes)}; reading stopped there.`);
+        this.limitBytes = limitBytes;
+        this.name = 'ResponseTooLargeError';
+    }
+}
+/** `8 MiB`, `512 KiB`, `1.5 MiB`: for messages. */
+export function formatBytes(bytes) {
+    const [unit, size] = bytes >= 1024 * 1024 ? ['MiB', 1024 * 1024] : bytes >= 1024 ? ['KiB', 1024] : ['bytes', 1];
+    return `${Number((bytes / size).toFixed(1))} ${unit}`;
+}
+/** Statuses whose answers have no body (a Response with a body and one of these cannot be built). */
+const NULL_BODY = new Set([101, 103, 204, 205, 304]);
+/**
+ * `fetch` that reads the whole body before handing the response on, and throws
+ * ResponseTooLargeError as soon as it passes `maxBytes` (a declared Content-Length past the cap is
+ * refused before reading). The body is buffered rather than passed on as a counting stream
+ * because the API clients catch errors from reading a body and carry on with an empty one.
+ */
+export function boundedFetch(maxBytes, base = globalThis.fetch) {
+    return async (input, init) => {
+        const response = await base(input, init);
+        if (!response.body)
+            return response;
+        if (Number(response.headers.get('content-length')) > maxBytes) {
+            await response.body.cancel().catch(() => { });
+            throw new ResponseTooLargeError(maxBytes);
+        }
+        const reader = response.body.getReader();
+        const chunks = [];
+        let total = 0;
+        for (;;) {
+            const { done, value } = await reader.read();
+            if (done)
+                break;
+            total += value.byteLength;
+            if (total > maxBytes) {
+                // Cancelling closes the connection: the rest is never transferred.
+                await reader.cancel().catch(() => { });
+                throw new ResponseTooLargeError(maxBytes);
+            }
+            chunks.push(value);
+        }
+        const body = NULL_BODY.has(response.status) ? null : Buffer.concat(chunks, total);
+        const read = new Response(body, {
+            status: response.status,
+            statusText: response.statusText,
+            headers: response.headers,
+        });
+        // The clients read the final URL (after redirects); a constructed Response has none.
+        Object.defineProperty(read, 'url', { value: response.url });
+        return read;
+    };
+}
+/** The ResponseTooLargeError somewhere in an error's `cause` chain (clients wrap what fetch throws). */
+export function tooLargeIn(error) {
+    for (let e = error, depth = 0; e && depth < 5; e = e.cause, depth++) {
+        if (e instanceof ResponseTooLargeError)
+            return e;
+    }
+    return undefined;
+}
