@@ -1,5 +1,0 @@
-export type { ServeOptions, ToolInfo } from './app.js';
-export { type Authenticator, createHttpPipeline, type HttpOptions, type HttpServerHandle, startHttpServer, staticBearerAuth, } from './http.js';
-export { createLegacySessions, type LegacySessionOptions } from './http-sessions.js';
-export { createOAuthResourceServer, type OAuthResourceOptions, type OAuthResourceServer, } from './oauth.js';
-export { type OAuthConfig, oauthConfigFrom } from './oauth-config.js';

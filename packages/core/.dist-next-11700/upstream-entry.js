@@ -1,3 +1,0 @@
-// `@refmcp/core/upstream`: what servers that call a remote API use to keep its answers bounded.
-export { boundedFetch, formatBytes, ResponseTooLargeError, tooLargeIn } from './upstream/bounded-fetch.js';
-export { cutText, fitResult, MAX_RESULT_BYTES, withBoundedResult, wrapTools, } from './upstream/bounded-result.js';
