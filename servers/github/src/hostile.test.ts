@@ -125,7 +125,10 @@ describe.each(['stdio', 'HTTP'] as const)(
       const pressure = await underPressure(client, pid, () => callTool(client, r.tool, r.args()));
       if (!pressure.outcome.ok) throw pressure.outcome.error;
       r.check(pressure.outcome.value);
-      expect(pressure.maxPingMs).toBeLessThan(2000);
+      // Generous: the fake API runs in this test's own process, so serialising a 100,000-item answer
+      // here delays the pings themselves on a loaded machine. The 250 ms goal, with the fake in
+      // its own process, is measured by `pnpm bench -- --only responsiveness`.
+      expect(pressure.maxPingMs).toBeLessThan(5000);
       expect(pressure.peakRssBytes).toBeLessThan(300 * MiB);
       // The same session goes on.
       const me = await callTool(client, 'get_me');
