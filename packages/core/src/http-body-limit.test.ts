@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { createMcpApp } from './app.js';
@@ -46,4 +47,35 @@ describe('--max-body-bytes over a real socket', () => {
       expect(small.structured).toEqual({ length: 3 });
     });
   }
+
+  it('reads and drops a body it refuses: the client gets the 413, not a reset, and keeps its connection', async () => {
+    server = await startHttpForTest(app(), { maxBodyBytes: 64 * 1024 });
+    const socket = connect(Number(server.url.port), server.url.hostname);
+    let received = '';
+    socket.setEncoding('latin1').on('data', (chunk: string) => {
+      received += chunk;
+    });
+    const closed = new Promise<string>((resolve) => {
+      socket.once('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? String(error)));
+      socket.once('close', () => resolve('closed'));
+    });
+    const write = (data: string | Buffer) =>
+      new Promise<void>((resolve, reject) =>
+        socket.write(data, (error) => (error ? reject(error) : resolve())),
+      );
+    const total = 12 * MiB;
+    const head = `POST /mcp HTTP/1.1\r\nHost: ${server.url.host}\r\nContent-Type: application/json\r\nAccept: application/json, text/event-stream\r\nContent-Length: ${total}\r\n\r\n`;
+    await write(head);
+    // The whole body, written on after the 413 has come back: a server that closed the connection
+    // unread makes these writes fail with EPIPE or ECONNRESET.
+    const chunk = Buffer.alloc(MiB, 'x');
+    for (let sent = 0; sent < total; sent += chunk.length) await write(chunk);
+    expect(received).toMatch(/^HTTP\/1\.1 413 /);
+    expect(received).toContain('this server takes at most 65536 (--max-body-bytes)');
+    // The same connection serves the next request.
+    received = '';
+    await write(`GET /healthz HTTP/1.1\r\nHost: ${server.url.host}\r\nConnection: close\r\n\r\n`);
+    expect(await closed).toBe('closed');
+    expect(received).toMatch(/^HTTP\/1\.1 200 /);
+  });
 });

@@ -16,6 +16,7 @@ import {
 import type { McpApp, ServeOptions } from './app.js';
 import { ConfigError } from './errors.js';
 import { isListenRequest, serveListen } from './http-listen.js';
+import { refuseOversizeBody } from './http-oversize.js';
 import { createLegacySessions, type LegacySessionOptions } from './http-sessions.js';
 
 /**
@@ -190,13 +191,12 @@ export async function startHttpServer(app: McpApp, options: HttpOptions): Promis
   // Loaded here, not at the top: the Node adapter costs ~35 ms of startup that stdio never needs.
   const { toNodeHandler } = await import('@modelcontextprotocol/node');
   // The adapter reads the body before the pipeline sees it, so it must know the same bound.
-  const nodeHandler = toNodeHandler(
-    { fetch: pipeline.fetch },
-    { maxRequestBodySize: options.maxBodyBytes ?? 4 * 1024 * 1024 },
-  );
+  const maxBodyBytes = options.maxBodyBytes ?? 4 * 1024 * 1024;
+  const nodeHandler = toNodeHandler({ fetch: pipeline.fetch }, { maxRequestBodySize: maxBodyBytes });
   let inFlight = 0;
   let drained: (() => void) | undefined;
   const server = createServer((req, res) => {
+    if (refuseOversizeBody(req, res, maxBodyBytes)) return;
     // GET and subscriptions/listen are notification streams that stay open until cut; only calls
     // are worth waiting for.
     if (req.method !== 'GET' && req.headers['mcp-method'] !== 'subscriptions/listen') {
