@@ -156,7 +156,11 @@ function main() {
   }
   const results = [];
   let restore = () => {};
-  for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => (restore(), process.exit(130)));
+  for (const signal of ['SIGINT', 'SIGTERM'])
+    process.once(signal, () => {
+      restore();
+      process.exit(130);
+    });
   for (const major of majors.length > 0 ? majors : Object.keys(NODES)) {
     const node = fetchNode(NODES[major]);
     restore = () => swapBuild(sqlite, node.abi, mainAbi);
