@@ -5,8 +5,11 @@
 // nothing else is downloaded. better-sqlite3 is the one native dependency: its build is swapped per
 // Node and the one the workspace was installed with is put back at the end, even on failure.
 //
-//   node tooling/scripts/node-matrix.mjs            every line in NODES
+//   node tooling/scripts/node-matrix.mjs            every line in NODES but the one running it
 //   node tooling/scripts/node-matrix.mjs 26 22      only these, in this order
+//   eval "$(node tooling/scripts/node-matrix.mjs --env 24)"
+//                                                   puts Node 24 first on PATH in this shell (how
+//                                                   CI runs everything on a supported Node)
 //
 // Builds and downloads are kept in node_modules/.cache/node-matrix, so a second run only tests.
 import { spawnSync } from 'node:child_process';
@@ -132,8 +135,26 @@ function leg(node, sqlite, mainAbi) {
   return { node, ok: status === 0, note: `build ${built} s, tests ${seconds() - built} s` };
 }
 
+/** Shell lines that make `node`, npm, pnpm and node-gyp in this shell use one of NODES. */
+function printEnv(major) {
+  const node = fetchNode(NODES[major]);
+  const env = envFor(node);
+  for (const key of ['PATH', 'npm_config_nodedir']) console.log(`export ${key}='${env[key]}'`);
+}
+
 function main() {
-  const majors = process.argv.slice(2);
+  if (process.argv[2] === '--env') {
+    mkdirSync(cache, { recursive: true });
+    if (!(process.argv[3] in NODES)) {
+      console.error(`node-matrix: --env takes one of ${Object.keys(NODES).join(', ')}`);
+      process.exit(2);
+    }
+    printEnv(process.argv[3]);
+    return;
+  }
+  const running = process.versions.node.split('.')[0];
+  const majors =
+    process.argv.length > 2 ? process.argv.slice(2) : Object.keys(NODES).filter((m) => m !== running);
   const unknown = majors.filter((m) => !(m in NODES));
   if (unknown.length > 0) {
     console.error(`node-matrix: no Node ${unknown.join(', ')} here; known: ${Object.keys(NODES).join(', ')}`);
@@ -161,7 +182,7 @@ function main() {
       restore();
       process.exit(130);
     });
-  for (const major of majors.length > 0 ? majors : Object.keys(NODES)) {
+  for (const major of majors) {
     const node = fetchNode(NODES[major]);
     restore = () => swapBuild(sqlite, node.abi, mainAbi);
     try {
