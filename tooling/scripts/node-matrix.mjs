@@ -54,8 +54,10 @@ function fetchNode(version) {
     }
   }
   // npm reads its global config from <prefix>/etc/npmrc, the prefix being where node is: give
-  // this Node the machine's (a registry's CA file lives there; npx run by tests needs it).
-  const globalConfig = output('npm', ['config', 'get', 'globalconfig']);
+  // this Node the one of the Node running this script (a registry's CA file can live there, and
+  // npx in the tests needs it). Not `npm config get globalconfig`: under pnpm that answers from
+  // the npm_config_* variables pnpm sets, not from the file npm would read.
+  const globalConfig = path.join(path.dirname(path.dirname(process.execPath)), 'etc/npmrc');
   if (existsSync(globalConfig)) {
     mkdirSync(path.join(dir, 'etc'), { recursive: true });
     copyFileSync(globalConfig, path.join(dir, 'etc/npmrc'));
@@ -139,7 +141,8 @@ function leg(node, sqlite, mainAbi) {
 function printEnv(major) {
   const node = fetchNode(NODES[major]);
   const env = envFor(node);
-  for (const key of ['PATH', 'npm_config_nodedir']) console.log(`export ${key}='${env[key]}'`);
+  for (const key of ['PATH', 'npm_config_nodedir', 'REFMCP_TEST_NODE'])
+    console.log(`export ${key}='${env[key]}'`);
 }
 
 function main() {
