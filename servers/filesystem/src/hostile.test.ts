@@ -209,7 +209,7 @@ describe.each(Object.keys(transports) as Array<keyof typeof transports>)(
         () => 'answered',
         (error: Error) => String(error),
       );
-      expect(refused).toMatch(kind === 'stdio' ? /at most 9\.9 MiB/ : /Payload Too Large/);
+      expect(refused).toMatch(kind === 'stdio' ? /at most 9\.9 MiB/ : /at most 4194304 \(--max-body-bytes\)/);
       const small = await callTool(client, 'write_file', { path: 'w.txt', content: 'ok\n' });
       expect(small.isError).toBe(false);
     });

@@ -83,8 +83,9 @@ export async function packServer(serverDir: string): Promise<PackedServer> {
     npmEnv() {
       const env: Record<string, string> = {};
       for (const [key, value] of Object.entries(process.env)) {
-        // Drop what pnpm and npm put in the environment of scripts; keep a configured registry.
-        if (value !== undefined && !/^npm_(?!config_registry$)/i.test(key)) env[key] = value;
+        // Drop what pnpm and npm put in the environment of scripts; keep a configured registry,
+        // and the headers native addons compile against when that is not the Node on PATH.
+        if (value !== undefined && !/^npm_(?!config_(registry|nodedir)$)/i.test(key)) env[key] = value;
       }
       return {
         ...env,

@@ -140,9 +140,14 @@ export function describePackage(options: PackageTestOptions): void {
       async () => {
         const env = { ...pack.npmEnv(), ...around?.env };
         const run = { cwd: pack.work, env, timeout };
-        // The first run installs both tarballs and their dependencies from the registry.
-        const version = await exec('npx', pack.npxArgs(options.bin, '--version'), run);
+        // The first run installs both tarballs and their dependencies from the registry, with
+        // npm's warnings shown: on a Node the package supports, no dependency may say it does not.
+        const install = { ...run, env: { ...env, npm_config_loglevel: 'warn' } };
+        const version = await exec('npx', pack.npxArgs(options.bin, '--version'), install);
         expect(version.stdout.trim()).toBe(pkg.version);
+        if (supportsThisNode(pkg.engines?.node)) {
+          expect(version.stderr.split('\n').filter((line) => /EBADENGINE/.test(line))).toEqual([]);
+        }
         const args = pack.npxArgs(options.bin, ...((await options.args?.(pack.work)) ?? []));
         const server = await spawnStdio({ command: 'npx', args, env, cwd: pack.work });
         try {
@@ -155,4 +160,13 @@ export function describePackage(options: PackageTestOptions): void {
       timeout,
     );
   });
+}
+
+/** Whether the running Node meets an engines range of the form `>=N` or `>=N.M` (ours). */
+function supportsThisNode(range: string | undefined): boolean {
+  const floor = /^>=\s*(\d+)(?:\.(\d+))?$/.exec(range ?? '');
+  if (!floor) throw new Error(`engines.node is ${range}; this test reads only ">=N" or ">=N.M"`);
+  const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
+  const [floorMajor, floorMinor] = [Number(floor[1]), Number(floor[2] ?? 0)];
+  return major > floorMajor || (major === floorMajor && minor >= floorMinor);
 }
