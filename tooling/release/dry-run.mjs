@@ -212,8 +212,10 @@ async function runAllSnippets(snippets, versions) {
 /**
  * What a host gives the npx it spawns, plus the registry: PATH without any workspace's
  * node_modules/.bin, HOME in the sandbox (the README's ~ and /Users/me land there), a fresh npm
- * cache, and the user's npm config file kept for settings such as nodedir (better-sqlite3 compiles
- * against it where no prebuilt binary can be downloaded).
+ * cache, and the user's npm config file kept for its other settings. better-sqlite3 compiles where no
+ * prebuilt binary can be downloaded, against the headers of the Node that runs the snippets (this
+ * one: official builds ship them), else the nodedir the caller set; a user config's nodedir may
+ * belong to another Node (the machine's own, say), and npx would build a module this Node rejects.
  */
 async function snippetEnv() {
   const { stdout } = await exec('npm', ['config', 'get', 'userconfig'], { cwd: repoRoot });
@@ -228,12 +230,19 @@ async function snippetEnv() {
     'npm_config_@refmcp:registry': registry.url,
     npm_config_cache: dirs['npm-cache'],
     ...(existsSync(userconfig) && { npm_config_userconfig: userconfig }),
+    ...(nodeHeaders() && { npm_config_nodedir: nodeHeaders() }),
     npm_config_update_notifier: 'false',
     npm_config_fund: 'false',
     npm_config_audit: 'false',
     // node-gyp compiles better-sqlite3's two objects side by side: the same build, sooner.
     JOBS: 'max',
   };
+}
+
+function nodeHeaders() {
+  const prefix = path.dirname(path.dirname(process.execPath));
+  if (existsSync(path.join(prefix, 'include/node/node_version.h'))) return prefix;
+  return process.env.npm_config_nodedir;
 }
 
 function printReport(rows) {
