@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { backendStats, haproxyVersion, renderConfig, startHaproxy } from './haproxy.mjs';
 import { healthPathOf, startInstance } from './instances.mjs';
+import { resolveLimits } from './limits.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
@@ -50,10 +51,23 @@ export function freePort() {
 /**
  * Starts `instances` copies of `target` (a TARGETS name, or { command, args, tool }) and HAProxy
  * in front on `port` (0: a free one). `extraArgs` go to every instance, e.g. --allowed-hosts when
- * clients reach the proxy under a name that is not loopback.
+ * clients reach the proxy under a name that is not loopback. `limits` (see limits.mjs) and
+ * `edgeJwt` (see edge-jwt.mjs) shape the gateway; metrics are served on `metricsPort` (0: a free
+ * one); each access-log line goes to `onLogLine`.
  */
-export async function startCluster({ target = 'filesystem', instances = 3, port = 0, extraArgs = [] } = {}) {
+export async function startCluster({
+  target = 'filesystem',
+  instances = 3,
+  port = 0,
+  extraArgs = [],
+  limits = {},
+  edgeJwt,
+  metricsPort = 0,
+  onLogLine,
+} = {}) {
   haproxyVersion();
+  // Checked before anything starts: a bad flag is an error message, not a half-started cluster.
+  const resolvedLimits = resolveLimits(limits, instances);
   const spec = typeof target === 'string' ? TARGETS[target] : target;
   if (!spec) throw new Error(`unknown target ${target}; known: ${Object.keys(TARGETS).join(', ')}`);
   const scratch = await mkdtemp(path.join(tmpdir(), 'refmcp-deploy-'));
@@ -75,21 +89,29 @@ export async function startCluster({ target = 'filesystem', instances = 3, port 
     }
     const bindPort = port || (await freePort());
     const url = new URL(`http://127.0.0.1:${bindPort}/mcp`);
+    const metricsUrl = new URL(`http://127.0.0.1:${metricsPort || (await freePort())}/metrics`);
     const statsSocket = path.join(scratch, 'haproxy.sock');
     const config = renderConfig({
       bind: `127.0.0.1:${bindPort}`,
       statsSocket,
       healthPath: await healthPathOf(started[0]),
       servers: started,
+      limits: resolvedLimits,
+      metricsBind: metricsUrl.host,
+      edgeJwt,
     });
-    proxy = await startHaproxy({ config, file: path.join(scratch, 'haproxy.cfg'), url });
+    proxy = await startHaproxy({ config, file: path.join(scratch, 'haproxy.cfg'), url, onLogLine });
     const cluster = {
       url,
+      metricsUrl,
+      limits: resolvedLimits,
+      accessLog: () => proxy.accessLog(),
       tool: spec.tool,
       instances: started,
       haproxy: proxy,
       configFile: path.join(scratch, 'haproxy.cfg'),
-      stats: () => backendStats(statsSocket),
+      /** Per-instance rows of `backend` (mcp: calls; mcp_streams: notification streams). */
+      stats: (backend = 'mcp') => backendStats(statsSocket, backend),
       /** Resolves when HAProxy's health checks see `count` instances UP. */
       async waitUp(count = started.length, timeoutMs = 10_000) {
         const deadline = Date.now() + timeoutMs;

@@ -1,0 +1,140 @@
+// Open-loop load from several callers, each a real SDK client with its own bearer token: calls
+// start on a schedule (rate per caller) whether or not earlier ones have answered, as independent
+// clients would, so an overloaded gateway cannot slow the offer down. Each call ends in exactly
+// one bucket: ok, refused with 429 or 503 (HAProxy's answers), or lost (anything else: a reset,
+// another status, no answer within `timeoutMs`).
+import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
+import { clientOptionsFor } from '@refmcp/core/testing';
+
+const INSTANCE_HEADER = 'x-refmcp-instance';
+
+/** The q-quantile (0..1) of sorted numbers. */
+export function quantile(sorted, q) {
+  if (sorted.length === 0) return undefined;
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+}
+
+/**
+ * `callers`: [{ name, token, calls, rate }] (rate in calls/s). `midRun` ({ afterCalls, action })
+ * runs once when that many calls have been started. Resolves with a row per caller and totals.
+ */
+export async function runGuardLoad({ url, callers, tool, args = {}, era = 'modern', timeoutMs = 30_000, midRun }) {
+  const totals = newCounts();
+  /** Refusals that broke the contract: no Retry-After, or a body that is not a JSON-RPC error. */
+  totals.malformedRefusals = 0;
+  let started = 0;
+  let midRunDone;
+
+  const clients = await Promise.all(
+    callers.map(async (caller) => {
+      const counts = newCounts();
+      // Checks every refusal as a client would read it: status, Retry-After, JSON-RPC error body.
+      const fetchAndCheck = async (input, init) => {
+        const headers = new Headers(init?.headers);
+        headers.set('authorization', `Bearer ${caller.token}`);
+        const response = await fetch(input, { ...init, headers });
+        const isCall = typeof init?.body === 'string' && init.body.includes('"tools/call"');
+        if (response.status === 200 && isCall) {
+          const instance = response.headers.get(INSTANCE_HEADER) ?? 'direct';
+          counts.perInstance[instance] = (counts.perInstance[instance] ?? 0) + 1;
+        }
+        if (response.status === 429 || response.status === 503) {
+          const body = await response
+            .clone()
+            .json()
+            .catch(() => undefined);
+          const sentId = isCall ? JSON.parse(init.body).id : undefined;
+          const wellFormed =
+            /^\d+$/.test(response.headers.get('retry-after') ?? '') &&
+            body?.jsonrpc === '2.0' &&
+            typeof body.error?.code === 'number' &&
+            typeof body.error?.message === 'string' &&
+            (sentId === undefined || body.id === sentId);
+          if (!wellFormed) totals.malformedRefusals++;
+        }
+        return response;
+      };
+      const client = new Client({ name: `refmcp-guard-${caller.name}`, version: '0.0.0' }, clientOptionsFor(era));
+      await client.connect(new StreamableHTTPClientTransport(url, { fetch: fetchAndCheck }));
+      return { caller, client, counts, latencies: [] };
+    }),
+  );
+
+  const callOnce = async (entry) => {
+    const begin = performance.now();
+    const { counts } = entry;
+    counts.issued++;
+    try {
+      const result = await entry.client.callTool({ name: tool, arguments: args }, { timeout: timeoutMs });
+      if (result.isError) throw new Error(`tool error: ${JSON.stringify(result.content).slice(0, 160)}`);
+      counts.ok++;
+      entry.latencies.push(performance.now() - begin);
+    } catch (error) {
+      const status = Number(/\(HTTP (\d{3})\)/.exec(String(error?.message))?.[1] ?? error?.status);
+      if (status === 429) counts.limited++;
+      else if (status === 503) counts.shed++;
+      else {
+        counts.lost++;
+        const what = String(error?.message ?? error)
+          .split('\n')[0]
+          .slice(0, 160);
+        counts.failures[what] = (counts.failures[what] ?? 0) + 1;
+      }
+    }
+  };
+
+  const runCaller = async (entry) => {
+    const { calls, rate } = entry.caller;
+    const pending = [];
+    const t0 = performance.now();
+    let issued = 0;
+    while (issued < calls) {
+      // Every call whose start time has come starts now: a generator that fell behind catches up.
+      const due = Math.min(calls, Math.floor(((performance.now() - t0) / 1000) * rate) + 1);
+      for (; issued < due; issued++) {
+        pending.push(callOnce(entry));
+        started++;
+        if (midRun && !midRunDone && started >= midRun.afterCalls) midRunDone = midRun.action();
+      }
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    await Promise.all(pending);
+  };
+
+  const begin = performance.now();
+  try {
+    await Promise.all(clients.map(runCaller));
+  } finally {
+    await midRunDone;
+    await Promise.all(clients.map(({ client }) => client.close().catch(() => {})));
+  }
+  const seconds = (performance.now() - begin) / 1000;
+
+  const rows = clients.map(({ caller, counts, latencies }) => summarize(caller.name, counts, latencies, seconds));
+  for (const { counts } of clients) addCounts(totals, counts);
+  const all = clients.flatMap(({ latencies }) => latencies);
+  return { seconds, callers: rows, total: summarize('all', totals, all, seconds), malformedRefusals: totals.malformedRefusals };
+}
+
+function newCounts() {
+  return { issued: 0, ok: 0, limited: 0, shed: 0, lost: 0, failures: {}, perInstance: {} };
+}
+
+function addCounts(into, from) {
+  for (const key of ['issued', 'ok', 'limited', 'shed', 'lost']) into[key] += from[key];
+  for (const map of ['failures', 'perInstance'])
+    for (const [k, n] of Object.entries(from[map])) into[map][k] = (into[map][k] ?? 0) + n;
+}
+
+function summarize(name, counts, latencies, seconds) {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const ms = (q) => (sorted.length ? Math.round(quantile(sorted, q) * 10) / 10 : undefined);
+  return {
+    name,
+    ...counts,
+    offeredPerSecond: Math.round(counts.issued / seconds),
+    admittedPerSecond: Math.round(counts.ok / seconds),
+    p50: ms(0.5),
+    p99: ms(0.99),
+  };
+}
