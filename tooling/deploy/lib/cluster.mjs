@@ -28,6 +28,24 @@ export const TARGETS = {
       return { command: process.execPath, args: [bin, dir] };
     },
   },
+  /**
+   * The filesystem server doing real work per call: a literal search through 40 files of 16 kB
+   * (one match). A few ms of an instance's CPU per call, so the instances, not the load
+   * generator, run out first: the guard load test offers this one.
+   */
+  'filesystem-search': {
+    tool: 'search_content',
+    async prepare(scratch) {
+      const dir = path.join(scratch, 'corpus');
+      await mkdir(dir);
+      const filler = 'lorem ipsum dolor sit amet, consectetur adipiscing elit\n'.repeat(290);
+      for (let i = 0; i < 40; i++) {
+        await writeFile(path.join(dir, `doc${i}.txt`), i === 7 ? `${filler}the needle is here\n` : filler);
+      }
+      const bin = path.join(path.dirname(require.resolve('@refmcp/server-filesystem')), 'index.js');
+      return { command: process.execPath, args: [bin, dir], toolArgs: { path: dir, pattern: 'needle', literal: true } };
+    },
+  },
   floor: {
     tool: 'noop',
     async prepare() {
@@ -82,7 +100,7 @@ export async function startCluster({
     }
   };
   try {
-    const { command, args } = spec.prepare ? await spec.prepare(scratch) : spec;
+    const { command, args, toolArgs = {} } = spec.prepare ? await spec.prepare(scratch) : spec;
     for (let i = 1; i <= instances; i++) {
       const name = `mcp${i}`;
       started.push(await startInstance({ name, command, args: [...args, ...extraArgs] }));
@@ -107,6 +125,8 @@ export async function startCluster({
       limits: resolvedLimits,
       accessLog: () => proxy.accessLog(),
       tool: spec.tool,
+      /** Arguments for `tool` (the search target's need the corpus path). */
+      toolArgs,
       instances: started,
       haproxy: proxy,
       configFile: path.join(scratch, 'haproxy.cfg'),

@@ -71,13 +71,17 @@ export async function runGuardLoad({ url, callers, tool, args = {}, era = 'moder
       entry.latencies.push(performance.now() - begin);
     } catch (error) {
       const status = Number(/\(HTTP (\d{3})\)/.exec(String(error?.message))?.[1] ?? error?.status);
-      if (status === 429) counts.limited++;
+      if (status === 429) {
+        counts.limited++;
+        // The body says which limit: the caller's rate, or its calls in flight.
+        if (/in flight/.test(String(error?.message))) counts.limitedInFlight++;
+      }
       else if (status === 503) counts.shed++;
       else {
         counts.lost++;
-        const what = String(error?.message ?? error)
-          .split('\n')[0]
-          .slice(0, 160);
+        // undici says "fetch failed" and puts the reason (a reset, a refused connection) in cause.
+        const cause = error?.cause ? ` (${error.cause.code ?? ''} ${error.cause.message ?? ''})` : '';
+        const what = `${String(error?.message ?? error).split('\n')[0].slice(0, 160)}${cause}`;
         counts.failures[what] = (counts.failures[what] ?? 0) + 1;
       }
     }
@@ -113,15 +117,37 @@ export async function runGuardLoad({ url, callers, tool, args = {}, era = 'moder
   const rows = clients.map(({ caller, counts, latencies }) => summarize(caller.name, counts, latencies, seconds));
   for (const { counts } of clients) addCounts(totals, counts);
   const all = clients.flatMap(({ latencies }) => latencies);
-  return { seconds, callers: rows, total: summarize('all', totals, all, seconds), malformedRefusals: totals.malformedRefusals };
+  return {
+    seconds,
+    callers: rows,
+    total: summarize('all', totals, all, seconds),
+    malformedRefusals: totals.malformedRefusals,
+    /** Every admitted call's latency (ms), for merging runs made in several processes. */
+    latencies: all,
+  };
+}
+
+/** One result from the results of several runGuardLoad calls made side by side (one per process). */
+export function mergeGuardResults(results) {
+  const seconds = Math.max(...results.map((r) => r.seconds));
+  const totals = newCounts();
+  for (const r of results) addCounts(totals, r.total);
+  const latencies = results.flatMap((r) => r.latencies);
+  return {
+    seconds,
+    callers: results.flatMap((r) => r.callers),
+    total: summarize('all', totals, latencies, seconds),
+    malformedRefusals: results.reduce((n, r) => n + r.malformedRefusals, 0),
+    latencies,
+  };
 }
 
 function newCounts() {
-  return { issued: 0, ok: 0, limited: 0, shed: 0, lost: 0, failures: {}, perInstance: {} };
+  return { issued: 0, ok: 0, limited: 0, limitedInFlight: 0, shed: 0, lost: 0, failures: {}, perInstance: {} };
 }
 
 function addCounts(into, from) {
-  for (const key of ['issued', 'ok', 'limited', 'shed', 'lost']) into[key] += from[key];
+  for (const key of ['issued', 'ok', 'limited', 'limitedInFlight', 'shed', 'lost']) into[key] += from[key];
   for (const map of ['failures', 'perInstance'])
     for (const [k, n] of Object.entries(from[map])) into[map][k] = (into[map][k] ?? 0) + n;
 }

@@ -16,7 +16,7 @@ export const DEFAULT_LIMITS = {
   queueTimeout: '2s',
   /** Requests per caller per period: `<count>/<period>`. */
   rateLimit: '600/60s',
-  /** Calls in flight per caller; undefined: half of all instances' call slots. */
+  /** Calls in flight per caller; undefined: half of all call slots and queue places. */
   callerConcurrency: undefined,
   /** Retry-After on 503s, in seconds. */
   shedRetryAfter: 1,
@@ -79,7 +79,7 @@ export function resolveLimits(given = {}, instances = 1) {
     problems.push(`--rate-limit ${merged.rateLimit} (<requests>/<period>, e.g. 600/60s; period 1s or more)`);
   const callerConcurrency =
     merged.callerConcurrency === undefined
-      ? Math.max(1, Math.ceil((instanceMaxconn * instances) / 2))
+      ? Math.max(1, Math.ceil((instanceMaxconn * instances + maxQueue) / 2))
       : whole('callerConcurrency', 'caller-concurrency', 1);
   if (problems.length > 0) throw new Error(`invalid limits: ${problems.join('; ')}`);
   return {
