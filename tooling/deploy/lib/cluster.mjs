@@ -6,7 +6,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { backendStats, haproxyVersion, renderConfig, startHaproxy } from './haproxy.mjs';
+import { backendQueued, backendStats, haproxyVersion, renderConfig, startHaproxy } from './haproxy.mjs';
 import { healthPathOf, startInstance } from './instances.mjs';
 import { resolveLimits } from './limits.mjs';
 
@@ -132,6 +132,8 @@ export async function startCluster({
       configFile: path.join(scratch, 'haproxy.cfg'),
       /** Per-instance rows of `backend` (mcp: calls; mcp_streams: notification streams). */
       stats: (backend = 'mcp') => backendStats(statsSocket, backend),
+      /** Calls waiting in the backend's own queue (for any instance), not counted in stats(). */
+      queued: (backend = 'mcp') => backendQueued(statsSocket, backend),
       /** Resolves when HAProxy's health checks see `count` instances UP. */
       async waitUp(count = started.length, timeoutMs = 10_000) {
         const deadline = Date.now() + timeoutMs;

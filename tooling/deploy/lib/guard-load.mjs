@@ -8,6 +8,15 @@ import { clientOptionsFor } from '@refmcp/core/testing';
 
 const INSTANCE_HEADER = 'x-refmcp-instance';
 
+/**
+ * The HTTP status behind a failed SDK call: the SDK's HTTP errors carry it (`status`, or
+ * `data.status`), older paths only in the message ("Error POSTing to endpoint (HTTP 429): ...").
+ */
+export function httpStatusOf(error) {
+  const status = error?.status ?? error?.data?.status ?? /\(HTTP (\d{3})\)/.exec(String(error?.message))?.[1];
+  return status === undefined ? undefined : Number(status);
+}
+
 /** The q-quantile (0..1) of sorted numbers. */
 export function quantile(sorted, q) {
   if (sorted.length === 0) return undefined;
@@ -70,7 +79,7 @@ export async function runGuardLoad({ url, callers, tool, args = {}, era = 'moder
       counts.ok++;
       entry.latencies.push(performance.now() - begin);
     } catch (error) {
-      const status = Number(/\(HTTP (\d{3})\)/.exec(String(error?.message))?.[1] ?? error?.status);
+      const status = httpStatusOf(error);
       if (status === 429) {
         counts.limited++;
         // The body says which limit: the caller's rate, or its calls in flight.

@@ -162,6 +162,15 @@ export function statsCommand(socketPath, command) {
   });
 }
 
+/** Requests waiting in `backend`'s own queue now, not yet given to an instance (qcur of its row). */
+export async function backendQueued(socketPath, backend = 'mcp') {
+  const csv = await statsCommand(socketPath, 'show stat');
+  const [header, ...rows] = csv.trim().split('\n');
+  const columns = header.replace(/^# /, '').split(',');
+  const row = rows.map((r) => r.split(',')).find((cells) => cells[0] === backend && cells[1] === 'BACKEND');
+  return Number(row?.[columns.indexOf('qcur')] ?? 0);
+}
+
 /**
  * Per-instance rows of a backend: name, status (UP/DOWN), stot (requests sent there in total),
  * scur (in flight now), qcur (waiting in its queue now).

@@ -67,7 +67,8 @@ export function resolveLimits(given = {}, instances = 1) {
   };
   const instanceMaxconn = whole('instanceMaxconn', 'instance-maxconn', 1);
   const streamMaxconn = whole('streamMaxconn', 'stream-maxconn', 1);
-  const maxQueue = whole('maxQueue', 'max-queue', 0);
+  // At least 1: the shedding rule compares the number waiting with it (0 would shed every call).
+  const maxQueue = whole('maxQueue', 'max-queue', 1);
   const shedRetryAfter = whole('shedRetryAfter', 'shed-retry-after', 1);
   const queueSeconds = durationSeconds(merged.queueTimeout);
   if (queueSeconds === undefined || queueSeconds <= 0)
