@@ -43,7 +43,11 @@ export const TARGETS = {
         await writeFile(path.join(dir, `doc${i}.txt`), i === 7 ? `${filler}the needle is here\n` : filler);
       }
       const bin = path.join(path.dirname(require.resolve('@refmcp/server-filesystem')), 'index.js');
-      return { command: process.execPath, args: [bin, dir], toolArgs: { path: dir, pattern: 'needle', literal: true } };
+      return {
+        command: process.execPath,
+        args: [bin, dir],
+        toolArgs: { path: dir, pattern: 'needle', literal: true },
+      };
     },
   },
   floor: {

@@ -27,7 +27,15 @@ export function quantile(sorted, q) {
  * `callers`: [{ name, token, calls, rate }] (rate in calls/s). `midRun` ({ afterCalls, action })
  * runs once when that many calls have been started. Resolves with a row per caller and totals.
  */
-export async function runGuardLoad({ url, callers, tool, args = {}, era = 'modern', timeoutMs = 30_000, midRun }) {
+export async function runGuardLoad({
+  url,
+  callers,
+  tool,
+  args = {},
+  era = 'modern',
+  timeoutMs = 30_000,
+  midRun,
+}) {
   const totals = newCounts();
   /** Refusals that broke the contract: no Retry-After, or a body that is not a JSON-RPC error. */
   totals.malformedRefusals = 0;
@@ -63,7 +71,10 @@ export async function runGuardLoad({ url, callers, tool, args = {}, era = 'moder
         }
         return response;
       };
-      const client = new Client({ name: `refmcp-guard-${caller.name}`, version: '0.0.0' }, clientOptionsFor(era));
+      const client = new Client(
+        { name: `refmcp-guard-${caller.name}`, version: '0.0.0' },
+        clientOptionsFor(era),
+      );
       await client.connect(new StreamableHTTPClientTransport(url, { fetch: fetchAndCheck }));
       return { caller, client, counts, latencies: [] };
     }),
@@ -84,13 +95,14 @@ export async function runGuardLoad({ url, callers, tool, args = {}, era = 'moder
         counts.limited++;
         // The body says which limit: the caller's rate, or its calls in flight.
         if (/in flight/.test(String(error?.message))) counts.limitedInFlight++;
-      }
-      else if (status === 503) counts.shed++;
+      } else if (status === 503) counts.shed++;
       else {
         counts.lost++;
         // undici says "fetch failed" and puts the reason (a reset, a refused connection) in cause.
         const cause = error?.cause ? ` (${error.cause.code ?? ''} ${error.cause.message ?? ''})` : '';
-        const what = `${String(error?.message ?? error).split('\n')[0].slice(0, 160)}${cause}`;
+        const what = `${String(error?.message ?? error)
+          .split('\n')[0]
+          .slice(0, 160)}${cause}`;
         counts.failures[what] = (counts.failures[what] ?? 0) + 1;
       }
     }
@@ -123,7 +135,9 @@ export async function runGuardLoad({ url, callers, tool, args = {}, era = 'moder
   }
   const seconds = (performance.now() - begin) / 1000;
 
-  const rows = clients.map(({ caller, counts, latencies }) => summarize(caller.name, counts, latencies, seconds));
+  const rows = clients.map(({ caller, counts, latencies }) =>
+    summarize(caller.name, counts, latencies, seconds),
+  );
   for (const { counts } of clients) addCounts(totals, counts);
   const all = clients.flatMap(({ latencies }) => latencies);
   return {
@@ -152,7 +166,16 @@ export function mergeGuardResults(results) {
 }
 
 function newCounts() {
-  return { issued: 0, ok: 0, limited: 0, limitedInFlight: 0, shed: 0, lost: 0, failures: {}, perInstance: {} };
+  return {
+    issued: 0,
+    ok: 0,
+    limited: 0,
+    limitedInFlight: 0,
+    shed: 0,
+    lost: 0,
+    failures: {},
+    perInstance: {},
+  };
 }
 
 function addCounts(into, from) {

@@ -33,7 +33,8 @@ async function runCallersApart({ url, callers, tool, args }) {
           });
           child.once('exit', (code) => {
             if (answer?.result) resolve(answer.result);
-            else reject(new Error(`caller ${caller.name} exited with ${code}: ${answer?.error ?? 'no result'}`));
+            else
+              reject(new Error(`caller ${caller.name} exited with ${code}: ${answer?.error ?? 'no result'}`));
           });
           child.send({ url: url.href, caller, tool, args });
         }),
@@ -50,7 +51,14 @@ async function capacityOfOneInstance(target, calls, setCurrent) {
   const cluster = await startCluster({ target, instances: 1, limits: WIDE_OPEN });
   setCurrent(() => cluster.stop());
   try {
-    const load = { url: cluster.url, era: 'modern', clients: 32, calls, tool: cluster.tool, args: cluster.toolArgs };
+    const load = {
+      url: cluster.url,
+      era: 'modern',
+      clients: 32,
+      calls,
+      tool: cluster.tool,
+      args: cluster.toolArgs,
+    };
     return (await runLoad(load)).callsPerSecond;
   } finally {
     await cluster.stop();
@@ -65,7 +73,11 @@ export function guardCallers(total, seconds, abuse = ABUSE) {
     token: `guard-token-${i + 1}-${Math.random().toString(36).slice(2)}`,
     rate: share,
   }));
-  callers.push({ name: 'abusive', token: `guard-token-x-${Math.random().toString(36).slice(2)}`, rate: share * abuse });
+  callers.push({
+    name: 'abusive',
+    token: `guard-token-x-${Math.random().toString(36).slice(2)}`,
+    rate: share * abuse,
+  });
   for (const caller of callers) caller.calls = Math.max(1, Math.round(caller.rate * seconds));
   return callers;
 }
@@ -74,12 +86,27 @@ export function guardCallers(total, seconds, abuse = ABUSE) {
  * Runs the three guarded runs and returns their rows. `setCurrent` receives a stop function for
  * whatever is running (Ctrl-C). `log` gets progress lines.
  */
-export async function guardScenario({ target = 'filesystem-search', instances = 2, seconds = 20, log, setCurrent }) {
+export async function guardScenario({
+  target = 'filesystem-search',
+  instances = 2,
+  seconds = 20,
+  log,
+  setCurrent,
+}) {
   const capacity = await capacityOfOneInstance(target, 1000, setCurrent);
   const share = (capacity * OVERLOAD) / (NORMAL_CALLERS + ABUSE);
   // Over a 10 s window, so the limit bites within a run of a few tens of seconds.
-  const limits = { rateLimit: `${Math.max(1, Math.round(share * ALLOWANCE * 10))}/10s` };
-  log(`one instance serves ${capacity} calls/s; normal share ${share.toFixed(0)} calls/s; limit ${limits.rateLimit}`);
+  // A search call is mostly one instance's CPU: 8 at once keep it busy, and 16 waiting are about
+  // as many as 2 instances finish in well under the 2 s queue timeout.
+  const limits = {
+    rateLimit: `${Math.max(1, Math.round(share * ALLOWANCE * 10))}/10s`,
+    instanceMaxconn: 8,
+    maxQueue: 16,
+    queueTimeout: '2s',
+  };
+  log(
+    `one instance serves ${capacity} calls/s; normal share ${share.toFixed(0)} calls/s; limits ${JSON.stringify(limits)}`,
+  );
 
   const run = async (label, offered, kill, abuse = ABUSE) => {
     // The gateway's view of each admitted call: Ta, from accepting the request to the end of the
@@ -103,7 +130,11 @@ export async function guardScenario({ target = 'filesystem-search', instances = 
         }, seconds * 300);
       const load = { url: cluster.url, callers, tool: cluster.tool, args: cluster.toolArgs };
       const result = await runCallersApart(load).finally(() => clearTimeout(timer));
-      const row = rowOf(label, result, gatewayMs.sort((a, b) => a - b));
+      const row = rowOf(
+        label,
+        result,
+        gatewayMs.sort((a, b) => a - b),
+      );
       log(`${label}: ${JSON.stringify(row)}`);
       return row;
     } finally {
@@ -115,7 +146,9 @@ export async function guardScenario({ target = 'filesystem-search', instances = 
   // Unloaded: everyone at the same small share, no abuse.
   rows.push(await run('unloaded', capacity * UNLOADED, false, 1));
   rows.push(await run(`${OVERLOAD}x offered, abusive caller`, capacity * OVERLOAD, false));
-  rows.push(await run(`${OVERLOAD}x offered, abusive caller, 1 of ${instances} SIGKILLed`, capacity * OVERLOAD, true));
+  rows.push(
+    await run(`${OVERLOAD}x offered, abusive caller, 1 of ${instances} SIGKILLed`, capacity * OVERLOAD, true),
+  );
   return { capacity, limits, rows };
 }
 

@@ -29,7 +29,8 @@ async function connectAs(url, token, { era = 'modern', options = {} } = {}) {
     const headers = new Headers(init?.headers);
     headers.set('authorization', `Bearer ${token}`);
     const response = await fetch(input, { ...init, headers });
-    if (!response.ok) seen.push({ status: response.status, headers: response.headers, body: await response.clone().text() });
+    if (!response.ok)
+      seen.push({ status: response.status, headers: response.headers, body: await response.clone().text() });
     return response;
   };
   const client = new Client({ name: 'guard-test', version: '0.0.0' }, clientOptionsFor(era, options));
@@ -52,8 +53,15 @@ describe('the gateway guards the instances', () => {
     const scratch = await mkdtemp(path.join(tmpdir(), 'refmcp-guard-cfg-'));
     try {
       const servers = [1, 2].map((i) => ({ name: `mcp${i}`, host: '127.0.0.1', port: 18180 + i }));
-      const base = { bind: '127.0.0.1:18180', statsSocket: path.join(scratch, 'sock'), healthPath: '/readyz' };
-      for (const [i, given] of [{}, { instanceMaxconn: 2, maxQueue: 1, queueTimeout: '500ms', rateLimit: '5/1s' }].entries()) {
+      const base = {
+        bind: '127.0.0.1:18180',
+        statsSocket: path.join(scratch, 'sock'),
+        healthPath: '/readyz',
+      };
+      for (const [i, given] of [
+        {},
+        { instanceMaxconn: 2, maxQueue: 1, queueTimeout: '500ms', rateLimit: '5/1s' },
+      ].entries()) {
         const limits = resolveLimits(given, servers.length);
         const config = renderConfig({ ...base, servers, limits, metricsBind: '127.0.0.1:18189' });
         expect(config).toContain(`maxconn ${limits.instanceMaxconn}`);
@@ -103,7 +111,10 @@ describe('the gateway guards the instances', () => {
 
       // Another caller waits in the queue (its one place), then gets HAProxy's own 503.
       const waiting = statusOfCall(waiter.client);
-      await eventually(async () => (await cluster.stats())[0].qcur + (await cluster.queued()) >= 1, 'a queued call');
+      await eventually(
+        async () => (await cluster.stats())[0].qcur + (await cluster.queued()) >= 1,
+        'a queued call',
+      );
       // A third finds the queue full: shed at once.
       expect(await statusOfCall(shed.client)).toBe(503);
       expect(await waiting).toBe(503);
@@ -137,7 +148,12 @@ describe('the gateway guards the instances', () => {
       limits: { rateLimit: `${allowance}/10m`, instanceMaxconn: 4, maxQueue: 8, callerConcurrency: 100_000 },
     });
     try {
-      const callers = [1, 2, 3, 4].map((i) => ({ name: `caller${i}`, token: `token-${i}-${i * 7919}`, calls: 200, rate: 40 }));
+      const callers = [1, 2, 3, 4].map((i) => ({
+        name: `caller${i}`,
+        token: `token-${i}-${i * 7919}`,
+        calls: 200,
+        rate: 40,
+      }));
       callers.push({ name: 'abusive', token: 'token-abusive-104729', calls: 1200, rate: 400 });
       const victim = cluster.instances[1];
       const result = await runGuardLoad({
@@ -165,10 +181,14 @@ describe('the gateway guards the instances', () => {
 
       // Metrics count every 429; the access log names calls and never a token.
       const metrics = await (await fetch(cluster.metricsUrl)).text();
-      const limited = Number(/haproxy_backend_http_requests_total\{proxy="edge_rate_limited"\} (\d+)/.exec(metrics)?.[1]);
+      const limited = Number(
+        /haproxy_backend_http_requests_total\{proxy="edge_rate_limited"\} (\d+)/.exec(metrics)?.[1],
+      );
       expect(limited).toBe(result.total.limited);
       const log = cluster.accessLog();
-      expect(log).toMatch(/method="tools\/call" tool="list_allowed_directories" subject="" caller="token:[0-9a-f]{16}" backend=mcp instance=mcp[12] /);
+      expect(log).toMatch(
+        /method="tools\/call" tool="list_allowed_directories" subject="" caller="token:[0-9a-f]{16}" backend=mcp instance=mcp[12] /,
+      );
       for (const { token } of callers) expect(log).not.toContain(token);
     } finally {
       await cluster.stop();
