@@ -16,6 +16,7 @@ import { startCluster, TARGETS } from './lib/cluster.mjs';
 import { guardScenario, guardTable } from './lib/guard-scenario.mjs';
 import { haproxyVersion } from './lib/haproxy.mjs';
 import { startInstance } from './lib/instances.mjs';
+import { WIDE_OPEN } from './lib/limits.mjs';
 import { runLoad } from './lib/load.mjs';
 
 // `pnpm loadtest -- --era modern` passes the `--` on.
@@ -71,7 +72,7 @@ async function direct(target, era) {
 
 /** `stop`: 'SIGKILL' (a crash) or 'SIGTERM' (a graceful stop that drains) one instance at 30%. */
 async function proxied(target, era, instances, stop) {
-  const cluster = await startCluster({ target, instances });
+  const cluster = await startCluster({ target, instances, limits: WIDE_OPEN });
   stopCurrent = () => cluster.stop();
   try {
     const victim = cluster.instances.at(-1);

@@ -6,6 +6,7 @@ import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { startCluster } from './cluster.mjs';
 import { mergeGuardResults, quantile } from './guard-load.mjs';
+import { WIDE_OPEN } from './limits.mjs';
 import { runLoad } from './load.mjs';
 
 const NORMAL_CALLERS = 4;
@@ -42,9 +43,6 @@ async function runCallersApart({ url, callers, tool, args }) {
   );
   return mergeGuardResults(results);
 }
-
-/** Limits wide enough that nothing is refused: for measuring capacity. */
-const WIDE_OPEN = { rateLimit: '1000000/1s', callerConcurrency: 100_000, maxQueue: 10_000 };
 
 /** Calls/s one instance serves behind HAProxy, closed loop (32 clients, 2026-07-28). */
 async function capacityOfOneInstance(target, calls, setCurrent) {

@@ -22,6 +22,12 @@ export const DEFAULT_LIMITS = {
   shedRetryAfter: 1,
 };
 
+/**
+ * Limits that refuse nothing: for the throughput and failover measurements, where all load comes
+ * from one address and the question is how the instances and the balancer do, not the guards.
+ */
+export const WIDE_OPEN = { rateLimit: '1000000/1s', callerConcurrency: 100_000, maxQueue: 10_000 };
+
 /** The launcher's flags for the limits (parseArgs options), named as in the README. */
 export const LIMIT_FLAGS = {
   'instance-maxconn': { type: 'string' },
