@@ -71,11 +71,7 @@ export async function runGuardLoad({
         }
         return response;
       };
-      const client = new Client(
-        { name: `refmcp-guard-${caller.name}`, version: '0.0.0' },
-        clientOptionsFor(era),
-      );
-      await client.connect(new StreamableHTTPClientTransport(url, { fetch: fetchAndCheck }));
+      const client = await connectPolitely(url, caller.name, era, fetchAndCheck);
       return { caller, client, counts, latencies: [] };
     }),
   );
@@ -148,6 +144,28 @@ export async function runGuardLoad({
     /** Every admitted call's latency (ms), for merging runs made in several processes. */
     latencies: all,
   };
+}
+
+/**
+ * Connects as a well-behaved client does: a connect refused with 429 or 503 (other callers may
+ * already be loading the gateway) is tried again after the Retry-After the gateway asked for.
+ */
+async function connectPolitely(url, name, era, fetchImpl, attempts = 30) {
+  for (let attempt = 1; ; attempt++) {
+    const client = new Client({ name: `refmcp-guard-${name}`, version: '0.0.0' }, clientOptionsFor(era));
+    try {
+      await client.connect(new StreamableHTTPClientTransport(url, { fetch: fetchImpl }));
+      return client;
+    } catch (error) {
+      await client.close().catch(() => {});
+      // The probe may surface the gateway's JSON-RPC error itself rather than the HTTP status.
+      const refused =
+        [429, 503].includes(httpStatusOf(error)) ||
+        /Rate limit|Too many calls|overloaded/.test(String(error?.message));
+      if (!refused || attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  }
 }
 
 /** One result from the results of several runGuardLoad calls made side by side (one per process). */
