@@ -6,6 +6,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { checkEdgeJwt } from './edge-jwt.mjs';
 import { backendQueued, backendStats, haproxyVersion, renderConfig, startHaproxy } from './haproxy.mjs';
 import { healthPathOf, startInstance } from './instances.mjs';
 import { resolveLimits } from './limits.mjs';
@@ -90,6 +91,7 @@ export async function startCluster({
   haproxyVersion();
   // Checked before anything starts: a bad flag is an error message, not a half-started cluster.
   const resolvedLimits = resolveLimits(limits, instances);
+  if (edgeJwt) checkEdgeJwt(edgeJwt);
   const spec = typeof target === 'string' ? TARGETS[target] : target;
   if (!spec) throw new Error(`unknown target ${target}; known: ${Object.keys(TARGETS).join(', ')}`);
   const scratch = await mkdtemp(path.join(tmpdir(), 'refmcp-deploy-'));
