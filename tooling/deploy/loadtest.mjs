@@ -1,18 +1,22 @@
 #!/usr/bin/env node
 // The bounded load test: calls/s for 1 instance direct, 1 behind HAProxy and 3 behind HAProxy,
 // for a refmcp server and the bare SDK floor, then failover runs that stop one of 3 instances
-// mid-run, by SIGKILL (a crash) and by SIGTERM (a drain). Exits non-zero when a stateless (2026-07-28)
-// call fails or any call is lost.
+// mid-run, by SIGKILL (a crash) and by SIGTERM (a drain); then the guard runs (lib/guard-scenario.mjs):
+// 5x one instance's calls/s offered through the gateway's limits. Exits non-zero when a stateless
+// (2026-07-28) call fails or any call is lost, or a refusal lacks Retry-After or a JSON-RPC body.
 //
 //   node loadtest.mjs [--era modern|legacy|both] [--clients 50] [--calls 20000]
-//                     [--targets filesystem,floor] [--only throughput|failover]
+//                     [--targets filesystem,floor] [--only throughput|failover|guard]
+//                     [--guard-seconds 20]
 import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startCluster, TARGETS } from './lib/cluster.mjs';
+import { guardScenario, guardTable } from './lib/guard-scenario.mjs';
 import { haproxyVersion } from './lib/haproxy.mjs';
 import { startInstance } from './lib/instances.mjs';
+import { WIDE_OPEN } from './lib/limits.mjs';
 import { runLoad } from './lib/load.mjs';
 
 // `pnpm loadtest -- --era modern` passes the `--` on.
@@ -25,6 +29,7 @@ const { values } = parseArgs({
     calls: { type: 'string', default: '20000' },
     targets: { type: 'string', default: 'filesystem,floor' },
     only: { type: 'string' },
+    'guard-seconds': { type: 'string', default: '20' },
   },
 });
 const eras = values.era === 'both' ? ['modern', 'legacy'] : [values.era];
@@ -36,6 +41,8 @@ const bad = [
   ...['clients', 'calls']
     .filter((k) => !(load[k] >= 1))
     .map((k) => `--${k} ${values[k]} (a positive number)`),
+  values.only && !['throughput', 'failover', 'guard'].includes(values.only) && `--only ${values.only}`,
+  !(Number(values['guard-seconds']) >= 1) && `--guard-seconds ${values['guard-seconds']} (a positive number)`,
 ].filter(Boolean);
 if (bad.length > 0) {
   console.error(`loadtest: invalid ${bad.join('; ')}`);
@@ -65,7 +72,7 @@ async function direct(target, era) {
 
 /** `stop`: 'SIGKILL' (a crash) or 'SIGTERM' (a graceful stop that drains) one instance at 30%. */
 async function proxied(target, era, instances, stop) {
-  const cluster = await startCluster({ target, instances });
+  const cluster = await startCluster({ target, instances, limits: WIDE_OPEN });
   stopCurrent = () => cluster.stop();
   try {
     const victim = cluster.instances.at(-1);
@@ -107,7 +114,7 @@ const record = (label, target, stats) => {
 console.error(
   `${haproxyVersion()}; ${cpus().length} CPUs; ${load.clients} clients, ${load.calls} calls per run`,
 );
-for (const era of eras) {
+for (const era of values.only === 'guard' ? [] : eras) {
   if (values.only !== 'failover') {
     for (const target of targets) {
       record('1 direct', target, await direct(target, era));
@@ -115,14 +122,16 @@ for (const era of eras) {
       record('3 via HAProxy', target, await proxied(target, era, 3));
     }
   }
-  if (values.only !== 'throughput') {
+  if (values.only !== 'throughput' && values.only !== 'guard') {
     record('3 via HAProxy, 1 SIGKILLed', targets[0], await proxied(targets[0], era, 3, 'SIGKILL'));
     record('3 via HAProxy, 1 SIGTERMed', targets[0], await proxied(targets[0], era, 3, 'SIGTERM'));
   }
 }
 
-console.log('\n| setup | server | era | calls/s | failed | lost | calls per instance | load avg |');
-console.log('|---|---|---|---|---|---|---|---|');
+if (rows.length > 0) {
+  console.log('\n| setup | server | era | calls/s | failed | lost | calls per instance | load avg |');
+  console.log('|---|---|---|---|---|---|---|---|');
+}
 for (const row of rows) {
   const spread = Object.values(row.perInstance).join(' / ');
   console.log(
@@ -134,4 +143,26 @@ const broken = rows.filter((row) => row.lost > 0 || (row.era === 'modern' && row
 if (broken.length > 0) {
   console.error(`\nFAILED: ${broken.map((row) => `${row.label} ${row.target} ${row.era}`).join('; ')}`);
   process.exitCode = 1;
+}
+
+if (values.only === undefined || values.only === 'guard') {
+  // Its own target (a search through files): the instances must run out before the generator.
+  const guard = await guardScenario({
+    seconds: Number(values['guard-seconds']),
+    log: (line) => console.error(line),
+    setCurrent: (stop) => {
+      stopCurrent = stop;
+    },
+  });
+  console.log(
+    `\nGuard: one instance serves ${guard.capacity} calls/s; rate limit ${guard.limits.rateLimit} per caller`,
+  );
+  console.log(guardTable(guard));
+  const bad = guard.rows.filter((row) => row.lost > 0 || row.malformedRefusals > 0);
+  if (bad.length > 0) {
+    console.error(
+      `\nFAILED: ${bad.map((row) => `${row.label}: ${JSON.stringify(row.failures)}`).join('; ')}`,
+    );
+    process.exitCode = 1;
+  }
 }

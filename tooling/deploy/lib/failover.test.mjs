@@ -7,13 +7,15 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startCluster } from './cluster.mjs';
 import { haproxyVersion, renderConfig, writeCheckedConfig } from './haproxy.mjs';
+import { resolveLimits, WIDE_OPEN } from './limits.mjs';
 import { runLoad } from './load.mjs';
 
 const CLIENTS = 16;
 
 /** Runs the load on 2 instances and SIGKILLs the second after 30% of the calls. */
 async function loadWithKill(era, calls) {
-  const cluster = await startCluster({ target: 'filesystem', instances: 2 });
+  // The guards stay out of the way here (all calls come from one address): this is about failover.
+  const cluster = await startCluster({ target: 'filesystem', instances: 2, limits: WIDE_OPEN });
   try {
     const [survivor, victim] = cluster.instances;
     const afterCalls = Math.floor(calls * 0.3);
@@ -45,8 +47,10 @@ describe('HAProxy in front of refmcp instances', () => {
         statsSocket: path.join(scratch, 'sock'),
         healthPath: '/readyz',
         servers: [1, 2, 3].map((i) => ({ name: `mcp${i}`, host: '127.0.0.1', port: 18080 + i })),
+        limits: resolveLimits({}, 3),
+        metricsBind: '127.0.0.1:18089',
       });
-      expect(config.match(/^ {2}server mcp\d 127\.0\.0\.1:1808\d$/gm)).toHaveLength(3);
+      expect(config.match(/^ {2}server mcp\d 127\.0\.0\.1:1808\d id \d$/gm)).toHaveLength(3);
       expect(config).toContain('http-check send meth GET uri /readyz');
       expect(() => writeCheckedConfig(config, path.join(scratch, 'haproxy.cfg'))).not.toThrow();
       // And the check is real: HAProxy refuses a broken line.

@@ -5,6 +5,7 @@ import { accessSync, constants, readFileSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { edgeJwtRules, edgeUnauthorizedRules } from './edge-jwt.mjs';
 
 const TEMPLATE = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'haproxy.cfg.template');
 
@@ -55,18 +56,37 @@ export function haproxyVersion(where = {}) {
 
 /**
  * The config for `servers` ({ name, host, port }), listening on `bind` (host:port), checking each
- * instance at `healthPath` (/readyz where the servers have it, else /healthz).
+ * instance at `healthPath` (/readyz where the servers have it, else /healthz), with `limits`
+ * (resolveLimits: checked, complete), metrics on `metricsBind`, and tokens checked at the edge
+ * when `edgeJwt` ({ keyFile, alg, issuer, resourceUrl }) is given.
  */
-export function renderConfig({ bind, statsSocket, healthPath, servers }) {
+export function renderConfig({ bind, statsSocket, healthPath, servers, limits, metricsBind, edgeJwt }) {
+  // Explicit ids: the streams backend reads the session table of backend mcp, which stores ids.
+  const line = (s, i, extra) => `  server ${s.name} ${s.host}:${s.port} id ${i + 1}${extra}`;
   const values = {
     BIND: bind,
     STATS_SOCKET: statsSocket,
     HEALTH_PATH: healthPath,
-    SERVERS: servers.map((s) => `  server ${s.name} ${s.host}:${s.port}`).join('\n'),
+    METRICS_BIND: metricsBind,
+    SERVERS: servers.map((s, i) => line(s, i, '')).join('\n'),
+    STREAM_SERVERS: servers.map((s, i) => line(s, i, ` track mcp/${s.name}`)).join('\n'),
+    EDGE_JWT: edgeJwt ? edgeJwtRules(edgeJwt) : '',
+    EDGE_401: edgeUnauthorizedRules(edgeJwt),
+    INSTANCE_MAXCONN: limits.instanceMaxconn,
+    STREAM_MAXCONN: limits.streamMaxconn,
+    MAX_QUEUE: limits.maxQueue,
+    QUEUE_TIMEOUT: limits.queueTimeout,
+    RATE_LIMIT: limits.rateLimit,
+    RATE_PERIOD: limits.ratePeriod,
+    RATE_EXPIRE: limits.rateExpire,
+    RATE_RETRY_AFTER: limits.rateRetryAfter,
+    CALLER_CONCURRENCY: limits.callerConcurrency,
+    SHED_RETRY_AFTER: limits.shedRetryAfter,
   };
   return readFileSync(TEMPLATE, 'utf8').replace(/\{\{(\w+)\}\}/g, (match, key) => {
-    if (!(key in values)) throw new Error(`haproxy.cfg.template: unknown placeholder ${match}`);
-    return values[key];
+    if (!(key in values) || values[key] === undefined)
+      throw new Error(`haproxy.cfg.template: no value for ${match}`);
+    return String(values[key]);
   });
 }
 
@@ -78,14 +98,30 @@ export function writeCheckedConfig(config, file) {
   if (check.status !== 0) throw new Error(`haproxy rejected ${file}:\n${check.stdout}${check.stderr}`);
 }
 
-/** Validates and starts HAProxy with `config` written to `file`; resolves once it accepts requests. */
-export async function startHaproxy({ config, file, url }) {
+/**
+ * Validates and starts HAProxy with `config` written to `file`; resolves once it accepts requests.
+ * Its access log (stdout) goes to `onLogLine`, and its last 20,000 to 40,000 lines are kept for
+ * accessLog().
+ */
+export async function startHaproxy({ config, file, url, onLogLine }) {
   writeCheckedConfig(config, file);
   // -db: stay in the foreground, so this process owns HAProxy and it dies with a SIGTERM from us.
-  const child = spawn(findHaproxy(), ['-db', '-f', file], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(findHaproxy(), ['-db', '-f', file], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk) => {
     stderr = (stderr + chunk.toString()).slice(-20_000);
+  });
+  const log = [];
+  let partial = '';
+  child.stdout.on('data', (chunk) => {
+    const lines = (partial + chunk.toString()).split('\n');
+    partial = lines.pop() ?? '';
+    for (const line of lines) {
+      log.push(line);
+      onLogLine?.(line);
+    }
+    // A long load run must not grow memory without bound.
+    if (log.length > 40_000) log.splice(0, 20_000);
   });
   const exited = new Promise((resolve) => child.once('exit', resolve));
   const deadline = Date.now() + 10_000;
@@ -105,6 +141,7 @@ export async function startHaproxy({ config, file, url }) {
   return {
     pid: child.pid,
     stderr: () => stderr,
+    accessLog: () => log.join('\n'),
     async stop() {
       if (child.exitCode === null) child.kill('SIGTERM');
       await exited;
@@ -125,7 +162,19 @@ export function statsCommand(socketPath, command) {
   });
 }
 
-/** Per-instance rows of the backend: name, status (UP/DOWN), stot (requests sent there in total). */
+/** Requests waiting in `backend`'s own queue now, not yet given to an instance (qcur of its row). */
+export async function backendQueued(socketPath, backend = 'mcp') {
+  const csv = await statsCommand(socketPath, 'show stat');
+  const [header, ...rows] = csv.trim().split('\n');
+  const columns = header.replace(/^# /, '').split(',');
+  const row = rows.map((r) => r.split(',')).find((cells) => cells[0] === backend && cells[1] === 'BACKEND');
+  return Number(row?.[columns.indexOf('qcur')] ?? 0);
+}
+
+/**
+ * Per-instance rows of a backend: name, status (UP/DOWN), stot (requests sent there in total),
+ * scur (in flight now), qcur (waiting in its queue now).
+ */
 export async function backendStats(socketPath, backend = 'mcp') {
   const csv = await statsCommand(socketPath, 'show stat');
   const [header, ...rows] = csv.trim().split('\n');
@@ -140,5 +189,7 @@ export async function backendStats(socketPath, backend = 'mcp') {
       name: cells[at('svname')],
       status: cells[at('status')],
       stot: Number(cells[at('stot')]),
+      scur: Number(cells[at('scur')]),
+      qcur: Number(cells[at('qcur')]),
     }));
 }
