@@ -27,6 +27,8 @@ export function testConfig(overrides: Partial<FilesystemConfig> = {}): Filesyste
     maxFileSize: 10 * MiB,
     maxReadBytes: 256 * 1024,
     maxWriteBytes: 8 * MiB,
+    maxArchiveBytes: 64 * MiB,
+    maxArchiveEntries: 1000,
     tools: [],
     excludeTools: [],
     ...overrides,

@@ -27,7 +27,9 @@ export const walkFields = {
   includeHiddenDirs: z
     .boolean()
     .default(false)
-    .describe('Walk into directories named .* (.github, .venv, .cache); default false. .git also needs defaultExcludes: false'),
+    .describe(
+      'Walk into directories named .* (.github, .venv, .cache); default false. .git also needs defaultExcludes: false',
+    ),
   respectGitignore: z
     .boolean()
     .default(true)

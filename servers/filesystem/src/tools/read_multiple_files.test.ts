@@ -112,7 +112,10 @@ describe.each(['legacy', 'modern'] as const)('read_multiple_files head and tail 
     const line = `${'y'.repeat(99)}\n`;
     await writeFile(path.join(fx.root, 'a.txt'), line.repeat(100));
     await writeFile(path.join(fx.root, 'b.txt'), 'b\n');
-    const out = await callTool<Files>(fx.client, 'read_multiple_files', { paths: ['a.txt', 'b.txt'], tail: 60 });
+    const out = await callTool<Files>(fx.client, 'read_multiple_files', {
+      paths: ['a.txt', 'b.txt'],
+      tail: 60,
+    });
     const [a] = out.structured!.files;
     // 4096 bytes each: the last 40 lines of the 60 asked for.
     expect(a).toMatchObject({ content: line.repeat(40), truncated: true });

@@ -43,12 +43,11 @@ export default defineTool({
     const readOne = async (input: string): Promise<FileResult> => {
       try {
         const real = await ctx.deps.sandbox.resolve(input, 'read');
-        const window = await readTextWindow(
-          real,
-          input,
-          request,
-          { maxFileSize, maxBytes: share, signal: ctx.signal },
-        );
+        const window = await readTextWindow(real, input, request, {
+          maxFileSize,
+          maxBytes: share,
+          signal: ctx.signal,
+        });
         return {
           path: input,
           content: window.content,

@@ -76,7 +76,9 @@ describe('search_files', () => {
     });
     // Dot-files stay visible; only dot-directories are skipped.
     expect((await find({ pattern: '*.py' })).rels).toEqual(['src/.env.py', 'src/app.py']);
-    expect((await find({ pattern: '*', includeHiddenDirs: true })).rels).toContain('.github/workflows/ci.yml');
+    expect((await find({ pattern: '*', includeHiddenDirs: true })).rels).toContain(
+      '.github/workflows/ci.yml',
+    );
     expect((await find({ pattern: '*.py', includeHiddenDirs: true })).rels).toEqual([
       'src/.env.py',
       'src/app.py',
@@ -84,9 +86,9 @@ describe('search_files', () => {
       '.venv/lib/site.py',
     ]);
     // .git stays a default exclude too: both switches open it.
-    expect(
-      (await find({ pattern: '*.py', includeHiddenDirs: true, defaultExcludes: false })).rels,
-    ).toContain('.git/hooks/pre-commit.py');
+    expect((await find({ pattern: '*.py', includeHiddenDirs: true, defaultExcludes: false })).rels).toContain(
+      '.git/hooks/pre-commit.py',
+    );
     // A dot-directory named as the path is searched: only the ones below it are skipped.
     expect((await find({ path: path.join(fx.root, '.github'), pattern: '*.yml' })).rels).toEqual([
       '.github/workflows/ci.yml',
