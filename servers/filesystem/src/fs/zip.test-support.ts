@@ -64,19 +64,26 @@ export async function understateSize(file: string, name: string, claimed: number
 
 /** The names and contents of a real archive, read back with yauzl. */
 export async function readZip(file: string): Promise<Map<string, Buffer>> {
-  const zip = await yauzl.openPromise(file, { lazyEntries: false, autoClose: false });
+  const zip = await yauzl.openPromise(file, { lazyEntries: true, autoClose: false });
   const out = new Map<string, Buffer>();
   const entries: yauzl.Entry[] = [];
   await new Promise<void>((resolve, reject) => {
-    zip.on('entry', (entry: yauzl.Entry) => entries.push(entry));
+    zip.on('entry', (entry: yauzl.Entry) => {
+      entries.push(entry);
+      zip.readEntry();
+    });
     zip.on('end', resolve);
     zip.on('error', reject);
+    zip.readEntry();
   });
-  for (const entry of entries) {
-    const chunks: Buffer[] = [];
-    for await (const chunk of await zip.openReadStreamPromise(entry)) chunks.push(chunk as Buffer);
-    out.set(entry.fileName, Buffer.concat(chunks));
+  try {
+    for (const entry of entries) {
+      const chunks: Buffer[] = [];
+      for await (const chunk of await zip.openReadStreamPromise(entry)) chunks.push(chunk as Buffer);
+      out.set(entry.fileName, Buffer.concat(chunks));
+    }
+  } finally {
+    zip.close();
   }
-  zip.close();
   return out;
 }
