@@ -11,8 +11,6 @@ export interface TestEntry {
   /** Full st_mode, e.g. 0o120777 for a symlink (content is then the link's target). */
   mode?: number;
   directory?: boolean;
-  /** Stored without compression (fast for many tiny entries). */
-  store?: boolean;
   /** Content produced as a stream (a large body never held in memory). */
   stream?: () => NodeJS.ReadableStream;
 }
@@ -34,7 +32,6 @@ export async function writeZip(file: string, entries: readonly TestEntry[]): Pro
   for (const entry of entries) {
     const options = {
       ...(entry.mode !== undefined && { mode: entry.mode }),
-      ...(entry.store && { compress: false }),
     };
     if (entry.directory) zip.addEmptyDirectory(entry.name);
     else if (entry.stream) zip.addReadStream(entry.stream(), entry.name, options);

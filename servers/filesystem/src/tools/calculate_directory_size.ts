@@ -20,7 +20,10 @@ export default defineTool({
     '"human-readable" (default, 1024-based: "1.5 MB") or "bytes" sets the text answer.',
   inputSchema: z.object({
     root_path: z.string().describe('Directory to measure'),
-    output_format: z.enum(['human-readable', 'bytes']).default('human-readable'),
+    output_format: z
+      .enum(['human-readable', 'bytes'])
+      .default('human-readable')
+      .describe('How `size` reads: "1.5 MB" (default) or the byte count'),
   }),
   outputSchema: z.object({
     path: z.string(),

@@ -1,4 +1,4 @@
-import { lstat, mkdir, readdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readdir, readFile, stat, symlink } from 'node:fs/promises';
 import path from 'node:path';
 import { answerApprovals, CAN_ASK_USER, callTool } from '@refmcp/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';

@@ -6,7 +6,7 @@ import { resolveNewArchive } from '../fs/archive-target.js';
 import { compileSearchPattern } from '../fs/match.js';
 import { mapLimit } from '../fs/pool.js';
 import { walk } from '../fs/walk.js';
-import { resolveDirectory, walkFields } from '../fs/walk-input.js';
+import { resolveDirectory } from '../fs/walk-input.js';
 import { zipSource } from '../fs/zip-sources.js';
 import { checkSourceCaps, tooMany, writeNewZip, type ZipSource } from '../fs/zip-write.js';
 
@@ -25,7 +25,12 @@ export default defineTool({
     input_directory: z.string().describe('Directory to archive'),
     pattern: z.string().default('**/*').describe('Glob (src/**/*.ts, *.md) or name fragment; default **/*'),
     target_zip_file: z.string().describe('Path of the new archive, e.g. backup.zip'),
-    excludePatterns: walkFields.excludePatterns,
+    excludePatterns: z
+      .array(z.string())
+      .default([])
+      .describe(
+        'Globs to leave out. No "/": any name at any depth (node_modules, *.log); with "/": path from input_directory',
+      ),
   }),
   outputSchema: z.object({
     path: z.string().describe('the archive created'),
