@@ -41,3 +41,27 @@ it('refuses any entry name that could leave the target, whatever yauzl thinks of
     expect(() => safeParts(name), name).toThrow(/The archive is refused/);
   }
 });
+
+// The tool timeout and a client's cancel both arrive as this signal; the reply goes out at once,
+// so only the promise settling shows the work itself has stopped.
+it('stops mid-file when its signal aborts: it rejects, and neither the file nor its temp is left', async () => {
+  const zip = path.join(dir, 'big.zip');
+  await writeZip(zip, [{ name: 'big.bin', stream: () => zeros(32 * 1024 * 1024) }]);
+  const plan = await planExtraction(zip, { maxBytes: 1 << 30, maxEntries: 10 }, signal);
+  const out = path.join(dir, 'out');
+  await mkdir(out);
+  const controller = new AbortController();
+  try {
+    const run = extractPlan(plan, out, {
+      maxBytes: 1 << 30,
+      signal: controller.signal,
+      allowed: () => true,
+      // Abort once the file is being written.
+      onEntry: () => setImmediate(() => controller.abort()),
+    });
+    await expect(run).rejects.toThrow(/abort/i);
+  } finally {
+    plan.zip.close();
+  }
+  expect(await readdir(out)).toEqual([]);
+});
