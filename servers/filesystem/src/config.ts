@@ -17,6 +17,10 @@ export interface FilesystemConfig {
   maxReadBytes: number;
   /** Most content one write_file call may carry, in bytes. */
   maxWriteBytes: number;
+  /** Most bytes (uncompressed, counted as written) one zip or unzip call may handle. */
+  maxArchiveBytes: number;
+  /** Most entries one zip or unzip call may handle. */
+  maxArchiveEntries: number;
   /** Only these tools (empty: all); see toolsFor. */
   tools: string[];
   excludeTools: string[];
@@ -55,6 +59,23 @@ export const options = {
     max: MAX_WRITE_BYTES_LIMIT,
     placeholder: '<bytes>',
   },
+  'max-archive-bytes': {
+    type: 'integer',
+    description: 'Most bytes (uncompressed) one zip or unzip call handles; unzip counts what it writes.',
+    env: 'FS_MAX_ARCHIVE_BYTES',
+    default: 1024 * MiB,
+    min: 1,
+    placeholder: '<bytes>',
+  },
+  'max-archive-entries': {
+    type: 'integer',
+    description: 'Most files and directories one zip or unzip call handles.',
+    env: 'FS_MAX_ARCHIVE_ENTRIES',
+    default: 10_000,
+    min: 1,
+    max: 1_000_000,
+    placeholder: '<count>',
+  },
   ...toolChoiceOptions('FS'),
 } as const satisfies OptionSpecs;
 
@@ -82,6 +103,8 @@ export async function loadConfig(ctx: RunContext<typeof options>): Promise<Files
     maxFileSize: ctx.options['max-file-size'],
     maxReadBytes: ctx.options['max-read-bytes'],
     maxWriteBytes: ctx.options['max-write-bytes'],
+    maxArchiveBytes: ctx.options['max-archive-bytes'],
+    maxArchiveEntries: ctx.options['max-archive-entries'],
     ...toolChoiceFrom(ctx.options),
   };
   // An unknown name in --tools or --exclude-tools is a config error, like any other bad value.

@@ -1,4 +1,4 @@
-import { appendFile, mkdir, mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, mkdtemp, readFile, realpath, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -41,7 +41,17 @@ const CALLS: Record<string, Record<string, unknown>> = {
   move_file: { source: 'move-me.txt', destination: 'moved.txt' },
   copy_path: { source: 'notes.txt', destination: 'copy.txt' },
   delete_path: { path: 'delete-me.txt' },
+  calculate_directory_size: { root_path: '.' },
+  zip_files: { input_files: ['notes.txt', 'src/a.ts'], target_zip_file: 'out/bundle.zip' },
+  zip_directory: { input_directory: 'src', target_zip_file: 'out/src.zip' },
+  // Into the root: notes.txt is there already, so the user is asked first.
+  unzip_file: { zip_file: 'out/bundle.zip', target_path: '.' },
 };
+
+const expectedQuestions = (root: string) => [
+  `Delete the file ${root}/delete-me.txt. This cannot be undone. Go ahead?`,
+  `Replace 1 existing file in ${root} with the archive's (notes.txt). This cannot be undone. Go ahead?`,
+];
 
 async function makeRoot(): Promise<string> {
   const root = await realpath(await mkdtemp(path.join(tmpdir(), 'refmcp-e2e-')));
@@ -68,8 +78,11 @@ describe.each(['legacy', 'modern'] as const)('the built binary (%s era)', (era: 
     expect(server.client.getProtocolEra()).toBe(era);
     const asked = answerApprovals(server.client, 'accept');
     await callEveryTool(server.client, CALLS);
-    // Of every call, only the deletion needed the user, and they were asked in this era too.
-    expect(asked).toEqual([`Delete the file ${root}/delete-me.txt. This cannot be undone. Go ahead?`]);
+    // Of every call, only the deletion and the unzip over an existing file needed the user, and
+    // they were asked in this era too.
+    expect(asked).toEqual(expectedQuestions(root));
+    // The archive made by zip_files was extracted back into the root.
+    expect(await readFile(path.join(root, 'a.ts'), 'utf8')).toBe('export const alpha = 1;\n');
     // Security: stdout carries JSON-RPC only; logs went to stderr.
     expect(server.stderr()).toContain('serving stdio');
   });
@@ -84,7 +97,9 @@ describe.each(['legacy', 'modern'] as const)('the built binary (%s era)', (era: 
     expect(client.getProtocolEra()).toBe(era);
     const asked = answerApprovals(client, 'accept');
     await callEveryTool(client, CALLS);
-    expect(asked).toEqual([`Delete the file ${root}/delete-me.txt. This cannot be undone. Go ahead?`]);
+    expect(asked).toEqual(expectedQuestions(root));
+    // The archive made by zip_files was extracted back into the root.
+    expect(await readFile(path.join(root, 'a.ts'), 'utf8')).toBe('export const alpha = 1;\n');
   });
 });
 

@@ -132,7 +132,17 @@ const WALKERS = [
 
 const LINK_ITSELF = new Set(['delete_path', 'move_file (source)']);
 
-const WRITE_TOOLS = ['write_file', 'edit_file', 'create_directory', 'move_file', 'copy_path', 'delete_path'];
+const WRITE_TOOLS = [
+  'write_file',
+  'edit_file',
+  'create_directory',
+  'move_file',
+  'copy_path',
+  'delete_path',
+  'zip_files',
+  'zip_directory',
+  'unzip_file',
+];
 
 function expectNoLeak(reply: unknown, what: string): void {
   const text = JSON.stringify(reply);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Client } from '@modelcontextprotocol/client';
 import { createLogger } from '@refmcp/core';
-import { connectInProcess, type TestEra } from '@refmcp/core/testing';
+import { connectInProcess, type InProcessOptions, type TestEra } from '@refmcp/core/testing';
 import { createApp } from './app.js';
 import { type FilesystemConfig, MiB } from './config.js';
 import { GrepPool } from './fs/grep-worker.js';
@@ -27,6 +27,8 @@ export function testConfig(overrides: Partial<FilesystemConfig> = {}): Filesyste
     maxFileSize: 10 * MiB,
     maxReadBytes: 256 * 1024,
     maxWriteBytes: 8 * MiB,
+    maxArchiveBytes: 64 * MiB,
+    maxArchiveEntries: 1000,
     tools: [],
     excludeTools: [],
     ...overrides,
@@ -38,6 +40,7 @@ export async function makeFixture(
   era: TestEra = 'legacy',
   overrides: Partial<FilesystemConfig> = {},
   beforeConnect?: (client: Client) => void,
+  connect: Pick<InProcessOptions, 'serve' | 'client'> = {},
 ): Promise<Fixture> {
   const dirs: string[] = [];
   const removeDirs = () => Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));
@@ -57,7 +60,11 @@ export async function makeFixture(
       searchPool,
     });
     app = started;
-    const client = await connectInProcess(started, { era, ...(beforeConnect && { beforeConnect }) });
+    const client = await connectInProcess(started, {
+      era,
+      ...connect,
+      ...(beforeConnect && { beforeConnect }),
+    });
     return {
       root,
       outside,

@@ -24,6 +24,16 @@ export const walkFields = {
     .boolean()
     .default(true)
     .describe('Skip .git and node_modules (default true); false walks into them'),
+  includeHiddenDirs: z
+    .boolean()
+    .default(false)
+    .describe(
+      'Walk into directories named .* (.github, .venv, .cache); default false. .git also needs defaultExcludes: false',
+    ),
+  respectGitignore: z
+    .boolean()
+    .default(true)
+    .describe('Skip what .gitignore files ignore (default true); false includes ignored files'),
 };
 
 export const entryTypeSchema = z.enum(ENTRY_TYPES);
@@ -61,6 +71,7 @@ export function walkContext(ctx: FsContext, real: string, input: WalkInput, what
     excludePatterns: input.excludePatterns,
     defaultExcludes: input.defaultExcludes,
     respectGitignore: input.respectGitignore,
+    skipDotDirectories: !input.includeHiddenDirs,
     ...(input.maxDepth !== undefined && { maxDepth: input.maxDepth }),
   };
 }
@@ -70,5 +81,6 @@ export interface WalkInput {
   excludePatterns: string[];
   defaultExcludes: boolean;
   respectGitignore: boolean;
+  includeHiddenDirs: boolean;
   maxDepth?: number | undefined;
 }

@@ -36,6 +36,8 @@ export interface WalkOptions {
   excludePatterns?: readonly string[];
   /** Skip .git and node_modules (default true). */
   defaultExcludes?: boolean;
+  /** Skip directories whose name starts with '.' (.venv, .cache, .git) below the root (default false). */
+  skipDotDirectories?: boolean;
   respectGitignore?: boolean;
   /** Highest directory whose .gitignore may apply to the root (the allowed directory). */
   gitignoreCeiling?: string;
@@ -122,6 +124,7 @@ export async function walk(root: string, options: WalkOptions, visit: Visitor): 
   const { signal, onProgress, onDirectory } = options;
   const excluded = compileExcludes(options.excludePatterns ?? [], options.defaultExcludes ?? true);
   const gitignore = options.respectGitignore ?? false;
+  const skipDot = options.skipDotDirectories ?? false;
   const stats: WalkStats = { entries: 0, directoriesRead: 0, unreadable: 0, stopped: false };
 
   const rootLayers =
@@ -173,6 +176,7 @@ export async function walk(root: string, options: WalkOptions, visit: Visitor): 
       const type = entryType(d);
       const isDir = type === 'directory';
       if (excluded?.(rel, name, isDir)) continue;
+      if (skipDot && isDir && name.charCodeAt(0) === 0x2e) continue;
       if (layers.length > 0 && isIgnored(layers, rel, isDir)) continue;
       const full = dirPrefix + name;
       stats.entries++;

@@ -91,12 +91,12 @@ describe('directory_tree', () => {
     await writeTree(fx.root, { '.git/HEAD': '', 'src/a.ts': '', 'pkg/node_modules/x.js': '' });
     const out = await tree();
     expect(paths(out.structured!.tree)).toEqual(['pkg/', 'src/', 'src/a.ts']);
-    const all = await tree({ defaultExcludes: false, maxEntries: 10_000 });
+    const all = await tree({ defaultExcludes: false, includeHiddenDirs: true, maxEntries: 10_000 });
     // 30 directories (the first is node_modules itself) of 3 files, .git/HEAD, src/a.ts, pkg/node_modules/x.js.
     expect(all.structured?.entries).toBe(30 + 90 + 2 + 2 + 3);
   });
 
-  it('applies excludePatterns (names, globs, paths) and nested .gitignore when asked', async () => {
+  it('applies excludePatterns (names, globs, paths), and nested .gitignore by default', async () => {
     fx = await makeFixture();
     await writeTree(fx.root, {
       '.gitignore': 'build/\n',
@@ -108,7 +108,10 @@ describe('directory_tree', () => {
       'docs/api/x.md': '',
       'docs/guide.md': '',
     });
-    const excluded = await tree({ excludePatterns: ['*.test.ts', 'docs/api', '.gitignore'] });
+    const excluded = await tree({
+      excludePatterns: ['*.test.ts', 'docs/api', '.gitignore'],
+      respectGitignore: false,
+    });
     expect(paths(excluded.structured!.tree)).toEqual([
       'build/',
       'build/out.js',
@@ -118,7 +121,7 @@ describe('directory_tree', () => {
       'src/a.gen.ts',
       'src/a.ts',
     ]);
-    const ignored = await tree({ respectGitignore: true });
+    const ignored = await tree();
     expect(paths(ignored.structured!.tree)).toEqual([
       'docs/',
       'docs/api/',
@@ -129,6 +132,22 @@ describe('directory_tree', () => {
       'src/a.test.ts',
       'src/a.ts',
       '.gitignore',
+    ]);
+  });
+
+  it('skips directories named .* (.venv, .cache) by default, and shows them with includeHiddenDirs', async () => {
+    fx = await makeFixture();
+    await writeTree(fx.root, { '.venv/bin/python': '', '.cache/c': '', '.env': '', 'src/a.ts': '' });
+    expect(paths((await tree()).structured!.tree)).toEqual(['src/', 'src/a.ts', '.env']);
+    expect(paths((await tree({ includeHiddenDirs: true })).structured!.tree)).toEqual([
+      '.cache/',
+      '.cache/c',
+      '.venv/',
+      '.venv/bin/',
+      '.venv/bin/python',
+      'src/',
+      'src/a.ts',
+      '.env',
     ]);
   });
 

@@ -46,7 +46,8 @@ export default defineTool({
   title: 'Directory tree',
   description:
     'Recursive tree of a directory, breadth-first, stopping after maxEntries entries (default 2000). ' +
-    'Skips .git and node_modules unless defaultExcludes is false. Symlinks are shown, not followed. ' +
+    'By default skips node_modules, directories named .* and what .gitignore ignores (see includeHiddenDirs, ' +
+    'respectGitignore, defaultExcludes). Symlinks are shown, not followed. ' +
     'A directory without children in the result was not expanded (maxDepth or maxEntries reached).',
   inputSchema: z.object({
     path: z.string().describe('Directory path'),
@@ -58,10 +59,6 @@ export default defineTool({
       .max(100_000)
       .default(2000)
       .describe('Most entries returned (default 2000)'),
-    respectGitignore: z
-      .boolean()
-      .default(false)
-      .describe('Skip what .gitignore files ignore (default false)'),
   }),
   outputSchema: z.object({
     path: z.string(),

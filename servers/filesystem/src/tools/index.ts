@@ -1,6 +1,7 @@
 import { type AnyTool, selectTools } from '@refmcp/core';
 import type { FilesystemConfig } from '../config.js';
 import type { FsDeps } from '../deps.js';
+import calculateDirectorySize from './calculate_directory_size.js';
 import copyPath from './copy_path.js';
 import createDirectory from './create_directory.js';
 import deletePath from './delete_path.js';
@@ -16,7 +17,10 @@ import readMultipleFiles from './read_multiple_files.js';
 import readTextFile from './read_text_file.js';
 import searchContent from './search_content.js';
 import searchFiles from './search_files.js';
+import unzipFile from './unzip_file.js';
 import writeFile from './write_file.js';
+import zipDirectory from './zip_directory.js';
+import zipFiles from './zip_files.js';
 
 /** Every tool of the server, in the order clients list them: the reads, then what changes the disk. */
 export const catalog: AnyTool<FsDeps>[] = [
@@ -29,6 +33,7 @@ export const catalog: AnyTool<FsDeps>[] = [
   searchFiles,
   searchContent,
   getFileInfo,
+  calculateDirectorySize,
   listAllowedDirectories,
   writeFile,
   editFile,
@@ -36,6 +41,9 @@ export const catalog: AnyTool<FsDeps>[] = [
   moveFile,
   copyPath,
   deletePath,
+  zipFiles,
+  zipDirectory,
+  unzipFile,
 ];
 
 /**

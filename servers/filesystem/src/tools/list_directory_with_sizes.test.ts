@@ -2,9 +2,9 @@ import { symlink } from 'node:fs/promises';
 import path from 'node:path';
 import { callTool } from '@refmcp/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
+import { humanSize } from '../fs/human-size.js';
 import { writeTree } from '../fs/tree.test-support.js';
 import { type Fixture, makeFixture } from '../test-helpers.js';
-import { humanSize } from './list_directory_with_sizes.js';
 
 type Out = {
   path: string;

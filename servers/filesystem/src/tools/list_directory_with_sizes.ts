@@ -3,23 +3,11 @@ import path from 'node:path';
 import { readOnly } from '@refmcp/core';
 import * as z from 'zod';
 import { defineTool, type FsContext } from '../deps.js';
+import { humanSize } from '../fs/human-size.js';
 import { mapLimit } from '../fs/pool.js';
 import { entryType } from '../fs/walk.js';
 import { entryTypeSchema } from '../fs/walk-input.js';
 import { dirsFirst, readDirectory, TYPE_LABEL } from './list_directory.js';
-
-const UNITS = ['B', 'KB', 'MB', 'GB', 'TB'];
-
-/** 1536 -> "1.5 KB" (binary multiples, as file managers show them). */
-export function humanSize(bytes: number): string {
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < UNITS.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return unit === 0 ? `${value} B` : `${value < 10 ? value.toFixed(1) : Math.round(value)} ${UNITS[unit]}`;
-}
 
 export default defineTool({
   name: 'list_directory_with_sizes',

@@ -72,3 +72,60 @@ describe.each(['legacy', 'modern'] as const)('read_multiple_files (%s)', (era) =
     }
   });
 });
+
+describe.each(['legacy', 'modern'] as const)('read_multiple_files head and tail (%s)', (era) => {
+  let fx: Fixture;
+  afterEach(() => fx.close());
+  const lines = (from: number, to: number) =>
+    Array.from({ length: to - from + 1 }, (_, i) => `line ${from + i}\n`).join('');
+
+  it('head returns the first N lines of every file', async () => {
+    fx = await makeFixture(era);
+    await writeFile(path.join(fx.root, 'long.txt'), lines(1, 100));
+    await writeFile(path.join(fx.root, 'short.txt'), lines(1, 2));
+    const out = await callTool<Files>(fx.client, 'read_multiple_files', {
+      paths: ['long.txt', 'short.txt'],
+      head: 3,
+    });
+    expect(out.structured?.files).toEqual([
+      { path: 'long.txt', content: lines(1, 3), truncated: false },
+      { path: 'short.txt', content: lines(1, 2), truncated: false },
+    ]);
+  });
+
+  it('tail returns the last N lines of every file, per file errors still reported', async () => {
+    fx = await makeFixture(era);
+    await writeFile(path.join(fx.root, 'long.txt'), lines(1, 100));
+    await writeFile(path.join(fx.root, 'log.txt'), lines(1, 10));
+    const out = await callTool<Files>(fx.client, 'read_multiple_files', {
+      paths: ['long.txt', 'log.txt', 'missing.txt'],
+      tail: 2,
+    });
+    const [long, log, missing] = out.structured!.files;
+    expect(long).toEqual({ path: 'long.txt', content: lines(99, 100), truncated: false });
+    expect(log).toEqual({ path: 'log.txt', content: lines(9, 10), truncated: false });
+    expect(missing?.error).toContain('does not exist');
+  });
+
+  it('a tail cut by the share of the output cap keeps the last lines', async () => {
+    fx = await makeFixture(era, { maxReadBytes: 8192 });
+    const line = `${'y'.repeat(99)}\n`;
+    await writeFile(path.join(fx.root, 'a.txt'), line.repeat(100));
+    await writeFile(path.join(fx.root, 'b.txt'), 'b\n');
+    const out = await callTool<Files>(fx.client, 'read_multiple_files', {
+      paths: ['a.txt', 'b.txt'],
+      tail: 60,
+    });
+    const [a] = out.structured!.files;
+    // 4096 bytes each: the last 40 lines of the 60 asked for.
+    expect(a).toMatchObject({ content: line.repeat(40), truncated: true });
+    expect(out.text).toContain("[Cut at this file's share of the output limit.");
+  });
+
+  it('refuses head and tail together', async () => {
+    fx = await makeFixture(era);
+    const out = await callTool(fx.client, 'read_multiple_files', { paths: ['x.txt'], head: 1, tail: 1 });
+    expect(out.isError).toBe(true);
+    expect(out.text).toContain('Use head or tail, not both.');
+  });
+});

@@ -1,8 +1,8 @@
-import { asToolError, describeError, readOnly, throwIfAborted } from '@refmcp/core';
+import { asToolError, describeError, InvalidInputError, readOnly, throwIfAborted } from '@refmcp/core';
 import * as z from 'zod';
 import { defineTool, type FsContext } from '../deps.js';
 import { mapLimit } from '../fs/pool.js';
-import { readTextWindow } from '../fs/text.js';
+import { type LineRequest, readTextWindow } from '../fs/text.js';
 
 /**
  * Files read at once. What waits is mostly each path's resolution on libuv's thread pool (small
@@ -19,6 +19,7 @@ const fileResult = z.object({
   truncated: z.boolean(),
   nextOffset: z.number().optional().describe('For read_text_file, to continue a cut file'),
 });
+const lineCount = z.number().int().min(1);
 type FileResult = z.infer<typeof fileResult>;
 
 export default defineTool({
@@ -27,24 +28,26 @@ export default defineTool({
   description:
     'Read up to 50 UTF-8 text files in one call. A file that cannot be read gets an error entry; the ' +
     'others are still returned. The output cap (default 256 KiB) is shared evenly, at least 4 KiB per ' +
-    'file; a cut file reports nextOffset for read_text_file.',
+    'file; a cut file reports nextOffset for read_text_file. head or tail (not both) applies to every file.',
   inputSchema: z.object({
     paths: z.array(z.string()).min(1).max(50).describe('File paths'),
+    head: lineCount.optional().describe('Only the first N lines of each file'),
+    tail: lineCount.optional().describe('Only the last N lines of each file'),
   }),
   outputSchema: z.object({ files: z.array(fileResult) }),
   annotations: readOnly({ openWorld: false }),
-  handler: async ({ paths }, ctx: FsContext) => {
+  handler: async ({ paths, head, tail }, ctx: FsContext) => {
+    const request = toRequest(head, tail);
     const { maxFileSize, maxReadBytes } = ctx.deps.config;
     const share = Math.min(maxReadBytes, Math.max(MIN_SHARE_BYTES, Math.floor(maxReadBytes / paths.length)));
     const readOne = async (input: string): Promise<FileResult> => {
       try {
         const real = await ctx.deps.sandbox.resolve(input, 'read');
-        const window = await readTextWindow(
-          real,
-          input,
-          { mode: 'whole' },
-          { maxFileSize, maxBytes: share, signal: ctx.signal },
-        );
+        const window = await readTextWindow(real, input, request, {
+          maxFileSize,
+          maxBytes: share,
+          signal: ctx.signal,
+        });
         return {
           path: input,
           content: window.content,
@@ -69,7 +72,20 @@ export default defineTool({
         const content = file.content ?? '';
         if (!file.truncated) return `${header}\n${content}`;
         const sep = content === '' || content.endsWith('\n') ? '' : '\n';
-        return `${header}\n${content}${sep}[Cut at this file's share of the output limit. Continue with read_text_file offset: ${file.nextOffset}.]`;
+        const more =
+          file.nextOffset === undefined ? '' : ` Continue with read_text_file offset: ${file.nextOffset}.`;
+        return `${header}\n${content}${sep}[Cut at this file's share of the output limit.${more}]`;
       })
       .join('\n'),
 });
+
+function toRequest(head?: number, tail?: number): LineRequest {
+  if (head !== undefined && tail !== undefined) {
+    throw new InvalidInputError('Use head or tail, not both.', {
+      hint: 'For lines in the middle of a file, use read_text_file with offset and limit.',
+    });
+  }
+  if (head !== undefined) return { mode: 'range', offset: 1, limit: head };
+  if (tail !== undefined) return { mode: 'tail', count: tail };
+  return { mode: 'whole' };
+}

@@ -160,6 +160,7 @@ describe('search_content', () => {
       pattern: 'secret',
       respectGitignore: false,
       defaultExcludes: false,
+      includeHiddenDirs: true,
       filesOnly: true,
     });
     expect(all.structured?.files).toHaveLength(5 + 100);

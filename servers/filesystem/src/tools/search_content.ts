@@ -27,7 +27,7 @@ export default defineTool({
   description:
     'Search text inside files under a directory (or in one file), like grep -rn. pattern is a JavaScript ' +
     'regex, or plain text with literal: true; case-insensitive unless caseSensitive. Respects .gitignore ' +
-    'and skips .git, node_modules, binary files and files over --max-file-size (default 50 MiB). include/exclude are globs ' +
+    'and skips node_modules, directories named .*, binary files and files over --max-file-size (default 50 MiB). include/exclude are globs ' +
     '(*.ts, src/**). One result per matching line, up to maxResults (default 200); filesOnly lists files instead.',
   inputSchema: z.object({
     path: z.string().describe('Directory (searched recursively) or file'),
@@ -53,10 +53,11 @@ export default defineTool({
       .max(10_000)
       .default(200)
       .describe('Most matching lines (or files) returned'),
-    respectGitignore: z.boolean().default(true).describe('Skip what .gitignore files ignore (default true)'),
+    respectGitignore: walkFields.respectGitignore,
     filesOnly: z.boolean().default(false).describe('Return only the paths of matching files'),
     maxDepth: walkFields.maxDepth,
     defaultExcludes: walkFields.defaultExcludes,
+    includeHiddenDirs: walkFields.includeHiddenDirs,
   }),
   outputSchema: z.object({
     matches: z.array(matchSchema).optional().describe('absent with filesOnly'),

@@ -64,6 +64,37 @@ describe('search_files', () => {
     expect(all.rels).toEqual(['src/index.ts', 'node_modules/dep/index.ts']);
   });
 
+  it('skips directories named .* by default; includeHiddenDirs walks into them', async () => {
+    fx = await makeFixture();
+    await writeTree(fx.root, {
+      '.venv/lib/site.py': '',
+      '.cache/x/cached.py': '',
+      '.github/workflows/ci.yml': '',
+      '.git/hooks/pre-commit.py': '',
+      'src/app.py': '',
+      'src/.env.py': '',
+    });
+    // Dot-files stay visible; only dot-directories are skipped.
+    expect((await find({ pattern: '*.py' })).rels).toEqual(['src/.env.py', 'src/app.py']);
+    expect((await find({ pattern: '*', includeHiddenDirs: true })).rels).toContain(
+      '.github/workflows/ci.yml',
+    );
+    expect((await find({ pattern: '*.py', includeHiddenDirs: true })).rels).toEqual([
+      'src/.env.py',
+      'src/app.py',
+      '.cache/x/cached.py',
+      '.venv/lib/site.py',
+    ]);
+    // .git stays a default exclude too: both switches open it.
+    expect((await find({ pattern: '*.py', includeHiddenDirs: true, defaultExcludes: false })).rels).toContain(
+      '.git/hooks/pre-commit.py',
+    );
+    // A dot-directory named as the path is searched: only the ones below it are skipped.
+    expect((await find({ path: path.join(fx.root, '.github'), pattern: '*.yml' })).rels).toEqual([
+      '.github/workflows/ci.yml',
+    ]);
+  });
+
   it('adds excludePatterns, official style (**/x/**) and name style', async () => {
     fx = await makeFixture();
     await writeTree(fx.root, PROJECT);
@@ -81,17 +112,16 @@ describe('search_files', () => {
   it('stops exactly at maxResults, and honours maxDepth and nested .gitignore', async () => {
     fx = await makeFixture();
     await writeTree(fx.root, { ...PROJECT, '.gitignore': 'packages/\n', 'src/.gitignore': 'deep.ts\n' });
-    const exact = await find({ pattern: '*.ts', maxResults: 4 });
+    const all = { pattern: '*.ts', respectGitignore: false };
+    const exact = await find({ ...all, maxResults: 4 });
     expect(exact.structured?.truncated).toBe(false);
-    const cut = await find({ pattern: '*.ts', maxResults: 3 });
+    const cut = await find({ ...all, maxResults: 3 });
     expect(cut.structured).toMatchObject({ truncated: true });
     expect(cut.rels).toEqual(['src/index.ts', 'src/util.test.ts', 'src/lib/deep.ts']);
     expect(cut.text).toContain('[Stopped at 3 matches.');
-    expect((await find({ pattern: '*.ts', maxDepth: 2 })).rels).toEqual(['src/index.ts', 'src/util.test.ts']);
-    expect((await find({ pattern: '*.ts', respectGitignore: true })).rels).toEqual([
-      'src/index.ts',
-      'src/util.test.ts',
-    ]);
+    expect((await find({ ...all, maxDepth: 2 })).rels).toEqual(['src/index.ts', 'src/util.test.ts']);
+    // .gitignore files are respected by default.
+    expect((await find({ pattern: '*.ts' })).rels).toEqual(['src/index.ts', 'src/util.test.ts']);
   });
 
   it('lists a symlink that matches but never searches through it to outside', async () => {

@@ -11,8 +11,9 @@ export default defineTool({
   description:
     'Find files and directories by name under a directory, recursively. pattern is a glob: with "/" it ' +
     'matches the path relative to `path` (src/**/*.ts); without, the name at any depth (*.ts, package.json). ' +
-    'Text without glob characters matches names containing it, ignoring case. Skips .git and node_modules ' +
-    'by default; symlinks are not followed. Returns absolute paths, shallowest first. To search inside files, use search_content.',
+    'Text without glob characters matches names containing it, ignoring case. By default skips node_modules, ' +
+    'directories named .* and what .gitignore ignores; symlinks are not followed. Returns absolute paths, ' +
+    'shallowest first. To search inside files, use search_content.',
   inputSchema: z.object({
     path: z.string().describe('Directory to search under'),
     pattern: z.string().describe('Glob (**/*.ts, *.md) or a name fragment'),
@@ -24,10 +25,6 @@ export default defineTool({
       .max(100_000)
       .default(500)
       .describe('Most paths returned (default 500)'),
-    respectGitignore: z
-      .boolean()
-      .default(false)
-      .describe('Skip what .gitignore files ignore (default false)'),
   }),
   outputSchema: z.object({
     matches: z.array(z.string()).describe('absolute paths'),
