@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type Params, SlackFailure } from './context.js';
+import { type FileRequest, handleFileRoute } from './files.js';
 import { streamRepeated } from './flood.js';
 import { METHOD_SCOPES, methods, USER_ONLY } from './methods.js';
 import { FakeWorkspace } from './state.js';
@@ -9,6 +10,8 @@ export interface FakeSlack {
   /** Base URL to configure a client with; ends with `/api/` like https://slack.com/api/. */
   apiUrl: string;
   workspace: FakeWorkspace;
+  /** Every request to the upload and download URLs (files-pri, upload/v1), in order. */
+  fileRequests: FileRequest[];
   /** The next `times` calls to `method` answer HTTP 429 with `Retry-After: retryAfterSeconds`. */
   rateLimit(method: string, times: number, retryAfterSeconds: number): void;
   /** The next `times` calls to `method` answer `{ ok: false, error: code }`. */
@@ -44,6 +47,8 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const failures = new Map<string, { times: number; code: string; extra: Record<string, unknown> }>();
   const floods = new Map<string, { times: number; items: number }>();
   const answers = new Map<string, { times: number; body: unknown }>();
+  const fileRequests: FileRequest[] = [];
+  let baseUrl = '';
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -56,6 +61,19 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       if (options.latencyMs) setTimeout(write, options.latencyMs);
       else write();
     };
+    if (!method && !url.pathname.startsWith('/api/')) {
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      const served = await handleFileRoute(
+        workspace,
+        req,
+        res,
+        url.pathname,
+        Buffer.concat(chunks),
+        fileRequests,
+      );
+      if (served) return;
+    }
     if (!method || !(method in methods)) return send(404, { ok: false, error: 'unknown_method' });
     if (req.method !== 'POST' && req.method !== 'GET')
       return send(405, { ok: false, error: 'method_not_allowed' });
@@ -97,7 +115,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       });
     }
     try {
-      const result = methods[method]!(params, { ws: workspace, token });
+      const result = methods[method]!(params, { ws: workspace, token, baseUrl });
       const flood = floods.get(method);
       if (flood && flood.times > 0) {
         flood.times--;
@@ -117,10 +135,12 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   });
   await listen(server, options.port ?? 0);
   const { port } = server.address() as AddressInfo;
+  baseUrl = `http://127.0.0.1:${port}/`;
 
   return {
     apiUrl: `http://127.0.0.1:${port}/api/`,
     workspace,
+    fileRequests,
     rateLimit(method, times, retryAfterSeconds) {
       limits.set(method, { times, retryAfter: retryAfterSeconds });
     },
