@@ -20,7 +20,7 @@ describe.each(['legacy', 'modern'] as const)('Slack errors, said so a model can 
     expect(hidden.text).toContain('Not found: Slack has no such channel');
     const unknown = await callTool(h.client, 'slack_get_channel_history', { channel_id: '#nope' });
     expect(unknown.text).toBe(
-      'Not found: No channel named #nope is visible to this token.\nCall slack_list_channels for names and IDs.',
+      'Not found: No channel named #nope is visible to this token.\nCall slack_list_channels for names and IDs (DMs: types ["im"], or slack_open_conversation).',
     );
   });
 

@@ -58,6 +58,7 @@ export const allWrites: Partial<SlackConfig> = {
   allowWrite: true,
   allowMarkRead: true,
   allowUsergroupWrite: true,
+  allowDm: true,
 };
 
 /** A fake Slack seeded with the standard workspace, and a real MCP client on a server pointed at it. */

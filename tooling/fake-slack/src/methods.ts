@@ -1,6 +1,6 @@
 import { type MethodContext, type Params, permalink, SlackFailure } from './context.js';
-import { fileMethods } from './files.js';
 import { conversationMethods } from './conversation-methods.js';
+import { fileMethods } from './files.js';
 import { messageMethods } from './message-methods.js';
 import { searchMessages } from './search.js';
 import { channelView, compareTs, type FakeChannel, type FakeMessage, usergroupView } from './state.js';

@@ -46,14 +46,14 @@ export function seedWorkspace(options: SeedOptions = {}): FakeWorkspace {
     id: 'U0BOB',
     name: 'bob',
     real_name: 'Bob Baker',
-    profile: { display_name: 'bobby', real_name: 'Bob Baker', email: 'bob@example.com' },
+    profile: { display_name: 'bob', real_name: 'Bob Baker', email: 'bob@example.com' },
   });
   const carol = ws.addUser({
     id: 'U0CAROL',
     name: 'carol',
     real_name: 'Carol Chen',
     tz: 'America/New_York',
-    profile: { display_name: 'carol', real_name: 'Carol Chen', email: 'carol.chen@example.org' },
+    profile: { display_name: 'cchen', real_name: 'Carol Chen', email: 'carol.chen@example.org' },
   });
   ws.addUser({ id: 'U0GONE', name: 'gone', real_name: 'Former Member', deleted: true });
   const bot = ws.addUser({ id: 'U0BOT', name: 'refbot', real_name: 'Ref Bot', is_bot: true });

@@ -3,7 +3,7 @@ import { boundedFetch, tooLargeIn } from '@refmcp/core/upstream';
 import { LogLevel, type Logger as SlackLogger, WebClient } from '@slack/web-api';
 import type { SlackConfig, TokenKind } from '../config.js';
 import { RateLimitTooLongError, rateLimitIn, toSlackToolError } from './errors.js';
-import { type Tier, TIER_CONCURRENCY, tierOf } from './tiers.js';
+import { TIER_CONCURRENCY, type Tier, tierOf } from './tiers.js';
 import { fetchVia, slackDispatcher } from './transport.js';
 
 /** The longest Retry-After the client waits out inside one call; a longer one is answered with the wait (s). */

@@ -1,4 +1,3 @@
-import { rootCertificates } from 'node:tls';
 import * as tls from 'node:tls';
 import { type Dispatcher, EnvHttpProxyAgent, fetch as undiciFetch } from 'undici';
 import type { SlackConfig } from '../config.js';
@@ -10,7 +9,7 @@ import type { SlackConfig } from '../config.js';
 function trustedRoots(extraPem: string): string[] {
   const defaults =
     (tls as { getCACertificates?: (kind: string) => string[] }).getCACertificates?.('default') ??
-    rootCertificates;
+    tls.rootCertificates;
   return [...defaults, extraPem];
 }
 
