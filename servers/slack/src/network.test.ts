@@ -65,6 +65,27 @@ describe('networking', () => {
     expect(direct.seen()).toBe(0);
   });
 
+  it('trusts a private CA only when --ca-file names it', async () => {
+    const fixtures = new URL('../test-fixtures/', import.meta.url);
+    const cert = fileURLToPath(new URL('localhost-cert.pem', fixtures));
+    const tls = {
+      key: await readFile(new URL('localhost-key.pem', fixtures), 'utf8'),
+      cert: await readFile(cert, 'utf8'),
+    };
+    const secure = await startFakeSlack({ workspace: seedWorkspace(), tls });
+    cleanups.push(() => secure.close());
+    expect(secure.apiUrl).toMatch(/^https:/);
+    const env = { SLACK_API_URL: secure.apiUrl, SLACK_MAX_RETRIES: '0' };
+    const untrusted = await serve(env);
+    const refused = await callTool(untrusted.client, 'slack_get_channel_history', {
+      channel_id: 'C0GENERAL',
+    });
+    expect(refused.text).toContain('Could not reach the Slack API at 127.0.0.1');
+    const trusted = await serve(env, ['--ca-file', cert]);
+    const out = await callTool(trusted.client, 'slack_get_channel_history', { channel_id: 'C0GENERAL' });
+    expect(out.isError, out.text).toBe(false);
+  });
+
   it('keeps the directory in a file between runs: owner-only, no token, not paged again', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'refmcp-slack-dir-'));
     cleanups.push(() => rm(dir, { recursive: true, force: true }));

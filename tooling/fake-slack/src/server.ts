@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { type Params, SlackFailure } from './context.js';
 import { type FileRequest, handleFileRoute } from './files.js';
@@ -38,6 +39,8 @@ export interface FakeSlackOptions {
   latencyMs?: number;
   /** Loopback port to listen on; 0 (the default) picks a free one. */
   port?: number;
+  /** Serve HTTPS with this key and certificate (PEM), for tests of trusted CAs. */
+  tls?: { key: string; cert: string };
 }
 
 /** Starts the fake Web API on a free loopback port. */
@@ -128,17 +131,18 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     }
   };
 
-  const server = createServer((req, res) => {
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch(() => {
       res.writeHead(500).end();
     });
-  });
+  };
+  const server: Server = options.tls ? createTlsServer(options.tls, onRequest) : createServer(onRequest);
   await listen(server, options.port ?? 0);
   const { port } = server.address() as AddressInfo;
-  baseUrl = `http://127.0.0.1:${port}/`;
+  baseUrl = `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}/`;
 
   return {
-    apiUrl: `http://127.0.0.1:${port}/api/`,
+    apiUrl: `${baseUrl}api/`,
     workspace,
     fileRequests,
     rateLimit(method, times, retryAfterSeconds) {
