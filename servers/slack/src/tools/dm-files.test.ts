@@ -33,6 +33,22 @@ describe.each(['legacy', 'modern'] as const)('DMs, message edits and files (%s)'
     expect(files.structured).toMatchObject({ query: 'has:link has:file', total: 1 });
   });
 
+  it('counts unread DMs, named after the other person', async () => {
+    h = await connect(era, userToken);
+    h.slack.workspace.addMessage('D0ALICEBOB', { user: 'U0BOB', text: 'Ping?' });
+    const out = await callTool(h.client, 'slack_get_unreads', {});
+    expect(out.structured!.channels).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          id: 'D0ALICEBOB',
+          name: '@bob',
+          messages: [expect.objectContaining({ text: 'Ping?' })],
+        }),
+      ]),
+    );
+    expect(out.text).toContain('@bob D0ALICEBOB: 1 unread');
+  });
+
   it('posts to a DM only with --allow-dm, and never to a denied user', async () => {
     h = await connect(era, { allowWrite: true, denyChannels: ['@alice'] });
     const off = await callTool(h.client, 'slack_post_message', { channel_id: 'D0BOTALICE', text: 'hi' });
