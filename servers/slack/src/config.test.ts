@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { ConfigError } from '@refmcp/core';
 import { runContextFor } from '@refmcp/core/testing';
 import { describe, expect, it } from 'vitest';
@@ -15,6 +16,21 @@ describe('configuration', () => {
       token: 'xoxp-2',
       tokenKind: 'user',
     });
+  });
+
+  it('reads proxies from either case, and refuses an unreadable or empty CA file', () => {
+    expect(
+      load({ SLACK_BOT_TOKEN: 'xoxb-1', https_proxy: 'http://proxy:3128', NO_PROXY: 'localhost' }).proxy,
+    ).toEqual({ httpsProxy: 'http://proxy:3128', noProxy: 'localhost' });
+    expect(() => load({ SLACK_BOT_TOKEN: 'xoxb-1' }, ['--ca-file', '/nonexistent/ca.pem'])).toThrow(
+      '--ca-file (SLACK_CA_FILE) cannot be read: ENOENT.',
+    );
+    expect(() => load({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_CA_FILE: fileURLToPath(import.meta.url) })).toThrow(
+      /has no PEM certificate in it/,
+    );
+    expect(() => load({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_MAX_FILE_BYTES: String(2 * 1024 * 1024) })).toThrow(
+      ConfigError,
+    );
   });
 
   it('refuses a token of the wrong kind without echoing it', () => {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { CliSpec, OptionSpecs, RunContext } from '@refmcp/core';
 import { ConfigError, packageVersion, toolChoiceFrom, toolChoiceOptions } from '@refmcp/core';
 import { toolsFor } from './tools/index.js';
@@ -18,6 +19,8 @@ export interface SlackConfig {
   allowMarkRead: boolean;
   /** Registers the usergroup write tools. */
   allowUsergroupWrite: boolean;
+  /** Lets write tools touch direct messages and group DMs, and registers slack_open_conversation. */
+  allowDm: boolean;
   /** Channel IDs or #names that write tools may touch; empty means any not denied. */
   writeChannels: string[];
   /** Channel IDs or #names no write tool may touch. */
@@ -34,10 +37,32 @@ export interface SlackConfig {
   requestTimeoutMs: number;
   /** The longest answer read from Slack, in bytes; a longer one is refused (see slack/bounded-fetch.ts). */
   maxResponseBytes: number;
+  /** The largest file slack_get_file returns or slack_upload_file sends, in bytes. */
+  maxFileBytes: number;
+  /** Extra trusted certificate authorities (PEM), added to Node's own, for TLS-inspecting proxies. */
+  caPem: string | undefined;
+  /** Proxies from HTTPS_PROXY / HTTP_PROXY / NO_PROXY (either case). */
+  proxy: ProxySettings;
+  /** Where the users and channels directory is kept between runs; undefined: memory only. */
+  directoryCachePath: string | undefined;
+  /** The oldest directory file used at start-up, in seconds. */
+  directoryCacheMaxAgeSeconds: number;
   /** `--tools`: only these tools (empty: all that the switches allow). */
   tools: string[];
   excludeTools: string[];
 }
+
+export interface ProxySettings {
+  httpProxy?: string;
+  httpsProxy?: string;
+  noProxy?: string;
+}
+
+/**
+ * What one tool result can carry: results stay under 2 MiB (core's bounded-result.ts) and an
+ * image travels base64-encoded (4/3 of its bytes), so 1.5 MiB is the most a file can be.
+ */
+export const MAX_FILE_BYTES_LIMIT = 1536 * 1024;
 
 /** A page of 1,000 users or 200 long messages is far below this; only a broken upstream reaches it. */
 export const DEFAULT_MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
@@ -71,21 +96,29 @@ export const options = {
     description: 'Offer the tools that create usergroups and change their members.',
     env: 'SLACK_ALLOW_USERGROUP_WRITE',
   },
+  'allow-dm': {
+    type: 'boolean',
+    description:
+      'Let write tools post in direct messages and group DMs (the channel lists apply to them too), and offer slack_open_conversation.',
+    env: 'SLACK_ALLOW_DM',
+  },
   'write-channels': {
     type: 'list',
-    description: 'Only these channels (IDs or #names, comma-separated) may be written to.',
+    description:
+      'Only these channels (IDs or #names, comma-separated) may be written to; for DMs, the DM ID or the other person (U… or @name).',
     env: 'SLACK_WRITE_CHANNELS',
     placeholder: '<channels>',
   },
   'deny-channels': {
     type: 'list',
-    description: 'These channels (IDs or #names) may never be written to.',
+    description:
+      'These channels (IDs or #names) may never be written to; a user (U… or @name) here bars every DM with them.',
     env: 'SLACK_DENY_CHANNELS',
     placeholder: '<channels>',
   },
   'read-channels': {
     type: 'list',
-    description: 'Only these channels (IDs or #names) may be read.',
+    description: 'Only these channels (IDs or #names; for DMs the DM ID or the user) may be read.',
     env: 'SLACK_READ_CHANNELS',
     placeholder: '<channels>',
   },
@@ -128,6 +161,38 @@ export const options = {
     max: 256 * 1024 * 1024,
     placeholder: '<bytes>',
   },
+  'max-file-bytes': {
+    type: 'integer',
+    description:
+      'Largest file slack_get_file returns or slack_upload_file sends, in bytes (at most 1.5 MiB).',
+    env: 'SLACK_MAX_FILE_BYTES',
+    default: 1024 * 1024,
+    min: 1,
+    max: MAX_FILE_BYTES_LIMIT,
+    placeholder: '<bytes>',
+  },
+  'ca-file': {
+    type: 'string',
+    description:
+      'PEM file of extra certificate authorities to trust (a TLS-inspecting proxy); NODE_EXTRA_CA_CERTS works too.',
+    env: 'SLACK_CA_FILE',
+    placeholder: '<path>',
+  },
+  'directory-cache': {
+    type: 'string',
+    description:
+      'File to keep the users and channels directory in between runs (no tokens are written to it).',
+    env: 'SLACK_DIRECTORY_CACHE',
+    placeholder: '<path>',
+  },
+  'directory-cache-max-age': {
+    type: 'integer',
+    description: 'Seconds a directory file stays usable at start-up; an older one is reloaded from Slack.',
+    env: 'SLACK_DIRECTORY_CACHE_MAX_AGE',
+    default: 86_400,
+    min: 0,
+    placeholder: '<s>',
+  },
   ...toolChoiceOptions('SLACK'),
 } as const satisfies OptionSpecs;
 
@@ -144,6 +209,7 @@ export const cliSpec: CliSpec<typeof options> = {
   epilog: [
     'Token: SLACK_BOT_TOKEN (xoxb-…) or SLACK_USER_TOKEN (xoxp-…; needed for search and unreads).',
     'When both are set the user token is used.',
+    'Proxies: HTTPS_PROXY, HTTP_PROXY and NO_PROXY are honoured.',
     'Example: SLACK_BOT_TOKEN=xoxb-… SLACK_ALLOW_WRITE=true SLACK_WRITE_CHANNELS=#bots refmcp-slack',
   ].join('\n'),
 };
@@ -203,6 +269,7 @@ export function loadConfig(ctx: RunContext<typeof options>): SlackConfig {
     allowWrite: o['allow-write'],
     allowMarkRead: o['allow-mark-read'],
     allowUsergroupWrite: o['allow-usergroup-write'],
+    allowDm: o['allow-dm'],
     writeChannels: o['write-channels'],
     denyChannels: o['deny-channels'],
     readChannels: o['read-channels'],
@@ -211,9 +278,43 @@ export function loadConfig(ctx: RunContext<typeof options>): SlackConfig {
     maxRetries: o['max-retries'],
     requestTimeoutMs: o['request-timeout'],
     maxResponseBytes: o['max-response-bytes'],
+    maxFileBytes: o['max-file-bytes'],
+    caPem: o['ca-file'] ? readCaFile(o['ca-file']) : undefined,
+    proxy: proxyFrom(ctx.env),
+    directoryCachePath: o['directory-cache'] || undefined,
+    directoryCacheMaxAgeSeconds: o['directory-cache-max-age'],
     ...toolChoiceFrom(o),
   };
   // An unknown name in --tools or --exclude-tools is a config error, like any other bad value.
   toolsFor(config);
   return config;
+}
+
+/** The PEM file's certificates, read once at start-up so a bad path is a config error, not a failed call. */
+export function readCaFile(path: string): string {
+  let pem: string;
+  try {
+    pem = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new ConfigError(
+      `--ca-file (SLACK_CA_FILE) cannot be read: ${(error as NodeJS.ErrnoException).code ?? error}.`,
+    );
+  }
+  if (!pem.includes('-----BEGIN CERTIFICATE-----')) {
+    throw new ConfigError(`--ca-file (SLACK_CA_FILE) has no PEM certificate in it: ${path}.`);
+  }
+  return pem;
+}
+
+/** The proxy variables as curl and most tools read them: upper case first, then lower case. */
+export function proxyFrom(env: Readonly<Record<string, string | undefined>>): ProxySettings {
+  const pick = (name: string) => env[name]?.trim() || env[name.toLowerCase()]?.trim() || undefined;
+  const out: ProxySettings = {};
+  const httpProxy = pick('HTTP_PROXY');
+  const httpsProxy = pick('HTTPS_PROXY');
+  const noProxy = pick('NO_PROXY');
+  if (httpProxy) out.httpProxy = httpProxy;
+  if (httpsProxy) out.httpsProxy = httpsProxy;
+  if (noProxy) out.noProxy = noProxy;
+  return out;
 }

@@ -1,129 +1,28 @@
-import { InvalidInputError, type Logger, NotFoundError, ToolError, UpstreamError } from '@refmcp/core';
+import { InvalidInputError, type Logger, NotFoundError, ToolError } from '@refmcp/core';
+import { CachedList } from './cached-list.js';
+import {
+  type ChannelEntry,
+  type ConversationKind,
+  type RawChannel,
+  type RawUser,
+  toChannelEntry,
+  toUserEntry,
+  type UserEntry,
+} from './directory-entries.js';
+import type { DirectoryFile } from './directory-file.js';
 import type { SlackApi } from './slack/api.js';
 
-export interface ChannelEntry {
-  id: string;
-  name: string;
-  isPrivate: boolean;
-  isArchived: boolean;
-  isMember: boolean;
-  topic: string;
-  purpose: string;
-  memberCount: number;
-}
-
-export interface UserEntry {
-  id: string;
-  name: string;
-  realName: string;
-  displayName: string;
-  title: string;
-  isBot: boolean;
-  deleted: boolean;
-  tz: string | undefined;
-}
-
-interface RawChannel {
-  id: string;
-  name?: string;
-  is_private?: boolean;
-  is_archived?: boolean;
-  is_member?: boolean;
-  num_members?: number;
-  topic?: { value?: string };
-  purpose?: { value?: string };
-}
-
-interface RawUser {
-  id: string;
-  name?: string;
-  real_name?: string;
-  deleted?: boolean;
-  is_bot?: boolean;
-  tz?: string;
-  profile?: { display_name?: string; real_name?: string; title?: string };
-}
+export type { ChannelEntry, ConversationKind, UserEntry } from './directory-entries.js';
+export { toUserEntry } from './directory-entries.js';
 
 interface Paged {
   response_metadata?: { next_cursor?: string };
 }
 
-/** Slack IDs of conversations: channels (C), private groups (G), direct messages (D). */
+/** Slack IDs of conversations: channels (C), private groups and group DMs (G), direct messages (D). */
 export const CHANNEL_ID = /^[CGD][A-Z0-9]{2,}$/;
-
-/**
- * One cached list (users or channels): fresh for `ttlMs`, loaded once at a time, a stale copy
- * served while a refresh runs. A failed load is remembered only until the next call retries it.
- */
-class CachedList<T> {
-  private value: T[] | undefined;
-  private loadedAt = 0;
-  private pending: Promise<T[]> | undefined;
-
-  constructor(
-    private readonly load: () => Promise<T[]>,
-    private readonly ttlMs: number,
-    private readonly now: () => number,
-  ) {}
-
-  private refresh(): Promise<T[]> {
-    this.pending ??= this.load()
-      .then((value) => {
-        this.value = value;
-        this.loadedAt = this.now();
-        return value;
-      })
-      .finally(() => {
-        this.pending = undefined;
-      });
-    return this.pending;
-  }
-
-  private fresh(): boolean {
-    return this.value !== undefined && this.now() - this.loadedAt < this.ttlMs;
-  }
-
-  /** The list, loading it when missing; a stale list is returned at once and refreshed behind. */
-  async get(): Promise<T[]> {
-    if (this.fresh()) return this.value!;
-    if (this.value) {
-      this.refresh().catch(() => {});
-      return this.value;
-    }
-    return this.refresh();
-  }
-
-  /** Like get(), but gives up after `waitMs` so a slow first load cannot hold a call for long. */
-  async within(waitMs: number, what: string): Promise<T[]> {
-    const list = await this.peekOrThrow(waitMs);
-    if (list) return list;
-    throw new UpstreamError(`The ${what} directory is still loading.`, {
-      hint: `Try again in a few seconds${what === 'channel' ? ', or pass a channel ID (C…) instead of a #name' : ''}.`,
-    });
-  }
-
-  private async peekOrThrow(waitMs: number): Promise<T[] | undefined> {
-    if (this.value) return this.get();
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<undefined>((resolve) => {
-      timer = setTimeout(() => resolve(undefined), waitMs);
-    });
-    try {
-      return await Promise.race([this.refresh(), timeout]);
-    } finally {
-      clearTimeout(timer);
-    }
-  }
-
-  /** Whatever is known within `waitMs`, or undefined: for output that can fall back to IDs. */
-  peek(waitMs: number): Promise<T[] | undefined> {
-    return this.peekOrThrow(waitMs).catch(() => undefined);
-  }
-
-  known(): T[] | undefined {
-    return this.value;
-  }
-}
+/** Slack IDs of users: U, or W for Enterprise Grid. */
+export const USER_ID = /^[UW][A-Z0-9]{2,}$/;
 
 async function allPages<R extends Paged, T>(
   api: SlackApi,
@@ -141,53 +40,150 @@ async function allPages<R extends Paged, T>(
   return out;
 }
 
-/** The workspace's users and channels, cached with a TTL: names for IDs and IDs for #names. */
+export interface DirectoryOptions {
+  ttlSeconds: number;
+  logger: Logger;
+  now?: () => number;
+  /** Longest a call waits for a first load; the load itself goes on in the background. */
+  waitMs?: number;
+  /** The directory file (--directory-cache), and the workspace the token belongs to (auth.test). */
+  file?: { store: DirectoryFile; teamId: () => Promise<string> };
+}
+
+/**
+ * The workspace's users and channels, cached with a TTL: names for IDs and IDs for #names. DMs
+ * and group DMs are a third list, loaded only when a call needs them (they need im:read and
+ * mpim:read, which many tokens lack).
+ */
 export class Directory {
   readonly channelList: CachedList<ChannelEntry>;
   readonly userList: CachedList<UserEntry>;
+  readonly dmList: CachedList<ChannelEntry>;
+  private readonly logger: Logger;
+  private readonly waitMs: number;
+  private fromFile: Promise<void> | undefined;
 
   constructor(
     private readonly api: SlackApi,
-    ttlSeconds: number,
-    private readonly logger: Logger,
-    now: () => number = Date.now,
-    /** Longest a call waits for a first load; the load itself goes on in the background. */
-    private readonly waitMs = 10_000,
+    private readonly options: DirectoryOptions,
   ) {
-    const ttl = ttlSeconds * 1000;
-    this.channelList = new CachedList(() => this.loadChannels(), ttl, now);
-    this.userList = new CachedList(() => this.loadUsers(), ttl, now);
+    const ttl = options.ttlSeconds * 1000;
+    const now = options.now ?? Date.now;
+    this.logger = options.logger;
+    this.waitMs = options.waitMs ?? 10_000;
+    this.channelList = new CachedList(() => this.saved(this.loadChannels()), ttl, now);
+    this.userList = new CachedList(() => this.saved(this.loadUsers()), ttl, now);
+    this.dmList = new CachedList(() => this.loadDms(), ttl, now);
+  }
+
+  /** Once: the lists from the directory file, if it is there and for this workspace. */
+  private seedFromFile(): Promise<void> {
+    const file = this.options.file;
+    if (!file) return Promise.resolve();
+    this.fromFile ??= (async () => {
+      const snapshot = await file.store.read(await file.teamId());
+      if (snapshot?.channels) this.channelList.seed(snapshot.channels, snapshot.savedAt);
+      if (snapshot?.users) this.userList.seed(snapshot.users, snapshot.savedAt);
+      if (snapshot) this.logger.info('directory loaded from the cache file');
+    })().catch((error: unknown) => {
+      this.logger.warn('directory cache file not used', { error: (error as Error).message });
+    });
+    return this.fromFile;
+  }
+
+  /** A list just loaded from Slack, also written to the directory file. */
+  private async saved<T>(load: Promise<T>): Promise<T> {
+    const value = await load;
+    const file = this.options.file;
+    if (file) {
+      // Written after the list is in memory, so the file has the fresh list and the other known one.
+      queueMicrotask(() => {
+        file
+          .teamId()
+          .then((teamId) =>
+            file.store.write(teamId, {
+              ...(this.channelList.known() && { channels: this.channelList.known() }),
+              ...(this.userList.known() && { users: this.userList.known() }),
+            }),
+          )
+          .catch(() => {});
+      });
+    }
+    return value;
   }
 
   /** Starts loading both lists without waiting; failures are logged, never thrown. */
   warm(): void {
     for (const [what, list] of [
-      ['channels', this.channelList],
-      ['users', this.userList],
+      ['channels', () => this.channels()],
+      ['users', () => this.users()],
     ] as const) {
-      list.get().catch((error: unknown) => {
+      list().catch((error: unknown) => {
         const message = error instanceof ToolError ? error.message : String(error);
         this.logger.warn('directory warm-up failed; the next call will retry', { what, error: message });
       });
     }
   }
 
-  channels(): Promise<ChannelEntry[]> {
+  async channels(): Promise<ChannelEntry[]> {
+    await this.seedFromFile();
     return this.channelList.within(this.waitMs, 'channel');
   }
 
-  users(): Promise<UserEntry[]> {
+  async users(): Promise<UserEntry[]> {
+    await this.seedFromFile();
     return this.userList.within(this.waitMs, 'user');
+  }
+
+  /** Direct messages and group DMs the token is in. */
+  dms(): Promise<ChannelEntry[]> {
+    return this.dmList.within(this.waitMs, 'direct message');
   }
 
   /** User display names by ID, if the directory answers within `waitMs`. */
   async userNames(waitMs = 1500): Promise<Map<string, string>> {
+    await this.seedFromFile();
     const users = await this.userList.peek(waitMs);
     return new Map((users ?? []).map((u) => [u.id, u.displayName || u.realName || u.name]));
   }
 
   channelName(id: string): string | undefined {
-    return this.channelList.known()?.find((c) => c.id === id)?.name;
+    return (this.channelList.known() ?? []).concat(this.dmList.known() ?? []).find((c) => c.id === id)?.name;
+  }
+
+  /**
+   * What kind of conversation an ID is, and with whom for DMs. Known channels answer from the
+   * cache; anything else asks Slack (conversations.info, and conversations.members for a group DM).
+   */
+  async conversation(id: string): Promise<{ kind: ConversationKind; users: string[] }> {
+    const known = (this.channelList.known() ?? []).find((c) => c.id === id);
+    if (known && (known.kind === 'public_channel' || known.kind === 'private_channel')) {
+      return { kind: known.kind, users: [] };
+    }
+    // A conversation's kind and a DM's people never change: asked once per process.
+    let pending = this.kinds.get(id);
+    if (!pending) {
+      pending = this.askConversation(id);
+      this.kinds.set(id, pending);
+      pending.catch(() => this.kinds.delete(id));
+    }
+    return pending;
+  }
+
+  private readonly kinds = new Map<string, Promise<{ kind: ConversationKind; users: string[] }>>();
+
+  private async askConversation(id: string): Promise<{ kind: ConversationKind; users: string[] }> {
+    const info = await this.api.call<{ channel: RawChannel }>('conversations.info', { channel: id });
+    const entry = toChannelEntry(info.channel);
+    if (entry.kind === 'im') return { kind: 'im', users: entry.user ? [entry.user] : [] };
+    if (entry.kind !== 'mpim') return { kind: entry.kind, users: [] };
+    const members = await allPages<Paged & { members?: string[] }, string>(
+      this.api,
+      'conversations.members',
+      { channel: id },
+      (p) => p.members,
+    );
+    return { kind: 'mpim', users: members };
   }
 
   /** A channel reference (ID, #name, name or <#C…|name>) as a channel ID. */
@@ -201,7 +197,25 @@ export class Directory {
     const found = (await this.channels()).find((c) => c.name.toLowerCase() === name);
     if (!found) {
       throw new NotFoundError(`No channel named #${name} is visible to this token.`, {
-        hint: 'Call slack_list_channels for names and IDs.',
+        hint: 'Call slack_list_channels for names and IDs (DMs: types ["im"], or slack_open_conversation).',
+      });
+    }
+    return found.id;
+  }
+
+  /** A user reference (U…, @name, display name or <@U…>) as a user ID. */
+  async resolveUser(ref: string): Promise<string> {
+    const trimmed = ref.trim();
+    const mention = /^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$/.exec(trimmed)?.[1];
+    if (mention) return mention;
+    if (USER_ID.test(trimmed)) return trimmed;
+    const name = trimmed.replace(/^@/, '').toLowerCase();
+    const found = (await this.users()).find(
+      (u) => !u.deleted && (u.name.toLowerCase() === name || u.displayName.toLowerCase() === name),
+    );
+    if (!found) {
+      throw new NotFoundError(`No user named @${name} in this workspace.`, {
+        hint: 'Call slack_search_users for names and IDs.',
       });
     }
     return found.id;
@@ -224,16 +238,18 @@ export class Directory {
       raw = await fetch('public_channel');
     }
     this.logger.debug('channels loaded', { count: raw.length });
-    return raw.map((c) => ({
-      id: c.id,
-      name: c.name ?? c.id,
-      isPrivate: Boolean(c.is_private),
-      isArchived: Boolean(c.is_archived),
-      isMember: Boolean(c.is_member),
-      topic: c.topic?.value ?? '',
-      purpose: c.purpose?.value ?? '',
-      memberCount: c.num_members ?? 0,
-    }));
+    return raw.map(toChannelEntry);
+  }
+
+  private async loadDms(): Promise<ChannelEntry[]> {
+    const raw = await allPages<Paged & { channels?: RawChannel[] }, RawChannel>(
+      this.api,
+      'conversations.list',
+      { types: 'im,mpim', exclude_archived: true },
+      (p) => p.channels,
+    );
+    this.logger.debug('direct messages loaded', { count: raw.length });
+    return raw.map(toChannelEntry);
   }
 
   private async loadUsers(): Promise<UserEntry[]> {
@@ -246,17 +262,4 @@ export class Directory {
     this.logger.debug('users loaded', { count: raw.length });
     return raw.map(toUserEntry);
   }
-}
-
-export function toUserEntry(u: RawUser): UserEntry {
-  return {
-    id: u.id,
-    name: u.name ?? u.id,
-    realName: u.real_name ?? u.profile?.real_name ?? '',
-    displayName: u.profile?.display_name ?? '',
-    title: u.profile?.title ?? '',
-    isBot: Boolean(u.is_bot),
-    deleted: Boolean(u.deleted),
-    tz: u.tz,
-  };
 }

@@ -21,6 +21,8 @@ function calls(slack: FakeSlack): Record<string, Record<string, unknown>> {
   const general = slack.workspace.channel('C0GENERAL')!;
   const thread = general.messages.find((m) => m.reply_count)!.ts;
   const random = slack.workspace.channel('C0RANDOM')!.messages[0]!.ts;
+  // Alice's own message in her DM with Bob (the e2e runs with her user token).
+  const mine = slack.workspace.channel('D0ALICEBOB')!.messages.find((m) => m.user === 'U0ALICE')!.ts;
   return {
     slack_list_channels: {},
     slack_get_channel_info: { channel_id: '#general' },
@@ -38,6 +40,14 @@ function calls(slack: FakeSlack): Record<string, Record<string, unknown>> {
     slack_mark_read: { channel_id: '#general' },
     slack_create_usergroup: { name: 'E2E', handle: 'e2e' },
     slack_update_usergroup_members: { usergroup_id: 'S0ENG', user_ids: ['U0ALICE'] },
+    slack_list_channel_members: { channel_id: '#general' },
+    slack_search_users: { query: 'carol.chen' },
+    slack_get_file: { file_id: 'F0CHART' },
+    slack_open_conversation: { users: ['@bob'] },
+    slack_update_message: { channel_id: 'D0ALICEBOB', ts: mine, text: 'On it, **now**' },
+    slack_delete_message: { channel_id: 'D0ALICEBOB', ts: mine },
+    slack_upload_file: { channel_id: '#random', filename: 'e2e.txt', content: 'from e2e' },
+    slack_remove_reaction: { channel_id: 'C0GENERAL', timestamp: thread, reaction: 'eyes' },
   };
 }
 
@@ -50,6 +60,10 @@ function approvals(slack: FakeSlack): string[] {
     expect.stringMatching(
       /^.*\(slack_update_usergroup_members\) with \{"usergroup_id":"S0ENG","user_ids":\["U0ALICE"\]\}\. This cannot be undone\. Go ahead\?$/,
     ),
+    expect.stringMatching(
+      /^Delete your message \d+\.\d+ in D0ALICEBOB: "On it, \*now\*"\. This cannot be undone\. Go ahead\?$/,
+    ),
+    'Upload e2e.txt (8 bytes) to #random. Go ahead?',
   ];
 }
 
@@ -59,6 +73,7 @@ const everything = (slack: FakeSlack) => ({
   SLACK_ALLOW_WRITE: 'true',
   SLACK_ALLOW_MARK_READ: 'true',
   SLACK_ALLOW_USERGROUP_WRITE: 'true',
+  SLACK_ALLOW_DM: 'true',
   SLACK_DENY_CHANNELS: '#old-project',
   LOG_LEVEL: 'debug',
 });

@@ -20,7 +20,7 @@ describe.each(['legacy', 'modern'] as const)('Slack errors, said so a model can 
     expect(hidden.text).toContain('Not found: Slack has no such channel');
     const unknown = await callTool(h.client, 'slack_get_channel_history', { channel_id: '#nope' });
     expect(unknown.text).toBe(
-      'Not found: No channel named #nope is visible to this token.\nCall slack_list_channels for names and IDs.',
+      'Not found: No channel named #nope is visible to this token.\nCall slack_list_channels for names and IDs (DMs: types ["im"], or slack_open_conversation).',
     );
   });
 
@@ -42,6 +42,25 @@ describe.each(['legacy', 'modern'] as const)('Slack errors, said so a model can 
     expect(out.isError, out.text).toBe(false);
     expect(performance.now() - started).toBeGreaterThanOrEqual(900);
     expect(h.slack.workspace.callsTo('conversations.history')).toHaveLength(2);
+  });
+
+  it('a 429 on a Tier 2 method is waited out by the client while a Tier 3 call goes on', async () => {
+    h = await connect(era, userToken);
+    h.slack.rateLimit('search.messages', 1, 1);
+    const order: string[] = [];
+    const search = callTool(h.client, 'slack_search_messages', { query: 'deploy' }).then((out) => {
+      order.push('search');
+      return out;
+    });
+    // The history call starts once the search has met its 429 and is waiting it out.
+    while (h.slack.workspace.callsTo('search.messages').length === 0)
+      await new Promise((r) => setImmediate(r));
+    const history = await callTool(h.client, 'slack_get_channel_history', { channel_id: 'C0GENERAL' });
+    order.push('history');
+    expect(history.isError, history.text).toBe(false);
+    expect((await search).isError).toBe(false);
+    expect(order).toEqual(['history', 'search']);
+    expect(h.slack.workspace.callsTo('search.messages')).toHaveLength(2);
   });
 
   it('rate limiting that outlasts the retries says how long to wait', async () => {

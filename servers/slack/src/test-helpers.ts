@@ -33,6 +33,7 @@ export function testConfig(apiUrl: string, overrides: Partial<SlackConfig> = {})
     allowWrite: false,
     allowMarkRead: false,
     allowUsergroupWrite: false,
+    allowDm: false,
     writeChannels: [],
     denyChannels: [],
     readChannels: [],
@@ -41,6 +42,11 @@ export function testConfig(apiUrl: string, overrides: Partial<SlackConfig> = {})
     maxRetries: 1,
     requestTimeoutMs: 5000,
     maxResponseBytes: DEFAULT_MAX_RESPONSE_BYTES,
+    maxFileBytes: 1024 * 1024,
+    caPem: undefined,
+    proxy: {},
+    directoryCachePath: undefined,
+    directoryCacheMaxAgeSeconds: 86_400,
     tools: [],
     excludeTools: [],
     ...overrides,
@@ -52,6 +58,7 @@ export const allWrites: Partial<SlackConfig> = {
   allowWrite: true,
   allowMarkRead: true,
   allowUsergroupWrite: true,
+  allowDm: true,
 };
 
 /** A fake Slack seeded with the standard workspace, and a real MCP client on a server pointed at it. */

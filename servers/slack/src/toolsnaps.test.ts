@@ -8,6 +8,7 @@ itMatchesToolSnapshots(fileURLToPath(new URL('..', import.meta.url)), {
     '--allow-write',
     '--allow-mark-read',
     '--allow-usergroup-write',
+    '--allow-dm',
     '--api-url',
     'http://127.0.0.1:9/api/',
   ],

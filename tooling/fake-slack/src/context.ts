@@ -15,6 +15,8 @@ export type Params = Record<string, string>;
 export interface MethodContext {
   ws: FakeWorkspace;
   token: FakeToken;
+  /** Where this fake listens, like http://127.0.0.1:PORT/ (file URLs point here). */
+  baseUrl: string;
 }
 
 export const permalink = (ws: FakeWorkspace, channel: string, ts: string) =>

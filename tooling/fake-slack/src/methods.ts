@@ -1,8 +1,11 @@
 import { type MethodContext, type Params, permalink, SlackFailure } from './context.js';
+import { conversationMethods } from './conversation-methods.js';
+import { fileMethods } from './files.js';
+import { messageMethods } from './message-methods.js';
 import { searchMessages } from './search.js';
 import { channelView, compareTs, type FakeChannel, type FakeMessage, usergroupView } from './state.js';
 
-type Method = (params: Params, ctx: MethodContext) => Record<string, unknown>;
+export type Method = (params: Params, ctx: MethodContext) => Record<string, unknown>;
 
 /** The scope each method needs, as the Web API documents it (one per method keeps the fake simple). */
 export const METHOD_SCOPES: Record<string, string | undefined> = {
@@ -23,6 +26,14 @@ export const METHOD_SCOPES: Record<string, string | undefined> = {
   'usergroups.list': 'usergroups:read',
   'usergroups.create': 'usergroups:write',
   'usergroups.users.update': 'usergroups:write',
+  'conversations.open': 'im:write',
+  'conversations.members': 'channels:read',
+  'chat.update': 'chat:write',
+  'chat.delete': 'chat:write',
+  'reactions.remove': 'reactions:write',
+  'files.info': 'files:read',
+  'files.getUploadURLExternal': 'files:write',
+  'files.completeUploadExternal': 'files:write',
 };
 
 /** Methods only a user token may call. */
@@ -31,7 +42,7 @@ const USER_ONLY = new Set(['search.messages']);
 const PAGE_MAX = 200;
 
 /** Opaque cursors, like Slack's: base64 of the next offset. */
-function page<T>(items: T[], params: Params, fallbackLimit: number, max = PAGE_MAX) {
+export function page<T>(items: T[], params: Params, fallbackLimit: number, max = PAGE_MAX) {
   const limit = Math.min(Math.max(Number(params.limit) || fallbackLimit, 1), max);
   let offset = 0;
   if (params.cursor) {
@@ -44,19 +55,19 @@ function page<T>(items: T[], params: Params, fallbackLimit: number, max = PAGE_M
   return { slice, next, hasMore: next !== '' };
 }
 
-function requireChannel(params: Params, ctx: MethodContext, key = 'channel'): FakeChannel {
+export function requireChannel(params: Params, ctx: MethodContext, key = 'channel'): FakeChannel {
   const id = params[key];
   if (!id) throw new SlackFailure('channel_not_found');
   const channel = ctx.ws.channel(id);
   const member = channel?.members.includes(ctx.token.userId);
   // Private conversations do not exist for non-members.
-  if (!channel || ((channel.is_private || channel.is_im) && !member))
+  if (!channel || ((channel.is_private || channel.is_im || channel.is_mpim) && !member))
     throw new SlackFailure('channel_not_found');
   return channel;
 }
 
 /** Bots must join a channel to read or write it; users can read public channels. */
-function requireMember(channel: FakeChannel, ctx: MethodContext, forWrite: boolean): void {
+export function requireMember(channel: FakeChannel, ctx: MethodContext, forWrite: boolean): void {
   if (channel.members.includes(ctx.token.userId)) return;
   if (ctx.token.kind === 'bot' || forWrite) throw new SlackFailure('not_in_channel');
 }
@@ -76,13 +87,13 @@ function inRange(m: FakeMessage, params: Params): boolean {
   return true;
 }
 
-function findMessage(channel: FakeChannel, ts: string | undefined): FakeMessage {
+export function findMessage(channel: FakeChannel, ts: string | undefined): FakeMessage {
   const message = ts ? channel.messages.find((m) => m.ts === ts) : undefined;
   if (!message) throw new SlackFailure('message_not_found');
   return message;
 }
 
-function userById(ctx: MethodContext, id: string | undefined) {
+export function userById(ctx: MethodContext, id: string | undefined) {
   const user = id ? ctx.ws.user(id) : undefined;
   if (!user) throw new SlackFailure('user_not_found');
   return user;
@@ -102,7 +113,7 @@ export const methods: Record<string, Method> = {
     const types = (params.types || 'public_channel').split(',');
     const visible = ctx.ws.channels.filter((c) => {
       if (params.exclude_archived === 'true' && c.is_archived) return false;
-      const type = c.is_im ? 'im' : c.is_private ? 'private_channel' : 'public_channel';
+      const type = c.is_im ? 'im' : c.is_mpim ? 'mpim' : c.is_private ? 'private_channel' : 'public_channel';
       if (!types.includes(type)) return false;
       return type === 'public_channel' || c.members.includes(ctx.token.userId);
     });
@@ -246,6 +257,10 @@ export const methods: Record<string, Method> = {
     group.users = users;
     return { usergroup: usergroupView(group, ctx.ws.teamId, true) };
   },
+
+  ...conversationMethods,
+  ...messageMethods,
+  ...fileMethods,
 };
 
 export { USER_ONLY };

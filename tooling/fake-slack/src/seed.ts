@@ -15,6 +15,9 @@ export interface SeedOptions {
 }
 
 const HOUR = 3600;
+/** A 1×1 transparent PNG. */
+export const PNG_1X1 =
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 const DAY = 24 * HOUR;
 
 /**
@@ -39,8 +42,19 @@ export function seedWorkspace(options: SeedOptions = {}): FakeWorkspace {
       status_emoji: ':rocket:',
     },
   });
-  const bob = ws.addUser({ id: 'U0BOB', name: 'bob', real_name: 'Bob Baker' });
-  ws.addUser({ id: 'U0CAROL', name: 'carol', real_name: 'Carol Chen', tz: 'America/New_York' });
+  const bob = ws.addUser({
+    id: 'U0BOB',
+    name: 'bob',
+    real_name: 'Bob Baker',
+    profile: { display_name: 'bob', real_name: 'Bob Baker', email: 'bob@example.com' },
+  });
+  const carol = ws.addUser({
+    id: 'U0CAROL',
+    name: 'carol',
+    real_name: 'Carol Chen',
+    tz: 'America/New_York',
+    profile: { display_name: 'cchen', real_name: 'Carol Chen', email: 'carol.chen@example.org' },
+  });
   ws.addUser({ id: 'U0GONE', name: 'gone', real_name: 'Former Member', deleted: true });
   const bot = ws.addUser({ id: 'U0BOT', name: 'refbot', real_name: 'Ref Bot', is_bot: true });
 
@@ -79,6 +93,60 @@ export function seedWorkspace(options: SeedOptions = {}): FakeWorkspace {
   ws.addMessage('C0RANDOM', { user: bob.id, text: 'Lunch at noon?' }, now - HOUR);
   ws.addMessage('C0SECRET', { user: alice.id, text: 'The launch date is a secret' }, now - DAY);
   ws.addMessage('C0NOBOT', { user: bob.id, text: 'Bots cannot see this channel' }, now - DAY);
+
+  // Direct messages: Alice and Bob, the bot and Alice, and a group DM of Alice, Bob and Carol.
+  ws.addChannel({ id: 'D0ALICEBOB', name: '', is_private: true, is_im: true, members: [alice.id, bob.id] });
+  ws.addChannel({ id: 'D0BOTALICE', name: '', is_private: true, is_im: true, members: [bot.id, alice.id] });
+  ws.addChannel({
+    id: 'G0TRIO',
+    name: 'mpdm-alice--bob--carol-1',
+    is_private: true,
+    is_mpim: true,
+    members: [alice.id, bob.id, carol.id],
+  });
+  ws.addMessage('D0ALICEBOB', { user: bob.id, text: 'Can you look at my PR?' }, now - 5 * HOUR);
+  ws.addMessage('D0ALICEBOB', { user: alice.id, text: 'On it' }, now - 4 * HOUR);
+  ws.addMessage('D0BOTALICE', { user: alice.id, text: 'Remind me about the release' }, now - 6 * HOUR);
+  ws.addMessage('D0BOTALICE', { user: bot.id, text: 'Noted' }, now - 6 * HOUR + 30);
+  ws.addMessage('G0TRIO', { user: carol.id, text: 'Offsite dates?' }, now - 3 * HOUR);
+
+  // Files: a text file and a PNG shared in #files, one in #secret the bot cannot see.
+  ws.addChannel({ id: 'C0FILES', name: 'files', purpose: 'Shared files', members: team });
+  const notes = ws.addFile({
+    id: 'F0NOTES',
+    name: 'notes.txt',
+    title: 'Release notes',
+    mimetype: 'text/plain',
+    user: alice.id,
+    content: Buffer.from('Release 1.2\n- faster search\n- fewer bugs\n'),
+    channels: ['C0FILES'],
+  });
+  const chart = ws.addFile({
+    id: 'F0CHART',
+    name: 'chart.png',
+    mimetype: 'image/png',
+    user: bob.id,
+    content: Buffer.from(PNG_1X1, 'base64'),
+    channels: ['C0FILES'],
+  });
+  ws.addFile({
+    id: 'F0PLAN',
+    name: 'plan.txt',
+    mimetype: 'text/plain',
+    user: alice.id,
+    content: Buffer.from('Launch on the 5th'),
+    channels: ['C0SECRET'],
+  });
+  const fileRef = (f: typeof notes) => ({ id: f.id, name: f.name, title: f.title, mimetype: f.mimetype });
+  ws.addMessage(
+    'C0FILES',
+    {
+      user: alice.id,
+      text: 'Notes and a chart: https://example.com/release',
+      files: [fileRef(notes), fileRef(chart)],
+    },
+    now - 90 * 60,
+  );
 
   const big = options.bigChannelMessages ?? 0;
   for (let i = big; i >= 1; i--) {

@@ -1,6 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { type Params, SlackFailure } from './context.js';
+import { type FileRequest, handleFileRoute } from './files.js';
 import { streamRepeated } from './flood.js';
 import { METHOD_SCOPES, methods, USER_ONLY } from './methods.js';
 import { FakeWorkspace } from './state.js';
@@ -9,6 +11,8 @@ export interface FakeSlack {
   /** Base URL to configure a client with; ends with `/api/` like https://slack.com/api/. */
   apiUrl: string;
   workspace: FakeWorkspace;
+  /** Every request to the upload and download URLs (files-pri, upload/v1), in order. */
+  fileRequests: FileRequest[];
   /** The next `times` calls to `method` answer HTTP 429 with `Retry-After: retryAfterSeconds`. */
   rateLimit(method: string, times: number, retryAfterSeconds: number): void;
   /** The next `times` calls to `method` answer `{ ok: false, error: code }`. */
@@ -35,6 +39,8 @@ export interface FakeSlackOptions {
   latencyMs?: number;
   /** Loopback port to listen on; 0 (the default) picks a free one. */
   port?: number;
+  /** Serve HTTPS with this key and certificate (PEM), for tests of trusted CAs. */
+  tls?: { key: string; cert: string };
 }
 
 /** Starts the fake Web API on a free loopback port. */
@@ -44,6 +50,8 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const failures = new Map<string, { times: number; code: string; extra: Record<string, unknown> }>();
   const floods = new Map<string, { times: number; items: number }>();
   const answers = new Map<string, { times: number; body: unknown }>();
+  const fileRequests: FileRequest[] = [];
+  let baseUrl = '';
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -56,6 +64,19 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       if (options.latencyMs) setTimeout(write, options.latencyMs);
       else write();
     };
+    if (!method && !url.pathname.startsWith('/api/')) {
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      const served = await handleFileRoute(
+        workspace,
+        req,
+        res,
+        url.pathname,
+        Buffer.concat(chunks),
+        fileRequests,
+      );
+      if (served) return;
+    }
     if (!method || !(method in methods)) return send(404, { ok: false, error: 'unknown_method' });
     if (req.method !== 'POST' && req.method !== 'GET')
       return send(405, { ok: false, error: 'method_not_allowed' });
@@ -97,7 +118,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       });
     }
     try {
-      const result = methods[method]!(params, { ws: workspace, token });
+      const result = methods[method]!(params, { ws: workspace, token, baseUrl });
       const flood = floods.get(method);
       if (flood && flood.times > 0) {
         flood.times--;
@@ -110,17 +131,20 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     }
   };
 
-  const server = createServer((req, res) => {
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch(() => {
       res.writeHead(500).end();
     });
-  });
+  };
+  const server: Server = options.tls ? createTlsServer(options.tls, onRequest) : createServer(onRequest);
   await listen(server, options.port ?? 0);
   const { port } = server.address() as AddressInfo;
+  baseUrl = `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}/`;
 
   return {
-    apiUrl: `http://127.0.0.1:${port}/api/`,
+    apiUrl: `${baseUrl}api/`,
     workspace,
+    fileRequests,
     rateLimit(method, times, retryAfterSeconds) {
       limits.set(method, { times, retryAfter: retryAfterSeconds });
     },

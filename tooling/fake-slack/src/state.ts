@@ -48,6 +48,23 @@ export interface FakeMessage {
   reactions?: FakeReaction[];
   subtype?: string;
   bot_id?: string;
+  /** Files shared with the message, as file objects (files.completeUploadExternal adds them). */
+  files?: Array<Record<string, unknown>>;
+  edited?: { user: string; ts: string };
+}
+
+/** A file as Slack stores it: bytes plus the metadata files.info shows. */
+export interface FakeFile {
+  id: string;
+  name: string;
+  title: string;
+  mimetype: string;
+  filetype: string;
+  user: string;
+  created: number;
+  content: Buffer;
+  /** Conversations it is shared in; a file in none is visible to its uploader only. */
+  channels: string[];
 }
 
 export interface FakeChannel {
@@ -55,6 +72,10 @@ export interface FakeChannel {
   name: string;
   is_private: boolean;
   is_im?: boolean;
+  /** A group DM: private, named like mpdm-alice--bob-1 by Slack. */
+  is_mpim?: boolean;
+  /** For a DM (is_im): the other person. */
+  user?: string;
   is_archived?: boolean;
   created: number;
   topic: string;
@@ -88,6 +109,9 @@ export class FakeWorkspace {
   users: FakeUser[] = [];
   channels: FakeChannel[] = [];
   usergroups: FakeUsergroup[] = [];
+  files: FakeFile[] = [];
+  /** Upload URLs handed out by files.getUploadURLExternal, by the id in their path. */
+  uploads = new Map<string, { fileId: string; filename: string; length: number; userId: string }>();
   tokens = new Map<string, FakeToken>();
   /** Every request received, in order, tokens excluded. */
   calls: FakeCall[] = [];
@@ -164,6 +188,22 @@ export class FakeWorkspace {
     return this.users.find((u) => u.id === id);
   }
 
+  /** Adds a file shared in `channels`, as if uploaded by `user`. */
+  addFile(file: Omit<FakeFile, 'created' | 'title' | 'filetype'> & Partial<FakeFile>): FakeFile {
+    const full: FakeFile = {
+      created: Math.floor(Date.now() / 1000),
+      title: file.name,
+      filetype: file.name.split('.').pop() ?? 'binary',
+      ...file,
+    };
+    this.files.push(full);
+    return full;
+  }
+
+  file(id: string): FakeFile | undefined {
+    return this.files.find((f) => f.id === id);
+  }
+
   /** Calls to one method, for assertions. */
   callsTo(method: string): FakeCall[] {
     return this.calls.filter((c) => c.method === method);
@@ -178,12 +218,25 @@ export function compareTs(a: string, b: string): number {
 
 /** A channel as conversations.list / conversations.info show it. */
 export function channelView(channel: FakeChannel, asUser?: string): Record<string, unknown> {
+  // A DM has no name, topic or member count in Slack's answers: its other person is `user`.
+  if (channel.is_im) {
+    return {
+      id: channel.id,
+      created: channel.created,
+      is_im: true,
+      is_org_shared: false,
+      user: channel.members.find((m) => m !== asUser) ?? channel.user,
+      is_user_deleted: false,
+      priority: 0,
+    };
+  }
   const view: Record<string, unknown> = {
     id: channel.id,
     name: channel.name,
     is_channel: !channel.is_private && !channel.is_im,
-    is_group: channel.is_private,
+    is_group: channel.is_private && !channel.is_mpim,
     is_im: Boolean(channel.is_im),
+    is_mpim: Boolean(channel.is_mpim),
     is_private: channel.is_private,
     is_archived: Boolean(channel.is_archived),
     is_member: asUser ? channel.members.includes(asUser) : false,

@@ -1,12 +1,13 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from '@refmcp/core';
 import { boundedFetch, tooLargeIn } from '@refmcp/core/upstream';
-import { LogLevel, type Logger as SlackLogger, WebAPIRateLimitedError, WebClient } from '@slack/web-api';
+import { LogLevel, type Logger as SlackLogger, WebClient } from '@slack/web-api';
 import type { SlackConfig, TokenKind } from '../config.js';
-import { toSlackToolError } from './errors.js';
+import { RateLimitTooLongError, rateLimitIn, toSlackToolError } from './errors.js';
+import { TIER_CONCURRENCY, type Tier, tierOf } from './tiers.js';
+import { fetchVia, slackDispatcher } from './transport.js';
 
-/** The longest Retry-After one call waits out before it is answered with the wait instead (s). */
-const MAX_RATE_LIMIT_WAIT_S = 10;
+/** The longest Retry-After the client waits out inside one call; a longer one is answered with the wait (s). */
+export const MAX_RATE_LIMIT_WAIT_S = 10;
 
 export type SlackParams = Record<string, string | number | boolean | undefined>;
 
@@ -14,6 +15,8 @@ export type SlackParams = Record<string, string | number | boolean | undefined>;
 export interface SlackApi {
   readonly tokenKind: TokenKind;
   call<T = Record<string, unknown>>(method: string, params?: SlackParams): Promise<T>;
+  /** fetch through the same proxy and CA settings as the API calls (for file transfers). */
+  readonly fetch: typeof fetch;
 }
 
 /** The Web API client's log lines go to our stderr logger, which redacts the token. */
@@ -30,7 +33,27 @@ function bridgeLogger(logger: Logger): SlackLogger {
   };
 }
 
+/**
+ * A 429 whose Retry-After is longer than a tool call should wait fails here, before the client
+ * sees it: the client would otherwise hold the tier's queue for the whole Retry-After (an hour,
+ * at worst). Shorter ones reach the client, which waits and retries them itself.
+ */
+function refusingLongRateLimits(base: typeof fetch): typeof fetch {
+  return async (input, init) => {
+    const response = await base(input, init);
+    if (response.status === 429) {
+      const seconds = Number.parseInt(response.headers.get('retry-after') ?? '', 10);
+      if (Number.isFinite(seconds) && seconds > MAX_RATE_LIMIT_WAIT_S) {
+        await response.body?.cancel().catch(() => {});
+        throw new RateLimitTooLongError(seconds);
+      }
+    }
+    return response;
+  };
+}
+
 export function createSlackApi(config: SlackConfig, logger: Logger): SlackApi {
+  const transport = fetchVia(slackDispatcher(config));
   const retryConfig = {
     retries: config.maxRetries,
     factor: 2,
@@ -38,43 +61,44 @@ export function createSlackApi(config: SlackConfig, logger: Logger): SlackApi {
     maxTimeout: 4000,
     randomize: true,
     // p-retry's hook (the client hands retryConfig to p-retry whole; its type lists only the
-    // `retry` options): an answer refused for its size would be as large again, so it is not
-    // retried. Throwing here ends the retries with this error.
+    // `retry` options). Throwing here ends the retries with this error: an answer refused for its
+    // size would be as large again, and a long Retry-After is the caller's to wait out.
     onFailedAttempt: (error: unknown) => {
-      if (tooLargeIn(error)) throw error;
+      if (tooLargeIn(error) || rateLimitIn(error)?.tooLong) throw error;
     },
   };
-  const client = new WebClient(config.token, {
-    slackApiUrl: config.apiUrl,
-    logger: bridgeLogger(logger.child('slack')),
-    // The client's own retry policy (429 Retry-After included), sized so a tool call stays short.
-    retryConfig,
-    // Every answer is read with a byte cap (bounded-fetch.ts); a longer one fails the call.
-    fetch: boundedFetch(config.maxResponseBytes),
-    timeout: config.requestTimeoutMs,
-    // On a 429 the client would otherwise pause its whole queue for the Retry-After, so one
-    // rate-limited call (Retry-After: 3600) would stall every other call of the server for an hour.
-    // Rejected at once instead: only the call that met the limit waits, and only a short while.
-    rejectRateLimitedCalls: true,
-    ...(config.teamId && { teamId: config.teamId }),
-  });
+  // Every answer is read with a byte cap (bounded-fetch.ts); a longer one fails the call.
+  const apiFetch = refusingLongRateLimits(boundedFetch(config.maxResponseBytes, transport));
+  const clients = new Map<Tier, WebClient>();
+  const clientFor = (tier: Tier) => {
+    let client = clients.get(tier);
+    if (!client) {
+      client = new WebClient(config.token, {
+        slackApiUrl: config.apiUrl,
+        logger: bridgeLogger(logger.child('slack')),
+        // The client's own retry policy: errors and short 429s are retried, Retry-After honoured.
+        retryConfig,
+        maxRequestConcurrency: TIER_CONCURRENCY[tier],
+        fetch: apiFetch,
+        timeout: config.requestTimeoutMs,
+        // Security: a method name is never an absolute URL, so the token goes to the API only.
+        allowAbsoluteUrls: false,
+        ...(config.teamId && { teamId: config.teamId }),
+      });
+      clients.set(tier, client);
+    }
+    return client;
+  };
   return {
     tokenKind: config.tokenKind,
+    fetch: transport,
     async call<T>(method: string, params: SlackParams = {}): Promise<T> {
       const clean: Record<string, string | number | boolean> = {};
       for (const [key, value] of Object.entries(params)) if (value !== undefined) clean[key] = value;
-      for (let attempt = 0; ; attempt++) {
-        try {
-          return (await client.apiCall(method, clean)) as T;
-        } catch (error) {
-          const shortWait =
-            error instanceof WebAPIRateLimitedError &&
-            attempt < config.maxRetries &&
-            error.retryAfter <= MAX_RATE_LIMIT_WAIT_S;
-          if (!shortWait) throw toSlackToolError(error, method, config.apiUrl);
-          logger.info('rate limited; this call waits', { method, seconds: error.retryAfter });
-          await sleep(error.retryAfter * 1000);
-        }
+      try {
+        return (await clientFor(tierOf(method)).apiCall(method, clean)) as T;
+      } catch (error) {
+        throw toSlackToolError(error, method, config.apiUrl);
       }
     },
   };

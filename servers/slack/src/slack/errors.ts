@@ -14,6 +14,27 @@ import {
   WebAPIRequestError,
 } from '@slack/web-api';
 
+/** A 429 whose Retry-After is too long to wait out inside one tool call (see api.ts). */
+export class RateLimitTooLongError extends Error {
+  constructor(readonly retryAfterSeconds: number) {
+    super(`rate limited for ${retryAfterSeconds} s`);
+  }
+}
+
+/**
+ * The wait a rate-limited call ended with: ours (too long to wait), or the client's own error
+ * after its retries ran out ("A rate limit was exceeded (url: …, retry-after: N)"; the client has
+ * no error class for it, so its message is read).
+ */
+export function rateLimitIn(error: unknown): { seconds: number; tooLong: boolean } | undefined {
+  for (let e = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    if (e instanceof RateLimitTooLongError) return { seconds: e.retryAfterSeconds, tooLong: true };
+    const match = /A rate limit was exceeded \(.*retry-after: (\d+)\)/.exec((e as Error).message ?? '');
+    if (match) return { seconds: Number(match[1]), tooLong: false };
+  }
+  return undefined;
+}
+
 const TOKEN_HINT = 'Check SLACK_BOT_TOKEN / SLACK_USER_TOKEN and restart the server.';
 
 /** Slack's `ok:false` codes, each said in words with what to do about it. */
@@ -98,6 +119,8 @@ export function toSlackToolError(error: unknown, method: string, apiUrl: string)
       },
     );
   }
+  const limited = rateLimitIn(error);
+  if (limited) return rateLimited(limited.seconds);
   if (error instanceof WebAPIPlatformError) {
     const data = error.data as unknown as Record<string, unknown>;
     // The client reports a body that is not JSON as `ok: false` with the whole body as the code.
@@ -108,14 +131,7 @@ export function toSlackToolError(error: unknown, method: string, apiUrl: string)
     }
     return fromCode(String(data.error ?? 'unknown_error'), data, method);
   }
-  if (error instanceof WebAPIRateLimitedError) {
-    const seconds = error.retryAfter;
-    return new UpstreamError('Slack is rate limiting these calls.', {
-      status: 429,
-      retryAfterSeconds: seconds,
-      hint: `Wait at least ${seconds} second${seconds === 1 ? '' : 's'} before calling again; other tools still work.`,
-    });
-  }
+  if (error instanceof WebAPIRateLimitedError) return rateLimited(error.retryAfter);
   if (error instanceof WebAPIHTTPError) {
     return new UpstreamError(`Slack answered HTTP ${error.statusCode} to ${method}.`, {
       status: error.statusCode,
@@ -128,6 +144,14 @@ export function toSlackToolError(error: unknown, method: string, apiUrl: string)
     });
   }
   return error;
+}
+
+function rateLimited(seconds: number): ToolError {
+  return new UpstreamError('Slack is rate limiting these calls.', {
+    status: 429,
+    retryAfterSeconds: seconds,
+    hint: `Wait at least ${seconds} second${seconds === 1 ? '' : 's'} before calling again; other tools still work.`,
+  });
 }
 
 /**

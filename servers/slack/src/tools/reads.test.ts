@@ -10,7 +10,7 @@ describe.each(['legacy', 'modern'] as const)('read tools (%s)', (era) => {
     h = await connect(era);
     const out = await callTool(h.client, 'slack_list_channels', {});
     const names = (out.structured!.channels as Array<{ name: string }>).map((c) => c.name);
-    expect(names).toEqual(['general', 'random', 'no-bot', 'big']);
+    expect(names).toEqual(['general', 'random', 'no-bot', 'big', 'files']);
     expect(out.text).toContain('#general C0GENERAL (3 members, member) Company-wide');
     const all = await callTool(h.client, 'slack_list_channels', { include_archived: true, query: 'old' });
     expect(all.structured!.channels).toMatchObject([{ id: 'C0OLD', isArchived: true }]);
@@ -24,7 +24,7 @@ describe.each(['legacy', 'modern'] as const)('read tools (%s)', (era) => {
       limit: 3,
       cursor: first.structured!.nextCursor,
     });
-    expect(second.structured).toMatchObject({ channels: [{ name: 'big' }] });
+    expect(second.structured).toMatchObject({ channels: [{ name: 'big' }, { name: 'files' }] });
     expect(second.structured!.nextCursor).toBeUndefined();
   });
 
@@ -158,7 +158,7 @@ describe.each(['legacy', 'modern'] as const)('read tools (%s)', (era) => {
       total: 1,
       matches: [{ channel: { name: 'general' }, userName: 'alice' }],
     });
-    expect(found.text).toMatch(/^1 match:\n/);
+    expect(found.text).toMatch(/^1 match for deploy:\n/);
     const unreads = await callTool(h.client, 'slack_get_unreads', {});
     expect(unreads.isError, unreads.text).toBe(false);
     expect(unreads.structured!.channels).toMatchObject([

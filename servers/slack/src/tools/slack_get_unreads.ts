@@ -28,7 +28,8 @@ async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promis
 export default defineTool({
   name: 'slack_get_unreads',
   title: 'Unread messages',
-  description: 'Your channels with unread messages, and the newest unread ones in each.',
+  description:
+    'Your channels, DMs and group DMs with unread messages, and the newest unread ones in each (scans up to 100 conversations).',
   inputSchema: z.object({
     max_channels: z.number().int().min(1).max(50).default(10),
     messages_per_channel: z.number().int().min(0).max(50).default(5),
@@ -49,10 +50,16 @@ export default defineTool({
   gate: 'user-token',
   handler: async ({ max_channels, messages_per_channel }, ctx: SlackContext) => {
     const { deps } = ctx;
-    const readable = await deps.policy.readFilter();
-    const mine = (await deps.directory.channels()).filter(
-      (c) => c.isMember && !c.isArchived && readable(c.id),
+    const [readable, joined, dms] = await Promise.all([
+      deps.policy.readFilter(),
+      deps.directory.channels(),
+      // DMs need im:read / mpim:read; a token without them still gets its channels' unreads.
+      deps.directory.dms().catch(() => []),
+    ]);
+    const mine = [...joined, ...dms].filter(
+      (c) => c.isMember && !c.isArchived && readable(c.id, c.kind === 'im' && c.user ? [c.user] : undefined),
     );
+    const dmWith = new Map(dms.flatMap((c) => (c.kind === 'im' && c.user ? [[c.id, c.user] as const] : [])));
     const scanned = mine.slice(0, MAX_SCANNED);
     const infos = await mapLimit(scanned, CONCURRENCY, (c) =>
       deps.api.call<RawInfo>('conversations.info', { channel: c.id }).then((r) => r.channel),
@@ -62,6 +69,10 @@ export default defineTool({
       .sort((a, b) => (b.unread_count_display ?? 0) - (a.unread_count_display ?? 0))
       .slice(0, max_channels);
     const names = await deps.directory.userNames();
+    const nameOf = (c: RawInfo['channel']) => {
+      const user = dmWith.get(c.id);
+      return user ? `@${names.get(user) ?? user}` : (c.name ?? c.id);
+    };
     const channels = await mapLimit(unread, CONCURRENCY, async (c) => {
       const lastRead = c.last_read ?? '0';
       const page =
@@ -78,7 +89,7 @@ export default defineTool({
           : { messages: [] };
       return {
         id: c.id,
-        name: c.name ?? c.id,
+        name: nameOf(c),
         unreadCount: c.unread_count_display ?? 0,
         lastRead,
         messages: page.messages.map((m) => toMessage(m, names)),
@@ -92,7 +103,7 @@ export default defineTool({
       : channels
           .map(
             (c) =>
-              `#${c.name} ${c.id}: ${c.unreadCount} unread` +
+              `${c.name.startsWith('@') ? '' : '#'}${c.name} ${c.id}: ${c.unreadCount} unread` +
               c.messages.map((m) => `\n  ${renderMessage(m)}`).join(''),
           )
           .join('\n'),

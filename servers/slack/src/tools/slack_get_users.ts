@@ -36,7 +36,7 @@ export default defineTool({
     );
     const page = paginate(users, { cursor, limit });
     return {
-      users: page.items.map(({ tz, ...u }) => ({ ...u, ...(tz && { tz }) })),
+      users: page.items.map(({ tz, email: _email, ...u }) => ({ ...u, ...(tz && { tz }) })),
       ...(page.nextCursor && { nextCursor: page.nextCursor }),
     };
   },

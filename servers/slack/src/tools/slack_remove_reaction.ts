@@ -1,0 +1,24 @@
+import { writes } from '@refmcp/core';
+import * as z from 'zod';
+import { defineTool, type SlackContext, writableChannel } from '../deps.js';
+import { channelArg, tsArg } from '../tool-args.js';
+
+export default defineTool({
+  name: 'slack_remove_reaction',
+  title: 'Remove reaction',
+  description: "Remove this account's emoji reaction from a message.",
+  inputSchema: z.object({
+    channel_id: channelArg,
+    timestamp: tsArg.describe("The message's ts"),
+    reaction: z.string().min(1).describe('Emoji name, e.g. thumbsup'),
+  }),
+  outputSchema: z.object({ channel: z.string(), ts: z.string(), reaction: z.string() }),
+  annotations: writes({ openWorld: true }),
+  handler: async ({ channel_id, timestamp, reaction }, ctx: SlackContext) => {
+    const channel = await writableChannel(ctx.deps, channel_id);
+    const name = reaction.replace(/^:|:$/g, '');
+    await ctx.deps.api.call('reactions.remove', { channel, timestamp, name });
+    return { channel, ts: timestamp, reaction: name };
+  },
+  render: ({ channel, ts, reaction }) => `Removed :${reaction}: from ${ts} in ${channel}.`,
+});
