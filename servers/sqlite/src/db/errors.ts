@@ -47,6 +47,13 @@ const REFUSALS: Record<Refusal, (message: string) => ToolError> = {
       'create_table only creates tables; this statement changed something else, so it was rolled back.',
       { hint: 'Use write_query for other statements.' },
     ),
+  attached_write: () =>
+    new PermissionDeniedError(
+      'This statement writes to an attached database; attached databases are read-only.',
+      {
+        hint: 'Write to that database directly: pass its name as database.',
+      },
+    ),
   result_too_large: (message) =>
     new InvalidInputError(message, {
       hint:

@@ -16,6 +16,8 @@ export interface RunnerOptions {
   maxCellBytes: number;
   /** The most rows of one result may take in a reply, structured and text view together. */
   maxResultBytes: number;
+  /** Other databases attached read-only under their name (see runner.js, attachAll). */
+  attach: Array<{ name: string; file: string }>;
 }
 
 /**
@@ -71,6 +73,8 @@ export type Refusal =
   | 'explain'
   | 'transaction'
   | 'not_create_table'
+  /** A write to an attached database: those are read-only. */
+  | 'attached_write'
   /** A row (or an introspection answer) larger than the byte cap: the message says how large. */
   | 'result_too_large';
 

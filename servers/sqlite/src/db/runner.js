@@ -64,6 +64,7 @@ try {
   classifier = new Database(options.file, { readonly: true, fileMustExist: true });
   classifier.pragma(`busy_timeout = ${Number(options.busyTimeoutMs) | 0}`);
   classifier.pragma('query_only = ON');
+  attachAll();
   snapshotSettings();
   send({ ready: true });
 } catch (error) {
@@ -132,6 +133,22 @@ function handle(request) {
     : write(stmt, request.params, request.limit);
 }
 
+/**
+ * The databases the operator listed with --attach, under their names, on both connections. The
+ * file name is bound, never spliced into SQL; the name was checked to be an identifier. On a
+ * reader (opened read-only) they are read-only like the main file. better-sqlite3 opens without
+ * URI filenames, so `?mode=ro` is not available and the writer attaches them read-write: every
+ * write is checked against its compiled program instead (checkProgram), where a write to an
+ * attached database cannot hide.
+ */
+function attachAll() {
+  for (const { name, file } of options.attach ?? []) {
+    for (const connection of [db, classifier]) {
+      connection.prepare(`ATTACH DATABASE ? AS "${name.replace(/"/g, '""')}"`).run(file);
+    }
+  }
+}
+
 /** Both connections: a compile-time PRAGMA on the classifier (locking_mode) must not stay either. */
 function snapshotSettings() {
   restorers = [db, classifier].flatMap((connection) =>
@@ -167,6 +184,11 @@ function checkProgram(sql, params) {
   const program = /** @type {unknown[][]} */ (bind(explain.raw(true), params, (s, p) => s.all(...p)));
   for (const op of program) {
     if (op[1] === 'Vacuum' && Number(op[3]) !== 0) throw new Refused('vacuum_into');
+    // Security: Transaction P1 is the schema (0 main, 1 temp, 2 and up attached), P2 non-zero a
+    // write transaction. Any change to an attached database needs one, whatever the SQL says.
+    if (op[1] === 'Transaction' && Number(op[2]) >= 2 && Number(op[3]) !== 0) {
+      throw new Refused('attached_write');
+    }
   }
 }
 
