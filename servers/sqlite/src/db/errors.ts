@@ -67,6 +67,19 @@ const REFUSALS: Record<Refusal, (message: string) => ToolError> = {
  * what to try next. Anything unrecognised passes through as an internal error.
  */
 export function translateError(error: unknown, readOnlyServer = false): unknown {
+  const translated = translateOne(error, readOnlyServer);
+  if (!(error instanceof RunnerFailure) || error.index === undefined || !(translated instanceof ToolError)) {
+    return translated;
+  }
+  // A batch names the statement that failed, and that nothing of the batch was kept.
+  return new ToolError(
+    translated.kind,
+    `Statement ${error.index + 1} (index ${error.index}) failed, so the whole batch was rolled back and nothing of it was kept: ${translated.message}`,
+    { hint: translated.hint },
+  );
+}
+
+function translateOne(error: unknown, readOnlyServer: boolean): unknown {
   if (error instanceof ToolError || !(error instanceof RunnerFailure)) return error;
   if (error.kind === 'Refused' && readOnlyServer && error.code === 'not_read_only') {
     // write_query is not offered here, so pointing at it would send the model after a missing tool.

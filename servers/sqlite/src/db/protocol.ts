@@ -32,6 +32,11 @@ export type RunnerRequest =
   | { id: number; op: 'plan'; sql: string; params: Params }
   /** What a write statement would destroy, read from its compiled program; nothing runs. */
   | { id: number; op: 'impact'; sql: string; params: Params }
+  /**
+   * Write statements in one transaction, in order: all kept, or on the first failure none (the
+   * error carries the failing statement's index).
+   */
+  | { id: number; op: 'batch'; statements: Array<{ sql: string; params: Params }> }
   /** Our own introspection SQL (identifiers bound, never interpolated); rows as objects. */
   | { id: number; op: 'all'; sql: string; params: Params };
 
@@ -57,6 +62,13 @@ export interface WriteResult extends ReadResult {
 
 /** What a write cannot take back: rows deleted, tables/indexes/triggers/views dropped, the schema altered. */
 export type Impact = 'delete' | 'drop' | 'alter';
+
+export interface BatchResult {
+  /** Per statement, in order. */
+  results: Array<{ changes: number; lastInsertRowid: number | string | null }>;
+  schemaVersion: number;
+  schemaChanged: boolean;
+}
 
 export interface PlanRow {
   id: number;
@@ -84,10 +96,12 @@ export interface RunnerError {
   /** SQLite's extended code (`SQLITE_BUSY`, …) or the refusal reason. */
   code: string | undefined;
   message: string;
+  /** In a batch: the 0-based index of the statement that failed. */
+  index?: number;
 }
 
 export type RunnerResponse =
-  | { id: number; ok: true; result: unknown }
-  | { id: number; ok: false; error: RunnerError }
+  | { id: number; ok: true; result: unknown; retire?: boolean }
+  | { id: number; ok: false; error: RunnerError; retire?: boolean }
   | { ready: true }
   | { fatal: RunnerError };

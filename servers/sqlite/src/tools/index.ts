@@ -9,6 +9,7 @@ import explainQuery from './explain_query.js';
 import listTables from './list_tables.js';
 import readQuery from './read_query.js';
 import searchSchema from './search_schema.js';
+import writeBatch from './write_batch.js';
 import writeQuery from './write_query.js';
 
 /** Every tool of the server, in the order clients list them. */
@@ -20,6 +21,7 @@ export const catalog: AnyTool<SqliteDeps>[] = [
   searchSchema,
   appendInsight,
   writeQuery,
+  writeBatch,
   createTable,
 ];
 
