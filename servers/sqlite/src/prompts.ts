@@ -64,9 +64,9 @@ export function registerPrompts(server: McpServer, deps: SqliteDeps): void {
           completeTableName(pick(deps, context?.arguments?.database), value),
         ),
         database: completable(
-          z.string().optional().describe('The database holding the table (default: the first)'),
-          (value) => completeDatabaseName(deps, value ?? ''),
-        ),
+          z.string().describe('The database holding the table (default: the first)'),
+          (value) => completeDatabaseName(deps, value),
+        ).optional(),
       }),
     },
     ({ table_name, database }) => ({

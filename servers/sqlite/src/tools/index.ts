@@ -6,6 +6,7 @@ import appendInsight from './append_insight.js';
 import createTable from './create_table.js';
 import describeTable from './describe_table.js';
 import explainQuery from './explain_query.js';
+import listDatabases from './list_databases.js';
 import listTables from './list_tables.js';
 import readQuery from './read_query.js';
 import searchSchema from './search_schema.js';
@@ -15,6 +16,7 @@ import writeQuery from './write_query.js';
 /** Every tool of the server, in the order clients list them. */
 export const catalog: AnyTool<SqliteDeps>[] = [
   readQuery,
+  listDatabases,
   listTables,
   describeTable,
   explainQuery,
