@@ -54,6 +54,14 @@ const REFUSALS: Record<Refusal, (message: string) => ToolError> = {
         hint: 'Write to that database directly: pass its name as database.',
       },
     ),
+  io_limit: (message) =>
+    new InvalidInputError(`${message} Nothing was kept.`, {
+      hint: 'Split the file or narrow the query, or raise --io-max-rows, --io-max-columns or --io-max-bytes.',
+    }),
+  io_format: (message) =>
+    new InvalidInputError(message, {
+      hint: 'Import: CSV with a header line of column names, or a JSON array of objects. Export: a new file name.',
+    }),
   result_too_large: (message) =>
     new InvalidInputError(message, {
       hint:
@@ -91,6 +99,16 @@ function translateOne(error: unknown, readOnlyServer: boolean): unknown {
     return (REFUSALS[error.code as Refusal] ?? REFUSALS.not_read_only)(error.message);
   }
   const message = error.message;
+  // csv-parse's errors carry a CSV_ code; JSON.parse throws a SyntaxError.
+  const csv = error.code?.startsWith('CSV_') === true;
+  if (csv || error.kind === 'SyntaxError') {
+    return new InvalidInputError(
+      `The file cannot be read as ${csv ? 'CSV' : 'JSON'}: ${message}. Nothing was imported.`,
+      {
+        hint: 'CSV: a header line of column names, then the same number of fields on every line. JSON: an array of objects.',
+      },
+    );
+  }
   if (/more than one statement/i.test(message)) {
     return new InvalidInputError('Only one SQL statement per call.', {
       hint: 'Send the statements one call at a time.',

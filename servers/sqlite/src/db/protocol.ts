@@ -25,6 +25,23 @@ export interface RunnerOptions {
  * - `write`: one statement SQLite reports as writing (RETURNING rows come back too).
  * - `create_table`: a write whose only effect on the schema is adding tables.
  */
+export interface IoLimits {
+  maxRows: number;
+  maxColumns: number;
+  maxBytes: number;
+}
+
+export interface IoResult {
+  rows: number;
+  columns: string[];
+  /** import: the table did not exist and was created from the file's columns. */
+  created?: boolean;
+  /** import: the schema version after it. */
+  schemaVersion?: number;
+  /** export: bytes written. */
+  bytes?: number;
+}
+
 export type QueryMode = 'read' | 'write' | 'create_table';
 
 export type RunnerRequest =
@@ -37,6 +54,18 @@ export type RunnerRequest =
    * error carries the failing statement's index).
    */
   | { id: number; op: 'batch'; statements: Array<{ sql: string; params: Params }> }
+  /** Loads a CSV or JSON file (a path the server checked) into a table, in one transaction. */
+  | { id: number; op: 'import'; file: string; format: 'csv' | 'json'; table: string; limits: IoLimits }
+  /** Writes a read statement's rows to a file (a path the server checked), atomically. */
+  | {
+      id: number;
+      op: 'export';
+      sql: string;
+      params: Params;
+      file: string;
+      format: 'csv' | 'json';
+      limits: IoLimits;
+    }
   /** Our own introspection SQL (identifiers bound, never interpolated); rows as objects. */
   | { id: number; op: 'all'; sql: string; params: Params };
 
@@ -87,6 +116,10 @@ export type Refusal =
   | 'not_create_table'
   /** A write to an attached database: those are read-only. */
   | 'attached_write'
+  /** An import or export over a row, column or byte cap (the message says which). */
+  | 'io_limit'
+  /** A file an import cannot read as asked (the message says why). */
+  | 'io_format'
   /** A row (or an introspection answer) larger than the byte cap: the message says how large. */
   | 'result_too_large';
 

@@ -16,6 +16,7 @@
  */
 import Database from 'better-sqlite3';
 import { cellMaker } from './cells.js';
+import { exportRows, importFile } from './io.js';
 import { watchForOrphaning } from './orphan-watch.js';
 import { bind, Refused, statementsOn } from './statements.js';
 
@@ -84,11 +85,12 @@ watchForOrphaning();
  */
 let retire = false;
 
-process.on('message', (/** @type {RunnerRequest} */ request) => {
+// One request at a time (the pool sends the next only after this answer), so awaiting is safe.
+process.on('message', async (/** @type {RunnerRequest} */ request) => {
   /** @type {import('./protocol.js').RunnerResponse} */
   let reply;
   try {
-    reply = { id: request.id, ok: true, result: handle(request) };
+    reply = { id: request.id, ok: true, result: await handle(request) };
   } catch (error) {
     if (db.inTransaction) db.exec('ROLLBACK');
     reply = { id: request.id, ok: false, error: describe(error) };
@@ -122,6 +124,19 @@ function handle(request) {
   }
   if (request.op === 'impact') return { impact: impactOf(request.sql, request.params) };
   if (request.op === 'batch') return runBatch(request.statements);
+  if (request.op === 'import') {
+    if (options.role === 'reader') throw new Refused('not_read_only');
+    db.pragma('schema_version', { simple: true });
+    return importFile(db, request);
+  }
+  if (request.op === 'export') {
+    const probe = classifier.prepare(request.sql);
+    if (!probe.readonly) throw new Refused('not_read_only');
+    if (!probe.reader) throw new Refused('returns_no_rows');
+    return exportRows(db.prepare(request.sql), request.params, request, (s, p) =>
+      bind(s.raw(true), p, (r, args) => /** @type {Iterable<unknown[]>} */ (r.iterate(...args))),
+    );
+  }
   // A read on the writing connection first: it rolls back a hot journal left by a writer that was
   // killed mid-statement (a timeout), which the read-only classifier could not do.
   if (options.role !== 'reader') db.pragma('schema_version', { simple: true });
