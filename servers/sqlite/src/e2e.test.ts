@@ -103,7 +103,16 @@ function multiArgs(): string[] {
   onTestFinished(archive.cleanup);
   const io = makeDatabase(null);
   onTestFinished(io.cleanup);
-  return ['--read-only-db', 'archive', '--attach', 'archive', '--io-dir', io.dir, `sales=${sales.file}`, `archive=${archive.file}`];
+  return [
+    '--read-only-db',
+    'archive',
+    '--attach',
+    'archive',
+    '--io-dir',
+    io.dir,
+    `sales=${sales.file}`,
+    `archive=${archive.file}`,
+  ];
 }
 
 async function callEveryToolOnTwo(client: Client) {
@@ -118,21 +127,24 @@ async function callEveryToolOnTwo(client: Client) {
   expect(schema.contents[0]).toMatchObject({ text: 'CREATE TABLE old (y);' });
 }
 
-describe.each(['legacy', 'modern'] as const)('several databases in the built binary (%s era)', (era: TestEra) => {
-  it('serves every tool over stdio', async () => {
-    const server = await spawnStdio({ command: process.execPath, args: [BIN, ...multiArgs()], era });
-    onTestFinished(() => server.close());
-    await callEveryToolOnTwo(server.client);
-  });
+describe.each(['legacy', 'modern'] as const)(
+  'several databases in the built binary (%s era)',
+  (era: TestEra) => {
+    it('serves every tool over stdio', async () => {
+      const server = await spawnStdio({ command: process.execPath, args: [BIN, ...multiArgs()], era });
+      onTestFinished(() => server.close());
+      await callEveryToolOnTwo(server.client);
+    });
 
-  it('serves every tool over Streamable HTTP', async () => {
-    const http = await spawnHttpBin({ command: process.execPath, args: [BIN, ...multiArgs()] });
-    onTestFinished(http.stop);
-    const client = await connectHttp(http.url, era);
-    onTestFinished(() => client.close());
-    await callEveryToolOnTwo(client);
-  });
-});
+    it('serves every tool over Streamable HTTP', async () => {
+      const http = await spawnHttpBin({ command: process.execPath, args: [BIN, ...multiArgs()] });
+      onTestFinished(http.stop);
+      const client = await connectHttp(http.url, era);
+      onTestFinished(() => client.close());
+      await callEveryToolOnTwo(client);
+    });
+  },
+);
 
 describe('readiness over HTTP', () => {
   it('is ready while statements run, and says so when the file stops being a database', async () => {

@@ -39,7 +39,9 @@ export function registerResources(server: McpServer, deps: SqliteDeps): void {
     (uri) => ({ contents: [{ uri: uri.href, mimeType: 'text/plain', text: deps.insights.memo() }] }),
   );
   const several = deps.databases.all.length > 1;
-  deps.databases.all.forEach((db, i) => registerDatabase(server, db, i === 0 ? '' : `-${db.name}`, several));
+  for (const [i, db] of deps.databases.all.entries()) {
+    registerDatabase(server, db, i === 0 ? '' : `-${db.name}`, several);
+  }
 }
 
 function registerDatabase(server: McpServer, db: SqliteDatabase, suffix: string, several: boolean): void {

@@ -122,7 +122,9 @@ async function csvHeader(file, maxColumns) {
   const bound = maxColumns * MAX_NAME_CHARS;
   const stream = createReadStream(file);
   try {
-    for await (const record of stream.pipe(parse({ bom: true, skip_empty_lines: true, to: 1, max_record_size: bound }))) {
+    for await (const record of stream.pipe(
+      parse({ bom: true, skip_empty_lines: true, to: 1, max_record_size: bound }),
+    )) {
       return /** @type {string[]} */ (record);
     }
     return [];

@@ -25,12 +25,24 @@ describe.each(['legacy', 'modern'] as const)('export_query (%s)', (era) => {
 
   it('writes CSV and JSON that import_table reads back the same', async () => {
     await start();
-    const query = "SELECT id, name, city, x'00ff' AS raw, 9007199254740993 AS big FROM customers WHERE id < :n ORDER BY id";
+    const query =
+      "SELECT id, name, city, x'00ff' AS raw, 9007199254740993 AS big FROM customers WHERE id < :n ORDER BY id";
     const csv = await callTool(fx.client, 'export_query', { query, params: { n: 3 }, path: 'c.csv' });
     expect(csv.isError, csv.text).toBe(false);
-    expect(csv.structured).toMatchObject({ path: path.join(io, 'c.csv'), rows: 2, columns: ['id', 'name', 'city', 'raw', 'big'] });
-    expect(readFileSync(path.join(io, 'c.csv'), 'utf8')).toBe('id,name,city,raw,big\n1,Ada,London,AP8=,9007199254740993\n2,Grace,,AP8=,9007199254740993\n');
-    const json = await callTool(fx.client, 'export_query', { query, params: { n: 3 }, path: 'sub.json', format: 'json' });
+    expect(csv.structured).toMatchObject({
+      path: path.join(io, 'c.csv'),
+      rows: 2,
+      columns: ['id', 'name', 'city', 'raw', 'big'],
+    });
+    expect(readFileSync(path.join(io, 'c.csv'), 'utf8')).toBe(
+      'id,name,city,raw,big\n1,Ada,London,AP8=,9007199254740993\n2,Grace,,AP8=,9007199254740993\n',
+    );
+    const json = await callTool(fx.client, 'export_query', {
+      query,
+      params: { n: 3 },
+      path: 'sub.json',
+      format: 'json',
+    });
     expect(json.isError, json.text).toBe(false);
     expect(JSON.parse(readFileSync(path.join(io, 'sub.json'), 'utf8'))).toEqual([
       { id: 1, name: 'Ada', city: 'London', raw: 'AP8=', big: '9007199254740993' },
@@ -46,7 +58,10 @@ describe.each(['legacy', 'modern'] as const)('export_query (%s)', (era) => {
     const taken = await callTool(fx.client, 'export_query', { query: 'SELECT 1', path: 'taken.csv' });
     expect(taken.text).toMatch(/taken\.csv already exists/);
     expect(readFileSync(path.join(io, 'taken.csv'), 'utf8')).toBe('keep');
-    const write = await callTool(fx.client, 'export_query', { query: 'DELETE FROM orders RETURNING id', path: 'd.csv' });
+    const write = await callTool(fx.client, 'export_query', {
+      query: 'DELETE FROM orders RETURNING id',
+      path: 'd.csv',
+    });
     expect(write.text).toMatch(/writes/);
     const many = await callTool(fx.client, 'export_query', { query: 'SELECT * FROM orders', path: 'o.csv' });
     expect(many.text).toMatch(/more than the 5 rows an export writes/);

@@ -29,10 +29,17 @@ describe.each(['legacy', 'modern'] as const)('import_table (%s)', (era) => {
     (await callTool<{ rows: unknown[][] }>(fx.client, 'read_query', { query: sql })).structured?.rows;
 
   it('creates a table from a CSV file, quoted fields and a BOM included', async () => {
-    await start({ 'people.csv': '\uFEFFname,city,"note, long"\nAda,London,"said ""hi"""\nGrace,,"two\nlines"\n' });
+    await start({
+      'people.csv': '\uFEFFname,city,"note, long"\nAda,London,"said ""hi"""\nGrace,,"two\nlines"\n',
+    });
     const out = await callTool(fx.client, 'import_table', { path: 'people.csv', table: 'people' });
     expect(out.isError, out.text).toBe(false);
-    expect(out.structured).toEqual({ table: 'people', rows: 2, columns: ['name', 'city', 'note, long'], created: true });
+    expect(out.structured).toEqual({
+      table: 'people',
+      rows: 2,
+      columns: ['name', 'city', 'note, long'],
+      created: true,
+    });
     expect(await count('SELECT name, city, "note, long" FROM people ORDER BY name')).toEqual([
       ['Ada', 'London', 'said "hi"'],
       ['Grace', '', 'two\nlines'],
@@ -40,10 +47,15 @@ describe.each(['legacy', 'modern'] as const)('import_table (%s)', (era) => {
   });
 
   it('appends JSON objects to an existing table by column name, with its types', async () => {
-    await start({ 'more.json': JSON.stringify([{ name: 'Edsger', email: 'e@x.org', city: 'Austin' }, { name: 'Barbara', city: null }]) });
+    await start({
+      'more.json': JSON.stringify([
+        { name: 'Edsger', email: 'e@x.org', city: 'Austin' },
+        { name: 'Barbara', city: null },
+      ]),
+    });
     const out = await callTool(fx.client, 'import_table', { path: 'more.json', table: 'customers' });
     expect(out.structured).toMatchObject({ rows: 2, created: false });
-    expect(await count("SELECT name, email, city FROM customers WHERE id > 3 ORDER BY id")).toEqual([
+    expect(await count('SELECT name, email, city FROM customers WHERE id > 3 ORDER BY id')).toEqual([
       ['Edsger', 'e@x.org', 'Austin'],
       ['Barbara', null, null],
     ]);
@@ -57,15 +69,25 @@ describe.each(['legacy', 'modern'] as const)('import_table (%s)', (era) => {
     ['late.csv', 'email\nada@example.com\n', /constraint failed/],
   ])('keeps nothing of %s', async (name, text, message) => {
     await start({ [name]: text });
-    const out = await callTool(fx.client, 'import_table', { path: name, table: name.startsWith('late') ? 'customers' : 'target' });
+    const out = await callTool(fx.client, 'import_table', {
+      path: name,
+      table: name.startsWith('late') ? 'customers' : 'target',
+    });
     expect(out.isError).toBe(true);
     expect(out.text).toMatch(message);
-    expect(await count("SELECT (SELECT count(*) FROM sqlite_schema WHERE name = 'target'), (SELECT count(*) FROM customers)")).toEqual([[0, 3]]);
+    expect(
+      await count(
+        "SELECT (SELECT count(*) FROM sqlite_schema WHERE name = 'target'), (SELECT count(*) FROM customers)",
+      ),
+    ).toEqual([[0, 3]]);
   });
 
   it('holds rows, columns and bytes to their caps, all or nothing', async () => {
     const rows = `n\n${Array.from({ length: 20 }, (_, i) => i).join('\n')}\n`;
-    await start({ 'rows.csv': rows, 'wide.csv': `${Array.from({ length: 51 }, (_, i) => `c${i}`).join(',')}\n` }, { maxRows: 10 });
+    await start(
+      { 'rows.csv': rows, 'wide.csv': `${Array.from({ length: 51 }, (_, i) => `c${i}`).join(',')}\n` },
+      { maxRows: 10 },
+    );
     const many = await callTool(fx.client, 'import_table', { path: 'rows.csv', table: 'r' });
     expect(many.text).toMatch(/more than the 10 rows an import takes\. Nothing was kept\.\n.*--io-max-rows/);
     const wide = await callTool(fx.client, 'import_table', { path: 'wide.csv', table: 'w' });
@@ -90,7 +112,9 @@ describe('import_table and export_query are off by default', () => {
     try {
       const { tools } = await fx.client.listTools();
       expect(tools.map((t) => t.name)).not.toContain('import_table');
-      await expect(callTool(fx.client, 'export_query', { query: 'SELECT 1', path: 'x.csv' })).rejects.toThrow(/--io-dir/);
+      await expect(callTool(fx.client, 'export_query', { query: 'SELECT 1', path: 'x.csv' })).rejects.toThrow(
+        /--io-dir/,
+      );
     } finally {
       await fx.close();
     }
