@@ -71,7 +71,9 @@ describe.each(['legacy', 'modern'] as const)('--read-only (%s)', (era) => {
     expect(refused.isError).toBe(true);
     expect(refused.text).toContain(`No statement that changes the database can run: ${reason}.`);
     expect(refused.text).not.toContain('Use write_query');
-    expect(fx.client.getInstructions()).toContain(`Not offered: write_query, write_batch, create_table; ${reason}.`);
+    expect(fx.client.getInstructions()).toContain(
+      `Not offered: write_query, write_batch, create_table; ${reason}.`,
+    );
     const demo = await fx.client.getPrompt({ name: 'mcp-demo', arguments: { topic: 'retail sales' } });
     expect(JSON.stringify(demo.messages)).toContain('The server runs in read-only mode (--read-only)');
   });
