@@ -1,7 +1,7 @@
 import type { CliSpec, OptionSpecs, RunContext } from '@refmcp/core';
 import { packageVersion, toolChoiceFrom, toolChoiceOptions } from '@refmcp/core';
+import { resolveAllowedDirectories } from '@refmcp/core/sandbox';
 import { MAX_READ_BYTES_LIMIT, MAX_WRITE_BYTES_LIMIT, MiB } from './limits.js';
-import { resolveAllowedDirectories } from './sandbox.js';
 import { toolsFor } from './tools/index.js';
 
 export { MiB };

@@ -1,9 +1,18 @@
 import { type ChangeFeed, createChangeFeed, type Logger, type ToolContext, toolsOf } from '@refmcp/core';
+import { Sandbox, type SandboxHints } from '@refmcp/core/sandbox';
 import type { FilesystemConfig } from './config.js';
 import { GrepPool } from './fs/grep-worker.js';
 import { followListenStreams } from './listen-streams.js';
-import { Sandbox } from './sandbox.js';
 import { createFileWatcher, type FileWatcher } from './watcher.js';
+
+/** The sandbox's errors point at this server's own tools. */
+const HINTS: SandboxHints = {
+  outside: 'Call list_allowed_directories to see them.',
+  missing: 'Check the path with list_directory or search_files.',
+};
+
+/** A sandbox over the allowed directories, its errors naming this server's tools. */
+export const sandboxOver = (directories: readonly string[]) => new Sandbox(directories, HINTS);
 
 /** What every filesystem tool can reach. The sandbox is per connection (client roots narrow it). */
 export interface FsDeps {
@@ -46,12 +55,12 @@ export function createDeps(
   );
   const searchPool = options.searchPool ?? new GrepPool();
   // Listen streams belong to no connection, so no client's roots narrow what they may watch.
-  const listenSandbox = new Sandbox(config.allowedDirectories);
+  const listenSandbox = sandboxOver(config.allowedDirectories);
   const stopListening = followListenStreams(changes, listenSandbox, watcher, logger);
   return {
     watcher,
     changes,
-    forConnection: () => ({ config, sandbox: new Sandbox(config.allowedDirectories), searchPool }),
+    forConnection: () => ({ config, sandbox: sandboxOver(config.allowedDirectories), searchPool }),
     async close() {
       stopListening();
       await Promise.all([watcher.close(), searchPool.close()]);

@@ -1,6 +1,6 @@
 import type { ChangeFeed, Logger } from '@refmcp/core';
+import type { Sandbox } from '@refmcp/core/sandbox';
 import { parseUri, resolveUri } from './resources.js';
-import type { Sandbox } from './sandbox.js';
 import type { FileWatcher } from './watcher.js';
 
 /**

@@ -4,13 +4,13 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Client } from '@modelcontextprotocol/client';
 import { createChangeFeed, createLogger, createMcpApp, type McpApp } from '@refmcp/core';
+import { Sandbox } from '@refmcp/core/sandbox';
 import { callTool, connectInProcess, startHttpForTest } from '@refmcp/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from './app.js';
 import { MiB } from './config.js';
 import { followListenStreams } from './listen-streams.js';
 import { type ResourceDeps, registerFileResources } from './resources.js';
-import { Sandbox } from './sandbox.js';
 import { type Fixture, makeFixture, testConfig } from './test-helpers.js';
 import { createFileWatcher, type FileWatcher } from './watcher.js';
 

@@ -20,10 +20,10 @@ import {
   type Logger,
   PermissionDeniedError,
 } from '@refmcp/core';
+import type { Sandbox } from '@refmcp/core/sandbox';
 import type { FsDeps } from './deps.js';
 import { decodeContent, mimeTypeForName } from './fs/mime.js';
 import { MAX_WHOLE_FILE_REPLY_BYTES } from './limits.js';
-import type { Sandbox } from './sandbox.js';
 import type { FileWatcher } from './watcher.js';
 
 /** What the resources use of a connection's deps. */

@@ -2,7 +2,7 @@ import { realpath } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { McpServer } from '@modelcontextprotocol/server';
 import type { Logger } from '@refmcp/core';
-import { isWithin, type Narrowing, NO_DIRECTORIES_NO_ROOTS, type Sandbox } from './sandbox.js';
+import { isWithin, type Narrowing, NO_DIRECTORIES_NO_ROOTS, type Sandbox } from '@refmcp/core/sandbox';
 
 /**
  * Client roots (legacy era). With directories on the command line, roots can only narrow them:

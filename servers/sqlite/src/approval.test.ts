@@ -64,6 +64,47 @@ describe.each(['legacy', 'modern'] as const)(
       expect(tables.text).not.toMatch(/^orders /m);
     });
 
+    it('asks once for a whole batch, naming what each statement destroys', async () => {
+      const s = await start(era, 'accept');
+      close = s.close;
+      const plain = await callTool(s.client, 'write_batch', {
+        statements: [
+          { query: "INSERT INTO customers (name) VALUES ('Eve')" },
+          { query: 'UPDATE orders SET total = 1' },
+        ],
+      });
+      expect(plain.isError, plain.text).toBe(false);
+      expect(s.asked).toEqual([]);
+      const out = await callTool(s.client, 'write_batch', {
+        statements: [
+          { query: "INSERT INTO customers (name) VALUES ('Ann')" },
+          { query: 'DELETE FROM orders WHERE id = 1' },
+          { query: 'DROP VIEW big_orders' },
+        ],
+      });
+      expect(out.isError, out.text).toBe(false);
+      expect(s.asked).toEqual([
+        'Run 3 statements in one transaction on db.sqlite; it deletes rows and drops a table, view, index or trigger: ' +
+          '#1 DELETE FROM orders WHERE id = 1 (deletes rows); #2 DROP VIEW big_orders (drops a table, view, index or trigger). ' +
+          'This cannot be undone. Go ahead?',
+      ]);
+    });
+
+    it('keeps nothing of a batch the user declines', async () => {
+      const s = await start(era, 'decline');
+      close = s.close;
+      const out = await callTool(s.client, 'write_batch', {
+        statements: [
+          { query: "INSERT INTO customers (name) VALUES ('Ann')" },
+          { query: 'DELETE FROM orders' },
+        ],
+      });
+      expect(out.isError).toBe(true);
+      expect(out.text).toMatch(/^The user declined: Run 2 statements .*Nothing was done; do not retry/);
+      expect(await s.count('customers')).toBe(3);
+      expect(await s.count('orders')).toBe(30);
+    });
+
     it('does nothing when the user declines, and tells the model not to retry', async () => {
       const s = await start(era, 'decline');
       close = s.close;

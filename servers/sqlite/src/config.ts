@@ -2,15 +2,25 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { CliSpec, OptionSpecs, RunContext } from '@refmcp/core';
 import { ConfigError, packageVersion, toolChoiceFrom, toolChoiceOptions } from '@refmcp/core';
+import { resolveAllowedDirectories } from '@refmcp/core/sandbox';
 import { checkDatabase } from './database.js';
+import { type DatabaseSpec, databaseSpecs, parseDatabaseArgs } from './database-specs.js';
 import { checkNativeModule } from './native.js';
 import { toolsFor } from './tools/index.js';
 
 /** Everything the server needs, already validated. Tests build one directly. */
 export interface SqliteConfig {
-  /** Absolute path of the database file, or `:memory:`. */
-  database: string;
+  /** The databases served, the first being the default for a tool call that names none. */
+  databases: DatabaseSpec[];
+  /** Every database is read-only: the write tools are not offered. */
   readOnly: boolean;
+  /**
+   * Real paths of the directories import_table and export_query may read and write files in;
+   * empty (the default): those tools are not offered.
+   */
+  ioDirectories: string[];
+  /** The most rows, columns and bytes one import or export may move. */
+  ioLimits: IoLimits;
   /** Rows one read returns when the caller does not say. */
   maxRows: number;
   /** The most rows a caller may ask for in one call. */
@@ -32,12 +42,64 @@ export interface SqliteConfig {
   excludeTools: string[];
 }
 
+export interface IoLimits {
+  maxRows: number;
+  maxColumns: number;
+  maxBytes: number;
+}
+
 export const options = {
   'read-only': {
     type: 'boolean',
-    description:
-      'Open the database read-only (the file must exist); write_query and create_table are not offered.',
+    description: 'Open every database read-only (the files must exist); the write tools are not offered.',
     env: 'SQLITE_READ_ONLY',
+  },
+  'read-only-db': {
+    type: 'list',
+    description:
+      'Open these databases read-only (names, comma-separated or repeated); the others stay writable.',
+    env: 'SQLITE_READ_ONLY_DB',
+    placeholder: '<name,...>',
+  },
+  attach: {
+    type: 'list',
+    description:
+      'Attach these databases read-only, under their name, to every other database, for queries across them (SELECT … FROM archive.t).',
+    env: 'SQLITE_ATTACH',
+    placeholder: '<name,...>',
+  },
+  'io-dir': {
+    type: 'list',
+    description:
+      'Let import_table and export_query read and write CSV/JSON files in this directory (repeatable). Without one, those tools are not offered.',
+    env: 'SQLITE_IO_DIRS',
+    placeholder: '<dir>',
+  },
+  'io-max-rows': {
+    type: 'integer',
+    description: 'The most rows one import or export moves.',
+    env: 'SQLITE_IO_MAX_ROWS',
+    default: 1_000_000,
+    min: 1,
+    placeholder: '<n>',
+  },
+  'io-max-columns': {
+    type: 'integer',
+    description: 'The most columns an imported or exported table may have.',
+    env: 'SQLITE_IO_MAX_COLUMNS',
+    default: 1000,
+    min: 1,
+    // SQLite's own default limit on columns per table.
+    max: 2000,
+    placeholder: '<n>',
+  },
+  'io-max-bytes': {
+    type: 'integer',
+    description: 'The largest file one import reads or one export writes.',
+    env: 'SQLITE_IO_MAX_BYTES',
+    default: 100 * 1024 * 1024,
+    min: 1024,
+    placeholder: '<n>',
   },
   'max-rows': {
     type: 'integer',
@@ -106,38 +168,53 @@ export const cliSpec: CliSpec<typeof options> = {
   name: 'refmcp-sqlite',
   // The one place the version is read: --version and the MCP handshake both come from here.
   version: packageVersion(import.meta.url),
-  summary: 'MCP server for one SQLite database file.',
-  usage: '[options] <database-file>',
+  summary: 'MCP server for SQLite database files.',
+  usage: '[options] <database-file> | <name=database-file>...',
   positionals:
-    'The database file (also SQLITE_DATABASE). Created if missing, unless --read-only.\n' +
-    'Use :memory: for a scratch database that disappears when the server stops.',
+    'The database file (also SQLITE_DATABASE), or several as name=path (the first is the default).\n' +
+    'Each is created if missing, unless read-only. Use :memory: for a scratch database that\n' +
+    'disappears when the server stops.',
   options,
-  epilog: 'Example: refmcp-sqlite --read-only --max-rows 50 ./data.db',
+  epilog:
+    'Examples: refmcp-sqlite --read-only --max-rows 50 ./data.db\n' +
+    '          refmcp-sqlite --read-only-db archive --attach archive sales=./sales.db archive=./archive.db',
 };
 
 /** Command line and environment become the config; a mistake the user must fix is a ConfigError. */
 export async function loadConfig(ctx: RunContext<typeof options>): Promise<SqliteConfig> {
-  const given = ctx.positionals[0] ?? ctx.env.SQLITE_DATABASE;
-  if (!given) throw new ConfigError('Give the database file as the first argument (or SQLITE_DATABASE).');
-  if (ctx.positionals.length > 1) {
-    throw new ConfigError(`One database file per server; got ${ctx.positionals.length} arguments.`);
+  const given =
+    ctx.positionals.length > 0 ? ctx.positionals : [ctx.env.SQLITE_DATABASE ?? ''].filter(Boolean);
+  if (given.length === 0) {
+    throw new ConfigError('Give the database file as the first argument (or SQLITE_DATABASE).');
   }
-  const readOnly = ctx.options['read-only'];
+  const databases = databaseSpecs(parseDatabaseArgs(given), {
+    readOnly: ctx.options['read-only'],
+    readOnlyDb: ctx.options['read-only-db'],
+    attach: ctx.options.attach,
+  });
   const maxRowsCap = ctx.options['max-rows-cap'];
   const maxRows = ctx.options['max-rows'];
   if (maxRows > maxRowsCap) {
     throw new ConfigError(`--max-rows (${maxRows}) cannot exceed --max-rows-cap (${maxRowsCap}).`);
   }
-  const database = given === ':memory:' ? given : path.resolve(given);
-  if (database === ':memory:' && readOnly) {
-    throw new ConfigError('An in-memory database cannot be read-only: it starts empty.');
-  }
   // Before any file is opened: a native module that cannot load is not the database's fault.
   checkNativeModule();
-  if (database !== ':memory:') await checkFile(database, readOnly);
+  for (const d of databases) {
+    const flag = ctx.options['read-only'] ? '--read-only' : '--read-only-db';
+    if (d.file !== ':memory:') await checkFile(d.file, d.readOnly, flag);
+  }
+  const ioDirectories = await resolveAllowedDirectories(ctx.options['io-dir']).catch((error: Error) => {
+    throw new ConfigError(`--io-dir: ${error.message}`);
+  });
   const config: SqliteConfig = {
-    database,
-    readOnly,
+    databases,
+    readOnly: databases.every((d) => d.readOnly),
+    ioDirectories,
+    ioLimits: {
+      maxRows: ctx.options['io-max-rows'],
+      maxColumns: ctx.options['io-max-columns'],
+      maxBytes: ctx.options['io-max-bytes'],
+    },
     maxRows,
     maxRowsCap,
     queryTimeoutMs: ctx.options['query-timeout'],
@@ -148,18 +225,20 @@ export async function loadConfig(ctx: RunContext<typeof options>): Promise<Sqlit
     schemaPollMs: 1000,
     ...toolChoiceFrom(ctx.options),
   };
-  if (database !== ':memory:') checkDatabase(config);
+  for (const d of databases) {
+    if (d.file !== ':memory:') checkDatabase({ ...d, busyTimeoutMs: config.busyTimeoutMs });
+  }
   // An unknown name in --tools or --exclude-tools is a config error, like any other bad value.
   toolsFor(config);
   return config;
 }
 
-async function checkFile(file: string, readOnly: boolean): Promise<void> {
+async function checkFile(file: string, readOnly: boolean, flag: string): Promise<void> {
   const stats = await stat(file).catch(() => undefined);
   if (stats?.isDirectory()) throw new ConfigError(`${file} is a directory, not a database file.`);
   if (stats) return;
   if (readOnly) {
-    throw new ConfigError(`Database file ${file} does not exist; --read-only never creates one.`);
+    throw new ConfigError(`Database file ${file} does not exist; ${flag} never creates one.`);
   }
   const parent = await stat(path.dirname(file)).catch(() => undefined);
   if (!parent?.isDirectory()) {

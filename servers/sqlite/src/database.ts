@@ -3,21 +3,20 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ConfigError } from '@refmcp/core';
 import Database from 'better-sqlite3';
-import type { SqliteConfig } from './config.js';
 
 /**
  * Makes sure a database file exists and is a SQLite database (creating it unless read-only), so a
  * wrong path is one line and exit code 2 at start rather than an error on the first tool call.
  */
-export function checkDatabase(config: Pick<SqliteConfig, 'database' | 'readOnly' | 'busyTimeoutMs'>): void {
+export function checkDatabase(config: { file: string; readOnly: boolean; busyTimeoutMs: number }): void {
   let db: Database.Database | undefined;
   try {
-    db = new Database(config.database, { readonly: config.readOnly, fileMustExist: config.readOnly });
+    db = new Database(config.file, { readonly: config.readOnly, fileMustExist: config.readOnly });
     db.pragma(`busy_timeout = ${config.busyTimeoutMs}`);
     // Reading the schema cookie fails on anything that is not a SQLite database.
     db.pragma('schema_version', { simple: true });
   } catch (error) {
-    throw new ConfigError(`Cannot open ${config.database}: ${(error as Error).message}.`);
+    throw new ConfigError(`Cannot open ${config.file}: ${(error as Error).message}.`);
   } finally {
     db?.close();
   }

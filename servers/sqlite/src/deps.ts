@@ -1,7 +1,7 @@
 import { type ChangeFeed, createChangeFeed, type Logger, type ToolContext, toolsOf } from '@refmcp/core';
+import { Sandbox } from '@refmcp/core/sandbox';
 import type { SqliteConfig } from './config.js';
-import { type DatabaseFile, databaseFile } from './database.js';
-import { DatabasePool } from './db/pool.js';
+import { Databases } from './databases.js';
 import { Insights } from './insights.js';
 import { ChangeNotifier } from './notify.js';
 import { schemaVersion } from './schema.js';
@@ -9,9 +9,11 @@ import { schemaVersion } from './schema.js';
 /** What every SQLite tool can reach. All of it is shared by every connection of one server. */
 export interface SqliteDeps {
   config: SqliteConfig;
-  db: DatabasePool;
+  databases: Databases;
   notifier: ChangeNotifier;
   insights: Insights;
+  /** The directories import_table and export_query may use (--io-dir); empty: none. */
+  files: Sandbox;
 }
 
 export type SqliteContext = ToolContext<SqliteDeps>;
@@ -27,33 +29,30 @@ export interface SqliteRuntime {
 }
 
 /**
- * The query processes (started on the first statement), the schema poll and the insights memo.
- * Nothing here touches the database yet, so tests build it freely.
+ * The query processes of each database (started on its first statement), the schema poll and the
+ * insights memo. Nothing here touches a database yet, so tests build it freely.
  */
 export function createDeps(config: SqliteConfig, logger: Logger): SqliteRuntime {
-  const file: DatabaseFile = databaseFile(config.database);
-  const db = new DatabasePool({
-    file: file.file,
-    readOnly: config.readOnly,
-    busyTimeoutMs: config.busyTimeoutMs,
-    queryTimeoutMs: config.queryTimeoutMs,
-    readers: config.readers,
-    maxCellBytes: config.maxCellBytes,
-    maxResultBytes: config.maxResultBytes,
-    logger,
-  });
+  const databases = new Databases(config, logger);
   // 2026-era listen streams hear changes through the feed: over HTTP they belong to no instance.
   const changes = createChangeFeed((error) =>
     logger.debug('change listener failed', { error: error.message }),
   );
-  const notifier = new ChangeNotifier(() => schemaVersion(db), config.schemaPollMs, logger, changes);
+  const sources = databases.all.map((d) => ({
+    readVersion: () => schemaVersion(d.pool),
+    schemaUri: d.schemaUri,
+    tableUriPrefix: d.tableUriPrefix,
+  }));
+  const notifier = new ChangeNotifier(sources, config.schemaPollMs, logger, changes);
+  const files = new Sandbox(config.ioDirectories, {
+    outside: 'Only the directories given with --io-dir are allowed.',
+  });
   return {
-    deps: { config, db, notifier, insights: new Insights() },
+    deps: { config, databases, notifier, insights: new Insights(), files },
     changes,
     close: () => {
       notifier.close();
-      db.close();
-      file.dispose();
+      databases.close();
     },
   };
 }

@@ -25,6 +25,29 @@ const CALLS: Record<string, Record<string, unknown>> = {
   },
   explain_query: { query: 'SELECT * FROM orders WHERE customer_id = ?', params: [1] },
   append_insight: { insight: 'Notes work end to end.' },
+  list_databases: {},
+  write_batch: { statements: [{ query: "INSERT INTO notes (body) VALUES ('c')" }] },
+};
+
+/**
+ * Several databases: sales (the default, writable), archive (read-only, attached to the others),
+ * with files allowed in one folder. Every tool is offered, and each call names a database.
+ */
+const MULTI_CALLS: Record<string, Record<string, unknown>> = {
+  list_databases: {},
+  list_tables: { database: 'archive' },
+  describe_table: { table_name: 'old', database: 'archive' },
+  search_schema: { pattern: 'cust*', database: 'sales' },
+  create_table: { query: 'CREATE TABLE copy AS SELECT y FROM archive.old', database: 'sales' },
+  write_query: { query: 'INSERT INTO copy SELECT y + 1 FROM archive.old' },
+  write_batch: {
+    statements: [{ query: 'CREATE TABLE t (y)' }, { query: 'INSERT INTO t SELECT y FROM copy' }],
+  },
+  read_query: { query: 'SELECT (SELECT sum(y) FROM t), (SELECT count(*) FROM archive.old)' },
+  explain_query: { query: 'SELECT * FROM old', database: 'archive' },
+  export_query: { query: 'SELECT y FROM old ORDER BY y', path: 'old.csv', database: 'archive' },
+  import_table: { path: 'old.csv', table: 'imported' },
+  append_insight: { insight: 'Two databases work end to end.' },
 };
 
 async function callEveryToolAndRead(client: Client) {
@@ -72,6 +95,56 @@ describe.each(['legacy', 'modern'] as const)('the built binary (%s era)', (era: 
     expect(out.structured).toMatchObject({ rows: [[42]] });
   });
 });
+
+/** The arguments for two databases and a files folder, each in a temp folder removed afterwards. */
+function multiArgs(): string[] {
+  const sales = tempDatabase();
+  const archive = makeDatabase('CREATE TABLE old (y); INSERT INTO old VALUES (7), (8);');
+  onTestFinished(archive.cleanup);
+  const io = makeDatabase(null);
+  onTestFinished(io.cleanup);
+  return [
+    '--read-only-db',
+    'archive',
+    '--attach',
+    'archive',
+    '--io-dir',
+    io.dir,
+    `sales=${sales.file}`,
+    `archive=${archive.file}`,
+  ];
+}
+
+async function callEveryToolOnTwo(client: Client) {
+  await callEveryTool(client, MULTI_CALLS);
+  const read = await callTool(client, 'read_query', MULTI_CALLS.read_query);
+  expect(read.structured).toMatchObject({ rows: [[32, 2]] });
+  const imported = await callTool(client, 'read_query', { query: 'SELECT group_concat(y) FROM imported' });
+  expect(imported.structured).toMatchObject({ rows: [['7,8']] });
+  const refused = await callTool(client, 'write_query', { query: 'DELETE FROM old', database: 'archive' });
+  expect(refused.text).toMatch(/The database archive is read-only/);
+  const schema = await client.readResource({ uri: 'sqlite://db/archive/schema' });
+  expect(schema.contents[0]).toMatchObject({ text: 'CREATE TABLE old (y);' });
+}
+
+describe.each(['legacy', 'modern'] as const)(
+  'several databases in the built binary (%s era)',
+  (era: TestEra) => {
+    it('serves every tool over stdio', async () => {
+      const server = await spawnStdio({ command: process.execPath, args: [BIN, ...multiArgs()], era });
+      onTestFinished(() => server.close());
+      await callEveryToolOnTwo(server.client);
+    });
+
+    it('serves every tool over Streamable HTTP', async () => {
+      const http = await spawnHttpBin({ command: process.execPath, args: [BIN, ...multiArgs()] });
+      onTestFinished(http.stop);
+      const client = await connectHttp(http.url, era);
+      onTestFinished(() => client.close());
+      await callEveryToolOnTwo(client);
+    });
+  },
+);
 
 describe('readiness over HTTP', () => {
   it('is ready while statements run, and says so when the file stops being a database', async () => {

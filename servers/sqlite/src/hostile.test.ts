@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import type { Client } from '@modelcontextprotocol/client';
@@ -159,6 +161,27 @@ describe.each(Object.keys(TRANSPORTS))('hostile input over %s', (transport) => {
       return callTool(client, 'read_query', { query: 'SELECT 2 AS two' });
     });
     expect(read.structured).toMatchObject({ rows: [[2]] });
+  });
+
+  it('refuses a CSV of 10^6 columns, and one line of 20 MB, before holding either in memory', async () => {
+    // The header alone is 6.9 MB; every data line 2 MB of commas.
+    const header = Array.from({ length: 1_000_000 }, (_, i) => `c${i}`).join(',');
+    writeFileSync(path.join(db.dir, 'wide.csv'), `${header}\n${','.repeat(999_999)}\n`);
+    writeFileSync(path.join(db.dir, 'long.csv'), `a\n"${'x'.repeat(20_000_000)}"\n`);
+    const [wide, long] = await attack(
+      (client) =>
+        Promise.all([
+          callTool(client, 'import_table', { path: 'wide.csv', table: 'wide' }),
+          callTool(client, 'import_table', { path: 'long.csv', table: 'long' }),
+        ]),
+      [...ARGS, '--io-dir', db.dir],
+    );
+    expect(wide.text).toMatch(
+      /^Invalid input: The header line is longer than 256000 characters: more than the 1000 columns .* Nothing was kept\./,
+    );
+    expect(long.text).toMatch(/^Invalid input: The file cannot be read as CSV: .*record/i);
+    const tables = await callTool(served!.client, 'list_tables', {});
+    expect(tables.text).not.toMatch(/^(wide|long) /m);
   });
 
   it('stops reads at the tool timeout even while they wait in line', async () => {

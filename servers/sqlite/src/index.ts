@@ -8,7 +8,14 @@ await runCli({
   spec: cliSpec,
   build: async (ctx) => {
     const config = await loadConfig(ctx);
-    ctx.logger.info('database ready', { file: config.database, readOnly: config.readOnly });
+    for (const d of config.databases) {
+      ctx.logger.info('database ready', {
+        name: d.name,
+        file: d.file,
+        readOnly: d.readOnly,
+        attached: d.attached,
+      });
+    }
     return createApp(config, ctx);
   },
 });

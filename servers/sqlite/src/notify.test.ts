@@ -90,10 +90,16 @@ describe('ChangeNotifier polling', () => {
     let version = 1;
     const feed = createChangeFeed();
     const notifier = new ChangeNotifier(
-      async () => {
-        polls++;
-        return version;
-      },
+      [
+        {
+          readVersion: async () => {
+            polls++;
+            return version;
+          },
+          schemaUri: 'sqlite://schema',
+          tableUriPrefix: 'sqlite://table/',
+        },
+      ],
       20,
       createLogger({ name: 'test', level: 'silent' }),
       feed,

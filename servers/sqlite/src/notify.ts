@@ -1,9 +1,14 @@
 import type { McpServer } from '@modelcontextprotocol/server';
 import type { ChangeFeed, Logger } from '@refmcp/core';
 
-export const SCHEMA_URI = 'sqlite://schema';
 export const INSIGHTS_URI = 'memo://insights';
-export const TABLE_URI_PREFIX = 'sqlite://table/';
+
+/** One database whose schema is followed: how to read its version, and its resources' URIs. */
+export interface SchemaSource {
+  readVersion: () => Promise<number>;
+  schemaUri: string;
+  tableUriPrefix: string;
+}
 
 interface Subscriber {
   server: McpServer;
@@ -21,12 +26,13 @@ interface Subscriber {
  */
 export class ChangeNotifier {
   private readonly subscribers = new Set<Subscriber>();
-  private version: number | undefined;
+  /** The last schema version seen, per database (by schema URI). */
+  private readonly versions = new Map<string, number>();
   private timer: NodeJS.Timeout | undefined;
   private polling = false;
 
   constructor(
-    private readonly readVersion: () => Promise<number>,
+    private readonly sources: readonly SchemaSource[],
     private readonly pollMs: number,
     private readonly logger: Logger,
     private readonly feed: ChangeFeed,
@@ -58,17 +64,18 @@ export class ChangeNotifier {
     this.startOrStop();
   }
 
-  /** Our own statement changed the schema: tell clients now rather than at the next poll. */
-  schemaWritten(version: number): void {
-    this.version = version;
-    this.schemaChanged();
+  /** Our own statement changed a schema: tell clients now rather than at the next poll. */
+  schemaWritten(source: Pick<SchemaSource, 'schemaUri' | 'tableUriPrefix'>, version: number): void {
+    this.versions.set(source.schemaUri, version);
+    this.schemaChanged(source);
   }
 
-  private versionPolled(version: number): void {
+  private versionPolled(source: SchemaSource, version: number): void {
+    const known = this.versions.get(source.schemaUri);
     // The cookie only grows; a smaller value is a poll that started before our own write.
-    if (this.version !== undefined && version < this.version) return;
-    if (this.version !== undefined && version !== this.version) this.schemaChanged();
-    this.version = version;
+    if (known !== undefined && version < known) return;
+    if (known !== undefined && version !== known) this.schemaChanged(source);
+    this.versions.set(source.schemaUri, version);
   }
 
   insightsChanged(): void {
@@ -76,18 +83,21 @@ export class ChangeNotifier {
     this.feed.resourceUpdated(INSIGHTS_URI);
   }
 
-  private schemaChanged(): void {
-    this.logger.debug('schema changed', { version: this.version });
+  private schemaChanged({
+    schemaUri,
+    tableUriPrefix,
+  }: Pick<SchemaSource, 'schemaUri' | 'tableUriPrefix'>): void {
+    this.logger.debug('schema changed', { uri: schemaUri, version: this.versions.get(schemaUri) });
     for (const s of this.subscribers) {
       // Tables are listed as resources, so the list itself may have changed.
       void s.server.server.sendResourceListChanged().catch(() => {});
-      this.updated(s, SCHEMA_URI);
-      for (const uri of s.uris) if (uri.startsWith(TABLE_URI_PREFIX)) this.updated(s, uri);
+      this.updated(s, schemaUri);
+      for (const uri of s.uris) if (uri.startsWith(tableUriPrefix)) this.updated(s, uri);
     }
     this.feed.resourcesChanged();
-    this.feed.resourceUpdated(SCHEMA_URI);
+    this.feed.resourceUpdated(schemaUri);
     for (const uri of this.feed.resourceUris)
-      if (uri.startsWith(TABLE_URI_PREFIX)) this.feed.resourceUpdated(uri);
+      if (uri.startsWith(tableUriPrefix)) this.feed.resourceUpdated(uri);
   }
 
   /** Only URIs the client subscribed to. */
@@ -117,9 +127,13 @@ export class ChangeNotifier {
     if (this.polling) return;
     this.polling = true;
     try {
-      this.versionPolled(await this.readVersion());
-    } catch (error) {
-      this.logger.debug('schema poll failed', { error: (error as Error).message });
+      for (const source of this.sources) {
+        await source.readVersion().then(
+          (version) => this.versionPolled(source, version),
+          (error: Error) =>
+            this.logger.debug('schema poll failed', { uri: source.schemaUri, error: error.message }),
+        );
+      }
     } finally {
       this.polling = false;
     }

@@ -1,7 +1,8 @@
 import { completable, type McpServer } from '@modelcontextprotocol/server';
 import * as z from 'zod';
+import type { SqliteDatabase } from './databases.js';
 import type { SqliteDeps } from './deps.js';
-import { completeTableName, tableUri } from './resources.js';
+import { completeDatabaseName, completeTableName, tableUri } from './resources.js';
 
 const TOPICS = [
   'retail sales',
@@ -24,6 +25,13 @@ function demoText(topic: string, readOnly: boolean): string {
     'Each time you learn something worth keeping, record it with append_insight; the memo://insights resource collects them.',
     'Finish with a short summary of the insights and one suggestion for what to look at next.',
   ].join('\n');
+}
+
+/** The database a completion context names, or the default when it names none or an unknown one. */
+function pick(deps: SqliteDeps, name: string | undefined): SqliteDatabase {
+  return (
+    deps.databases.all.find((d) => d.name.toLowerCase() === name?.toLowerCase()) ?? deps.databases.default
+  );
 }
 
 /** The official server's `mcp-demo`, plus a prompt for looking at one table (its name completes). */
@@ -51,19 +59,24 @@ export function registerPrompts(server: McpServer, deps: SqliteDeps): void {
       title: 'Explore a table',
       description: 'Summarise one table: what it holds, its keys, data quality, questions it can answer.',
       argsSchema: z.object({
-        table_name: completable(z.string().describe('A table or view'), (value) =>
-          completeTableName(deps, value),
+        table_name: completable(z.string().describe('A table or view'), (value, context) =>
+          // Completes in the database the user already chose, if the prompt has one.
+          completeTableName(pick(deps, context?.arguments?.database), value),
         ),
+        database: completable(
+          z.string().describe('The database holding the table (default: the first)'),
+          (value) => completeDatabaseName(deps, value),
+        ).optional(),
       }),
     },
-    ({ table_name }) => ({
+    ({ table_name, database }) => ({
       description: `Explore ${table_name}`,
       messages: [
         {
           role: 'user',
           content: {
             type: 'resource_link',
-            uri: tableUri(table_name),
+            uri: tableUri(deps.databases.get(database), table_name),
             name: table_name,
             mimeType: 'application/json',
           },
@@ -73,7 +86,7 @@ export function registerPrompts(server: McpServer, deps: SqliteDeps): void {
           content: {
             type: 'text',
             text:
-              `Explore the table "${table_name}" (linked above: columns, keys and sample rows). Describe what one row ` +
+              `Explore the table "${table_name}"${database ? ` of the database ${database}` : ''} (linked above: columns, keys and sample rows). Describe what one row ` +
               'represents, check data quality with read_query (NULLs, duplicates, outliers), and list three questions ' +
               'this table can answer, with the SQL for each.',
           },

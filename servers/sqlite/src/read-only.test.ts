@@ -37,6 +37,7 @@ describe.each(['legacy', 'modern'] as const)('--read-only (%s)', (era) => {
       'append_insight',
       'describe_table',
       'explain_query',
+      'list_databases',
       'list_tables',
       'read_query',
       'search_schema',
@@ -60,7 +61,7 @@ describe.each(['legacy', 'modern'] as const)('--read-only (%s)', (era) => {
     fx = await makeFixture(era, { readOnly: true });
     const reason =
       'the server runs in read-only mode (--read-only or SQLITE_READ_ONLY); restart it without that to allow writes';
-    for (const tool of ['write_query', 'create_table']) {
+    for (const tool of ['write_query', 'write_batch', 'create_table']) {
       await expect(callTool(fx.client, tool, { query: 'DELETE FROM orders' })).rejects.toThrow(
         `Tool ${tool} is not offered: ${reason}.`,
       );
@@ -70,7 +71,9 @@ describe.each(['legacy', 'modern'] as const)('--read-only (%s)', (era) => {
     expect(refused.isError).toBe(true);
     expect(refused.text).toContain(`No statement that changes the database can run: ${reason}.`);
     expect(refused.text).not.toContain('Use write_query');
-    expect(fx.client.getInstructions()).toContain(`Not offered: write_query, create_table; ${reason}.`);
+    expect(fx.client.getInstructions()).toContain(
+      `Not offered: write_query, write_batch, create_table; ${reason}.`,
+    );
     const demo = await fx.client.getPrompt({ name: 'mcp-demo', arguments: { topic: 'retail sales' } });
     expect(JSON.stringify(demo.messages)).toContain('The server runs in read-only mode (--read-only)');
   });

@@ -13,7 +13,9 @@ it('README tool reference matches tools/list', async () => {
   const db = makeDatabase(null);
   let tools: Awaited<ReturnType<Client['listTools']>>['tools'];
   try {
-    const app = createApp(testConfig(db.file), { logger: createLogger({ name: 'docs', level: 'silent' }) });
+    const app = createApp(testConfig(db.file, { ioDirectories: [db.dir] }), {
+      logger: createLogger({ name: 'docs', level: 'silent' }),
+    });
     try {
       const client = await connectInProcess(app);
       tools = (await client.listTools()).tools;

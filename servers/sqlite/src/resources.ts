@@ -1,21 +1,32 @@
 import { type McpServer, ResourceNotFoundError, ResourceTemplate } from '@modelcontextprotocol/server';
 import { NotFoundError } from '@refmcp/core';
+import type { SqliteDatabase } from './databases.js';
 import type { SqliteDeps } from './deps.js';
-import { INSIGHTS_URI, SCHEMA_URI, TABLE_URI_PREFIX } from './notify.js';
+import { INSIGHTS_URI } from './notify.js';
 import { describeTable, listTables, sampleRows, schemaSql } from './schema.js';
 
 const SAMPLE_ROWS = 5;
 
-/** Table names starting with what the user typed (case-insensitive), for completions. */
-export async function completeTableName(deps: SqliteDeps, typed: string): Promise<string[]> {
+/** Table names of one database starting with what the user typed (case-insensitive), for completions. */
+export async function completeTableName(db: SqliteDatabase, typed: string): Promise<string[]> {
   const prefix = typed.toLowerCase();
-  const names = (await listTables(deps.db)).map((t) => t.name);
+  const names = (await listTables(db.pool)).map((t) => t.name);
   return names.filter((n) => n.toLowerCase().startsWith(prefix)).slice(0, 100);
 }
 
-export const tableUri = (name: string) => `${TABLE_URI_PREFIX}${encodeURIComponent(name)}`;
+/** Database names starting with what the user typed, for completions. */
+export function completeDatabaseName(deps: SqliteDeps, typed: string): string[] {
+  return deps.databases.names.filter((n) => n.toLowerCase().startsWith(typed.toLowerCase()));
+}
 
-/** memo://insights as the official server has it, the schema as SQL, and one resource per table. */
+export const tableUri = (db: SqliteDatabase, name: string) =>
+  `${db.tableUriPrefix}${encodeURIComponent(name)}`;
+
+/**
+ * memo://insights as the official server has it, then for each database its schema as SQL and one
+ * resource per table: the default database at sqlite://schema and sqlite://table/{name}, the
+ * others at sqlite://db/<name>/schema and sqlite://db/<name>/table/{name}.
+ */
 export function registerResources(server: McpServer, deps: SqliteDeps): void {
   server.registerResource(
     'insights',
@@ -27,40 +38,47 @@ export function registerResources(server: McpServer, deps: SqliteDeps): void {
     },
     (uri) => ({ contents: [{ uri: uri.href, mimeType: 'text/plain', text: deps.insights.memo() }] }),
   );
+  const several = deps.databases.all.length > 1;
+  for (const [i, db] of deps.databases.all.entries()) {
+    registerDatabase(server, db, i === 0 ? '' : `-${db.name}`, several);
+  }
+}
 
+function registerDatabase(server: McpServer, db: SqliteDatabase, suffix: string, several: boolean): void {
+  const of = several ? ` of ${db.name}` : '';
   server.registerResource(
-    'schema',
-    SCHEMA_URI,
+    `schema${suffix}`,
+    db.schemaUri,
     {
-      title: 'Database schema',
-      description: 'Every CREATE statement in the database. Updated when the schema changes.',
+      title: `Database schema${of}`,
+      description: `Every CREATE statement in the database${of}. Updated when the schema changes.`,
       mimeType: 'application/sql',
     },
     async (uri) => {
-      const sql = await schemaSql(deps.db);
+      const sql = await schemaSql(db.pool);
       return {
         contents: [{ uri: uri.href, mimeType: 'application/sql', text: sql || '-- No tables yet.' }],
       };
     },
   );
 
-  const template = new ResourceTemplate(`${TABLE_URI_PREFIX}{name}`, {
+  const template = new ResourceTemplate(`${db.tableUriPrefix}{name}`, {
     list: async () => ({
-      resources: (await listTables(deps.db)).map((t) => ({
-        uri: tableUri(t.name),
+      resources: (await listTables(db.pool)).map((t) => ({
+        uri: tableUri(db, t.name),
         name: t.name,
-        title: `${t.type} ${t.name}`,
+        title: `${t.type} ${t.name}${of}`,
         mimeType: 'application/json',
       })),
     }),
-    complete: { name: (value) => completeTableName(deps, value) },
+    complete: { name: (value) => completeTableName(db, value) },
   });
   server.registerResource(
-    'table',
+    `table${suffix}`,
     template,
     {
-      title: 'Table',
-      description: `Columns, indexes, foreign keys and the first ${SAMPLE_ROWS} rows of one table or view.`,
+      title: `Table${of}`,
+      description: `Columns, indexes, foreign keys and the first ${SAMPLE_ROWS} rows of one table or view${of}.`,
       mimeType: 'application/json',
     },
     async (uri, variables) => {
@@ -71,11 +89,11 @@ export function registerResources(server: McpServer, deps: SqliteDeps): void {
       } catch {
         throw new ResourceNotFoundError(uri.href, `Malformed table name in ${uri.href}`);
       }
-      const table = await describeTable(deps.db, name).catch((error: unknown) => {
+      const table = await describeTable(db.pool, name).catch((error: unknown) => {
         if (error instanceof NotFoundError) throw new ResourceNotFoundError(uri.href, error.message);
         throw error;
       });
-      const sample = await sampleRows(deps.db, table, SAMPLE_ROWS);
+      const sample = await sampleRows(db.pool, table, SAMPLE_ROWS);
       const body = { ...table, sample: { columns: sample.columns, rows: sample.rows } };
       return {
         contents: [{ uri: uri.href, mimeType: 'application/json', text: JSON.stringify(body, null, 1) }],

@@ -41,9 +41,12 @@ export function makeDatabase(seed: string | null = SEED): { dir: string; file: s
 }
 
 export function testConfig(file: string, overrides: Partial<SqliteConfig> = {}): SqliteConfig {
+  const readOnly = overrides.readOnly ?? false;
   return {
-    database: file,
-    readOnly: false,
+    databases: [{ name: 'main', file, readOnly, attached: false }],
+    readOnly,
+    ioDirectories: [],
+    ioLimits: { maxRows: 1_000_000, maxColumns: 1000, maxBytes: 100 * 1024 * 1024 },
     maxRows: 100,
     maxRowsCap: 10_000,
     queryTimeoutMs: 5000,

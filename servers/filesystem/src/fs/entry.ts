@@ -2,7 +2,7 @@ import type { Stats } from 'node:fs';
 import { lstat } from 'node:fs/promises';
 import path from 'node:path';
 import { InvalidInputError, NotFoundError, PermissionDeniedError } from '@refmcp/core';
-import { isWithin, type Sandbox } from '../sandbox.js';
+import { isWithin, type Sandbox } from '@refmcp/core/sandbox';
 
 /** A path named by the client, located without following a symlink in its last component. */
 export interface Entry {

@@ -1,6 +1,6 @@
 import { access, open } from 'node:fs/promises';
 import path from 'node:path';
-import { isWithin } from '../sandbox.js';
+import { isWithin } from '@refmcp/core/sandbox';
 import { Glob, trimEnd } from './glob.js';
 
 /**

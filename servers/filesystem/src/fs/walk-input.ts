@@ -1,8 +1,8 @@
 import { stat } from 'node:fs/promises';
 import { InvalidInputError } from '@refmcp/core';
+import { isWithin } from '@refmcp/core/sandbox';
 import * as z from 'zod';
 import type { FsContext } from '../deps.js';
-import { isWithin } from '../sandbox.js';
 import { ENTRY_TYPES, type WalkOptions } from './walk.js';
 
 /** Input fields shared by the tools that walk a tree; same names as the reference server's. */

@@ -1,11 +1,11 @@
 import { lstat, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { destructive, InvalidInputError } from '@refmcp/core';
+import { isWithin } from '@refmcp/core/sandbox';
 import * as z from 'zod';
 import { defineTool, type FsContext } from '../deps.js';
 import { copyIntoPlace } from '../fs/copy.js';
 import { locateEntry, refuseAllowedDirectory } from '../fs/entry.js';
-import { isWithin } from '../sandbox.js';
 
 const SKIPPED_SHOWN = 20;
 

@@ -2,13 +2,13 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { destructive, InvalidInputError } from '@refmcp/core';
+import { isWithin } from '@refmcp/core/sandbox';
 import * as z from 'zod';
 import { defineTool, type FsContext } from '../deps.js';
 import { writeFileAtomic } from '../fs/atomic.js';
 import { boundedDiff } from '../fs/edit-diff.js';
 import { applyEdits, decodeDocument, encodeDocument, MAX_REPLACEMENTS } from '../fs/edits.js';
 import { openRegularFile } from '../fs/text.js';
-import { isWithin } from '../sandbox.js';
 
 /**
  * Largest file edit_file works on, whatever --max-file-size says: the text is held as one

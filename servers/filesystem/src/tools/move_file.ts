@@ -1,11 +1,11 @@
 import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { InvalidInputError, writes } from '@refmcp/core';
+import { isWithin } from '@refmcp/core/sandbox';
 import * as z from 'zod';
 import { defineTool, type FsContext } from '../deps.js';
 import { copyEntry, stagingPath } from '../fs/copy.js';
 import { entryType, locateEntry, locateRemovableEntry } from '../fs/entry.js';
-import { isWithin } from '../sandbox.js';
 
 export default defineTool({
   name: 'move_file',

@@ -47,6 +47,21 @@ const REFUSALS: Record<Refusal, (message: string) => ToolError> = {
       'create_table only creates tables; this statement changed something else, so it was rolled back.',
       { hint: 'Use write_query for other statements.' },
     ),
+  attached_write: () =>
+    new PermissionDeniedError(
+      'This statement writes to an attached database; attached databases are read-only.',
+      {
+        hint: 'Write to that database directly: pass its name as database.',
+      },
+    ),
+  io_limit: (message) =>
+    new InvalidInputError(`${message} Nothing was kept.`, {
+      hint: 'Split the file or narrow the query, or raise --io-max-rows, --io-max-columns or --io-max-bytes.',
+    }),
+  io_format: (message) =>
+    new InvalidInputError(message, {
+      hint: 'Import: CSV with a header line of column names, or a JSON array of objects. Export: a new file name.',
+    }),
   result_too_large: (message) =>
     new InvalidInputError(message, {
       hint:
@@ -60,6 +75,19 @@ const REFUSALS: Record<Refusal, (message: string) => ToolError> = {
  * what to try next. Anything unrecognised passes through as an internal error.
  */
 export function translateError(error: unknown, readOnlyServer = false): unknown {
+  const translated = translateOne(error, readOnlyServer);
+  if (!(error instanceof RunnerFailure) || error.index === undefined || !(translated instanceof ToolError)) {
+    return translated;
+  }
+  // A batch names the statement that failed, and that nothing of the batch was kept.
+  return new ToolError(
+    translated.kind,
+    `Statement ${error.index + 1} (index ${error.index}) failed, so the whole batch was rolled back and nothing of it was kept: ${translated.message}`,
+    { hint: translated.hint },
+  );
+}
+
+function translateOne(error: unknown, readOnlyServer: boolean): unknown {
   if (error instanceof ToolError || !(error instanceof RunnerFailure)) return error;
   if (error.kind === 'Refused' && readOnlyServer && error.code === 'not_read_only') {
     // write_query is not offered here, so pointing at it would send the model after a missing tool.
@@ -71,6 +99,16 @@ export function translateError(error: unknown, readOnlyServer = false): unknown 
     return (REFUSALS[error.code as Refusal] ?? REFUSALS.not_read_only)(error.message);
   }
   const message = error.message;
+  // csv-parse's errors carry a CSV_ code; JSON.parse throws a SyntaxError.
+  const csv = error.code?.startsWith('CSV_') === true;
+  if (csv || error.kind === 'SyntaxError') {
+    return new InvalidInputError(
+      `The file cannot be read as ${csv ? 'CSV' : 'JSON'}: ${message}. Nothing was imported.`,
+      {
+        hint: 'CSV: a header line of column names, then the same number of fields on every line. JSON: an array of objects.',
+      },
+    );
+  }
   if (/more than one statement/i.test(message)) {
     return new InvalidInputError('Only one SQL statement per call.', {
       hint: 'Send the statements one call at a time.',

@@ -5,6 +5,8 @@ import type { RunnerOptions } from './protocol.js';
 
 export interface PoolOptions {
   file: string;
+  /** Databases attached read-only to every connection, under their names. */
+  attach?: Array<{ name: string; file: string }>;
   readOnly: boolean;
   busyTimeoutMs: number;
   queryTimeoutMs: number;
@@ -178,6 +180,7 @@ export class DatabasePool {
       busyTimeoutMs: options.busyTimeoutMs,
       maxCellBytes: options.maxCellBytes,
       maxResultBytes: options.maxResultBytes,
+      attach: options.attach ?? [],
     };
     const log = options.logger;
     this.readers = new Lane(

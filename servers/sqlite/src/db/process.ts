@@ -19,12 +19,15 @@ export type RunnerRequestBody = RunnerRequest extends infer R
 export class RunnerFailure extends Error {
   readonly code: string | undefined;
   readonly kind: string;
+  /** In a batch: which statement failed (0-based). */
+  readonly index: number | undefined;
 
   constructor(error: RunnerError) {
     super(error.message);
     this.name = 'RunnerFailure';
     this.kind = error.name;
     this.code = error.code;
+    this.index = error.index;
   }
 }
 
@@ -41,6 +44,7 @@ export class RunnerProcess {
   private nextId = 1;
   private pending: { id: number; resolve: (v: unknown) => void; reject: (e: Error) => void } | undefined;
   private exited = false;
+  private retiring = false;
   /** We killed it (a timeout, a cancellation, shutdown), rather than it dying by itself. */
   killed = false;
 
@@ -66,6 +70,8 @@ export class RunnerProcess {
           resolve();
         } else if ('fatal' in message) reject(new RunnerFailure(message.fatal));
         else if (this.pending?.id === message.id) {
+          // The process exits after this answer (see runner.js): take it out of service now.
+          if (message.retire) this.retiring = true;
           const { resolve: done, reject: fail } = this.pending;
           this.pending = undefined;
           if (message.ok) done(message.result);
@@ -86,7 +92,7 @@ export class RunnerProcess {
   }
 
   get alive(): boolean {
-    return !this.exited;
+    return !this.exited && !this.retiring;
   }
 
   /** Resolves once the connection is open, then sends the request. `onSent` starts the clock. */

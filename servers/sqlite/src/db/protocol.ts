@@ -16,6 +16,8 @@ export interface RunnerOptions {
   maxCellBytes: number;
   /** The most rows of one result may take in a reply, structured and text view together. */
   maxResultBytes: number;
+  /** Other databases attached read-only under their name (see runner.js, attachAll). */
+  attach: Array<{ name: string; file: string }>;
 }
 
 /**
@@ -23,6 +25,23 @@ export interface RunnerOptions {
  * - `write`: one statement SQLite reports as writing (RETURNING rows come back too).
  * - `create_table`: a write whose only effect on the schema is adding tables.
  */
+export interface IoLimits {
+  maxRows: number;
+  maxColumns: number;
+  maxBytes: number;
+}
+
+export interface IoResult {
+  rows: number;
+  columns: string[];
+  /** import: the table did not exist and was created from the file's columns. */
+  created?: boolean;
+  /** import: the schema version after it. */
+  schemaVersion?: number;
+  /** export: bytes written. */
+  bytes?: number;
+}
+
 export type QueryMode = 'read' | 'write' | 'create_table';
 
 export type RunnerRequest =
@@ -30,6 +49,23 @@ export type RunnerRequest =
   | { id: number; op: 'plan'; sql: string; params: Params }
   /** What a write statement would destroy, read from its compiled program; nothing runs. */
   | { id: number; op: 'impact'; sql: string; params: Params }
+  /**
+   * Write statements in one transaction, in order: all kept, or on the first failure none (the
+   * error carries the failing statement's index).
+   */
+  | { id: number; op: 'batch'; statements: Array<{ sql: string; params: Params }> }
+  /** Loads a CSV or JSON file (a path the server checked) into a table, in one transaction. */
+  | { id: number; op: 'import'; file: string; format: 'csv' | 'json'; table: string; limits: IoLimits }
+  /** Writes a read statement's rows to a file (a path the server checked), atomically. */
+  | {
+      id: number;
+      op: 'export';
+      sql: string;
+      params: Params;
+      file: string;
+      format: 'csv' | 'json';
+      limits: IoLimits;
+    }
   /** Our own introspection SQL (identifiers bound, never interpolated); rows as objects. */
   | { id: number; op: 'all'; sql: string; params: Params };
 
@@ -56,6 +92,13 @@ export interface WriteResult extends ReadResult {
 /** What a write cannot take back: rows deleted, tables/indexes/triggers/views dropped, the schema altered. */
 export type Impact = 'delete' | 'drop' | 'alter';
 
+export interface BatchResult {
+  /** Per statement, in order. */
+  results: Array<{ changes: number; lastInsertRowid: number | string | null }>;
+  schemaVersion: number;
+  schemaChanged: boolean;
+}
+
 export interface PlanRow {
   id: number;
   parent: number;
@@ -71,6 +114,12 @@ export type Refusal =
   | 'explain'
   | 'transaction'
   | 'not_create_table'
+  /** A write to an attached database: those are read-only. */
+  | 'attached_write'
+  /** An import or export over a row, column or byte cap (the message says which). */
+  | 'io_limit'
+  /** A file an import cannot read as asked (the message says why). */
+  | 'io_format'
   /** A row (or an introspection answer) larger than the byte cap: the message says how large. */
   | 'result_too_large';
 
@@ -80,10 +129,12 @@ export interface RunnerError {
   /** SQLite's extended code (`SQLITE_BUSY`, …) or the refusal reason. */
   code: string | undefined;
   message: string;
+  /** In a batch: the 0-based index of the statement that failed. */
+  index?: number;
 }
 
 export type RunnerResponse =
-  | { id: number; ok: true; result: unknown }
-  | { id: number; ok: false; error: RunnerError }
+  | { id: number; ok: true; result: unknown; retire?: boolean }
+  | { id: number; ok: false; error: RunnerError; retire?: boolean }
   | { ready: true }
   | { fatal: RunnerError };

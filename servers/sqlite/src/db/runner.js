@@ -16,6 +16,7 @@
  */
 import Database from 'better-sqlite3';
 import { cellMaker } from './cells.js';
+import { exportRows, importFile } from './io.js';
 import { watchForOrphaning } from './orphan-watch.js';
 import { bind, Refused, statementsOn } from './statements.js';
 
@@ -64,6 +65,7 @@ try {
   classifier = new Database(options.file, { readonly: true, fileMustExist: true });
   classifier.pragma(`busy_timeout = ${Number(options.busyTimeoutMs) | 0}`);
   classifier.pragma('query_only = ON');
+  attachAll();
   snapshotSettings();
   send({ ready: true });
 } catch (error) {
@@ -76,15 +78,28 @@ const cells = cellMaker(options.maxCellBytes);
 const { readRows, write, createTable, introspect } = statementsOn(db, cells, options.maxResultBytes);
 watchForOrphaning();
 
-process.on('message', (/** @type {RunnerRequest} */ request) => {
+/**
+ * Set when a batch compiled a statement on the writing connection that turned out not to be a
+ * write: compiling some PRAGMAs changes the connection (see `classifier`), so this process answers
+ * and then exits, and the next statement gets a fresh connection.
+ */
+let retire = false;
+
+// One request at a time (the pool sends the next only after this answer), so awaiting is safe.
+process.on('message', async (/** @type {RunnerRequest} */ request) => {
+  /** @type {import('./protocol.js').RunnerResponse} */
+  let reply;
   try {
-    send({ id: request.id, ok: true, result: handle(request) });
+    reply = { id: request.id, ok: true, result: await handle(request) };
   } catch (error) {
     if (db.inTransaction) db.exec('ROLLBACK');
-    send({ id: request.id, ok: false, error: describe(error) });
+    reply = { id: request.id, ok: false, error: describe(error) };
   } finally {
     restoreSettings();
   }
+  if (!retire) send(reply);
+  // The server marks this process as gone on reading `retire`, so nothing new is sent to it.
+  else process.send?.({ ...reply, retire: true }, () => process.exit(0));
 });
 // The server went away (exited, crashed or was killed): nothing left to answer.
 process.on('disconnect', () => process.exit(0));
@@ -108,6 +123,20 @@ function handle(request) {
     };
   }
   if (request.op === 'impact') return { impact: impactOf(request.sql, request.params) };
+  if (request.op === 'batch') return runBatch(request.statements);
+  if (request.op === 'import') {
+    if (options.role === 'reader') throw new Refused('not_read_only');
+    db.pragma('schema_version', { simple: true });
+    return importFile(db, request);
+  }
+  if (request.op === 'export') {
+    const probe = classifier.prepare(request.sql);
+    if (!probe.readonly) throw new Refused('not_read_only');
+    if (!probe.reader) throw new Refused('returns_no_rows');
+    return exportRows(db.prepare(request.sql), request.params, request, (s, p) =>
+      bind(s.raw(true), p, (r, args) => /** @type {Iterable<unknown[]>} */ (r.iterate(...args))),
+    );
+  }
   // A read on the writing connection first: it rolls back a hot journal left by a writer that was
   // killed mid-statement (a timeout), which the read-only classifier could not do.
   if (options.role !== 'reader') db.pragma('schema_version', { simple: true });
@@ -130,6 +159,22 @@ function handle(request) {
   return request.mode === 'create_table'
     ? createTable(stmt, request.params)
     : write(stmt, request.params, request.limit);
+}
+
+/**
+ * The databases the operator listed with --attach, under their names, on both connections. The
+ * file name is bound, never spliced into SQL; the name was checked to be an identifier. On a
+ * reader (opened read-only) they are read-only like the main file. better-sqlite3 opens without
+ * URI filenames, so `?mode=ro` is not available and the writer attaches them read-write: every
+ * write is checked against its compiled program instead (checkProgram), where a write to an
+ * attached database cannot hide.
+ */
+function attachAll() {
+  for (const { name, file } of options.attach ?? []) {
+    for (const connection of [db, classifier]) {
+      connection.prepare(`ATTACH DATABASE ? AS "${name.replace(/"/g, '""')}"`).run(file);
+    }
+  }
 }
 
 /** Both connections: a compile-time PRAGMA on the classifier (locking_mode) must not stay either. */
@@ -155,10 +200,10 @@ function restoreSettings() {
  * @param {string} sql
  * @param {unknown} params
  */
-function checkProgram(sql, params) {
+function checkProgram(sql, params, connection = classifier) {
   let explain;
   try {
-    explain = classifier.prepare(`EXPLAIN ${sql}`);
+    explain = connection.prepare(`EXPLAIN ${sql}`);
   } catch {
     // Prefixing EXPLAIN only fails when the statement already is an EXPLAIN: nothing to run.
     throw new Refused('explain');
@@ -167,7 +212,56 @@ function checkProgram(sql, params) {
   const program = /** @type {unknown[][]} */ (bind(explain.raw(true), params, (s, p) => s.all(...p)));
   for (const op of program) {
     if (op[1] === 'Vacuum' && Number(op[3]) !== 0) throw new Refused('vacuum_into');
+    // Security: Transaction P1 is the schema (0 main, 1 temp, 2 and up attached), P2 non-zero a
+    // write transaction. Any change to an attached database needs one, whatever the SQL says.
+    if (op[1] === 'Transaction' && Number(op[2]) >= 2 && Number(op[3]) !== 0) {
+      throw new Refused('attached_write');
+    }
   }
+}
+
+/**
+ * Runs write statements in one transaction: each is checked like write_query's (a write, no
+ * VACUUM INTO, no write to an attached database, no transaction control) and the first failure
+ * rolls back every one (the message handler does the ROLLBACK). Statements are compiled on the
+ * writing connection, not the classifier: a later statement may use a table an earlier one
+ * created, which only this connection's open transaction can see.
+ * @param {Array<{ sql: string, params: unknown }>} statements
+ */
+function runBatch(statements) {
+  // Rolls back a hot journal left by a killed writer, as for any write.
+  const versionBefore = Number(db.pragma('schema_version', { simple: true }));
+  db.exec('BEGIN IMMEDIATE');
+  const results = [];
+  for (const [index, { sql, params }] of statements.entries()) {
+    try {
+      const stmt = db.prepare(sql);
+      if (stmt.readonly) {
+        retire = true;
+        throw new Refused('not_a_write');
+      }
+      checkProgram(sql, params, db);
+      let changes;
+      let lastInsertRowid = null;
+      if (stmt.reader) {
+        // RETURNING: every row must be stepped for the write to complete; the rows are not kept.
+        for (const _ of bind(stmt.raw(true), params, (s, p) => s.iterate(...p)));
+        changes = Number(db.prepare('SELECT changes()').pluck().get());
+      } else {
+        const info = bind(stmt, params, (s, p) => s.run(...p));
+        changes = info.changes;
+        lastInsertRowid = cells.cell(info.lastInsertRowid);
+      }
+      // COMMIT, ROLLBACK or RELEASE inside the batch would end it early.
+      if (!db.inTransaction) throw new Refused('transaction');
+      results.push({ changes, lastInsertRowid });
+    } catch (error) {
+      throw Object.assign(/** @type {object} */ (error), { batchIndex: index });
+    }
+  }
+  db.exec('COMMIT');
+  const version = Number(db.pragma('schema_version', { simple: true }));
+  return { results, schemaVersion: version, schemaChanged: version !== versionBefore };
 }
 
 /**
@@ -202,11 +296,14 @@ function impactOf(sql, params) {
 
 /** @param {unknown} error */
 function describe(error) {
-  const e = /** @type {{name?: string, code?: unknown, message?: string}} */ (error ?? {});
+  const e = /** @type {{name?: string, code?: unknown, message?: string, batchIndex?: number}} */ (
+    error ?? {}
+  );
   return {
     name: String(e.name ?? 'Error'),
     code: typeof e.code === 'string' ? e.code : undefined,
     message: String(e.message ?? error),
+    ...(typeof e.batchIndex === 'number' && { index: e.batchIndex }),
   };
 }
 

@@ -1,5 +1,6 @@
 import { writes } from '@refmcp/core';
 import * as z from 'zod';
+import { databaseArg } from '../databases.js';
 import type { WriteResult } from '../db/protocol.js';
 import { defineTool, type SqliteContext } from '../deps.js';
 import { paramsSchema, toBindable } from '../results.js';
@@ -13,17 +14,19 @@ export default defineTool({
   inputSchema: z.object({
     query: z.string().min(1).describe('A CREATE TABLE statement'),
     params: paramsSchema,
+    database: databaseArg,
   }),
   outputSchema: z.object({
     created: z.array(z.string()).describe('Tables created; empty when IF NOT EXISTS found one already'),
   }),
   annotations: writes({ openWorld: false }),
-  handler: async ({ query, params }, ctx: SqliteContext) => {
-    const result = await ctx.deps.db.write<WriteResult>(
+  handler: async ({ query, params, database }, ctx: SqliteContext) => {
+    const db = ctx.deps.databases.writable(database);
+    const result = await db.pool.write<WriteResult>(
       { op: 'query', mode: 'create_table', sql: query, params: toBindable(params), offset: 0, limit: 0 },
       ctx.signal,
     );
-    if (result.schemaChanged) ctx.deps.notifier.schemaWritten(result.schemaVersion);
+    if (result.schemaChanged) ctx.deps.notifier.schemaWritten(db, result.schemaVersion);
     return { created: result.created };
   },
   render: ({ created }) =>

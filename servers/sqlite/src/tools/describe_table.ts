@@ -1,5 +1,6 @@
 import { readOnly } from '@refmcp/core';
 import * as z from 'zod';
+import { databaseArg } from '../databases.js';
 import { defineTool, type SqliteContext } from '../deps.js';
 import { describeTable, type TableDescription } from '../schema.js';
 
@@ -32,7 +33,10 @@ export default defineTool({
   description:
     'Columns (type, NOT NULL, default, primary key position), indexes and foreign keys of one table or view, ' +
     'plus its CREATE statement. Names are matched case-insensitively; see list_tables for the names.',
-  inputSchema: z.object({ table_name: z.string().min(1).describe('Table or view name, unquoted') }),
+  inputSchema: z.object({
+    table_name: z.string().min(1).describe('Table or view name, unquoted'),
+    database: databaseArg,
+  }),
   outputSchema: z.object({
     name: z.string(),
     type: z.enum(['table', 'view']),
@@ -67,6 +71,7 @@ export default defineTool({
     ),
   }),
   annotations: readOnly({ openWorld: false }),
-  handler: async ({ table_name }, ctx: SqliteContext) => describeTable(ctx.deps.db, table_name, ctx.signal),
+  handler: async ({ table_name, database }, ctx: SqliteContext) =>
+    describeTable(ctx.deps.databases.get(database).pool, table_name, ctx.signal),
   render,
 });

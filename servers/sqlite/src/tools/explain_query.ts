@@ -1,5 +1,6 @@
 import { readOnly } from '@refmcp/core';
 import * as z from 'zod';
+import { databaseArg } from '../databases.js';
 import type { PlanRow } from '../db/protocol.js';
 import { defineTool, type SqliteContext } from '../deps.js';
 import { paramsSchema, toBindable } from '../results.js';
@@ -40,6 +41,7 @@ export default defineTool({
   inputSchema: z.object({
     query: z.string().min(1).describe('One SQL statement'),
     params: paramsSchema,
+    database: databaseArg,
   }),
   outputSchema: z.object({
     plan: z.array(z.object({ id: z.number(), parent: z.number(), detail: z.string() })),
@@ -47,11 +49,10 @@ export default defineTool({
     fullScans: z.array(z.string()),
   }),
   annotations: readOnly({ openWorld: false }),
-  handler: async ({ query, params }, ctx: SqliteContext) => {
-    const { rows } = await ctx.deps.db.read<{ rows: PlanRow[] }>(
-      { op: 'plan', sql: query, params: toBindable(params) },
-      ctx.signal,
-    );
+  handler: async ({ query, params, database }, ctx: SqliteContext) => {
+    const { rows } = await ctx.deps.databases
+      .get(database)
+      .pool.read<{ rows: PlanRow[] }>({ op: 'plan', sql: query, params: toBindable(params) }, ctx.signal);
     return { plan: rows, tree: planTree(rows), fullScans: fullScans(rows) };
   },
   render: ({ tree, fullScans: scans }) =>

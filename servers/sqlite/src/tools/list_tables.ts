@@ -1,5 +1,6 @@
 import { readOnly } from '@refmcp/core';
 import * as z from 'zod';
+import { databaseArg } from '../databases.js';
 import { defineTool, type SqliteContext } from '../deps.js';
 import { listTables } from '../schema.js';
 
@@ -9,7 +10,7 @@ export default defineTool({
   description:
     'The tables and views in the database, with their number of columns. Then describe_table for details, ' +
     'or search_schema to find tables and columns by name.',
-  inputSchema: z.object({}),
+  inputSchema: z.object({ database: databaseArg }),
   outputSchema: z.object({
     tables: z.array(
       z.object({
@@ -21,7 +22,9 @@ export default defineTool({
     ),
   }),
   annotations: readOnly({ openWorld: false }),
-  handler: async (_input, ctx: SqliteContext) => ({ tables: await listTables(ctx.deps.db, ctx.signal) }),
+  handler: async ({ database }, ctx: SqliteContext) => ({
+    tables: await listTables(ctx.deps.databases.get(database).pool, ctx.signal),
+  }),
   render: ({ tables }) =>
     tables.length === 0
       ? 'The database has no tables yet.'

@@ -1,5 +1,6 @@
 import { readOnly } from '@refmcp/core';
 import * as z from 'zod';
+import { databaseArg } from '../databases.js';
 import type { ReadResult } from '../db/protocol.js';
 import { defineTool, type SqliteContext } from '../deps.js';
 import {
@@ -28,18 +29,21 @@ export default defineTool({
     params: paramsSchema,
     max_rows: maxRowsSchema,
     cursor: z.string().optional().describe('nextCursor from a previous call with the same query and params'),
+    database: databaseArg,
   }),
   outputSchema: z.object(rowsShape),
   annotations: readOnly({ openWorld: false }),
-  handler: async ({ query, params, max_rows, cursor }, ctx: SqliteContext) => {
+  handler: async ({ query, params, max_rows, cursor, database }, ctx: SqliteContext) => {
     const { config } = ctx.deps;
     const bound = toBindable(params);
     const offset = startOffset(cursor, query, bound);
     const limit = clampRows(max_rows, config.maxRows, config.maxRowsCap);
-    const result = await ctx.deps.db.read<ReadResult>(
-      { op: 'query', mode: 'read', sql: query, params: bound, offset, limit },
-      ctx.signal,
-    );
+    const result = await ctx.deps.databases
+      .get(database)
+      .pool.read<ReadResult>(
+        { op: 'query', mode: 'read', sql: query, params: bound, offset, limit },
+        ctx.signal,
+      );
     const notice = capNotice(result, config, 'pass nextCursor as cursor for the rest');
     return {
       columns: result.columns,

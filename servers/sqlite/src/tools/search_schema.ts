@@ -1,5 +1,6 @@
 import { readOnly } from '@refmcp/core';
 import * as z from 'zod';
+import { databaseArg } from '../databases.js';
 import type { Cell } from '../db/protocol.js';
 import { defineTool, type SqliteContext } from '../deps.js';
 
@@ -47,14 +48,17 @@ export default defineTool({
     pattern: z.string().min(1).describe('e.g. "cust", "order_*", "*_id"'),
     detail: z.enum(['names', 'columns', 'full']).default('columns'),
     limit: z.number().int().min(1).max(1000).default(100),
+    database: databaseArg,
   }),
   outputSchema: z.object({ matches: z.array(match), truncated: z.boolean() }),
   annotations: readOnly({ openWorld: false }),
-  handler: async ({ pattern, detail, limit }, ctx: SqliteContext) => {
-    const { rows } = await ctx.deps.db.read<{ rows: Array<Record<string, Cell>> }>(
-      { op: 'all', sql: SEARCH, params: { pattern: likePattern(pattern), limit: limit + 1 } },
-      ctx.signal,
-    );
+  handler: async ({ pattern, detail, limit, database }, ctx: SqliteContext) => {
+    const { rows } = await ctx.deps.databases
+      .get(database)
+      .pool.read<{ rows: Array<Record<string, Cell>> }>(
+        { op: 'all', sql: SEARCH, params: { pattern: likePattern(pattern), limit: limit + 1 } },
+        ctx.signal,
+      );
     const matches = rows.slice(0, limit).map((r) => ({
       kind: r.kind as z.infer<typeof match>['kind'],
       name: String(r.name),

@@ -1,8 +1,9 @@
-import path from 'node:path';
 import { destructive } from '@refmcp/core';
 import * as z from 'zod';
-import type { Impact, WriteResult } from '../db/protocol.js';
+import { databaseArg } from '../databases.js';
+import type { WriteResult } from '../db/protocol.js';
 import { defineTool, type SqliteContext } from '../deps.js';
+import { impactOf, impactWords, shownSql } from '../impact.js';
 import {
   capNotice,
   cellSchema,
@@ -26,6 +27,7 @@ export default defineTool({
     query: z.string().min(1).describe('One SQL statement'),
     params: paramsSchema,
     max_rows: maxRowsSchema.describe('Most RETURNING rows to include'),
+    database: databaseArg,
   }),
   outputSchema: z.object({
     changes: z.number().describe('Rows inserted, updated or deleted'),
@@ -38,20 +40,16 @@ export default defineTool({
   }),
   annotations: destructive({ openWorld: false }),
   // The user approves what the engine says the statement destroys; inserts and updates go ahead.
-  confirm: async ({ query, params }, ctx: SqliteContext) => {
-    const { impact } = await ctx.deps.db.read<{ impact: Impact[] }>(
-      { op: 'impact', sql: query, params: toBindable(params) },
-      ctx.signal,
-    );
+  confirm: async ({ query, params, database }, ctx: SqliteContext) => {
+    const db = ctx.deps.databases.writable(database);
+    const impact = await impactOf(db, query, toBindable(params), ctx.signal);
     if (impact.length === 0) return undefined;
-    const sql = query.replace(/\s+/g, ' ').trim();
-    const shown = sql.length > 200 ? `${sql.slice(0, 200)}…` : sql;
-    const what = impact.map((i) => IMPACT_WORDS[i]).join(' and ');
-    return `Run on ${path.basename(ctx.deps.config.database)}: ${shown} — it ${what}`;
+    return `Run on ${db.label}: ${shownSql(query)} — it ${impactWords(impact)}`;
   },
-  handler: async ({ query, params, max_rows }, ctx: SqliteContext) => {
-    const { config, db, notifier } = ctx.deps;
-    const result = await db.write<WriteResult>(
+  handler: async ({ query, params, max_rows, database }, ctx: SqliteContext) => {
+    const { config, notifier } = ctx.deps;
+    const db = ctx.deps.databases.writable(database);
+    const result = await db.pool.write<WriteResult>(
       {
         op: 'query',
         mode: 'write',
@@ -62,7 +60,7 @@ export default defineTool({
       },
       ctx.signal,
     );
-    if (result.schemaChanged) notifier.schemaWritten(result.schemaVersion);
+    if (result.schemaChanged) notifier.schemaWritten(db, result.schemaVersion);
     const notice = capNotice(result, config, 'the write itself is complete');
     return {
       changes: result.changes,
@@ -85,9 +83,3 @@ export default defineTool({
     return lines.join('\n');
   },
 });
-
-const IMPACT_WORDS: Record<Impact, string> = {
-  delete: 'deletes rows',
-  drop: 'drops a table, view, index or trigger',
-  alter: 'alters a table',
-};

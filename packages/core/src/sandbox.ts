@@ -2,7 +2,7 @@ import { realpathSync } from 'node:fs';
 import { lstat, realpath } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import path from 'node:path';
-import { InvalidInputError, NotFoundError, PermissionDeniedError } from '@refmcp/core';
+import { InvalidInputError, NotFoundError, PermissionDeniedError } from './errors.js';
 
 /**
  * What a path will be used for. `create` allows a path that does not exist yet, as long as its
@@ -20,7 +20,20 @@ export const NO_DIRECTORIES_NO_ROOTS =
   'The server was started without directories and the client sent no roots.';
 
 /**
- * The set of directories a client may touch. Every path a tool receives goes through `resolve`,
+ * What the errors add for the model, naming the server's own tools: where to see the allowed
+ * directories, and how to find a path that does not exist.
+ */
+export interface SandboxHints {
+  /** After "Allowed: <directories>." in the error for a path outside. */
+  outside?: string;
+  /** The hint for a path that does not exist. */
+  missing?: string;
+}
+
+/**
+ * The set of directories a client may touch: shared by every server that takes paths from a
+ * model (the filesystem server's files, the SQLite server's imports and exports), so that one
+ * set of path rules is reviewed and tested once. Every path a tool receives goes through `resolve`,
  * which returns a real, absolute path inside one of the allowed directories or throws.
  *
  * Allowed directories are stored as real paths (symlinks resolved), so comparisons are between
@@ -31,8 +44,11 @@ export class Sandbox {
   #whyEmpty = NO_DIRECTORIES_NO_ROOTS;
   #ready: Promise<void> = Promise.resolve();
 
-  constructor(realDirectories: readonly string[]) {
+  readonly #hints: SandboxHints;
+
+  constructor(realDirectories: readonly string[], hints: SandboxHints = {}) {
     this.#directories = realDirectories;
+    this.#hints = hints;
   }
 
   get directories(): readonly string[] {
@@ -106,9 +122,7 @@ export class Sandbox {
       );
     }
     if (intent !== 'create') {
-      throw new NotFoundError(`${input} does not exist.`, {
-        hint: 'Check the path with list_directory or search_files.',
-      });
+      throw new NotFoundError(`${input} does not exist.`, { hint: this.#hints.missing });
     }
     // Security: the file will be created inside its nearest existing ancestor, so that ancestor's
     // real path must be inside the sandbox.
@@ -159,7 +173,7 @@ export class Sandbox {
 
   #outside(input: string): PermissionDeniedError {
     return new PermissionDeniedError(`${input} is outside the allowed directories.`, {
-      hint: `Allowed: ${this.#directories.join(', ')}. Call list_allowed_directories to see them.`,
+      hint: [`Allowed: ${this.#directories.join(', ')}.`, this.#hints.outside].filter(Boolean).join(' '),
     });
   }
 }

@@ -1,8 +1,8 @@
 import { mkdir, mkdtemp, readdir, realpath, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { InvalidInputError, NotFoundError, PermissionDeniedError } from '@refmcp/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { InvalidInputError, NotFoundError, PermissionDeniedError } from './errors.js';
 import { isWithin, type Narrowing, resolveAllowedDirectories, Sandbox } from './sandbox.js';
 
 const INTENTS = ['read', 'write', 'create'] as const;
@@ -48,6 +48,17 @@ describe('Sandbox.resolve', () => {
       );
     }
     await expect(sandbox.resolve(`${allowed}-evil/new.txt`, 'create')).rejects.toThrow(PermissionDeniedError);
+  });
+
+  it("names the server's own tools in its hints, and only the directories without them", async () => {
+    const hinted = new Sandbox([allowed], { outside: 'See tool x.', missing: 'Try tool y.' });
+    await expect(hinted.resolve('../outside/secret.txt')).rejects.toMatchObject({
+      hint: `Allowed: ${allowed}. See tool x.`,
+    });
+    await expect(hinted.resolve('missing.txt')).rejects.toMatchObject({ hint: 'Try tool y.' });
+    await expect(sandbox.resolve('../outside/secret.txt')).rejects.toMatchObject({
+      hint: `Allowed: ${allowed}.`,
+    });
   });
 
   it('refuses NUL bytes and empty paths for every intent', async () => {
