@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { link, mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { InvalidInputError } from '@refmcp/core';
-import type { Sandbox } from '../sandbox.js';
+import type { Sandbox } from '@refmcp/core/sandbox';
 import { locateEntry } from './entry.js';
 
 /**

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { InvalidInputError, PermissionDeniedError, throwIfAborted } from '@refmcp/core';
-import { isWithin } from '../sandbox.js';
+import { isWithin } from '@refmcp/core/sandbox';
 import { tempSibling } from './archive-target.js';
 import type { ExtractionPlan, PlannedEntry } from './unzip-plan.js';
 
