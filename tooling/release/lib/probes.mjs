@@ -48,11 +48,13 @@ export const PROBES = {
   '@refmcp/server-sqlite': {
     tool: 'read_query',
     async setUp(paths, words) {
-      const [database] = paths;
-      if (!database) throw new Error('names no database file');
-      await mkdir(path.dirname(database), { recursive: true });
-      // --read-only opens an existing file only; an empty file is an empty SQLite database.
-      if (words.includes('--read-only')) await writeFile(database, '', { flag: 'a' });
+      if (paths.length === 0) throw new Error('names no database file');
+      // --read-only and --read-only-db open existing files only; an empty file is an empty database.
+      const readOnly = words.includes('--read-only') || words.includes('--read-only-db');
+      for (const database of paths) {
+        await mkdir(path.dirname(database), { recursive: true });
+        if (readOnly) await writeFile(database, '', { flag: 'a' });
+      }
       return { query: 'SELECT 6 * 7 AS answer' };
     },
     check: (out) => (JSON.stringify(out.structured?.rows) === '[[42]]' ? undefined : 'did not answer 42'),

@@ -163,6 +163,8 @@ const mask = (value, secrets) => (secrets.has(value) ? '***' : value);
 /** Paths among a server's arguments (absolute, or relative to the folder it runs in). */
 export function pathArguments(words, cwd) {
   return words
-    .filter((word) => !word.startsWith('-') && /^(\/|\.\.?\/|[\w-]+\.db$)/.test(word))
+    .filter((word) => !word.startsWith('-'))
+    .map((word) => word.replace(/^[A-Za-z_]\w*=/, '')) // a named database: name=path
+    .filter((word) => /^(\/|\.\.?\/|[\w-]+\.db$)/.test(word))
     .map((word) => path.resolve(cwd, word));
 }

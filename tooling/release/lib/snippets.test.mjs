@@ -107,6 +107,11 @@ describe('pathArguments', () => {
     expect(pathArguments(['--port', '0', '--read-only', './data.db'], '/run')).toEqual(['/run/data.db']);
     expect(pathArguments(['shop.db'], '/run')).toEqual(['/run/shop.db']);
   });
+
+  it('takes the path out of a named database (name=path), not the name or a flag value', () => {
+    const words = ['--read-only-db', 'archive', 'sales=./sales.db', 'archive=/data/archive.db'];
+    expect(pathArguments(words, '/run')).toEqual(['/run/sales.db', '/data/archive.db']);
+  });
 });
 
 describe('the READMEs', () => {
