@@ -1,18 +1,13 @@
 import { writes } from '@refmcp/core';
-import * as z from 'zod';
 import { defineTool, type SlackContext, writableChannel } from '../deps.js';
-import { channelArg, tsArg } from '../tool-args.js';
+import { reactionInput, reactionOutput } from '../tool-args.js';
 
 export default defineTool({
   name: 'slack_remove_reaction',
   title: 'Remove reaction',
   description: "Remove this account's emoji reaction from a message.",
-  inputSchema: z.object({
-    channel_id: channelArg,
-    timestamp: tsArg.describe("The message's ts"),
-    reaction: z.string().min(1).describe('Emoji name, e.g. thumbsup'),
-  }),
-  outputSchema: z.object({ channel: z.string(), ts: z.string(), reaction: z.string() }),
+  inputSchema: reactionInput,
+  outputSchema: reactionOutput,
   annotations: writes({ openWorld: true }),
   handler: async ({ channel_id, timestamp, reaction }, ctx: SlackContext) => {
     const channel = await writableChannel(ctx.deps, channel_id);
