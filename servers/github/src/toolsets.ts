@@ -6,6 +6,7 @@
 export const TOOLSET_NAMES = [
   'context',
   'repos',
+  'git',
   'issues',
   'pull_requests',
   'users',

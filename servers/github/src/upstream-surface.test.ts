@@ -1,0 +1,162 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { useHarness } from './test-helpers.js';
+import { catalog } from './tools/index.js';
+import { DEFAULT_TOOLSETS, TOOLSET_NAMES } from './toolsets.js';
+
+/**
+ * A host config or prompt written for github/github-mcp-server must keep working with ours: every
+ * tool it documents, in the same toolset, accepting every argument name and enum value it accepts.
+ * upstream-surface.json records that surface; STILL_MISSING names what ours does not accept yet,
+ * and must shrink as it is added (a stale entry fails too).
+ */
+const STILL_MISSING: string[] = [
+  'actions_get.method=download_workflow_run_artifact',
+  'actions_get.method=get_workflow_run_logs_url',
+  'actions_get.method=get_workflow_run_usage',
+  'actions_list.method=list_workflow_run_artifacts',
+  'actions_list.per_page',
+  'actions_list.resource_id',
+  'actions_list.workflow_jobs_filter',
+  'actions_list.workflow_runs_filter',
+  'actions_run_trigger.method=delete_workflow_run_logs',
+  'actions_run_trigger.method=rerun_failed_jobs',
+  'add_issue_comment.comment_id',
+  'add_issue_comment.reaction',
+  'create_gist.content',
+  'create_gist.filename',
+  'create_or_update_file.allow_symlink_write',
+  'create_pull_request.reviewers',
+  'create_repository.organization',
+  'get_code_quality_finding',
+  'get_commit.detail',
+  'get_commit.page',
+  'get_commit.perPage',
+  'get_file_contents.fields',
+  'get_global_security_advisory',
+  'get_job_logs.return_content',
+  'get_notification_details',
+  'get_release_by_tag',
+  'get_tag',
+  'get_teams.user',
+  'issue_read.method=get_parent',
+  'issue_write.duplicate_of',
+  'issue_write.issue_fields',
+  'issue_write.milestone',
+  'issue_write.type',
+  'list_code_scanning_alerts.ref',
+  'list_commits.fields',
+  'list_commits.since',
+  'list_commits.until',
+  'list_dependabot_alerts.after',
+  'list_global_security_advisories',
+  'list_issue_fields',
+  'list_issue_types',
+  'list_issues.after',
+  'list_issues.direction',
+  'list_issues.field_filters',
+  'list_issues.fields',
+  'list_issues.orderBy',
+  'list_issues.state=CLOSED',
+  'list_issues.state=OPEN',
+  'list_notifications.before',
+  'list_org_repository_security_advisories',
+  'list_pull_requests.direction',
+  'list_pull_requests.fields',
+  'list_pull_requests.sort',
+  'list_releases.fields',
+  'list_repository_collaborators',
+  'list_repository_security_advisories',
+  'list_secret_scanning_alerts.resolution',
+  'list_starred_repositories',
+  'manage_notification_subscription',
+  'manage_repository_notification_subscription',
+  'projects_get',
+  'projects_list',
+  'projects_write',
+  'search_code.fields',
+  'search_code.sort',
+  'search_commits',
+  'search_issues.fields',
+  'search_issues.sort=interactions',
+  'search_issues.sort=reactions-+1',
+  'search_issues.sort=reactions--1',
+  'search_issues.sort=reactions-heart',
+  'search_issues.sort=reactions-smile',
+  'search_issues.sort=reactions-tada',
+  'search_issues.sort=reactions-thinking_face',
+  'search_orgs',
+  'search_pull_requests.fields',
+  'search_pull_requests.sort=interactions',
+  'search_pull_requests.sort=reactions-+1',
+  'search_pull_requests.sort=reactions--1',
+  'search_pull_requests.sort=reactions-heart',
+  'search_pull_requests.sort=reactions-smile',
+  'search_pull_requests.sort=reactions-tada',
+  'search_pull_requests.sort=reactions-thinking_face',
+  'search_repositories.minimal_output',
+  'search_repositories.sort=help-wanted-issues',
+  'star_repository',
+  'sub_issue_write.after_id',
+  'sub_issue_write.before_id',
+  'sub_issue_write.replace_parent',
+  'sub_issue_write.sub_issue_id',
+  'unstar_repository',
+  'update_gist.content',
+  'update_gist.filename',
+  'update_pull_request.draft',
+  'update_pull_request.reviewers',
+];
+
+const upstream = JSON.parse(readFileSync(new URL('./upstream-surface.json', import.meta.url), 'utf8')) as {
+  defaultToolsets: string[];
+  tools: Record<string, { toolsets: string[]; args: Record<string, string[] | null> }>;
+};
+
+type Schema = { enum?: unknown[]; items?: Schema; anyOf?: Schema[]; type?: string | string[] };
+
+/** Whether a property schema accepts `value` as far as its enums say (no enum accepts any string). */
+function acceptsValue(schema: Schema, value: string): boolean {
+  if (schema.anyOf) return schema.anyOf.some((s) => acceptsValue(s, value));
+  if (schema.enum) return schema.enum.includes(value);
+  if (schema.type === 'array' && schema.items) return acceptsValue(schema.items, value);
+  return true;
+}
+
+describe("github-mcp-server's tool surface", () => {
+  const h = useHarness({ toolsets: ['all'] });
+
+  it('is accepted by ours with --toolsets all: tools, argument names and enum values', async () => {
+    const { tools } = await h.client.listTools();
+    const ours = new Map(tools.map((t) => [t.name, t.inputSchema.properties as Record<string, Schema>]));
+    const missing: string[] = [];
+    for (const [name, tool] of Object.entries(upstream.tools)) {
+      const props = ours.get(name);
+      if (!props) {
+        missing.push(name);
+        continue;
+      }
+      for (const [arg, values] of Object.entries(tool.args)) {
+        const schema = props[arg];
+        if (!schema) missing.push(`${name}.${arg}`);
+        else for (const v of values ?? []) if (!acceptsValue(schema, v)) missing.push(`${name}.${arg}=${v}`);
+      }
+    }
+    expect(missing).toEqual(STILL_MISSING);
+  });
+
+  it('puts each tool in the same toolset, with the same default toolsets', () => {
+    const toolsetOf = new Map(catalog.map((t) => [t.name, t.toolset]));
+    const moved = Object.entries(upstream.tools)
+      .filter(([name, tool]) => toolsetOf.has(name) && !tool.toolsets.includes(toolsetOf.get(name) ?? ''))
+      .map(([name]) => name);
+    expect(moved).toEqual([]);
+    const theirs = new Set(
+      Object.entries(upstream.tools)
+        .filter(([name]) => toolsetOf.has(name))
+        .flatMap(([, t]) => t.toolsets),
+    );
+    expect([...theirs].filter((t) => !(TOOLSET_NAMES as readonly string[]).includes(t))).toEqual([]);
+    expect([...DEFAULT_TOOLSETS]).toEqual(upstream.defaultToolsets);
+  });
+});
