@@ -18,6 +18,8 @@ export const TOOLSET_NAMES = [
   'secret_protection',
   'dependabot',
   'discussions',
+  'stargazers',
+  'orgs',
 ] as const;
 
 export type ToolsetName = (typeof TOOLSET_NAMES)[number];

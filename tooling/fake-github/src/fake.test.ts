@@ -32,6 +32,16 @@ async function api(
   return { status: res.status, headers: res.headers, json };
 }
 
+/** A non-JSON upload, as release assets are sent. */
+async function upload(path: string, content: string) {
+  const res = await fetch(`${fake.apiUrl}${path}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'text/plain' },
+    body: content,
+  });
+  return { status: res.status, json: await res.json() };
+}
+
 const R = '/repos/octocat/hello-world';
 const ADMIN_TOKEN = 'ghp_fakeTokenWithDeleteRepo000000000001';
 const NOT_ADMIN_TOKEN = 'ghp_fakeTokenWithDeleteRepo000000000002';
@@ -83,6 +93,20 @@ async function session() {
   await api('GET', `${R}/tags`);
   await api('GET', `${R}/releases`);
   await api('GET', `${R}/releases/latest`);
+  await api('GET', `${R}/releases/tags/v1.0.0`);
+  const rel = await api('POST', `${R}/releases`, { tag_name: 'v2.0.0', name: 'Two', draft: true });
+  await api('PATCH', `${R}/releases/${rel.json.id}`, { draft: false, body: 'Notes' });
+  await upload(`${R}/releases/${rel.json.id}/assets?name=a.txt&label=A`, 'asset bytes');
+  await api('GET', `${R}/releases/${rel.json.id}/assets`);
+  await api('GET', `${R}/releases/${rel.json.id}`);
+  await api('DELETE', `${R}/releases/${rel.json.id}`);
+  await api('GET', `${R}/collaborators?affiliation=direct`);
+  await api('PUT', '/user/starred/octo-org/tools');
+  await api('GET', '/user/starred');
+  await api('GET', '/users/octocat/starred');
+  await api('DELETE', '/user/starred/octo-org/tools');
+  await api('GET', '/search/commits?q=initial+repo:octocat/hello-world&sort=author-date');
+  await api('GET', '/search/users?q=octo+type:org');
   await api('POST', '/user/repos', { name: 'new-repo', private: true });
   await api('POST', '/repos/octo-org/tools/forks', {});
   await api('POST', '/user/repos', { name: 'doomed' });

@@ -24,6 +24,7 @@ export type {
   FakeNotification,
   FakePull,
   FakeRelease,
+  FakeReleaseAsset,
   FakeRepo,
   FakeReview,
   FakeReviewComment,

@@ -108,6 +108,18 @@ export interface FakeRelease {
   prerelease: boolean;
   author: string;
   created_at: string;
+  target_commitish?: string;
+  assets?: FakeReleaseAsset[];
+}
+
+export interface FakeReleaseAsset {
+  id: number;
+  name: string;
+  label: string | null;
+  content_type: string;
+  data: Buffer;
+  uploader: string;
+  created_at: string;
 }
 
 export interface FakeLabel {

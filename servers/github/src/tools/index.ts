@@ -29,8 +29,10 @@ import getJobLogs from './get_job_logs.js';
 import getLabel from './get_label.js';
 import getLatestRelease from './get_latest_release.js';
 import getMe from './get_me.js';
+import getReleaseByTag from './get_release_by_tag.js';
 import getRepositoryTree from './get_repository_tree.js';
 import getSecretScanningAlert from './get_secret_scanning_alert.js';
+import getTag from './get_tag.js';
 import getTeamMembers from './get_team_members.js';
 import getTeams from './get_teams.js';
 import issueRead from './issue_read.js';
@@ -48,7 +50,9 @@ import listLabel from './list_label.js';
 import listNotifications from './list_notifications.js';
 import listPullRequests from './list_pull_requests.js';
 import listReleases from './list_releases.js';
+import listRepositoryCollaborators from './list_repository_collaborators.js';
 import listSecretScanningAlerts from './list_secret_scanning_alerts.js';
+import listStarredRepositories from './list_starred_repositories.js';
 import listTags from './list_tags.js';
 import markAllNotificationsRead from './mark_all_notifications_read.js';
 import mergePullRequest from './merge_pull_request.js';
@@ -56,11 +60,15 @@ import pullRequestRead from './pull_request_read.js';
 import pullRequestReviewWrite from './pull_request_review_write.js';
 import pushFiles from './push_files.js';
 import searchCode from './search_code.js';
+import searchCommits from './search_commits.js';
 import searchIssues from './search_issues.js';
+import searchOrgs from './search_orgs.js';
 import searchPullRequests from './search_pull_requests.js';
 import searchRepositories from './search_repositories.js';
 import searchUsers from './search_users.js';
+import starRepository from './star_repository.js';
 import subIssueWrite from './sub_issue_write.js';
+import unstarRepository from './unstar_repository.js';
 import updateGist from './update_gist.js';
 import updatePullRequest from './update_pull_request.js';
 import updatePullRequestBranch from './update_pull_request_branch.js';
@@ -75,10 +83,14 @@ export const catalog: AnyTool<GitHubDeps>[] = [
   getCommit,
   listBranches,
   listTags,
+  getTag,
   listReleases,
   getLatestRelease,
+  getReleaseByTag,
   searchCode,
   searchRepositories,
+  searchCommits,
+  listRepositoryCollaborators,
   createBranch,
   createOrUpdateFile,
   pushFiles,
@@ -129,6 +141,10 @@ export const catalog: AnyTool<GitHubDeps>[] = [
   getDiscussionComments,
   listDiscussionCategories,
   discussionCommentWrite,
+  listStarredRepositories,
+  starRepository,
+  unstarRepository,
+  searchOrgs,
 ];
 
 /**
