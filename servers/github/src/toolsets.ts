@@ -20,6 +20,8 @@ export const TOOLSET_NAMES = [
   'discussions',
   'stargazers',
   'orgs',
+  'security_advisories',
+  'code_quality',
 ] as const;
 
 export type ToolsetName = (typeof TOOLSET_NAMES)[number];

@@ -215,5 +215,83 @@ export function seedGitHub(gh = new FakeGitHub()): FakeGitHub {
 
   gh.addRepo('octocat', 'secret-plans', { private: true, files: { 'plan.txt': 'world domination\n' } });
   gh.addRepo('octo-org', 'tools', { description: 'Shared tooling', language: 'Go' });
+  seedSecurityAndPlanning(gh);
   return gh;
+}
+
+/** Advisories, a code quality finding, and octo-org's issue types and fields. */
+function seedSecurityAndPlanning(gh: FakeGitHub): void {
+  const advisory = {
+    description: 'Crafted input pollutes Object.prototype.',
+    severity: 'high' as const,
+    type: 'reviewed' as const,
+    ecosystem: 'npm',
+    package: 'left-pad',
+    vulnerable_version_range: '< 1.3.1',
+    patched: '1.3.1',
+    state: 'published' as const,
+    published_at: '2026-01-02T09:00:00Z',
+    updated_at: '2026-01-02T09:00:00Z',
+    withdrawn_at: null,
+  };
+  gh.advisories.push(
+    {
+      ...advisory,
+      ghsa_id: 'GHSA-4w2m-9vq8-c3hx',
+      cve_id: 'CVE-2026-0001',
+      summary: 'Prototype pollution in left-pad',
+      repo: null,
+    },
+    {
+      ...advisory,
+      ghsa_id: 'GHSA-8fr2-xq6c-vwq5',
+      cve_id: null,
+      summary: 'Path traversal in hello-world',
+      ecosystem: 'go',
+      package: 'github.com/octocat/hello-world',
+      repo: 'octocat/hello-world',
+    },
+    {
+      ...advisory,
+      ghsa_id: 'GHSA-p6mc-7x9r-h4jq',
+      cve_id: null,
+      summary: 'Unpublished fix in tools',
+      state: 'draft',
+      ecosystem: 'go',
+      package: 'github.com/octo-org/tools',
+      repo: 'octo-org/tools',
+    },
+  );
+  gh.codeQualityFindings.push({
+    repo: 'octocat/hello-world',
+    number: 1,
+    state: 'open',
+    rule: {
+      id: 'js/unused-local-variable',
+      title: 'Unused variable',
+      severity: 'note',
+      category: 'maintainability',
+    },
+    path: 'src/greet.ts',
+    line: 1,
+    message: 'Unused variable x.',
+    created_at: '2026-01-03T09:00:00Z',
+  });
+  gh.issueTypes.set('octo-org', [
+    { id: gh.id(), name: 'Bug', description: 'Something is not working', color: 'red' },
+    { id: gh.id(), name: 'Feature', description: 'A new capability', color: 'blue' },
+  ]);
+  gh.issueFields.set('octo-org', [
+    {
+      id: gh.id(),
+      name: 'Priority',
+      description: null,
+      data_type: 'single_select',
+      options: [
+        { id: gh.id(), name: 'P1' },
+        { id: gh.id(), name: 'P2' },
+      ],
+    },
+    { id: gh.id(), name: 'Estimate', description: 'Days of work', data_type: 'number', options: [] },
+  ]);
 }

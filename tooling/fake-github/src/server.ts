@@ -5,6 +5,7 @@ import { streamRepeated } from './flood.js';
 import { answerGraphql } from './graphql.js';
 import { HttpError, type Reply, type Request, type Route } from './http.js';
 import { actionRoutes } from './routes-actions.js';
+import { advisoryRoutes } from './routes-advisories.js';
 import { alertRoutes } from './routes-alerts.js';
 import { extraRoutes } from './routes-extra.js';
 import { gitRoutes } from './routes-git.js';
@@ -15,6 +16,7 @@ import { releaseRoutes } from './routes-releases.js';
 import { repoRoutes } from './routes-repos.js';
 import { reviewCommentRoutes } from './routes-review-comments.js';
 import { searchRoutes } from './routes-search.js';
+import { subscriptionRoutes } from './routes-subscriptions.js';
 import { FakeGitHub } from './state.js';
 
 export interface FakeGitHubServer {
@@ -71,6 +73,8 @@ const ROUTES: Route[] = [
   ...alertRoutes,
   ...peopleRoutes,
   ...releaseRoutes,
+  ...advisoryRoutes,
+  ...subscriptionRoutes,
 ];
 const DOCS = 'https://docs.github.com/rest';
 /** Endpoints that need a classic scope beyond what a token has, for the X-Accepted-OAuth-Scopes header. */
@@ -147,6 +151,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       method,
       path,
       ...(auth && { login: auth.login }),
+      ...(url.search && { query: url.search.slice(1) }),
       ...(token && { token }),
       ...(Object.keys(body).length > 0 && { body }),
     });

@@ -1,17 +1,24 @@
 import type {
+  FakeAdvisory,
+  FakeCodeQualityFinding,
   FakeDiscussion,
   FakeDiscussionComment,
+  FakeIssueField,
+  FakeIssueType,
   FakePull,
   FakeRepo,
   FakeReview,
   FakeReviewComment,
   FakeReviewThread,
+  FakeSubscription,
 } from './types.js';
 import { GitHubWorld } from './world.js';
 
 export type {
   DiffSide,
+  FakeAdvisory,
   FakeAlert,
+  FakeCodeQualityFinding,
   FakeComment,
   FakeCommit,
   FakeDiscussion,
@@ -19,6 +26,8 @@ export type {
   FakeDiscussionComment,
   FakeGist,
   FakeIssue,
+  FakeIssueField,
+  FakeIssueType,
   FakeJob,
   FakeLabel,
   FakeNotification,
@@ -30,6 +39,7 @@ export type {
   FakeReviewComment,
   FakeReviewThread,
   FakeRun,
+  FakeSubscription,
   FakeToken,
   FakeUser,
   FakeWorkflow,
@@ -39,6 +49,16 @@ export { type FakeGraphqlCall, gitSha } from './world.js';
 
 /** The fake's world (world.ts) with its conversations: discussions and pull request reviews. */
 export class FakeGitHub extends GitHubWorld {
+  /** GitHub's advisory database and repositories' own advisories. */
+  readonly advisories: FakeAdvisory[] = [];
+  readonly codeQualityFindings: FakeCodeQualityFinding[] = [];
+  /** Issue types and issue fields, per organization login (lower case). */
+  readonly issueTypes = new Map<string, FakeIssueType[]>();
+  readonly issueFields = new Map<string, FakeIssueField[]>();
+  /** Watch settings: `login|thread id` and `login|owner/name` (lower case) → subscription. */
+  readonly threadSubscriptions = new Map<string, FakeSubscription>();
+  readonly repoSubscriptions = new Map<string, FakeSubscription>();
+
   addDiscussion(
     repo: FakeRepo,
     fields: { title: string; body: string; user: string; category: string },

@@ -254,3 +254,61 @@ export interface FakeDiscussionComment {
   updated_at: string;
   reply_to: number | null;
 }
+
+/** A security advisory: global (GitHub's database) when `repo` is null, else a repository's own. */
+export interface FakeAdvisory {
+  ghsa_id: string;
+  cve_id: string | null;
+  summary: string;
+  description: string;
+  severity: 'critical' | 'high' | 'medium' | 'low';
+  type: 'reviewed' | 'unreviewed' | 'malware';
+  ecosystem: string;
+  package: string;
+  vulnerable_version_range: string;
+  patched: string | null;
+  repo: string | null;
+  state: 'published' | 'closed' | 'withdrawn' | 'draft' | 'triage';
+  published_at: string;
+  updated_at: string;
+  withdrawn_at: string | null;
+}
+
+export interface FakeCodeQualityFinding {
+  repo: string;
+  number: number;
+  state: 'open' | 'dismissed';
+  rule: {
+    id: string;
+    title: string;
+    severity: 'error' | 'warning' | 'note';
+    category: 'maintainability' | 'reliability';
+  };
+  path: string;
+  line: number;
+  message: string;
+  created_at: string;
+}
+
+/** An organization's issue type or issue field. */
+export interface FakeIssueType {
+  id: number;
+  name: string;
+  description: string | null;
+  color: string;
+}
+
+export interface FakeIssueField {
+  id: number;
+  name: string;
+  description: string | null;
+  data_type: 'text' | 'date' | 'single_select' | 'number';
+  options: Array<{ id: number; name: string }>;
+}
+
+/** A user's watch setting for a notification thread or a repository. */
+export interface FakeSubscription {
+  subscribed: boolean;
+  ignored: boolean;
+  created_at: string;
+}
