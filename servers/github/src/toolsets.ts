@@ -22,6 +22,7 @@ export const TOOLSET_NAMES = [
   'orgs',
   'security_advisories',
   'code_quality',
+  'projects',
 ] as const;
 
 export type ToolsetName = (typeof TOOLSET_NAMES)[number];

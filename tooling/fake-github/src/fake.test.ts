@@ -115,6 +115,24 @@ async function session() {
   await api('GET', '/orgs/octo-org/issue-types');
   await api('GET', '/repos/octo-org/tools/issue-types');
   await api('GET', '/orgs/octo-org/issue-fields');
+  const P = '/orgs/octo-org/projectsV2';
+  await api('GET', `${P}?q=roadmap+is:open`);
+  await api('GET', `${P}/1`);
+  const fields = await api('GET', `${P}/1/fields`);
+  await api('GET', `${P}/1/fields/${fields.json[1].id}`);
+  await api('GET', `${P}/1/items?fields=${fields.json.map((f: { id: number }) => f.id).join(',')}`);
+  await api('GET', '/users/octocat/projectsV2');
+  fake.gh.repo('octo-org', 'tools')?.collaborators.set('octocat', 'write');
+  const added = await api('POST', `${P}/1/items`, {
+    type: 'Issue',
+    owner: 'octocat',
+    repo: 'hello-world',
+    number: 2,
+  });
+  await api('GET', `${P}/1/items/${added.json.id}`);
+  await api('PATCH', `${P}/1/items/${added.json.id}`, { fields: [{ id: fields.json[2].id, value: 3 }] });
+  await api('DELETE', `${P}/1/items/${added.json.id}`);
+  fake.gh.repo('octo-org', 'tools')?.collaborators.delete('octocat');
   await api('PUT', '/notifications/threads/1/subscription', { ignored: true });
   await api('DELETE', '/notifications/threads/1/subscription');
   await api('PUT', `${R}/subscription`, { subscribed: true });

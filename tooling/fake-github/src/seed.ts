@@ -277,6 +277,44 @@ function seedSecurityAndPlanning(gh: FakeGitHub): void {
     message: 'Unused variable x.',
     created_at: '2026-01-03T09:00:00Z',
   });
+  const status = {
+    id: gh.id(),
+    name: 'Status',
+    data_type: 'single_select' as const,
+    options: [
+      { id: 'f75ad846', name: 'Todo' },
+      { id: '47fc9ee4', name: 'Done' },
+    ],
+  };
+  const created_at = '2026-01-03T09:00:00Z';
+  gh.projects.push({
+    id: gh.id(),
+    number: 1,
+    owner: 'octo-org',
+    title: 'Roadmap',
+    description: 'What ships when',
+    public: true,
+    closed_at: null,
+    creator: 'octocat',
+    created_at,
+    fields: [
+      { id: gh.id(), name: 'Title', data_type: 'title', options: [] },
+      status,
+      { id: gh.id(), name: 'Estimate', data_type: 'number', options: [] },
+    ],
+    items: [
+      {
+        id: gh.id(),
+        repo: 'octocat/hello-world',
+        number: 1,
+        content_type: 'Issue',
+        creator: 'octocat',
+        created_at,
+        updated_at: created_at,
+        values: { [status.id]: 'f75ad846' },
+      },
+    ],
+  });
   gh.issueTypes.set('octo-org', [
     { id: gh.id(), name: 'Bug', description: 'Something is not working', color: 'red' },
     { id: gh.id(), name: 'Feature', description: 'A new capability', color: 'blue' },

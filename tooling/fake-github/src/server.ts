@@ -11,6 +11,7 @@ import { extraRoutes } from './routes-extra.js';
 import { gitRoutes } from './routes-git.js';
 import { issueRoutes } from './routes-issues.js';
 import { peopleRoutes } from './routes-people.js';
+import { projectRoutes } from './routes-projects.js';
 import { pullRoutes } from './routes-pulls.js';
 import { releaseRoutes } from './routes-releases.js';
 import { repoRoutes } from './routes-repos.js';
@@ -75,6 +76,7 @@ const ROUTES: Route[] = [
   ...releaseRoutes,
   ...advisoryRoutes,
   ...subscriptionRoutes,
+  ...projectRoutes,
 ];
 const DOCS = 'https://docs.github.com/rest';
 /** Endpoints that need a classic scope beyond what a token has, for the X-Accepted-OAuth-Scopes header. */

@@ -5,6 +5,7 @@ import type {
   FakeDiscussionComment,
   FakeIssueField,
   FakeIssueType,
+  FakeProject,
   FakePull,
   FakeRepo,
   FakeReview,
@@ -31,6 +32,9 @@ export type {
   FakeJob,
   FakeLabel,
   FakeNotification,
+  FakeProject,
+  FakeProjectField,
+  FakeProjectItem,
   FakePull,
   FakeRelease,
   FakeReleaseAsset,
@@ -58,6 +62,7 @@ export class FakeGitHub extends GitHubWorld {
   /** Watch settings: `login|thread id` and `login|owner/name` (lower case) → subscription. */
   readonly threadSubscriptions = new Map<string, FakeSubscription>();
   readonly repoSubscriptions = new Map<string, FakeSubscription>();
+  readonly projects: FakeProject[] = [];
 
   addDiscussion(
     repo: FakeRepo,

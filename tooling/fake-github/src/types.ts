@@ -312,3 +312,37 @@ export interface FakeSubscription {
   ignored: boolean;
   created_at: string;
 }
+
+/** A project (v2) of a user or organization, with its fields and items. */
+export interface FakeProject {
+  id: number;
+  number: number;
+  owner: string;
+  title: string;
+  description: string | null;
+  public: boolean;
+  closed_at: string | null;
+  creator: string;
+  created_at: string;
+  fields: FakeProjectField[];
+  items: FakeProjectItem[];
+}
+
+export interface FakeProjectField {
+  id: number;
+  name: string;
+  data_type: 'title' | 'text' | 'number' | 'date' | 'single_select';
+  options: Array<{ id: string; name: string }>;
+}
+
+/** An issue or pull request in a project; `values` by field id (an option id for single select). */
+export interface FakeProjectItem {
+  id: number;
+  repo: string;
+  number: number;
+  content_type: 'Issue' | 'PullRequest';
+  creator: string;
+  created_at: string;
+  updated_at: string;
+  values: Record<number, string | number>;
+}

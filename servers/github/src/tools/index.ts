@@ -66,6 +66,9 @@ import manageNotificationSubscription from './manage_notification_subscription.j
 import manageRepositoryNotificationSubscription from './manage_repository_notification_subscription.js';
 import markAllNotificationsRead from './mark_all_notifications_read.js';
 import mergePullRequest from './merge_pull_request.js';
+import projectsGet from './projects_get.js';
+import projectsList from './projects_list.js';
+import projectsWrite from './projects_write.js';
 import pullRequestRead from './pull_request_read.js';
 import pullRequestReviewWrite from './pull_request_review_write.js';
 import pushFiles from './push_files.js';
@@ -165,6 +168,9 @@ export const catalog: AnyTool<GitHubDeps>[] = [
   listRepositorySecurityAdvisories,
   listOrgRepositorySecurityAdvisories,
   getCodeQualityFinding,
+  projectsList,
+  projectsGet,
+  projectsWrite,
 ];
 
 /**
