@@ -154,6 +154,16 @@ async function session() {
   await api('GET', `${R}/issues/1/labels`);
   await api('POST', `${R}/issues/1/sub_issues`, { sub_issue_id: issue.json.id });
   await api('GET', `${R}/issues/1/sub_issues`);
+  await api('GET', `${R}/issues/${issue.json.number}/parent`);
+  await api('POST', `${R}/issues/2/sub_issues`, { sub_issue_id: issue.json.id, replace_parent: true });
+  await api('POST', `${R}/issues/2/sub_issues`, {
+    sub_issue_id: (await api('GET', `${R}/issues/1`)).json.id,
+  });
+  await api('PATCH', `${R}/issues/2/sub_issues/priority`, {
+    sub_issue_id: issue.json.id,
+    after_id: (await api('GET', `${R}/issues/1`)).json.id,
+  });
+  await api('POST', `${R}/issues/1/sub_issues`, { sub_issue_id: issue.json.id, replace_parent: true });
   await api('DELETE', `${R}/issues/1/sub_issue`, { sub_issue_id: issue.json.id });
   await api('GET', `${R}/pulls`);
   await api('GET', `${R}/pulls/3`);
@@ -200,6 +210,11 @@ async function session() {
   const jobs = await api('GET', `${R}/actions/runs/${runId}/jobs`);
   await api('GET', `${R}/actions/jobs/${jobs.json.jobs[1].id}`);
   await api('POST', `${R}/actions/workflows/ci.yml/dispatches`, { ref: 'main' });
+  await api('GET', `${R}/actions/runs/${runId}/artifacts`);
+  await api('GET', `${R}/actions/workflows/ci.yml/runs?branch=main&event=push`);
+  await api('GET', `${R}/actions/runs/${runId}/timing`);
+  await api('POST', `${R}/actions/runs/${runId}/rerun-failed-jobs`, {});
+  await api('DELETE', `${R}/actions/runs/${runId}/logs`);
   await api('POST', `${R}/actions/runs/${runId}/rerun`, {});
   await api('POST', `${R}/actions/runs/${runId}/cancel`, {});
   for (const kind of ['code-scanning', 'secret-scanning', 'dependabot']) {

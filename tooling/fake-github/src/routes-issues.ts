@@ -8,6 +8,7 @@ import {
   requirePush,
   route,
   str,
+  validationFailed,
 } from './http.js';
 import { comment, issue, label } from './shapes.js';
 import type { FakeIssue, FakeRepo } from './state.js';
@@ -107,8 +108,35 @@ export const issueRoutes: Route[] = [
       throw new HttpError(422, 'Validation Failed', {
         errors: [{ resource: 'Issue', field: 'sub_issue_id', code: 'invalid' }],
       });
+    // An issue has at most one parent: moving it takes replace_parent.
+    const parent = parentOf(repo, child.number);
+    if (parent && parent !== target) {
+      if (req.body.replace_parent !== true)
+        throw validationFailed('Issue', 'sub_issue_id', 'invalid', 'Sub-issue already has a parent');
+      parent.sub_issues = parent.sub_issues.filter((n) => n !== child.number);
+    }
     if (!target.sub_issues.includes(child.number)) target.sub_issues.push(child.number);
     return { status: 201, body: issue(req.gh, req.urls, repo, target) };
+  }),
+  route('PATCH', '/repos/{owner}/{repo}/issues/{number}/sub_issues/priority', (req) => {
+    const repo = repoOf(req);
+    requirePush(req, repo);
+    const target = issueOf(req, repo);
+    const numberOf = (id: unknown) => repo.issues.find((i) => i.id === id)?.number;
+    const child = numberOf(req.body.sub_issue_id);
+    const anchor = numberOf(req.body.after_id ?? req.body.before_id);
+    if (!child || !anchor || !target.sub_issues.includes(child) || !target.sub_issues.includes(anchor))
+      throw validationFailed('Issue', 'sub_issue_id', 'invalid');
+    const rest = target.sub_issues.filter((n) => n !== child);
+    const at = rest.indexOf(anchor) + (req.body.after_id !== undefined ? 1 : 0);
+    target.sub_issues = [...rest.slice(0, at), child, ...rest.slice(at)];
+    return issue(req.gh, req.urls, repo, target);
+  }),
+  route('GET', '/repos/{owner}/{repo}/issues/{number}/parent', (req) => {
+    const repo = repoOf(req);
+    const parent = parentOf(repo, issueOf(req, repo).number);
+    if (!parent) throw notFound();
+    return issue(req.gh, req.urls, repo, parent);
   }),
   route('DELETE', '/repos/{owner}/{repo}/issues/{number}/sub_issue', (req) => {
     const repo = repoOf(req);
@@ -120,3 +148,7 @@ export const issueRoutes: Route[] = [
     return issue(req.gh, req.urls, repo, child);
   }),
 ];
+
+function parentOf(repo: FakeRepo, number: number): FakeIssue | undefined {
+  return repo.issues.find((i) => i.sub_issues.includes(number));
+}

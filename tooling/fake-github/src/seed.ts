@@ -216,6 +216,7 @@ export function seedGitHub(gh = new FakeGitHub()): FakeGitHub {
   gh.addRepo('octocat', 'secret-plans', { private: true, files: { 'plan.txt': 'world domination\n' } });
   gh.addRepo('octo-org', 'tools', { description: 'Shared tooling', language: 'Go' });
   seedSecurityAndPlanning(gh);
+  gh.artifacts.push({ id: gh.id(), run_id: failed.id, name: 'coverage', size: 2048 });
   return gh;
 }
 

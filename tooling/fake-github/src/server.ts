@@ -5,6 +5,7 @@ import { streamRepeated } from './flood.js';
 import { answerGraphql } from './graphql.js';
 import { HttpError, type Reply, type Request, type Route } from './http.js';
 import { actionRoutes } from './routes-actions.js';
+import { actionRunRoutes } from './routes-actions-runs.js';
 import { advisoryRoutes } from './routes-advisories.js';
 import { alertRoutes } from './routes-alerts.js';
 import { extraRoutes } from './routes-extra.js';
@@ -77,6 +78,7 @@ const ROUTES: Route[] = [
   ...advisoryRoutes,
   ...subscriptionRoutes,
   ...projectRoutes,
+  ...actionRunRoutes,
 ];
 const DOCS = 'https://docs.github.com/rest';
 /** Endpoints that need a classic scope beyond what a token has, for the X-Accepted-OAuth-Scopes header. */

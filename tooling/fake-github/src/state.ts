@@ -63,6 +63,9 @@ export class FakeGitHub extends GitHubWorld {
   readonly threadSubscriptions = new Map<string, FakeSubscription>();
   readonly repoSubscriptions = new Map<string, FakeSubscription>();
   readonly projects: FakeProject[] = [];
+  /** Workflow run artifacts; `logsDeleted` holds runs whose logs were deleted. */
+  readonly artifacts: Array<{ id: number; run_id: number; name: string; size: number }> = [];
+  readonly logsDeleted = new Set<number>();
 
   addDiscussion(
     repo: FakeRepo,
