@@ -154,6 +154,19 @@ async function session() {
   await api('GET', `${R}/issues/1/labels`);
   await api('POST', `${R}/issues/1/sub_issues`, { sub_issue_id: issue.json.id });
   await api('GET', `${R}/issues/1/sub_issues`);
+  const ms = await api('POST', `${R}/milestones`, { title: 'v2', due_on: '2026-06-01T00:00:00Z' });
+  await api('PATCH', `${R}/milestones/${ms.json.number}`, { state: 'closed' });
+  await api('GET', `${R}/milestones?state=all`);
+  await api('GET', `${R}/milestones/${ms.json.number}`);
+  await api('PATCH', `${R}/issues/2`, { milestone: ms.json.number });
+  fake.gh.repo('octo-org', 'tools')?.collaborators.set('octocat', 'write');
+  const priority = fake.gh.issueFields.get('octo-org')?.[0]?.id;
+  await api('PATCH', '/repos/octo-org/tools/issues/1', {
+    type: 'Bug',
+    issue_field_values: [{ field_id: priority, value: 'P1' }],
+  });
+  await api('DELETE', `/repos/octo-org/tools/issues/1/issue-field-values/${priority}`);
+  fake.gh.repo('octo-org', 'tools')?.collaborators.delete('octocat');
   await api('GET', `${R}/issues/${issue.json.number}/parent`);
   await api('POST', `${R}/issues/2/sub_issues`, { sub_issue_id: issue.json.id, replace_parent: true });
   await api('POST', `${R}/issues/2/sub_issues`, {

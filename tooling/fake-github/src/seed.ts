@@ -320,6 +320,8 @@ function seedSecurityAndPlanning(gh: FakeGitHub): void {
     { id: gh.id(), name: 'Bug', description: 'Something is not working', color: 'red' },
     { id: gh.id(), name: 'Feature', description: 'A new capability', color: 'blue' },
   ]);
+  const tools = gh.repo('octo-org', 'tools');
+  if (tools) gh.addIssue(tools, { title: 'Build is slow', body: 'It takes ten minutes.', user: 'alice' });
   gh.issueFields.set('octo-org', [
     {
       id: gh.id(),

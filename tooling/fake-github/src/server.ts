@@ -11,6 +11,7 @@ import { alertRoutes } from './routes-alerts.js';
 import { extraRoutes } from './routes-extra.js';
 import { gitRoutes } from './routes-git.js';
 import { issueRoutes } from './routes-issues.js';
+import { milestoneRoutes } from './routes-milestones.js';
 import { peopleRoutes } from './routes-people.js';
 import { projectRoutes } from './routes-projects.js';
 import { pullRoutes } from './routes-pulls.js';
@@ -79,6 +80,7 @@ const ROUTES: Route[] = [
   ...subscriptionRoutes,
   ...projectRoutes,
   ...actionRunRoutes,
+  ...milestoneRoutes,
 ];
 const DOCS = 'https://docs.github.com/rest';
 /** Endpoints that need a classic scope beyond what a token has, for the X-Accepted-OAuth-Scopes header. */

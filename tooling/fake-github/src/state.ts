@@ -5,6 +5,7 @@ import type {
   FakeDiscussionComment,
   FakeIssueField,
   FakeIssueType,
+  FakeMilestone,
   FakeProject,
   FakePull,
   FakeRepo,
@@ -31,6 +32,7 @@ export type {
   FakeIssueType,
   FakeJob,
   FakeLabel,
+  FakeMilestone,
   FakeNotification,
   FakeProject,
   FakeProjectField,
@@ -63,6 +65,8 @@ export class FakeGitHub extends GitHubWorld {
   readonly threadSubscriptions = new Map<string, FakeSubscription>();
   readonly repoSubscriptions = new Map<string, FakeSubscription>();
   readonly projects: FakeProject[] = [];
+  /** Milestones per repository key (`owner/name`, lower case). */
+  readonly milestones = new Map<string, FakeMilestone[]>();
   /** Workflow run artifacts; `logsDeleted` holds runs whose logs were deleted. */
   readonly artifacts: Array<{ id: number; run_id: number; name: string; size: number }> = [];
   readonly logsDeleted = new Set<number>();

@@ -84,6 +84,11 @@ export interface FakeIssue {
   closed_at: string | null;
   /** Present when this number is a pull request. */
   pull?: FakePull;
+  milestone?: number | null;
+  type?: string | null;
+  duplicate_of?: number;
+  /** Issue field values by field id. */
+  field_values?: Record<number, string | number>;
 }
 
 export interface FakePull {
@@ -345,4 +350,17 @@ export interface FakeProjectItem {
   created_at: string;
   updated_at: string;
   values: Record<number, string | number>;
+}
+
+export interface FakeMilestone {
+  id: number;
+  number: number;
+  title: string;
+  description: string | null;
+  state: 'open' | 'closed';
+  due_on: string | null;
+  creator: string;
+  created_at: string;
+  updated_at: string;
+  closed_at: string | null;
 }

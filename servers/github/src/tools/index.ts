@@ -53,6 +53,7 @@ import listIssueFields from './list_issue_fields.js';
 import listIssueTypes from './list_issue_types.js';
 import listIssues from './list_issues.js';
 import listLabel from './list_label.js';
+import listMilestones from './list_milestones.js';
 import listNotifications from './list_notifications.js';
 import listOrgRepositorySecurityAdvisories from './list_org_repository_security_advisories.js';
 import listPullRequests from './list_pull_requests.js';
@@ -66,6 +67,7 @@ import manageNotificationSubscription from './manage_notification_subscription.j
 import manageRepositoryNotificationSubscription from './manage_repository_notification_subscription.js';
 import markAllNotificationsRead from './mark_all_notifications_read.js';
 import mergePullRequest from './merge_pull_request.js';
+import milestoneWrite from './milestone_write.js';
 import projectsGet from './projects_get.js';
 import projectsList from './projects_list.js';
 import projectsWrite from './projects_write.js';
@@ -120,6 +122,8 @@ export const catalog: AnyTool<GitHubDeps>[] = [
   subIssueWrite,
   listIssueTypes,
   listIssueFields,
+  listMilestones,
+  milestoneWrite,
   pullRequestRead,
   listPullRequests,
   searchPullRequests,
