@@ -74,6 +74,7 @@ import projectsWrite from './projects_write.js';
 import pullRequestRead from './pull_request_read.js';
 import pullRequestReviewWrite from './pull_request_review_write.js';
 import pushFiles from './push_files.js';
+import releaseWrite from './release_write.js';
 import searchCode from './search_code.js';
 import searchCommits from './search_commits.js';
 import searchIssues from './search_issues.js';
@@ -87,6 +88,7 @@ import unstarRepository from './unstar_repository.js';
 import updateGist from './update_gist.js';
 import updatePullRequest from './update_pull_request.js';
 import updatePullRequestBranch from './update_pull_request_branch.js';
+import uploadReleaseAsset from './upload_release_asset.js';
 
 /** Every tool of the server, in the order clients list them (toolset by toolset). */
 export const catalog: AnyTool<GitHubDeps>[] = [
@@ -102,6 +104,8 @@ export const catalog: AnyTool<GitHubDeps>[] = [
   listReleases,
   getLatestRelease,
   getReleaseByTag,
+  releaseWrite,
+  uploadReleaseAsset,
   searchCode,
   searchRepositories,
   searchCommits,
