@@ -76,7 +76,7 @@ function field(req: Request, kind: string, p: FakeProject, f: FakeProjectField) 
   };
 }
 
-function valueOf(req: Request, item: FakeProjectItem, f: FakeProjectField) {
+function fieldValue(req: Request, item: FakeProjectItem, f: FakeProjectField) {
   if (f.data_type === 'title') {
     const [owner = '', name = ''] = item.repo.split('/');
     return req.gh.repo(owner, name)?.issues[item.number - 1]?.title ?? null;
@@ -110,7 +110,12 @@ function item(req: Request, kind: string, p: FakeProject, i: FakeProjectItem) {
     updated_at: i.updated_at,
     archived_at: null,
     item_url: `${projectUrl(req, kind, p)}/items/${i.id}`,
-    fields: shown.map((f) => ({ id: f.id, name: f.name, data_type: f.data_type, value: valueOf(req, i, f) })),
+    fields: shown.map((f) => ({
+      id: f.id,
+      name: f.name,
+      data_type: f.data_type,
+      value: fieldValue(req, i, f),
+    })),
   };
 }
 

@@ -14,7 +14,7 @@ describe('list_milestones', () => {
     const open = await h.call('list_milestones', where);
     expect(open.structured).toMatchObject({ milestones: [{ number: 1, title: 'v1.1', openIssues: 1 }] });
     const all = await h.call('list_milestones', { ...where, state: 'all', direction: 'desc' });
-    expect((all.structured?.milestones as Array<{ title: string }>).map((m) => m.title)).toEqual([
+    expect(((all.structured?.milestones ?? []) as Array<{ title: string }>).map((m) => m.title)).toEqual([
       'v0.9',
       'v1.1',
     ]);
