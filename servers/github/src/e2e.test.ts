@@ -45,13 +45,23 @@ const CALLS: Record<string, Record<string, unknown>> = {
   list_tags: where,
   list_releases: where,
   get_latest_release: where,
-  get_repository_tree: where,
+  get_release_by_tag: { ...where, tag: 'v1.0.0' },
+  release_write: { ...where, method: 'create', tag: 'v9.9.9', draft: true },
+  // release_id is set per run: the seeded release's id.
+  upload_release_asset: { ...where, name: 'e2e.txt', content: 'e2e' },
+  get_tag: { ...where, tag: 'v1.0.0' },
+  search_commits: { query: 'initial repo:octocat/hello-world' },
+  list_repository_collaborators: where,
   issue_read: { ...where, issue_number: 1 },
   list_issues: where,
   search_issues: { query: 'rude' },
   issue_write: { ...where, method: 'create', title: 'From e2e' },
   add_issue_comment: { ...where, issue_number: 1, body: 'e2e' },
   sub_issue_write: { ...where, method: 'add', issue_number: 1, sub_issue_number: 2 },
+  list_issue_types: where,
+  list_issue_fields: { owner: 'octo-org' },
+  milestone_write: { ...where, method: 'create', title: 'e2e' },
+  list_milestones: where,
   pull_request_read: { ...where, pullNumber: 3, method: 'get_files' },
   list_pull_requests: where,
   search_pull_requests: { query: 'polite' },
@@ -78,6 +88,10 @@ const callsNow = () => {
   return {
     ...CALLS,
     add_reply_to_pull_request_comment: { ...CALLS.add_reply_to_pull_request_comment, commentId: comment?.id },
+    upload_release_asset: {
+      ...CALLS.upload_release_asset,
+      release_id: fake.gh.repo('octocat', 'hello-world')?.releases[0]?.id,
+    },
   };
 };
 
@@ -105,6 +119,7 @@ describe.each(['legacy', 'modern'] as const)('the built binary (%s era)', (era: 
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
     // Each run writes; a fresh world keeps the calls valid.
     fake.gh.repos.clear();
+    fake.gh.milestones.clear();
     seed();
   });
 

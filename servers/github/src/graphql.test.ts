@@ -1,3 +1,4 @@
+import { TOKEN } from '@refmcp/fake-github';
 import { describe, expect, it } from 'vitest';
 import { useHarness } from './test-helpers.js';
 
@@ -20,7 +21,7 @@ describe('GraphQL on an Enterprise Server host (/api/graphql)', () => {
     const before = h.fake.gh.calls.length;
     expect((await h.call('list_discussion_categories', where)).isError).toBe(false);
     expect(h.fake.gh.calls.slice(before)).toEqual([
-      { method: 'POST', path: '/api/graphql', login: 'octocat' },
+      { method: 'POST', path: '/api/graphql', login: 'octocat', token: TOKEN, body: expect.any(Object) },
     ]);
   });
 

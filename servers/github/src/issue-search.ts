@@ -9,7 +9,21 @@ export const searchInput = {
   query: z.string().min(1),
   owner: z.string().optional(),
   repo: z.string().optional(),
-  sort: z.enum(['comments', 'reactions', 'created', 'updated']).optional(),
+  sort: z
+    .enum([
+      'comments',
+      'reactions',
+      'reactions-+1',
+      'reactions--1',
+      'reactions-smile',
+      'reactions-thinking_face',
+      'reactions-heart',
+      'reactions-tada',
+      'interactions',
+      'created',
+      'updated',
+    ])
+    .optional(),
   order,
   ...paging,
 };

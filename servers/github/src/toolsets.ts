@@ -6,6 +6,7 @@
 export const TOOLSET_NAMES = [
   'context',
   'repos',
+  'git',
   'issues',
   'pull_requests',
   'users',
@@ -17,6 +18,11 @@ export const TOOLSET_NAMES = [
   'secret_protection',
   'dependabot',
   'discussions',
+  'stargazers',
+  'orgs',
+  'security_advisories',
+  'code_quality',
+  'projects',
 ] as const;
 
 export type ToolsetName = (typeof TOOLSET_NAMES)[number];

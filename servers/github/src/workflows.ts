@@ -1,3 +1,4 @@
+import { UpstreamError } from '@refmcp/core';
 import * as z from 'zod';
 import { text } from './sanitize.js';
 
@@ -74,4 +75,40 @@ export const trimJob = (j: JobData) => ({
   status: j.status,
   conclusion: j.conclusion,
   failedSteps: (j.steps ?? []).filter((s) => s.conclusion === 'failure').map((s) => s.name),
+});
+
+/** Billable time of a run per runner OS, and its wall-clock duration. */
+export const usageOut = z.object({
+  runDurationMs: z.number().optional(),
+  billable: z.record(z.string(), z.object({ totalMs: z.number(), jobs: z.number() })),
+});
+
+type UsageData = {
+  billable: Record<string, { total_ms: number; jobs: number } | undefined>;
+  run_duration_ms?: number;
+};
+export const trimUsage = (u: UsageData) => ({
+  ...(u.run_duration_ms !== undefined && { runDurationMs: u.run_duration_ms }),
+  billable: Object.fromEntries(
+    Object.entries(u.billable).flatMap(([os, b]) => (b ? [[os, { totalMs: b.total_ms, jobs: b.jobs }]] : [])),
+  ),
+});
+
+/** The Location of a redirect GitHub answers with, which must be there. */
+export function redirectTarget(headers: { location?: string | undefined }): string {
+  if (!headers.location) throw new UpstreamError('GitHub gave no download URL for this archive.');
+  return headers.location;
+}
+
+export const artifactOut = z.object({
+  id: z.number(),
+  name: z.string(),
+  sizeBytes: z.number(),
+  expired: z.boolean(),
+});
+export const trimArtifact = (a: { id: number; name: string; size_in_bytes: number; expired: boolean }) => ({
+  id: a.id,
+  name: a.name,
+  sizeBytes: a.size_in_bytes,
+  expired: a.expired,
 });

@@ -32,6 +32,16 @@ async function api(
   return { status: res.status, headers: res.headers, json };
 }
 
+/** A non-JSON upload, as release assets are sent. */
+async function upload(path: string, content: string) {
+  const res = await fetch(`${fake.apiUrl}${path}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'text/plain' },
+    body: content,
+  });
+  return { status: res.status, json: await res.json() };
+}
+
 const R = '/repos/octocat/hello-world';
 const ADMIN_TOKEN = 'ghp_fakeTokenWithDeleteRepo000000000001';
 const NOT_ADMIN_TOKEN = 'ghp_fakeTokenWithDeleteRepo000000000002';
@@ -83,6 +93,51 @@ async function session() {
   await api('GET', `${R}/tags`);
   await api('GET', `${R}/releases`);
   await api('GET', `${R}/releases/latest`);
+  await api('GET', `${R}/releases/tags/v1.0.0`);
+  const rel = await api('POST', `${R}/releases`, { tag_name: 'v2.0.0', name: 'Two', draft: true });
+  await api('PATCH', `${R}/releases/${rel.json.id}`, { draft: false, body: 'Notes' });
+  await upload(`${R}/releases/${rel.json.id}/assets?name=a.txt&label=A`, 'asset bytes');
+  await api('GET', `${R}/releases/${rel.json.id}/assets`);
+  await api('GET', `${R}/releases/${rel.json.id}`);
+  await api('DELETE', `${R}/releases/${rel.json.id}`);
+  await api('GET', `${R}/collaborators?affiliation=direct`);
+  await api('PUT', '/user/starred/octo-org/tools');
+  await api('GET', '/user/starred');
+  await api('GET', '/users/octocat/starred');
+  await api('DELETE', '/user/starred/octo-org/tools');
+  await api('GET', '/search/commits?q=initial+repo:octocat/hello-world&sort=author-date');
+  await api('GET', '/search/users?q=octo+type:org');
+  await api('GET', '/advisories?ecosystem=npm&severity=high&affects=left-pad');
+  await api('GET', '/advisories/GHSA-4w2m-9vq8-c3hx');
+  await api('GET', `${R}/security-advisories?state=published`);
+  await api('GET', '/orgs/octo-org/security-advisories');
+  await api('GET', `${R}/code-quality/findings/1`);
+  await api('GET', '/orgs/octo-org/issue-types');
+  await api('GET', '/repos/octo-org/tools/issue-types');
+  await api('GET', '/orgs/octo-org/issue-fields');
+  const P = '/orgs/octo-org/projectsV2';
+  await api('GET', `${P}?q=roadmap+is:open`);
+  await api('GET', `${P}/1`);
+  const fields = await api('GET', `${P}/1/fields`);
+  await api('GET', `${P}/1/fields/${fields.json[1].id}`);
+  await api('GET', `${P}/1/items?fields=${fields.json.map((f: { id: number }) => f.id).join(',')}`);
+  await api('GET', '/users/octocat/projectsV2');
+  fake.gh.repo('octo-org', 'tools')?.collaborators.set('octocat', 'write');
+  const added = await api('POST', `${P}/1/items`, {
+    type: 'Issue',
+    owner: 'octocat',
+    repo: 'hello-world',
+    number: 2,
+  });
+  await api('GET', `${P}/1/items/${added.json.id}`);
+  await api('PATCH', `${P}/1/items/${added.json.id}`, { fields: [{ id: fields.json[2].id, value: 3 }] });
+  await api('DELETE', `${P}/1/items/${added.json.id}`);
+  fake.gh.repo('octo-org', 'tools')?.collaborators.delete('octocat');
+  await api('PUT', '/notifications/threads/1/subscription', { ignored: true });
+  await api('DELETE', '/notifications/threads/1/subscription');
+  await api('PUT', `${R}/subscription`, { subscribed: true });
+  await api('GET', `${R}/subscription`);
+  await api('DELETE', `${R}/subscription`);
   await api('POST', '/user/repos', { name: 'new-repo', private: true });
   await api('POST', '/repos/octo-org/tools/forks', {});
   await api('POST', '/user/repos', { name: 'doomed' });
@@ -99,6 +154,29 @@ async function session() {
   await api('GET', `${R}/issues/1/labels`);
   await api('POST', `${R}/issues/1/sub_issues`, { sub_issue_id: issue.json.id });
   await api('GET', `${R}/issues/1/sub_issues`);
+  const ms = await api('POST', `${R}/milestones`, { title: 'v2', due_on: '2026-06-01T00:00:00Z' });
+  await api('PATCH', `${R}/milestones/${ms.json.number}`, { state: 'closed' });
+  await api('GET', `${R}/milestones?state=all`);
+  await api('GET', `${R}/milestones/${ms.json.number}`);
+  await api('PATCH', `${R}/issues/2`, { milestone: ms.json.number });
+  fake.gh.repo('octo-org', 'tools')?.collaborators.set('octocat', 'write');
+  const priority = fake.gh.issueFields.get('octo-org')?.[0]?.id;
+  await api('PATCH', '/repos/octo-org/tools/issues/1', {
+    type: 'Bug',
+    issue_field_values: [{ field_id: priority, value: 'P1' }],
+  });
+  await api('DELETE', `/repos/octo-org/tools/issues/1/issue-field-values/${priority}`);
+  fake.gh.repo('octo-org', 'tools')?.collaborators.delete('octocat');
+  await api('GET', `${R}/issues/${issue.json.number}/parent`);
+  await api('POST', `${R}/issues/2/sub_issues`, { sub_issue_id: issue.json.id, replace_parent: true });
+  await api('POST', `${R}/issues/2/sub_issues`, {
+    sub_issue_id: (await api('GET', `${R}/issues/1`)).json.id,
+  });
+  await api('PATCH', `${R}/issues/2/sub_issues/priority`, {
+    sub_issue_id: issue.json.id,
+    after_id: (await api('GET', `${R}/issues/1`)).json.id,
+  });
+  await api('POST', `${R}/issues/1/sub_issues`, { sub_issue_id: issue.json.id, replace_parent: true });
   await api('DELETE', `${R}/issues/1/sub_issue`, { sub_issue_id: issue.json.id });
   await api('GET', `${R}/pulls`);
   await api('GET', `${R}/pulls/3`);
@@ -145,6 +223,11 @@ async function session() {
   const jobs = await api('GET', `${R}/actions/runs/${runId}/jobs`);
   await api('GET', `${R}/actions/jobs/${jobs.json.jobs[1].id}`);
   await api('POST', `${R}/actions/workflows/ci.yml/dispatches`, { ref: 'main' });
+  await api('GET', `${R}/actions/runs/${runId}/artifacts`);
+  await api('GET', `${R}/actions/workflows/ci.yml/runs?branch=main&event=push`);
+  await api('GET', `${R}/actions/runs/${runId}/timing`);
+  await api('POST', `${R}/actions/runs/${runId}/rerun-failed-jobs`, {});
+  await api('DELETE', `${R}/actions/runs/${runId}/logs`);
   await api('POST', `${R}/actions/runs/${runId}/rerun`, {});
   await api('POST', `${R}/actions/runs/${runId}/cancel`, {});
   for (const kind of ['code-scanning', 'secret-scanning', 'dependabot']) {

@@ -10,6 +10,10 @@ export interface Request {
   params: Record<string, string>;
   query: URLSearchParams;
   body: Record<string, unknown>;
+  /** The body as sent, for uploads that are not JSON. */
+  raw: Buffer;
+  /** The request's Content-Type. */
+  contentType: string;
   accept: string;
   /** The authenticated login. */
   login: string;

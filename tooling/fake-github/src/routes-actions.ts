@@ -22,7 +22,7 @@ function workflow(req: Request, repo: FakeRepo, w: FakeWorkflow) {
   };
 }
 
-function run(req: Request, repo: FakeRepo, r: FakeRun) {
+export function run(req: Request, repo: FakeRepo, r: FakeRun) {
   const url = `${base(req, repo)}/actions/runs/${r.id}`;
   const commit = req.gh.commits.get(r.head_sha);
   const workflowOf = req.gh.workflows.find((w) => w.id === r.workflow_id);

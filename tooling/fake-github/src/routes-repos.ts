@@ -10,7 +10,7 @@ import {
   str,
   validationFailed,
 } from './http.js';
-import { commitSummary, fullUser, repository, simpleUser, userByLogin } from './shapes.js';
+import { commitSummary, fullUser, repository, simpleUser } from './shapes.js';
 import type { FakeRepo } from './state.js';
 
 /** Users, repositories, contents, commits, branches, tags, releases and the git data API. */
@@ -295,40 +295,4 @@ export const repoRoutes: Route[] = [
       tarball_url: `${base(req, repo)}/tarball/refs/tags/${name}`,
     }));
   }),
-  route('GET', '/repos/{owner}/{repo}/releases', (req) => {
-    const repo = repoOf(req);
-    return page(req, [...repo.releases].reverse(), `/repos/${repo.owner}/${repo.name}/releases`).map((r) =>
-      release(req, repo, r),
-    );
-  }),
-  route('GET', '/repos/{owner}/{repo}/releases/latest', (req) => {
-    const repo = repoOf(req);
-    const latest = [...repo.releases].reverse().find((r) => !r.draft && !r.prerelease);
-    if (!latest) throw notFound();
-    return release(req, repo, latest);
-  }),
 ];
-
-function release(req: Request, repo: FakeRepo, r: FakeRepo['releases'][number]) {
-  const url = `${base(req, repo)}/releases/${r.id}`;
-  return {
-    url,
-    html_url: `${req.urls.web}/${repo.owner}/${repo.name}/releases/tag/${r.tag_name}`,
-    assets_url: `${url}/assets`,
-    upload_url: `${url}/assets{?name,label}`,
-    tarball_url: `${base(req, repo)}/tarball/${r.tag_name}`,
-    zipball_url: `${base(req, repo)}/zipball/${r.tag_name}`,
-    id: r.id,
-    node_id: `RE_${r.id}`,
-    tag_name: r.tag_name,
-    target_commitish: repo.default_branch,
-    name: r.name,
-    body: r.body,
-    draft: r.draft,
-    prerelease: r.prerelease,
-    created_at: r.created_at,
-    published_at: r.draft ? null : r.created_at,
-    author: userByLogin(req.gh, req.urls, r.author),
-    assets: [],
-  };
-}

@@ -1,5 +1,5 @@
 import { HttpError, notFound, page, type Request, type Route, route } from './http.js';
-import { issue, repository, simpleUser, userByLogin } from './shapes.js';
+import { commitSummary, issue, repository, simpleUser, userByLogin } from './shapes.js';
 import type { FakeIssue, FakeRepo } from './state.js';
 
 /**
@@ -118,7 +118,8 @@ export const searchRoutes: Route[] = [
   }),
   route('GET', '/search/users', (req) => {
     const query = parse(req);
-    const type = query.q.get('type')?.[0];
+    // `type:org` narrows to organizations, `type:user` to users.
+    const type = query.q.get('type')?.[0]?.replace(/^org$/, 'organization');
     const found = [...req.gh.users.values()].filter(
       (u) => matches(`${u.login} ${u.name ?? ''}`, query.words) && (!type || u.type.toLowerCase() === type),
     );
@@ -127,6 +128,28 @@ export const searchRoutes: Route[] = [
       found.map((user) => ({ ...simpleUser({ user, urls: req.urls }), score: 1 })),
       '/search/users',
     );
+  }),
+  route('GET', '/search/commits', (req) => {
+    const query = parse(req);
+    const author = query.q.get('author');
+    const found = visibleRepos(req, query).flatMap((repo) =>
+      req.gh
+        .history(repo.branches.get(repo.default_branch) ?? '')
+        .filter(
+          (c) =>
+            matches(c.message, query.words) && (!author || author.includes(c.login?.toLowerCase() ?? '')),
+        )
+        .map((c) => ({ repo, c })),
+    );
+    const asc = req.query.get('order') === 'asc';
+    if (req.query.get('sort'))
+      found.sort((a, b) => (asc ? 1 : -1) * a.c.author.date.localeCompare(b.c.author.date));
+    const items = found.map(({ repo, c }) => ({
+      ...commitSummary(req.gh, req.urls, repo, c),
+      repository: repository(req.gh, req.urls, repo, req.login),
+      score: 1,
+    }));
+    return result(req, items, '/search/commits');
   }),
   route('GET', '/user/teams', (req) => {
     const teams = [...req.gh.teams.values()].filter((t) => t.members.includes(req.login.toLowerCase()));

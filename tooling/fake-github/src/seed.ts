@@ -215,5 +215,124 @@ export function seedGitHub(gh = new FakeGitHub()): FakeGitHub {
 
   gh.addRepo('octocat', 'secret-plans', { private: true, files: { 'plan.txt': 'world domination\n' } });
   gh.addRepo('octo-org', 'tools', { description: 'Shared tooling', language: 'Go' });
+  seedSecurityAndPlanning(gh);
+  gh.artifacts.push({ id: gh.id(), run_id: failed.id, name: 'coverage', size: 2048 });
   return gh;
+}
+
+/** Advisories, a code quality finding, and octo-org's issue types and fields. */
+function seedSecurityAndPlanning(gh: FakeGitHub): void {
+  const advisory = {
+    description: 'Crafted input pollutes Object.prototype.',
+    severity: 'high' as const,
+    type: 'reviewed' as const,
+    ecosystem: 'npm',
+    package: 'left-pad',
+    vulnerable_version_range: '< 1.3.1',
+    patched: '1.3.1',
+    state: 'published' as const,
+    published_at: '2026-01-02T09:00:00Z',
+    updated_at: '2026-01-02T09:00:00Z',
+    withdrawn_at: null,
+  };
+  gh.advisories.push(
+    {
+      ...advisory,
+      ghsa_id: 'GHSA-4w2m-9vq8-c3hx',
+      cve_id: 'CVE-2026-0001',
+      summary: 'Prototype pollution in left-pad',
+      repo: null,
+    },
+    {
+      ...advisory,
+      ghsa_id: 'GHSA-8fr2-xq6c-vwq5',
+      cve_id: null,
+      summary: 'Path traversal in hello-world',
+      ecosystem: 'go',
+      package: 'github.com/octocat/hello-world',
+      repo: 'octocat/hello-world',
+    },
+    {
+      ...advisory,
+      ghsa_id: 'GHSA-p6mc-7x9r-h4jq',
+      cve_id: null,
+      summary: 'Unpublished fix in tools',
+      state: 'draft',
+      ecosystem: 'go',
+      package: 'github.com/octo-org/tools',
+      repo: 'octo-org/tools',
+    },
+  );
+  gh.codeQualityFindings.push({
+    repo: 'octocat/hello-world',
+    number: 1,
+    state: 'open',
+    rule: {
+      id: 'js/unused-local-variable',
+      title: 'Unused variable',
+      severity: 'note',
+      category: 'maintainability',
+    },
+    path: 'src/greet.ts',
+    line: 1,
+    message: 'Unused variable x.',
+    created_at: '2026-01-03T09:00:00Z',
+  });
+  const status = {
+    id: gh.id(),
+    name: 'Status',
+    data_type: 'single_select' as const,
+    options: [
+      { id: 'f75ad846', name: 'Todo' },
+      { id: '47fc9ee4', name: 'Done' },
+    ],
+  };
+  const created_at = '2026-01-03T09:00:00Z';
+  gh.projects.push({
+    id: gh.id(),
+    number: 1,
+    owner: 'octo-org',
+    title: 'Roadmap',
+    description: 'What ships when',
+    public: true,
+    closed_at: null,
+    creator: 'octocat',
+    created_at,
+    fields: [
+      { id: gh.id(), name: 'Title', data_type: 'title', options: [] },
+      status,
+      { id: gh.id(), name: 'Estimate', data_type: 'number', options: [] },
+    ],
+    items: [
+      {
+        id: gh.id(),
+        repo: 'octocat/hello-world',
+        number: 1,
+        content_type: 'Issue',
+        creator: 'octocat',
+        created_at,
+        updated_at: created_at,
+        values: { [status.id]: 'f75ad846' },
+      },
+    ],
+  });
+  gh.issueTypes.set('octo-org', [
+    { id: gh.id(), name: 'Bug', description: 'Something is not working', color: 'red' },
+    { id: gh.id(), name: 'Feature', description: 'A new capability', color: 'blue' },
+  ]);
+  const tools = gh.repo('octo-org', 'tools');
+  if (tools) gh.addIssue(tools, { title: 'Build is slow', body: 'It takes ten minutes.', user: 'alice' });
+  gh.issueFields.set('octo-org', [
+    {
+      id: gh.id(),
+      name: 'Priority',
+      description: null,
+      data_type: 'single_select',
+      options: [
+        { id: gh.id(), name: 'P1' },
+        { id: gh.id(), name: 'P2' },
+      ],
+    },
+    { id: gh.id(), name: 'Estimate', description: 'Days of work', data_type: 'number', options: [] },
+  ]);
 }

@@ -5,14 +5,21 @@ import { streamRepeated } from './flood.js';
 import { answerGraphql } from './graphql.js';
 import { HttpError, type Reply, type Request, type Route } from './http.js';
 import { actionRoutes } from './routes-actions.js';
+import { actionRunRoutes } from './routes-actions-runs.js';
+import { advisoryRoutes } from './routes-advisories.js';
 import { alertRoutes } from './routes-alerts.js';
 import { extraRoutes } from './routes-extra.js';
 import { gitRoutes } from './routes-git.js';
 import { issueRoutes } from './routes-issues.js';
+import { milestoneRoutes } from './routes-milestones.js';
+import { peopleRoutes } from './routes-people.js';
+import { projectRoutes } from './routes-projects.js';
 import { pullRoutes } from './routes-pulls.js';
+import { releaseRoutes } from './routes-releases.js';
 import { repoRoutes } from './routes-repos.js';
 import { reviewCommentRoutes } from './routes-review-comments.js';
 import { searchRoutes } from './routes-search.js';
+import { subscriptionRoutes } from './routes-subscriptions.js';
 import { FakeGitHub } from './state.js';
 
 export interface FakeGitHubServer {
@@ -67,6 +74,13 @@ const ROUTES: Route[] = [
   ...extraRoutes,
   ...actionRoutes,
   ...alertRoutes,
+  ...peopleRoutes,
+  ...releaseRoutes,
+  ...advisoryRoutes,
+  ...subscriptionRoutes,
+  ...projectRoutes,
+  ...actionRunRoutes,
+  ...milestoneRoutes,
 ];
 const DOCS = 'https://docs.github.com/rest';
 /** Endpoints that need a classic scope beyond what a token has, for the X-Accepted-OAuth-Scopes header. */
@@ -135,10 +149,18 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     const fail = (status: number, message: string, extra: Record<string, unknown> = {}) =>
       send({ status, body: { message, documentation_url: DOCS, status: String(status), ...extra } });
 
-    const body = await readBody(req);
+    const raw = await readRaw(req);
+    const body = parseJson(raw);
     const token = /^(?:token|Bearer) (.+)$/i.exec(req.headers.authorization ?? '')?.[1];
     const auth = token ? gh.tokens.get(token) : undefined;
-    gh.calls.push({ method, path, ...(auth && { login: auth.login }) });
+    gh.calls.push({
+      method,
+      path,
+      ...(auth && { login: auth.login }),
+      ...(url.search && { query: url.search.slice(1) }),
+      ...(token && { token }),
+      ...(Object.keys(body).length > 0 && { body }),
+    });
 
     const answer = answers.find((a) => a.times > 0 && a.path.test(path));
     if (answer) {
@@ -198,6 +220,8 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
         params,
         query: url.searchParams,
         body,
+        raw,
+        contentType: req.headers['content-type'] ?? '',
         accept: req.headers.accept ?? '',
         login: auth.login,
       };
@@ -254,12 +278,16 @@ function notModified(header: string | undefined, etag: string): boolean {
   return header.split(',').some((tag) => tag.trim() === '*' || opaque(tag) === opaque(etag));
 }
 
-async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> {
+async function readRaw(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  if (chunks.length === 0) return {};
+  return Buffer.concat(chunks);
+}
+
+function parseJson(raw: Buffer): Record<string, unknown> {
+  if (raw.length === 0) return {};
   try {
-    const parsed: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    const parsed: unknown = JSON.parse(raw.toString('utf8'));
     return parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : {};
   } catch {
     return {};

@@ -1,4 +1,12 @@
-import type { FakeCommit, FakeGitHub, FakeIssue, FakeLabel, FakeRepo, FakeUser } from './state.js';
+import type {
+  FakeCommit,
+  FakeGitHub,
+  FakeIssue,
+  FakeLabel,
+  FakeMilestone,
+  FakeRepo,
+  FakeUser,
+} from './state.js';
 
 /**
  * JSON bodies in GitHub's shapes. Every required field of the published schema is present (the
@@ -221,7 +229,8 @@ export function issue(gh: FakeGitHub, urls: Urls, repo: FakeRepo, i: FakeIssue):
     }),
     assignee: i.assignees[0] ? userByLogin(gh, urls, i.assignees[0]) : null,
     assignees: i.assignees.map((a) => userByLogin(gh, urls, a)),
-    milestone: null,
+    milestone: i.milestone ? milestoneOf(gh, urls, repo, i.milestone) : null,
+    ...(i.type && { type: issueType(gh, repo, i.type) }),
     locked: false,
     comments: i.comments.length,
     created_at: i.created_at,
@@ -315,4 +324,46 @@ export function commitSummary(
       html_url: `${urls.web}/${repo.owner}/${repo.name}/commit/${sha}`,
     })),
   };
+}
+
+export function milestone(
+  gh: FakeGitHub,
+  urls: Urls,
+  repo: FakeRepo,
+  m: FakeMilestone,
+): Record<string, unknown> {
+  const url = `${urls.api}/repos/${repo.owner}/${repo.name}/milestones/${m.number}`;
+  const issues = repo.issues.filter((i) => i.milestone === m.number);
+  return {
+    url,
+    html_url: `${urls.web}/${repo.owner}/${repo.name}/milestone/${m.number}`,
+    labels_url: `${url}/labels`,
+    id: m.id,
+    node_id: `MI_${m.id}`,
+    number: m.number,
+    state: m.state,
+    title: m.title,
+    description: m.description,
+    creator: userByLogin(gh, urls, m.creator),
+    open_issues: issues.filter((i) => i.state === 'open').length,
+    closed_issues: issues.filter((i) => i.state === 'closed').length,
+    created_at: m.created_at,
+    updated_at: m.updated_at,
+    closed_at: m.closed_at,
+    due_on: m.due_on,
+  };
+}
+
+function milestoneOf(gh: FakeGitHub, urls: Urls, repo: FakeRepo, number: number) {
+  const found = gh.milestones
+    .get(`${repo.owner}/${repo.name}`.toLowerCase())
+    ?.find((m) => m.number === number);
+  return found ? milestone(gh, urls, repo, found) : null;
+}
+
+function issueType(gh: FakeGitHub, repo: FakeRepo, name: string) {
+  const t = gh.issueTypes.get(repo.owner.toLowerCase())?.find((x) => x.name === name);
+  return t
+    ? { id: t.id, node_id: `IT_${t.id}`, name: t.name, description: t.description, color: t.color }
+    : null;
 }

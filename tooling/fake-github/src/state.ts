@@ -1,17 +1,26 @@
 import type {
+  FakeAdvisory,
+  FakeCodeQualityFinding,
   FakeDiscussion,
   FakeDiscussionComment,
+  FakeIssueField,
+  FakeIssueType,
+  FakeMilestone,
+  FakeProject,
   FakePull,
   FakeRepo,
   FakeReview,
   FakeReviewComment,
   FakeReviewThread,
+  FakeSubscription,
 } from './types.js';
 import { GitHubWorld } from './world.js';
 
 export type {
   DiffSide,
+  FakeAdvisory,
   FakeAlert,
+  FakeCodeQualityFinding,
   FakeComment,
   FakeCommit,
   FakeDiscussion,
@@ -19,16 +28,24 @@ export type {
   FakeDiscussionComment,
   FakeGist,
   FakeIssue,
+  FakeIssueField,
+  FakeIssueType,
   FakeJob,
   FakeLabel,
+  FakeMilestone,
   FakeNotification,
+  FakeProject,
+  FakeProjectField,
+  FakeProjectItem,
   FakePull,
   FakeRelease,
+  FakeReleaseAsset,
   FakeRepo,
   FakeReview,
   FakeReviewComment,
   FakeReviewThread,
   FakeRun,
+  FakeSubscription,
   FakeToken,
   FakeUser,
   FakeWorkflow,
@@ -38,6 +55,22 @@ export { type FakeGraphqlCall, gitSha } from './world.js';
 
 /** The fake's world (world.ts) with its conversations: discussions and pull request reviews. */
 export class FakeGitHub extends GitHubWorld {
+  /** GitHub's advisory database and repositories' own advisories. */
+  readonly advisories: FakeAdvisory[] = [];
+  readonly codeQualityFindings: FakeCodeQualityFinding[] = [];
+  /** Issue types and issue fields, per organization login (lower case). */
+  readonly issueTypes = new Map<string, FakeIssueType[]>();
+  readonly issueFields = new Map<string, FakeIssueField[]>();
+  /** Watch settings: `login|thread id` and `login|owner/name` (lower case) → subscription. */
+  readonly threadSubscriptions = new Map<string, FakeSubscription>();
+  readonly repoSubscriptions = new Map<string, FakeSubscription>();
+  readonly projects: FakeProject[] = [];
+  /** Milestones per repository key (`owner/name`, lower case). */
+  readonly milestones = new Map<string, FakeMilestone[]>();
+  /** Workflow run artifacts; `logsDeleted` holds runs whose logs were deleted. */
+  readonly artifacts: Array<{ id: number; run_id: number; name: string; size: number }> = [];
+  readonly logsDeleted = new Set<number>();
+
   addDiscussion(
     repo: FakeRepo,
     fields: { title: string; body: string; user: string; category: string },

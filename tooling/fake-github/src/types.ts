@@ -84,6 +84,11 @@ export interface FakeIssue {
   closed_at: string | null;
   /** Present when this number is a pull request. */
   pull?: FakePull;
+  milestone?: number | null;
+  type?: string | null;
+  duplicate_of?: number;
+  /** Issue field values by field id. */
+  field_values?: Record<number, string | number>;
 }
 
 export interface FakePull {
@@ -107,6 +112,18 @@ export interface FakeRelease {
   draft: boolean;
   prerelease: boolean;
   author: string;
+  created_at: string;
+  target_commitish?: string;
+  assets?: FakeReleaseAsset[];
+}
+
+export interface FakeReleaseAsset {
+  id: number;
+  name: string;
+  label: string | null;
+  content_type: string;
+  data: Buffer;
+  uploader: string;
   created_at: string;
 }
 
@@ -241,4 +258,109 @@ export interface FakeDiscussionComment {
   created_at: string;
   updated_at: string;
   reply_to: number | null;
+}
+
+/** A security advisory: global (GitHub's database) when `repo` is null, else a repository's own. */
+export interface FakeAdvisory {
+  ghsa_id: string;
+  cve_id: string | null;
+  summary: string;
+  description: string;
+  severity: 'critical' | 'high' | 'medium' | 'low';
+  type: 'reviewed' | 'unreviewed' | 'malware';
+  ecosystem: string;
+  package: string;
+  vulnerable_version_range: string;
+  patched: string | null;
+  repo: string | null;
+  state: 'published' | 'closed' | 'withdrawn' | 'draft' | 'triage';
+  published_at: string;
+  updated_at: string;
+  withdrawn_at: string | null;
+}
+
+export interface FakeCodeQualityFinding {
+  repo: string;
+  number: number;
+  state: 'open' | 'dismissed';
+  rule: {
+    id: string;
+    title: string;
+    severity: 'error' | 'warning' | 'note';
+    category: 'maintainability' | 'reliability';
+  };
+  path: string;
+  line: number;
+  message: string;
+  created_at: string;
+}
+
+/** An organization's issue type or issue field. */
+export interface FakeIssueType {
+  id: number;
+  name: string;
+  description: string | null;
+  color: string;
+}
+
+export interface FakeIssueField {
+  id: number;
+  name: string;
+  description: string | null;
+  data_type: 'text' | 'date' | 'single_select' | 'number';
+  options: Array<{ id: number; name: string }>;
+}
+
+/** A user's watch setting for a notification thread or a repository. */
+export interface FakeSubscription {
+  subscribed: boolean;
+  ignored: boolean;
+  created_at: string;
+}
+
+/** A project (v2) of a user or organization, with its fields and items. */
+export interface FakeProject {
+  id: number;
+  number: number;
+  owner: string;
+  title: string;
+  description: string | null;
+  public: boolean;
+  closed_at: string | null;
+  creator: string;
+  created_at: string;
+  fields: FakeProjectField[];
+  items: FakeProjectItem[];
+}
+
+export interface FakeProjectField {
+  id: number;
+  name: string;
+  data_type: 'title' | 'text' | 'number' | 'date' | 'single_select';
+  options: Array<{ id: string; name: string }>;
+}
+
+/** An issue or pull request in a project; `values` by field id (an option id for single select). */
+export interface FakeProjectItem {
+  id: number;
+  repo: string;
+  number: number;
+  content_type: 'Issue' | 'PullRequest';
+  creator: string;
+  created_at: string;
+  updated_at: string;
+  values: Record<number, string | number>;
+}
+
+export interface FakeMilestone {
+  id: number;
+  number: number;
+  title: string;
+  description: string | null;
+  state: 'open' | 'closed';
+  due_on: string | null;
+  creator: string;
+  created_at: string;
+  updated_at: string;
+  closed_at: string | null;
 }

@@ -69,7 +69,16 @@ export class GitHubWorld {
   /** Security alerts by kind, each with the repository key (`owner/name`, lower case). */
   readonly alerts: FakeAlert[] = [];
   /** Every request seen, for assertions. */
-  readonly calls: Array<{ method: string; path: string; login?: string }> = [];
+  readonly calls: Array<{
+    method: string;
+    path: string;
+    query?: string;
+    login?: string;
+    token?: string;
+    body?: unknown;
+  }> = [];
+  /** Repositories each user starred: login (lower case) → repository keys. */
+  readonly starred = new Map<string, Set<string>>();
   /** Every GraphQL request seen (also listed in `calls` as a POST to /graphql). */
   readonly graphqlCalls: FakeGraphqlCall[] = [];
   private nextId = 1000;

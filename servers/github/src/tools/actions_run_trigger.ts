@@ -1,4 +1,4 @@
-import { InvalidInputError, writes } from '@refmcp/core';
+import { destructive, InvalidInputError } from '@refmcp/core';
 import * as z from 'zod';
 import { defineTool } from '../deps.js';
 import { owner, repo } from '../tool-args.js';
@@ -10,7 +10,13 @@ export default defineTool({
   description:
     'method run_workflow (workflow_id, ref, inputs), rerun_workflow_run or cancel_workflow_run (run_id).',
   inputSchema: z.object({
-    method: z.enum(['run_workflow', 'rerun_workflow_run', 'cancel_workflow_run']),
+    method: z.enum([
+      'run_workflow',
+      'rerun_workflow_run',
+      'rerun_failed_jobs',
+      'cancel_workflow_run',
+      'delete_workflow_run_logs',
+    ]),
     owner,
     repo,
     workflow_id: idOrName.optional(),
@@ -19,8 +25,13 @@ export default defineTool({
     run_id: z.number().optional(),
   }),
   outputSchema: z.object({ method: z.string(), accepted: z.boolean() }),
-  annotations: writes({ openWorld: true }),
+  annotations: destructive({ openWorld: true }),
   toolset: 'actions',
+  // Runs and reruns can be cancelled; deleted logs are gone.
+  confirm: (input) =>
+    input.method === 'delete_workflow_run_logs'
+      ? `Delete the logs of workflow run ${input.run_id} in ${input.owner}/${input.repo}`
+      : undefined,
   handler: async (input, ctx) => {
     const gh = ctx.deps.gh;
     const where = { owner: input.owner, repo: input.repo };
@@ -35,9 +46,11 @@ export default defineTool({
       });
     } else {
       if (!input.run_id) throw new InvalidInputError(`${input.method} needs run_id.`);
-      if (input.method === 'rerun_workflow_run')
-        await gh.rest.actions.reRunWorkflow({ ...where, run_id: input.run_id });
-      else await gh.rest.actions.cancelWorkflowRun({ ...where, run_id: input.run_id });
+      const run = { ...where, run_id: input.run_id };
+      if (input.method === 'rerun_workflow_run') await gh.rest.actions.reRunWorkflow(run);
+      else if (input.method === 'rerun_failed_jobs') await gh.rest.actions.reRunWorkflowFailedJobs(run);
+      else if (input.method === 'delete_workflow_run_logs') await gh.rest.actions.deleteWorkflowRunLogs(run);
+      else await gh.rest.actions.cancelWorkflowRun(run);
     }
     return { method: input.method, accepted: true };
   },

@@ -20,7 +20,7 @@ export default defineTool({
     entries: z.array(z.object({ path: z.string(), type: z.string(), size: z.number().optional() })),
   }),
   annotations: readOnly({ openWorld: true }),
-  toolset: 'repos',
+  toolset: 'git',
   handler: async (input, ctx) => {
     const gh = ctx.deps.gh;
     const ref =

@@ -25,9 +25,9 @@ describe('toolsets', () => {
 describe('tool selection', () => {
   const h = useHarness({ toolsets: base.toolsets });
 
-  it('offers the 37 default tools, each with annotations and an output schema', async () => {
+  it('offers the 46 default tools, each with annotations and an output schema', async () => {
     const { tools } = await h.client.listTools();
-    expect(tools).toHaveLength(37);
+    expect(tools).toHaveLength(46);
     for (const t of tools) {
       expect(t.outputSchema, t.name).toBeDefined();
       expect(t.annotations?.readOnlyHint, t.name).toBeTypeOf('boolean');

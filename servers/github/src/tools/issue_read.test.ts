@@ -29,4 +29,35 @@ describe('issue_read', () => {
     const comments = await h.call('issue_read', { ...where, issue_number: 2, method: 'get_comments' });
     expect(comments.text).not.toContain('javascript:');
   });
+
+  it('get_parent gives the parent of a sub-issue, and null for an issue without one', async () => {
+    const repo = h.fake.gh.repo('octocat', 'hello-world');
+    const parent = repo?.issues[0];
+    parent?.sub_issues.push(2);
+    try {
+      const res = await h.call('issue_read', {
+        owner: 'octocat',
+        repo: 'hello-world',
+        issue_number: 2,
+        method: 'get_parent',
+      });
+      expect(res.structured).toMatchObject({ parent: { number: 1 } });
+      const top = await h.call('issue_read', {
+        owner: 'octocat',
+        repo: 'hello-world',
+        issue_number: 1,
+        method: 'get_parent',
+      });
+      expect(top.structured).toEqual({ parent: null });
+      const missing = await h.call('issue_read', {
+        owner: 'octocat',
+        repo: 'hello-world',
+        issue_number: 999,
+        method: 'get_parent',
+      });
+      expect(missing.isError).toBe(true);
+    } finally {
+      parent?.sub_issues.pop();
+    }
+  });
 });

@@ -20,13 +20,14 @@ export default defineTool({
     owner,
     repo,
     issue_number: issueNumber,
-    method: z.enum(['get', 'get_comments', 'get_sub_issues', 'get_labels']).default('get'),
+    method: z.enum(['get', 'get_comments', 'get_sub_issues', 'get_parent', 'get_labels']).default('get'),
     ...paging,
   }),
   outputSchema: z.object({
     issue: issueFull.optional(),
     comments: z.array(commentOut).optional(),
     subIssues: z.array(issueSummary).optional(),
+    parent: issueSummary.nullable().optional().describe('null: not a sub-issue'),
     labels: z.array(z.string()).optional(),
     withheld: z.number().optional().describe('Comments hidden by lockdown'),
     nextPage,
@@ -52,6 +53,16 @@ export default defineTool({
     if (input.method === 'get_sub_issues') {
       const res = await gh.rest.issues.listSubIssues({ ...where, ...pageParams(input) });
       return { subIssues: res.data.map(summarize), ...nextPageOf(res.headers) };
+    }
+    if (input.method === 'get_parent') {
+      // GitHub answers 404 for an issue without a parent, as for a missing one: tell them apart.
+      const parent = await gh.rest.issues.getParent(where).catch((error: { status?: number }) => {
+        if (error.status === 404) return undefined;
+        throw error;
+      });
+      if (parent) return { parent: summarize(parent.data) };
+      await gh.rest.issues.get(where);
+      return { parent: null };
     }
     const res = await gh.rest.issues.listLabelsOnIssue({ ...where, ...pageParams(input) });
     return {

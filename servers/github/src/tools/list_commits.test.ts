@@ -10,4 +10,18 @@ describe('list_commits', () => {
     const commits = await h.call('list_commits', { ...where, perPage: 1 });
     expect(commits.structured).toMatchObject({ commits: [{ message: 'Initial commit' }] });
   });
+
+  it('passes since and until as GitHub takes them', async () => {
+    const res = await h.call('list_commits', {
+      owner: 'octocat',
+      repo: 'hello-world',
+      since: '2020-01-01T00:00:00Z',
+      until: '2030-01-01T00:00:00Z',
+    });
+    expect(res.isError, res.text).toBe(false);
+    expect(Object.fromEntries(new URLSearchParams(h.fake.gh.calls.at(-1)?.query))).toMatchObject({
+      since: '2020-01-01T00:00:00Z',
+      until: '2030-01-01T00:00:00Z',
+    });
+  });
 });

@@ -15,6 +15,8 @@ export default defineTool({
     sha: z.string().optional().describe('Branch, tag or sha'),
     path: z.string().optional(),
     author: z.string().optional(),
+    since: z.string().optional().describe('ISO 8601'),
+    until: z.string().optional().describe('ISO 8601'),
     ...paging,
   }),
   outputSchema: z.object({ commits: z.array(commitOut), nextPage }),
@@ -27,6 +29,8 @@ export default defineTool({
       ...(input.sha && { sha: input.sha }),
       ...(input.path && { path: input.path }),
       ...(input.author && { author: input.author }),
+      ...(input.since && { since: input.since }),
+      ...(input.until && { until: input.until }),
       ...pageParams(input),
       request: { signal: ctx.signal },
     });

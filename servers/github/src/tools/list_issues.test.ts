@@ -12,4 +12,22 @@ describe('list_issues', () => {
       2, 1,
     ]);
   });
+
+  it("takes github-mcp-server's state, orderBy, direction and after", async () => {
+    const res = await h.call('list_issues', {
+      owner: 'octocat',
+      repo: 'hello-world',
+      state: 'CLOSED',
+      orderBy: 'COMMENTS',
+      direction: 'ASC',
+      after: '2',
+    });
+    expect(res.isError, res.text).toBe(false);
+    expect(Object.fromEntries(new URLSearchParams(h.fake.gh.calls.at(-1)?.query))).toMatchObject({
+      state: 'closed',
+      sort: 'comments',
+      direction: 'asc',
+      page: '2',
+    });
+  });
 });

@@ -4,6 +4,9 @@ import { defineTool } from '../deps.js';
 import { issueSummary, summarize } from '../issues.js';
 import { nextPage, nextPageOf, owner, pageParams, paging, repo } from '../tool-args.js';
 
+/** github-mcp-server's GraphQL ordering, as the REST list's sort. */
+const ORDER_BY = { CREATED_AT: 'created', UPDATED_AT: 'updated', COMMENTS: 'comments' } as const;
+
 export default defineTool({
   name: 'list_issues',
   title: 'List issues',
@@ -11,7 +14,17 @@ export default defineTool({
   inputSchema: z.object({
     owner,
     repo,
-    state: z.enum(['open', 'closed', 'all']).default('open'),
+    state: z
+      .enum(['open', 'closed', 'all', 'OPEN', 'CLOSED'])
+      .default('open')
+      .transform((v) => v.toLowerCase() as 'open' | 'closed' | 'all'),
+    orderBy: z.enum(['CREATED_AT', 'UPDATED_AT', 'COMMENTS']).optional(),
+    direction: z.enum(['ASC', 'DESC', 'asc', 'desc']).optional(),
+    after: z
+      .string()
+      .regex(/^\d+$/, 'the nextPage of the previous answer')
+      .optional()
+      .describe('nextPage of the previous answer'),
     labels: z.array(z.string()).optional(),
     since: z.string().optional().describe('ISO 8601; updated at or after'),
     ...paging,
@@ -26,7 +39,9 @@ export default defineTool({
       state: input.state,
       ...(input.labels && { labels: input.labels.join(',') }),
       ...(input.since && { since: input.since }),
-      ...pageParams(input),
+      ...(input.orderBy && { sort: ORDER_BY[input.orderBy] }),
+      ...(input.direction && { direction: input.direction.toLowerCase() as 'asc' | 'desc' }),
+      ...pageParams({ ...input, page: input.after ? Number(input.after) : input.page }),
       request: { signal: ctx.signal },
     });
     const issues = res.data.filter((i) => !i.pull_request);

@@ -11,4 +11,17 @@ describe('list_pull_requests', () => {
       pullRequests: [{ number: 3, author: 'alice' }],
     });
   });
+
+  it('passes sort and direction', async () => {
+    await h.call('list_pull_requests', {
+      owner: 'octocat',
+      repo: 'hello-world',
+      sort: 'updated',
+      direction: 'asc',
+    });
+    expect(Object.fromEntries(new URLSearchParams(h.fake.gh.calls.at(-1)?.query))).toMatchObject({
+      sort: 'updated',
+      direction: 'asc',
+    });
+  });
 });

@@ -12,6 +12,8 @@ export default defineTool({
     owner,
     repo,
     state: z.enum(['open', 'closed', 'all']).default('open'),
+    sort: z.enum(['created', 'updated', 'popularity', 'long-running']).optional(),
+    direction: z.enum(['asc', 'desc']).optional(),
     head: z.string().optional(),
     base: z.string().optional(),
     ...paging,
@@ -41,6 +43,8 @@ export default defineTool({
       state: input.state,
       ...(input.head && { head: input.head }),
       ...(input.base && { base: input.base }),
+      ...(input.sort && { sort: input.sort }),
+      ...(input.direction && { direction: input.direction }),
       ...pageParams(input),
       request: { signal: ctx.signal },
     });

@@ -10,4 +10,10 @@ describe('search_issues', () => {
     const found = await h.call('search_issues', { query: 'rude', ...where });
     expect(found.structured).toMatchObject({ total: 1, items: [{ number: 1, repo: 'octocat/hello-world' }] });
   });
+
+  it('sorts by reactions of one kind', async () => {
+    const res = await h.call('search_issues', { query: 'rude', sort: 'reactions-+1', order: 'desc' });
+    expect(res.isError, res.text).toBe(false);
+    expect(h.fake.gh.calls.at(-1)?.query).toContain('sort=reactions-%2B1');
+  });
 });

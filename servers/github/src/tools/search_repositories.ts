@@ -10,7 +10,7 @@ export default defineTool({
   description: 'Repositories matching GitHub search syntax, e.g. "mcp language:typescript stars:>100".',
   inputSchema: z.object({
     query: z.string().min(1),
-    sort: z.enum(['stars', 'forks', 'updated']).optional(),
+    sort: z.enum(['stars', 'forks', 'help-wanted-issues', 'updated']).optional(),
     order,
     ...paging,
   }),

@@ -1,0 +1,81 @@
+import { readOnly } from '@refmcp/core';
+import * as z from 'zod';
+import { defineTool } from '../deps.js';
+import {
+  cursorsOf,
+  fieldIds,
+  fieldOut,
+  item,
+  itemOut,
+  listFields,
+  needs,
+  ownerArgs,
+  ownerTypeOf,
+  project,
+  projectNumber,
+  projectOut,
+} from '../projects.js';
+
+export default defineTool({
+  name: 'projects_list',
+  title: 'List projects, fields or items',
+  description:
+    'method list_projects (query: title words, is:open), list_project_fields or list_project_items (project_number; fields or field_names pick the values shown). Cursor paging.',
+  inputSchema: z.object({
+    method: z.enum(['list_projects', 'list_project_fields', 'list_project_items']),
+    ...ownerArgs,
+    project_number: projectNumber.optional(),
+    query: z.string().optional(),
+    fields: z.array(z.string()).optional().describe('field ids'),
+    field_names: z.array(z.string()).optional(),
+    per_page: z.number().int().min(1).max(50).optional(),
+    after: z.string().optional(),
+    before: z.string().optional(),
+  }),
+  outputSchema: z.object({
+    projects: z.array(projectOut).optional(),
+    fields: z.array(fieldOut).optional(),
+    items: z.array(itemOut).optional(),
+    nextCursor: z.string().optional(),
+    prevCursor: z.string().optional(),
+  }),
+  annotations: readOnly({ openWorld: true }),
+  toolset: 'projects',
+  handler: async (input, ctx) => {
+    const gh = ctx.deps.gh.rest.projects;
+    const type = await ownerTypeOf(ctx, input);
+    const page = {
+      per_page: input.per_page ?? 30,
+      ...(input.after && { after: input.after }),
+      ...(input.before && { before: input.before }),
+      request: { signal: ctx.signal },
+    };
+    const org = { org: input.owner };
+    const user = { username: input.owner };
+    if (input.method === 'list_projects') {
+      const q = input.query ? { q: input.query } : {};
+      const res =
+        type === 'org'
+          ? await gh.listForOrg({ ...page, ...q, ...org })
+          : await gh.listForUser({ ...page, ...q, ...user });
+      return { projects: res.data.map(project), ...cursorsOf(res.headers) };
+    }
+    const project_number = needs(input.project_number, 'project_number', input.method);
+    if (input.method === 'list_project_fields') {
+      const where = { type, owner: input.owner, project_number };
+      return { fields: await listFields(ctx, where, page) };
+    }
+    const ids = await fieldIds(ctx, { type, owner: input.owner, project_number }, input);
+    const params = {
+      ...page,
+      project_number,
+      ...(ids && { fields: ids }),
+      ...(input.query && { q: input.query }),
+    };
+    const res =
+      type === 'org'
+        ? await gh.listItemsForOrg({ ...params, ...org })
+        : await gh.listItemsForUser({ ...params, ...user });
+    return { items: res.data.map(item), ...cursorsOf(res.headers) };
+  },
+});

@@ -1,0 +1,124 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { useHarness } from './test-helpers.js';
+import { catalog } from './tools/index.js';
+import { DEFAULT_TOOLSETS, TOOLSET_NAMES } from './toolsets.js';
+
+/**
+ * A host config or prompt written for github/github-mcp-server must keep working with ours: every
+ * tool it documents, in the same toolset, accepting every argument name and enum value it accepts.
+ * upstream-surface.json records that surface; STILL_MISSING names what ours does not accept yet,
+ * and must shrink as it is added (a stale entry fails too).
+ */
+const STILL_MISSING: string[] = [
+  'add_issue_comment.comment_id',
+  'add_issue_comment.reaction',
+  'create_gist.content',
+  'create_gist.filename',
+  'create_or_update_file.allow_symlink_write',
+  'create_pull_request.reviewers',
+  'create_repository.organization',
+  'get_commit.detail',
+  'get_commit.page',
+  'get_commit.perPage',
+  'get_file_contents.fields',
+  'get_job_logs.return_content',
+  'get_teams.user',
+  'list_code_scanning_alerts.ref',
+  'list_commits.fields',
+  'list_dependabot_alerts.after',
+  'list_issues.field_filters',
+  'list_issues.fields',
+  'list_notifications.before',
+  'list_pull_requests.fields',
+  'list_releases.fields',
+  'list_secret_scanning_alerts.resolution',
+  'projects_get.method=get_project_status_update',
+  'projects_get.method=get_project_view',
+  'projects_get.status_update_id',
+  'projects_get.view_id',
+  'projects_list.method=list_project_status_updates',
+  'projects_list.method=list_project_views',
+  'projects_write.body',
+  'projects_write.field_name',
+  'projects_write.filter',
+  'projects_write.iteration_duration',
+  'projects_write.iterations',
+  'projects_write.layout',
+  'projects_write.method=create_iteration_field',
+  'projects_write.method=create_project',
+  'projects_write.method=create_project_status_update',
+  'projects_write.method=create_project_view',
+  'projects_write.method=delete_project_view',
+  'projects_write.method=update_project_view',
+  'projects_write.name',
+  'projects_write.start_date',
+  'projects_write.status',
+  'projects_write.target_date',
+  'projects_write.title',
+  'projects_write.view_id',
+  'projects_write.visible_field_names',
+  'projects_write.visible_fields',
+  'search_code.fields',
+  'search_code.sort',
+  'search_issues.fields',
+  'search_pull_requests.fields',
+  'search_repositories.minimal_output',
+  'update_gist.content',
+  'update_gist.filename',
+  'update_pull_request.draft',
+  'update_pull_request.reviewers',
+];
+
+const upstream = JSON.parse(readFileSync(new URL('./upstream-surface.json', import.meta.url), 'utf8')) as {
+  defaultToolsets: string[];
+  tools: Record<string, { toolsets: string[]; args: Record<string, string[] | null> }>;
+};
+
+type Schema = { enum?: unknown[]; items?: Schema; anyOf?: Schema[]; type?: string | string[] };
+
+/** Whether a property schema accepts `value` as far as its enums say (no enum accepts any string). */
+function acceptsValue(schema: Schema, value: string): boolean {
+  if (schema.anyOf) return schema.anyOf.some((s) => acceptsValue(s, value));
+  if (schema.enum) return schema.enum.includes(value);
+  if (schema.type === 'array' && schema.items) return acceptsValue(schema.items, value);
+  return true;
+}
+
+describe("github-mcp-server's tool surface", () => {
+  const h = useHarness({ toolsets: ['all'] });
+
+  it('is accepted by ours with --toolsets all: tools, argument names and enum values', async () => {
+    const { tools } = await h.client.listTools();
+    const ours = new Map(tools.map((t) => [t.name, t.inputSchema.properties as Record<string, Schema>]));
+    const missing: string[] = [];
+    for (const [name, tool] of Object.entries(upstream.tools)) {
+      const props = ours.get(name);
+      if (!props) {
+        missing.push(name);
+        continue;
+      }
+      for (const [arg, values] of Object.entries(tool.args)) {
+        const schema = props[arg];
+        if (!schema) missing.push(`${name}.${arg}`);
+        else for (const v of values ?? []) if (!acceptsValue(schema, v)) missing.push(`${name}.${arg}=${v}`);
+      }
+    }
+    expect(missing).toEqual(STILL_MISSING);
+  });
+
+  it('puts each tool in the same toolset, with the same default toolsets', () => {
+    const toolsetOf = new Map(catalog.map((t) => [t.name, t.toolset]));
+    const moved = Object.entries(upstream.tools)
+      .filter(([name, tool]) => toolsetOf.has(name) && !tool.toolsets.includes(toolsetOf.get(name) ?? ''))
+      .map(([name]) => name);
+    expect(moved).toEqual([]);
+    const theirs = new Set(
+      Object.entries(upstream.tools)
+        .filter(([name]) => toolsetOf.has(name))
+        .flatMap(([, t]) => t.toolsets),
+    );
+    expect([...theirs].filter((t) => !(TOOLSET_NAMES as readonly string[]).includes(t))).toEqual([]);
+    expect([...DEFAULT_TOOLSETS]).toEqual(upstream.defaultToolsets);
+  });
+});
