@@ -18,7 +18,7 @@ export type GitHubContext = ToolContext<GitHubDeps>;
  */
 export function createDeps(config: GitHubConfig, logger: Logger, version: string): GitHubDeps {
   const gh = createClient(config, logger, version);
-  return { gh, config, lockdown: new Lockdown(gh, config.lockdown) };
+  return { gh, config, lockdown: new Lockdown(gh, config.lockdown, config.lockdownTrustedBots) };
 }
 
 /** Every tool file declares itself with this: the deps type is bound once, here. */
