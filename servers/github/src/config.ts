@@ -17,6 +17,11 @@ export interface GitHubConfig {
   readOnly: boolean;
   /** In public repositories, hide content written by users without push access. */
   lockdown: boolean;
+  /**
+   * A classic token's scopes, as GitHub reported them at start-up (token-scopes.ts): tools they do
+   * not allow are hidden. Undefined for fine-grained and GitHub App tokens, or when unknown.
+   */
+  tokenScopes?: string[];
   /** Bot logins (ending in `[bot]`, lower case) whose text lockdown shows anyway. */
   lockdownTrustedBots: string[];
   /** Milliseconds per second of a server-requested wait (tests shrink it). */

@@ -10,7 +10,7 @@ import {
   spawnHttpBin,
   spawnStdio,
 } from '@refmcp/core/testing';
-import { type FakeGitHubServer, seedGitHub, startFakeGitHub, TOKEN } from '@refmcp/fake-github';
+import { type FakeGitHubServer, OUTSIDER_TOKEN, seedGitHub, startFakeGitHub, TOKEN } from '@refmcp/fake-github';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 /** The built binary, exactly as `npx @refmcp/server-github` runs it. */
@@ -180,6 +180,23 @@ describe('command line', () => {
     const { code, stderr } = await run(['--tools', 'nope'], { GITHUB_TOKEN: 'x' });
     expect(code).toBe(2);
     expect(stderr).toContain('Unknown tool "nope"');
+  });
+
+  it("hides the tools a classic token's scopes do not allow, learnt with one request at start-up", async () => {
+    fake.gh.calls.length = 0;
+    const server = await spawnStdio({
+      command: process.execPath,
+      args: [BIN, '--toolsets', 'context,notifications,gists'],
+      env: { GITHUB_TOKEN: OUTSIDER_TOKEN, GITHUB_API_URL: fake.apiUrl },
+    });
+    try {
+      const { tools } = await server.client.listTools();
+      expect(tools.map((t) => t.name).sort()).toEqual(['get_gist', 'get_me', 'list_gists']);
+      expect(fake.gh.calls.map((c) => `${c.method} ${c.path}`)).toEqual(['GET /user']);
+      expect(server.stderr()).toContain('classic token scopes');
+    } finally {
+      await server.close();
+    }
   });
 
   it('starts without network access: an unreachable API is only reported on a call', async () => {
