@@ -3,6 +3,7 @@ import { withBoundedResult, wrapTools } from '@refmcp/core/upstream';
 import type { GitHubConfig } from './config.js';
 import { createDeps, type GitHubDeps } from './deps.js';
 import { withGitHubErrors } from './errors.js';
+import { registerPrompts } from './prompts.js';
 import { registerResources } from './resources.js';
 import { toolsFor } from './tools/index.js';
 
@@ -44,10 +45,13 @@ export function createApp(config: GitHubConfig, options: AppOptions = {}): McpAp
     tools: wrapTools(toolsFor(config), (tool) =>
       withGitHubErrors(withBoundedResult(tool, PAGE_LESS), config.apiUrl),
     ),
-    capabilities: { resources: {}, completions: {} },
+    capabilities: { resources: {}, prompts: {}, completions: {} },
     logger: log,
     redact,
     deps: () => shared,
-    setup: ({ server }, deps) => registerResources(server, deps),
+    setup: ({ server }, deps) => {
+      registerResources(server, deps);
+      registerPrompts(server, deps);
+    },
   });
 }

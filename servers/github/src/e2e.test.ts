@@ -125,6 +125,27 @@ describe.each(['legacy', 'modern'] as const)('the built binary (%s era)', (era: 
     expect(server.stderr()).not.toContain(TOKEN);
   });
 
+  it('serves prompts with completions from GitHub over stdio and HTTP', async () => {
+    const server = await spawnStdio({ command: process.execPath, args: [BIN], env: env(), era });
+    cleanups.push(() => server.close());
+    const http = await spawnHttpBin({ command: process.execPath, args: [BIN], env: env() });
+    cleanups.push(http.stop);
+    const overHttp = await connectHttp(http.url, era);
+    cleanups.push(() => overHttp.close());
+    for (const client of [server.client, overHttp]) {
+      const { prompts } = await client.listPrompts();
+      expect(prompts.map((p) => p.name)).toEqual(['triage-issue', 'review-pull-request', 'ci-failures']);
+      const numbers = await client.complete({
+        ref: { type: 'ref/prompt', name: 'review-pull-request' },
+        argument: { name: 'pullNumber', value: '' },
+        context: { arguments: where },
+      });
+      expect(numbers.completion.values).toEqual(['3']);
+      const prompt = await client.getPrompt({ name: 'review-pull-request', arguments: { ...where, pullNumber: '3' } });
+      expect(prompt.description).toBe('Review octocat/hello-world#3');
+    }
+  });
+
   it('serves every default tool over Streamable HTTP', async () => {
     const http = await spawnHttpBin({ command: process.execPath, args: [BIN], env: env() });
     cleanups.push(http.stop);
