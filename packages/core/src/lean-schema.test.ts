@@ -43,6 +43,43 @@ describe('leanSchema', () => {
     });
   });
 
+  it('outlines an output schema: top-level fields with their descriptions and enums only', () => {
+    const result = z.object({
+      kind: z.enum(['file', 'dir']),
+      items: z.array(z.object({ id: z.number() })).describe('One page'),
+      next: z.number().optional(),
+    });
+    expect(announced(leanSchema(result, { outline: true }))).toEqual({
+      type: 'object',
+      properties: { kind: { enum: ['file', 'dir'] }, items: { description: 'One page' }, next: {} },
+    });
+  });
+
+  it('compacts an input schema without losing a limit that matters', () => {
+    const input = z.object({
+      type: z.string().min(1),
+      minimum: z.enum(['a', 'b']),
+      perPage: z.number().min(1).max(100),
+      page: z.number().min(2),
+      files: z.array(z.object({ path: z.string().min(1) })).min(1),
+    });
+    const json = announced(leanSchema(input, { compact: true }));
+    expect(json.properties).toEqual({
+      type: { type: 'string' },
+      minimum: { enum: ['a', 'b'] },
+      perPage: { type: 'number', maximum: 100 },
+      page: { type: 'number', minimum: 2 },
+      files: {
+        type: 'array',
+        minItems: 1,
+        items: { type: 'object', properties: { path: { type: 'string' } }, required: ['path'], additionalProperties: false },
+      },
+    });
+    expect(json.required).toEqual(['type', 'minimum', 'perPage', 'page', 'files']);
+    // Still validated in full.
+    expect(leanSchema(input, { compact: true }).safeParse({ type: '', minimum: 'a', perPage: 0, page: 2, files: [] }).success).toBe(false);
+  });
+
   it('still validates with the full schema', () => {
     const lean = leanSchema(shape, { terse: true });
     expect(lean.safeParse({ name: 'x', labels: [] }).success).toBe(false);
