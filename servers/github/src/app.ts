@@ -45,6 +45,8 @@ export function createApp(config: GitHubConfig, options: AppOptions = {}): McpAp
     tools: wrapTools(toolsFor(config), (tool) =>
       withGitHubErrors(withBoundedResult(tool, PAGE_LESS), config.apiUrl),
     ),
+    // Dozens of tools: every host pays for tools/list in context on every turn.
+    compactListing: true,
     capabilities: { resources: {}, prompts: {}, completions: {} },
     logger: log,
     redact,

@@ -7,7 +7,7 @@ export default defineTool({
   name: 'delete_repository',
   title: 'Delete repository',
   description:
-    'Delete a repository with its issues, pull requests and history (needs admin rights and the delete_repo scope). The user is asked to approve.',
+    'Delete a repository with its issues, pull requests and history (needs admin rights).',
   inputSchema: z.object({ owner, repo }),
   outputSchema: z.object({ deleted: z.string().describe('owner/name') }),
   annotations: destructive({ openWorld: true }),
