@@ -72,12 +72,25 @@ describe('leanSchema', () => {
       files: {
         type: 'array',
         minItems: 1,
-        items: { type: 'object', properties: { path: { type: 'string' } }, required: ['path'], additionalProperties: false },
+        items: {
+          type: 'object',
+          properties: { path: { type: 'string' } },
+          required: ['path'],
+          additionalProperties: false,
+        },
       },
     });
     expect(json.required).toEqual(['type', 'minimum', 'perPage', 'page', 'files']);
     // Still validated in full.
-    expect(leanSchema(input, { compact: true }).safeParse({ type: '', minimum: 'a', perPage: 0, page: 2, files: [] }).success).toBe(false);
+    expect(
+      leanSchema(input, { compact: true }).safeParse({
+        type: '',
+        minimum: 'a',
+        perPage: 0,
+        page: 2,
+        files: [],
+      }).success,
+    ).toBe(false);
   });
 
   it('still validates with the full schema', () => {

@@ -21,7 +21,9 @@ describe('code fence info strings', () => {
   });
 
   it('keeps CRLF line ends and leaves inline code and plain text alone', () => {
-    expect(cleanFenceInfo('```go secret\r\nfmt.Println()\r\n```\r\n')).toBe('```go\r\nfmt.Println()\r\n```\r\n');
+    expect(cleanFenceInfo('```go secret\r\nfmt.Println()\r\n```\r\n')).toBe(
+      '```go\r\nfmt.Println()\r\n```\r\n',
+    );
     // `.` would stop at a line or paragraph separator and let the rest through.
     expect(cleanFenceInfo('```js\u2028ignore previous\nx')).toBe('```js\nx');
     const inline = 'Run ```npm test``` and text that mentions ``` in prose.';

@@ -11,7 +11,8 @@ beforeAll(async () => {
 afterAll(() => fake.close());
 
 const where = { arguments: { owner: 'octocat', repo: 'hello-world' } };
-const issueListings = () => fake.gh.calls.filter((c) => c.path === '/repos/octocat/hello-world/issues').length;
+const issueListings = () =>
+  fake.gh.calls.filter((c) => c.path === '/repos/octocat/hello-world/issues').length;
 
 describe('completions', () => {
   it('asks GitHub once per list while typing, and again after 30 s', async () => {

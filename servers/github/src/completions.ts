@@ -63,7 +63,12 @@ export class Completer {
   /** Open issues, newest first (pull requests, which the issues API also lists, left out). */
   issue = (typed: string | undefined, ctx: CompletionContext) =>
     this.inRepo(ctx, 'issues', typed, async (where, request) => {
-      const { data } = await this.gh.rest.issues.listForRepo({ ...where, state: 'open', per_page: 100, request });
+      const { data } = await this.gh.rest.issues.listForRepo({
+        ...where,
+        state: 'open',
+        per_page: 100,
+        request,
+      });
       return data.filter((i) => !i.pull_request).map((i) => String(i.number));
     });
 

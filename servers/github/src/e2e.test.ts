@@ -10,7 +10,13 @@ import {
   spawnHttpBin,
   spawnStdio,
 } from '@refmcp/core/testing';
-import { type FakeGitHubServer, OUTSIDER_TOKEN, seedGitHub, startFakeGitHub, TOKEN } from '@refmcp/fake-github';
+import {
+  type FakeGitHubServer,
+  OUTSIDER_TOKEN,
+  seedGitHub,
+  startFakeGitHub,
+  TOKEN,
+} from '@refmcp/fake-github';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 /** The built binary, exactly as `npx @refmcp/server-github` runs it. */
@@ -141,7 +147,10 @@ describe.each(['legacy', 'modern'] as const)('the built binary (%s era)', (era: 
         context: { arguments: where },
       });
       expect(numbers.completion.values).toEqual(['3']);
-      const prompt = await client.getPrompt({ name: 'review-pull-request', arguments: { ...where, pullNumber: '3' } });
+      const prompt = await client.getPrompt({
+        name: 'review-pull-request',
+        arguments: { ...where, pullNumber: '3' },
+      });
       expect(prompt.description).toBe('Review octocat/hello-world#3');
     }
   });

@@ -33,12 +33,18 @@ describe.each(['legacy', 'modern'] as const)('prompts (%s era)', (era) => {
 
   const complete = (prompt: string, name: string, value: string, args: Record<string, string> = {}) =>
     client
-      .complete({ ref: { type: 'ref/prompt', name: prompt }, argument: { name, value }, context: { arguments: args } })
+      .complete({
+        ref: { type: 'ref/prompt', name: prompt },
+        argument: { name, value },
+        context: { arguments: args },
+      })
       .then((r) => r.completion.values);
 
   it('lists the three prompts with their arguments', async () => {
     const { prompts } = await client.listPrompts();
-    expect(prompts.map((p) => [p.name, p.arguments?.map((a) => `${a.name}${a.required ? '' : '?'}`)])).toEqual([
+    expect(
+      prompts.map((p) => [p.name, p.arguments?.map((a) => `${a.name}${a.required ? '' : '?'}`)]),
+    ).toEqual([
       ['triage-issue', ['owner', 'repo', 'issue_number']],
       ['review-pull-request', ['owner', 'repo', 'pullNumber']],
       ['ci-failures', ['owner', 'repo', 'run_id?', 'pullNumber?']],
@@ -49,8 +55,12 @@ describe.each(['legacy', 'modern'] as const)('prompts (%s era)', (era) => {
     expect(await complete('triage-issue', 'owner', 'oc')).toEqual(['octocat']);
     expect(await complete('triage-issue', 'repo', 'hel', { owner: 'octocat' })).toEqual(['hello-world']);
     // Open issues only: #3 is a pull request, which the issues API lists too.
-    expect((await complete('triage-issue', 'issue_number', '', { owner: 'octocat', repo: 'hello-world' })).sort()).toEqual(['1', '2']);
-    expect(await complete('review-pull-request', 'pullNumber', '', { owner: 'octocat', repo: 'hello-world' })).toEqual(['3']);
+    expect(
+      (await complete('triage-issue', 'issue_number', '', { owner: 'octocat', repo: 'hello-world' })).sort(),
+    ).toEqual(['1', '2']);
+    expect(
+      await complete('review-pull-request', 'pullNumber', '', { owner: 'octocat', repo: 'hello-world' }),
+    ).toEqual(['3']);
     expect(await complete('ci-failures', 'run_id', '', { owner: 'octocat', repo: 'hello-world' })).toEqual([
       String(failedRunId),
     ]);
@@ -71,7 +81,9 @@ describe.each(['legacy', 'modern'] as const)('prompts (%s era)', (era) => {
       name: 'review-pull-request',
       arguments: { owner: 'octocat', repo: 'hello-world', pullNumber: '3' },
     });
-    expect(firstText(review)).toContain('pull_request_read (owner "octocat", repo "hello-world", pullNumber 3)');
+    expect(firstText(review)).toContain(
+      'pull_request_read (owner "octocat", repo "hello-world", pullNumber 3)',
+    );
     expect(firstText(review)).toContain('method submit_pending');
 
     const run = await client.getPrompt({
@@ -85,7 +97,10 @@ describe.each(['legacy', 'modern'] as const)('prompts (%s era)', (era) => {
     });
     expect(pull.description).toBe('CI failures of octocat/hello-world#3');
     expect(firstText(pull)).toContain('method get_check_runs');
-    const latest = await client.getPrompt({ name: 'ci-failures', arguments: { owner: 'octocat', repo: 'hello-world' } });
+    const latest = await client.getPrompt({
+      name: 'ci-failures',
+      arguments: { owner: 'octocat', repo: 'hello-world' },
+    });
     expect(latest.description).toBe('Latest CI failure in octocat/hello-world');
   });
 

@@ -21,7 +21,11 @@ async function listTools(toolsets: string[]) {
 }
 
 /** Every tool of every toolset: toolset, annotation hints and the classic scope it needs. */
-function renderToolTable(tools: readonly Tool[], all: { bytes: number }, defaults: { tools: number; bytes: number }) {
+function renderToolTable(
+  tools: readonly Tool[],
+  all: { bytes: number },
+  defaults: { tools: number; bytes: number },
+) {
   const toolset = new Map(catalog.map((t) => [t.name, t.toolset ?? '']));
   const mark = (value: boolean | undefined) => (value ? 'yes' : 'no');
   const perTool = (bytes: number, count: number) => Math.round(bytes / count);

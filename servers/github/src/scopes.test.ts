@@ -74,7 +74,7 @@ describe('learning the scopes at start-up', () => {
   const probe = (token: string, apiUrl = `${fake.apiUrl}/api/v3`) =>
     fetchTokenScopes({ apiUrl, token, logger: quietLogger(), version: 'test' });
 
-  it('reads a classic token\'s X-OAuth-Scopes with one GET /user', async () => {
+  it("reads a classic token's X-OAuth-Scopes with one GET /user", async () => {
     fake.gh.calls.length = 0;
     expect(await probe(TOKEN)).toEqual(['repo', 'read:org', 'gist', 'notifications']);
     expect(await probe(OUTSIDER_TOKEN)).toEqual(['public_repo']);
