@@ -140,7 +140,8 @@ describe.each(['legacy', 'modern'] as const)('the built binary (%s era)', (era: 
     cleanups.push(() => overHttp.close());
     for (const client of [server.client, overHttp]) {
       const { prompts } = await client.listPrompts();
-      expect(prompts.map((p) => p.name)).toEqual(['triage-issue', 'review-pull-request', 'ci-failures']);
+      // The default toolsets have no actions toolset, so no ci-failures prompt.
+      expect(prompts.map((p) => p.name)).toEqual(['triage-issue', 'review-pull-request']);
       const numbers = await client.complete({
         ref: { type: 'ref/prompt', name: 'review-pull-request' },
         argument: { name: 'pullNumber', value: '' },

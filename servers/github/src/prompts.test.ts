@@ -110,3 +110,47 @@ describe.each(['legacy', 'modern'] as const)('prompts (%s era)', (era) => {
     );
   });
 });
+
+describe('prompts follow the tools offered', () => {
+  async function promptsWith(overrides: Parameters<typeof testConfig>[1]) {
+    const app = createApp(testConfig(fake.apiUrl, overrides), { logger: quietLogger() });
+    const client = await connectInProcess(app);
+    return {
+      client,
+      close: async () => {
+        await client.close();
+        await app.close();
+      },
+    };
+  }
+
+  it('offers ci-failures only with the actions toolset, and names list_label only when offered', async () => {
+    const s = await promptsWith({ toolsets: ['default'] });
+    try {
+      const { prompts } = await s.client.listPrompts();
+      expect(prompts.map((p) => p.name)).toEqual(['triage-issue', 'review-pull-request']);
+      const triage = await s.client.getPrompt({
+        name: 'triage-issue',
+        arguments: { owner: 'octocat', repo: 'hello-world', issue_number: '1' },
+      });
+      expect(firstText(triage)).toContain('search_issues and search_pull_requests');
+      expect(firstText(triage)).not.toContain('list_label');
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('in read-only mode, asks for the review as text instead of posting it', async () => {
+    const s = await promptsWith({ readOnly: true });
+    try {
+      const review = await s.client.getPrompt({
+        name: 'review-pull-request',
+        arguments: { owner: 'octocat', repo: 'hello-world', pullNumber: '3' },
+      });
+      expect(firstText(review)).toContain('Give me the review as text');
+      expect(firstText(review)).not.toContain('submit_pending');
+    } finally {
+      await s.close();
+    }
+  });
+});
