@@ -14,15 +14,18 @@ beforeAll(async () => {
   const issue = gh.repo('octocat', 'hello-world')?.issues[1];
   if (!issue) throw new Error('the seed changed: issue 2 of octocat/hello-world is gone');
   gh.addComment(issue, 'github-actions[bot]', 'CI failed: 3 tests in src/greet.test.ts.');
+  const discussion = gh.repo('octocat', 'hello-world')?.discussions[1];
+  if (!discussion) throw new Error('the seed changed: discussion 2 of octocat/hello-world is gone');
+  gh.addDiscussionComment(discussion, 'github-actions[bot]', 'Labelled: idea.');
   fake = await startFakeGitHub({ gh });
 });
 afterAll(() => fake.close());
 
-async function commentsWith(overrides: Partial<GitHubConfig>) {
+async function commentsWith(overrides: Partial<GitHubConfig>, tool = 'issue_read', args: object = where) {
   const app = createApp(testConfig(fake.apiUrl, { lockdown: true, ...overrides }), { logger: quietLogger() });
   const client = await connectInProcess(app);
   try {
-    return (await callTool(client, 'issue_read', where)).structured as {
+    return (await callTool(client, tool, { ...args })).structured as {
       comments: Array<{ author: string; body: string }>;
       withheld: number;
     };
@@ -43,6 +46,16 @@ describe('lockdown trusted bots', () => {
     expect(asked.map((c) => c.path)).not.toContain(
       '/repos/octocat/hello-world/collaborators/github-actions[bot]/permission',
     );
+  });
+
+  it('recognises the bot in GraphQL answers too, where its login lacks [bot]', async () => {
+    const discussion = { owner: 'octocat', repo: 'hello-world', discussionNumber: 2 };
+    const trusted = await commentsWith({}, 'get_discussion_comments', discussion);
+    expect(trusted.comments.map((c) => c.author)).toEqual(['github-actions[bot]']);
+    expect(trusted.withheld).toBe(1);
+    const none = await commentsWith({ lockdownTrustedBots: [] }, 'get_discussion_comments', discussion);
+    expect(none.comments).toEqual([]);
+    expect(none.withheld).toBe(2);
   });
 
   it('withholds the bot like any outsider when no bot is trusted', async () => {

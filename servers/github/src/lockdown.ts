@@ -8,6 +8,21 @@ import type { GitHubClient } from './client.js';
  */
 export const DEFAULT_TRUSTED_BOTS: readonly string[] = ['github-actions[bot]'];
 
+/** An author as GitHub's GraphQL API names it: a bot's login there lacks REST's `[bot]`. */
+export interface GraphqlActor {
+  __typename?: string;
+  login: string;
+}
+
+/**
+ * The author's login as the REST API spells it, so lockdown and results name a bot the same way
+ * whichever API answered: `github-actions` of type Bot is `github-actions[bot]`.
+ */
+export function actorLogin(actor: GraphqlActor | null | undefined): string | undefined {
+  if (!actor) return undefined;
+  return actor.__typename === 'Bot' ? `${actor.login}[bot]` : actor.login;
+}
+
 /**
  * The trusted-bot list from --lockdown-trusted-bots: bot logins, or `none`. Security: only names
  * ending in `[bot]` are accepted. GitHub user names cannot contain brackets, so such a login is
