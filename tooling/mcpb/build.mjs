@@ -23,12 +23,16 @@ const bundles = bundlesNamed(positionals);
 const stagingRoot = await mkdtemp(path.join(tmpdir(), 'refmcp-mcpb-'));
 try {
   await mkdir(outDir, { recursive: true });
-  const built = await Promise.all(
+  // Settled, not Promise.all: one failure must not remove the staging folder under the other
+  // builds, which would hide the real error behind an ENOTEMPTY.
+  const settled = await Promise.allSettled(
     bundles.map((bundle) =>
       buildBundle(bundle, { outDir, stagingRoot, updateTools: values['update-tools'] }),
     ),
   );
-  for (const { file, manifest } of built) {
+  const failed = settled.find((s) => s.status === 'rejected');
+  if (failed) throw failed.reason;
+  for (const { value: { file, manifest } } of settled) {
     process.stdout.write(`${path.relative(process.cwd(), file)}  (${manifest.tools.length} tools)\n`);
   }
 } finally {

@@ -87,6 +87,31 @@ describe.each(['legacy', 'modern'] as const)('createMcpApp (%s era)', (era) => {
     }
   });
 
+  it('lists compactly when asked, and still validates input and output in full', async () => {
+    const app = createMcpApp({
+      name: 'notes',
+      version: '1.2.3',
+      tools: [readNote, countTo],
+      deps: () => notes,
+      compactListing: true,
+      logger: createLogger({ name: 'notes', level: 'silent' }),
+    });
+    const client = await connectInProcess(app, { era });
+    close = () => client.close();
+    const { tools } = await client.listTools();
+    const count = tools.find((t) => t.name === 'count_to');
+    expect(count?.title).toBeUndefined();
+    expect(count?.inputSchema.properties).toEqual({
+      n: { type: 'integer', maximum: 1000 },
+      cursor: { type: 'string' },
+    });
+    expect(count?.outputSchema).toEqual({ type: 'object', properties: { numbers: {}, nextCursor: {} } });
+    expect(Object.keys(count?.annotations ?? {})).toHaveLength(4);
+    const zero = await callTool(client, 'count_to', { n: 0 });
+    expect(zero.isError).toBe(true);
+    expect((await callTool(client, 'count_to', { n: 2 })).structured).toEqual({ numbers: [1, 2] });
+  });
+
   it('returns structured content and the rendered text', async () => {
     const out = await callTool(await connect(), 'read_note', { id: 'a' });
     expect(out).toMatchObject({ isError: false, text: 'a: alpha', structured: { id: 'a', text: 'alpha' } });

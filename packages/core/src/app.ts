@@ -10,7 +10,7 @@ import { type AuditLog, type AuditNote, subjectOf } from './audit.js';
 import { type ChangeFeed, forwardChanges } from './changes.js';
 import { type ConfirmMode, clientCanAsk, confirmCall } from './confirm.js';
 import { asToolError, CancelledError, describeError, InvalidInputError, TimeoutError } from './errors.js';
-import { leanSchema } from './lean-schema.js';
+import { leanAnnotations, leanSchema } from './lean-schema.js';
 import { createLogger, echoToClient, type Logger, type LogLevel } from './logger.js';
 import { createProgressReporter } from './progress.js';
 import { createRedactor, type Redactor, redactOutgoing } from './redact.js';
@@ -75,6 +75,14 @@ export interface McpAppOptions<Deps> {
   /** Used as given; without one, the app logs to stderr through `redact`. */
   logger?: Logger;
   logLevel?: LogLevel;
+  /**
+   * Lists tools compactly, for servers with many tools, whose tools/list hosts pay for in context
+   * on every turn: input schemas without keywords that restate the obvious, output schemas as an
+   * outline of their top-level fields (see lean-schema.ts), and no `title`, which the spec meant
+   * for display and hosts show the name instead of, and annotations without the hints the spec
+   * says carry nothing (see `leanAnnotations`). Nothing a model reads to call a tool is lost.
+   */
+  compactListing?: boolean;
   /** Releases watchers, pools, workers. Called once on shutdown. */
   close?: () => Promise<void> | void;
   /** Whether dependencies are up (a pool started, a cache warmed); `/readyz` answers 503 until then. */
@@ -145,7 +153,9 @@ export function createMcpApp<Deps>(options: McpAppOptions<Deps>): McpApp {
     const tools = serve.allowTool
       ? options.tools.filter((t) => serve.allowTool?.(t, request))
       : options.tools;
-    for (const tool of tools) registerTool(server, tool, deps, { era: instance.era, logger, redact, serve });
+    const compact = options.compactListing === true;
+    for (const tool of tools)
+      registerTool(server, tool, deps, { era: instance.era, logger, redact, serve, compact });
     options.setup?.(instance, deps);
     return server;
   };
@@ -172,24 +182,25 @@ interface Registration {
   logger: Logger;
   redact: Redactor;
   serve: ServeOptions;
+  compact: boolean;
 }
 
 function registerTool<Deps>(
   server: McpServer,
   tool: AnyTool<Deps>,
   deps: Deps,
-  { era, logger, redact, serve }: Registration,
+  { era, logger, redact, serve, compact }: Registration,
 ): void {
   const log = logger.child(tool.name);
   server.registerTool(
     tool.name,
     {
-      title: tool.title,
+      ...(!compact && { title: tool.title }),
       description: tool.description,
-      inputSchema: leanSchema(tool.inputSchema),
-      outputSchema: leanSchema(tool.outputSchema, { terse: true }),
+      inputSchema: leanSchema(tool.inputSchema, { compact }),
+      outputSchema: leanSchema(tool.outputSchema, { terse: true, outline: compact }),
       // The title is already on the tool; repeating it in annotations costs bytes and says nothing.
-      annotations: tool.annotations,
+      annotations: compact ? leanAnnotations(tool.annotations) : tool.annotations,
     },
     async (input: unknown, sdk: ServerContext): Promise<CallToolResult> => {
       const started = performance.now();

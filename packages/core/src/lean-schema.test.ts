@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
-import { leanSchema } from './lean-schema.js';
+import { leanAnnotations, leanSchema } from './lean-schema.js';
 
 // What the SDK calls when it lists tools: the Standard Schema's JSON Schema converter.
 const announced = (schema: z.ZodObject) =>
@@ -43,9 +43,97 @@ describe('leanSchema', () => {
     });
   });
 
+  it('outlines an output schema: top-level fields with their descriptions and enums only', () => {
+    const result = z.object({
+      kind: z.enum(['file', 'dir']),
+      items: z.array(z.object({ id: z.number() })).describe('One page'),
+      next: z.number().optional(),
+    });
+    expect(announced(leanSchema(result, { outline: true }))).toEqual({
+      type: 'object',
+      properties: { kind: { enum: ['file', 'dir'] }, items: { description: 'One page' }, next: {} },
+    });
+  });
+
+  it('compacts an input schema without losing a limit that matters', () => {
+    const input = z.object({
+      type: z.string().min(1),
+      minimum: z.enum(['a', 'b']),
+      perPage: z.number().min(1).max(100),
+      page: z.number().min(2),
+      files: z.array(z.object({ path: z.string().min(1) })).min(1),
+    });
+    const json = announced(leanSchema(input, { compact: true }));
+    expect(json.properties).toEqual({
+      type: { type: 'string' },
+      minimum: { enum: ['a', 'b'] },
+      perPage: { type: 'number', maximum: 100 },
+      page: { type: 'number', minimum: 2 },
+      files: {
+        type: 'array',
+        minItems: 1,
+        items: {
+          type: 'object',
+          properties: { path: { type: 'string' } },
+          required: ['path'],
+          additionalProperties: false,
+        },
+      },
+    });
+    expect(json.required).toEqual(['type', 'minimum', 'perPage', 'page', 'files']);
+    // Still validated in full.
+    expect(
+      leanSchema(input, { compact: true }).safeParse({
+        type: '',
+        minimum: 'a',
+        perPage: 0,
+        page: 2,
+        files: [],
+      }).success,
+    ).toBe(false);
+  });
+
+  it('writes integers without the safe-integer bounds and nullable fields as a type list', () => {
+    const input = z.object({
+      id: z.number().int(),
+      count: z.number().int().max(50),
+      milestone: z.number().int().nullable(),
+      kind: z.enum(['a', 'b']).nullable(),
+    });
+    const json = announced(leanSchema(input, { compact: true }));
+    expect(json.properties).toEqual({
+      id: { type: 'integer' },
+      count: { type: 'integer', maximum: 50 },
+      milestone: { type: ['integer', 'null'] },
+      // An enum branch keeps its anyOf: a type list cannot carry the enum's values for one branch.
+      kind: { anyOf: [{ enum: ['a', 'b'] }, { type: 'null' }] },
+    });
+    const lean = leanSchema(input, { compact: true });
+    expect(lean.safeParse({ id: 1.5, count: 1, milestone: null, kind: null }).success).toBe(false);
+    expect(lean.safeParse({ id: 1, count: 51, milestone: null, kind: null }).success).toBe(false);
+    expect(lean.safeParse({ id: 1, count: 5, milestone: null, kind: 'a' }).success).toBe(true);
+  });
+
   it('still validates with the full schema', () => {
     const lean = leanSchema(shape, { terse: true });
     expect(lean.safeParse({ name: 'x', labels: [] }).success).toBe(false);
     expect(lean.safeParse({ name: 'x', required: { checks: [] }, labels: [{ id: 1 }] }).success).toBe(true);
+  });
+});
+
+describe('leanAnnotations', () => {
+  it('keeps what a host decides from and drops what the spec says carries nothing', () => {
+    const read = { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true };
+    expect(leanAnnotations(read)).toEqual({ readOnlyHint: true });
+    const local = { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false };
+    expect(leanAnnotations(local)).toEqual({ readOnlyHint: true, openWorldHint: false });
+    const del = { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true };
+    expect(leanAnnotations(del)).toEqual({ readOnlyHint: false, destructiveHint: true, idempotentHint: true });
+    const write = { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true };
+    expect(JSON.parse(JSON.stringify(leanAnnotations(write)))).toEqual({
+      readOnlyHint: false,
+      destructiveHint: false,
+      idempotentHint: false,
+    });
   });
 });

@@ -11,6 +11,22 @@ export interface LeanSchemaOptions {
    * schema before they are sent.
    */
   terse?: boolean;
+  /**
+   * For output schemas: announce the top-level fields only, each with its description and enum
+   * but no type, and no nested shapes. A model learns what a call returns (the field names) and
+   * reads the values in the result; the rest costs every turn's context, about 200 bytes a tool.
+   * Results are still checked against the full zod schema before they are sent, and a client
+   * checking them against the outline accepts them.
+   */
+  outline?: boolean;
+  /**
+   * For input schemas: leave out what restates the obvious, never a limit that matters: `type`
+   * next to an `enum` (the values say it), `minLength: 1` and `minimum: 1`, the ±2^53-1 bounds
+   * zod gives every integer, and `anyOf` with `null` where a type list says the same. Input is
+   * still checked against the full zod schema, so an empty string or a zero gets the same clear
+   * error.
+   */
+  compact?: boolean;
 }
 
 /**
@@ -26,6 +42,8 @@ export function leanSchema<S extends z.ZodObject>(schema: S, options: LeanSchema
     (convert: JsonSchemaFn): JsonSchemaFn =>
     (target) => {
       const { $schema: _uri, ...rest } = convert(target);
+      if (options.outline) return outline(rest);
+      if (options.compact) return compact(rest) as JsonSchema;
       return options.terse ? (terse(rest) as JsonSchema) : rest;
     };
   const lean = Object.create(schema) as S;
@@ -52,4 +70,73 @@ function terse(node: unknown): unknown {
     out[key] = terse(value);
   }
   return out;
+}
+
+/** The object's fields by name, each with only its description and enum. */
+function outline(schema: JsonSchema): JsonSchema {
+  const properties = (schema.properties ?? {}) as Record<string, JsonSchema>;
+  const fields: JsonSchema = {};
+  for (const [name, field] of Object.entries(properties)) {
+    fields[name] = {
+      ...(field.description !== undefined && { description: field.description }),
+      ...(field.enum !== undefined && { enum: field.enum }),
+    };
+  }
+  return { type: 'object', properties: fields };
+}
+
+/** Walks keywords only: a property named `type` or `minimum` is a schema under `properties`. */
+function compact(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(compact);
+  if (!node || typeof node !== 'object') return node;
+  const schema = orNull(node as JsonSchema);
+  const out: JsonSchema = {};
+  for (const [key, value] of Object.entries(schema)) {
+    if (key === 'type' && Array.isArray(schema.enum)) continue;
+    if ((key === 'minLength' || key === 'minimum') && value === 1) continue;
+    if (key === 'minimum' && value === Number.MIN_SAFE_INTEGER) continue;
+    if (key === 'maximum' && value === Number.MAX_SAFE_INTEGER) continue;
+    if (key === 'properties' && value && typeof value === 'object') {
+      out[key] = Object.fromEntries(Object.entries(value).map(([name, field]) => [name, compact(field)]));
+    } else out[key] = typeof value === 'object' ? compact(value) : value;
+  }
+  return out;
+}
+
+/**
+ * `{anyOf: [{type: 'integer', …}, {type: 'null'}]}` (what zod writes for a nullable field) as
+ * `{type: ['integer', 'null'], …}`: the same set of values in half the bytes. Left alone when the
+ * other branch is not a plain single-type schema.
+ */
+function orNull(schema: JsonSchema): JsonSchema {
+  const branches = schema.anyOf;
+  if (!Array.isArray(branches) || branches.length !== 2) return schema;
+  const nullAt = branches.findIndex((b) => b && (b as JsonSchema).type === 'null' && Object.keys(b).length === 1);
+  if (nullAt === -1) return schema;
+  const other = branches[1 - nullAt] as JsonSchema;
+  if (!other || typeof other.type !== 'string' || 'anyOf' in other || 'enum' in other) return schema;
+  const { anyOf: _anyOf, ...rest } = schema;
+  return { ...rest, ...other, type: [other.type, 'null'] };
+}
+
+interface Hints {
+  readOnlyHint?: boolean;
+  destructiveHint?: boolean;
+  idempotentHint?: boolean;
+  openWorldHint?: boolean;
+}
+
+/**
+ * The same hints as the spec reads them, without the ones it says carry nothing: `destructiveHint`
+ * and `idempotentHint` are meaningful only when `readOnlyHint` is false, and `openWorldHint: true`
+ * is the default. `readOnlyHint` and a write tool's `destructiveHint` stay explicit, because hosts
+ * decide what to ask the user from them.
+ */
+export function leanAnnotations<A extends Hints>(hints: A): Partial<A> {
+  const { destructiveHint, idempotentHint, openWorldHint, ...rest } = hints;
+  return {
+    ...rest,
+    ...(hints.readOnlyHint !== true && { destructiveHint, idempotentHint }),
+    ...(openWorldHint === false && { openWorldHint }),
+  } as Partial<A>;
 }

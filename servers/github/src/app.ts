@@ -3,6 +3,7 @@ import { withBoundedResult, wrapTools } from '@refmcp/core/upstream';
 import type { GitHubConfig } from './config.js';
 import { createDeps, type GitHubDeps } from './deps.js';
 import { withGitHubErrors } from './errors.js';
+import { registerPrompts } from './prompts.js';
 import { registerResources } from './resources.js';
 import { toolsFor } from './tools/index.js';
 
@@ -34,6 +35,9 @@ export function createApp(config: GitHubConfig, options: AppOptions = {}): McpAp
   // No request here: startup must work before the network is up.
   log.info('configured', { api: config.apiUrl, toolsets: config.toolsets, readOnly: config.readOnly });
   const shared = createDeps(config, log, version);
+  const offered = toolsFor(config);
+  // Prompts name tools: each is offered, and says only what can be done, with the tools offered.
+  const names = new Set(offered.map((t) => t.name));
   return createMcpApp<GitHubDeps>({
     name: 'refmcp-github',
     version,
@@ -41,13 +45,16 @@ export function createApp(config: GitHubConfig, options: AppOptions = {}): McpAp
     instructions: INSTRUCTIONS,
     // Security: whatever GitHub answers, a result stays small (bounded-result.ts) and a failure
     // reads as what it is (errors.ts).
-    tools: wrapTools(toolsFor(config), (tool) =>
-      withGitHubErrors(withBoundedResult(tool, PAGE_LESS), config.apiUrl),
-    ),
-    capabilities: { resources: {}, completions: {} },
+    tools: wrapTools(offered, (tool) => withGitHubErrors(withBoundedResult(tool, PAGE_LESS), config.apiUrl)),
+    // Dozens of tools: every host pays for tools/list in context on every turn.
+    compactListing: true,
+    capabilities: { resources: {}, prompts: {}, completions: {} },
     logger: log,
     redact,
     deps: () => shared,
-    setup: ({ server }, deps) => registerResources(server, deps),
+    setup: ({ server }, deps) => {
+      registerResources(server, deps);
+      registerPrompts(server, deps, names);
+    },
   });
 }

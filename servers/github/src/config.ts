@@ -1,5 +1,6 @@
 import type { CliSpec, OptionSpecs, RunContext } from '@refmcp/core';
 import { ConfigError, packageVersion, toolChoiceFrom, toolChoiceOptions } from '@refmcp/core';
+import { DEFAULT_TRUSTED_BOTS, trustedBotsFrom } from './lockdown.js';
 import { toolsFor } from './tools/index.js';
 import { DEFAULT_TOOLSETS, TOOLSET_NAMES } from './toolsets.js';
 
@@ -16,6 +17,13 @@ export interface GitHubConfig {
   readOnly: boolean;
   /** In public repositories, hide content written by users without push access. */
   lockdown: boolean;
+  /**
+   * A classic token's scopes, as GitHub reported them at start-up (token-scopes.ts): tools they do
+   * not allow are hidden. Undefined for fine-grained and GitHub App tokens, or when unknown.
+   */
+  tokenScopes?: string[];
+  /** Bot logins (ending in `[bot]`, lower case) whose text lockdown shows anyway. */
+  lockdownTrustedBots: string[];
   /** Milliseconds per second of a server-requested wait (tests shrink it). */
   retryAfterUnitMs: number;
   /** The longest server-requested wait retried automatically, in seconds; longer ones fail. */
@@ -47,6 +55,13 @@ export const options = {
     type: 'boolean',
     description: 'In public repositories, hide issues and comments from authors without push access.',
     env: 'GITHUB_LOCKDOWN_MODE',
+  },
+  'lockdown-trusted-bots': {
+    type: 'list',
+    description: `Bot logins whose text lockdown still shows (comma-separated), or none. Default: ${DEFAULT_TRUSTED_BOTS.join(', ')}.`,
+    env: 'GITHUB_LOCKDOWN_TRUSTED_BOTS',
+    default: [...DEFAULT_TRUSTED_BOTS],
+    placeholder: '<logins>',
   },
   'request-spacing': {
     type: 'integer',
@@ -123,6 +138,7 @@ export function loadConfig(ctx: RunContext<typeof options>): GitHubConfig {
     ...toolChoiceFrom(ctx.options),
     readOnly: ctx.options['read-only'],
     lockdown: ctx.options.lockdown,
+    lockdownTrustedBots: trustedBotsFrom(ctx.options['lockdown-trusted-bots']),
     retryAfterUnitMs: 1000,
     maxRetryWaitSeconds: 60,
     writeSpacingMs: ctx.options['request-spacing'],

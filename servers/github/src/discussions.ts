@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { WITHHELD } from './issues.js';
+import { actorLogin, type GraphqlActor } from './lockdown.js';
 import { text } from './sanitize.js';
 import { owner } from './tool-args.js';
 
@@ -28,12 +29,12 @@ export const discussionSummary = z.object({
 
 /** The fields a query selects for `discussionSummary`. */
 export const DISCUSSION_FIELDS =
-  'number title author { login } category { name } closed isAnswered createdAt updatedAt url';
+  'number title author { __typename login } category { name } closed isAnswered createdAt updatedAt url';
 
 export interface DiscussionNode {
   number: number;
   title: string;
-  author: { login: string } | null;
+  author: GraphqlActor | null;
   category: { name: string } | null;
   closed: boolean;
   isAnswered: boolean | null;
@@ -45,7 +46,7 @@ export interface DiscussionNode {
 export const summarizeDiscussion = (d: DiscussionNode, shown = true) => ({
   number: d.number,
   title: shown ? (text(d.title) ?? '') : WITHHELD,
-  author: d.author?.login ?? null,
+  author: actorLogin(d.author) ?? null,
   category: d.category?.name ?? null,
   closed: d.closed,
   isAnswered: d.isAnswered,

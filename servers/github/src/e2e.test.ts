@@ -10,7 +10,13 @@ import {
   spawnHttpBin,
   spawnStdio,
 } from '@refmcp/core/testing';
-import { type FakeGitHubServer, seedGitHub, startFakeGitHub, TOKEN } from '@refmcp/fake-github';
+import {
+  type FakeGitHubServer,
+  OUTSIDER_TOKEN,
+  seedGitHub,
+  startFakeGitHub,
+  TOKEN,
+} from '@refmcp/fake-github';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 /** The built binary, exactly as `npx @refmcp/server-github` runs it. */
@@ -140,6 +146,31 @@ describe.each(['legacy', 'modern'] as const)('the built binary (%s era)', (era: 
     expect(server.stderr()).not.toContain(TOKEN);
   });
 
+  it('serves prompts with completions from GitHub over stdio and HTTP', async () => {
+    const server = await spawnStdio({ command: process.execPath, args: [BIN], env: env(), era });
+    cleanups.push(() => server.close());
+    const http = await spawnHttpBin({ command: process.execPath, args: [BIN], env: env() });
+    cleanups.push(http.stop);
+    const overHttp = await connectHttp(http.url, era);
+    cleanups.push(() => overHttp.close());
+    for (const client of [server.client, overHttp]) {
+      const { prompts } = await client.listPrompts();
+      // The default toolsets have no actions toolset, so no ci-failures prompt.
+      expect(prompts.map((p) => p.name)).toEqual(['triage-issue', 'review-pull-request']);
+      const numbers = await client.complete({
+        ref: { type: 'ref/prompt', name: 'review-pull-request' },
+        argument: { name: 'pullNumber', value: '' },
+        context: { arguments: where },
+      });
+      expect(numbers.completion.values).toEqual(['3']);
+      const prompt = await client.getPrompt({
+        name: 'review-pull-request',
+        arguments: { ...where, pullNumber: '3' },
+      });
+      expect(prompt.description).toBe('Review octocat/hello-world#3');
+    }
+  });
+
   it('serves every default tool over Streamable HTTP', async () => {
     const http = await spawnHttpBin({ command: process.execPath, args: [BIN], env: env() });
     cleanups.push(http.stop);
@@ -195,6 +226,23 @@ describe('command line', () => {
     const { code, stderr } = await run(['--tools', 'nope'], { GITHUB_TOKEN: 'x' });
     expect(code).toBe(2);
     expect(stderr).toContain('Unknown tool "nope"');
+  });
+
+  it("hides the tools a classic token's scopes do not allow, learnt with one request at start-up", async () => {
+    fake.gh.calls.length = 0;
+    const server = await spawnStdio({
+      command: process.execPath,
+      args: [BIN, '--toolsets', 'context,notifications,gists'],
+      env: { GITHUB_TOKEN: OUTSIDER_TOKEN, GITHUB_API_URL: fake.apiUrl },
+    });
+    try {
+      const { tools } = await server.client.listTools();
+      expect(tools.map((t) => t.name).sort()).toEqual(['get_gist', 'get_me', 'list_gists']);
+      expect(fake.gh.calls.map((c) => `${c.method} ${c.path}`)).toEqual(['GET /user']);
+      expect(server.stderr()).toContain('classic token scopes');
+    } finally {
+      await server.close();
+    }
   });
 
   it('starts without network access: an unreachable API is only reported on a call', async () => {

@@ -8,6 +8,7 @@ import {
 } from '@refmcp/core';
 import { formatBytes, tooLargeIn } from '@refmcp/core/upstream';
 import { mapGraphqlError } from './graphql.js';
+import { grantedScopes } from './scopes.js';
 
 /**
  * GitHub's answers as errors a model can act on. Octokit throws a RequestError with the status,
@@ -36,6 +37,25 @@ function details(body: GitHubErrorBody): string {
     return [e.resource, e.field, e.code].filter(Boolean).join(' ');
   });
   return parts.length > 0 ? `: ${parts.join('; ')}` : '';
+}
+
+const scopeList = (header: string | undefined) =>
+  (header ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+/**
+ * The scopes GitHub would have accepted (`X-Accepted-OAuth-Scopes`) when a classic token (which
+ * reports `X-OAuth-Scopes`) has none of them, joined with "or"; undefined otherwise. Fine-grained
+ * tokens send no scopes, so nothing is claimed about them.
+ */
+function missingScope(headers: Record<string, string | undefined>): string | undefined {
+  const accepted = scopeList(headers['x-accepted-oauth-scopes']);
+  const reported = headers['x-oauth-scopes'];
+  if (accepted.length === 0 || reported === undefined) return undefined;
+  const granted = grantedScopes(scopeList(reported));
+  return accepted.some((s) => granted.has(s)) ? undefined : accepted.join(' or ');
 }
 
 const resetTime = (epochSeconds: number) => new Date(epochSeconds * 1000).toISOString();
@@ -84,18 +104,18 @@ export function mapGitHubError(error: unknown, apiUrl: string, what = 'this requ
       hint: `Wait ${wait} seconds and make fewer requests at once.`,
     });
   }
+  const missing = missingScope(headers);
   if (status === 403) {
-    const accepted = (headers['x-accepted-oauth-scopes'] ?? '')
-      .split(',')
-      .map((s) => s.trim())
-      .filter(Boolean);
-    const granted = (headers['x-oauth-scopes'] ?? '').split(',').map((s) => s.trim());
-    const missing =
-      accepted.length > 0 && !accepted.some((s) => granted.includes(s)) ? accepted.join(' or ') : undefined;
     return new PermissionDeniedError(`GitHub refused the request: ${message}`, {
       hint: missing
         ? `The token lacks the ${missing} scope; ask the user for a token with it.`
         : 'The token cannot do this here: check its scopes and the repository permissions.',
+    });
+  }
+  if (status === 404 && missing) {
+    // GitHub hides private resources from a token without the scope behind a 404.
+    return new NotFoundError(`GitHub answered 404 ${message}: the token lacks the ${missing} scope.`, {
+      hint: `If the resource is private, the token needs the ${missing} scope: ask the user for a token with it. Otherwise check the owner, repository, path, ref or number.`,
     });
   }
   if (status === 404) {

@@ -36,6 +36,19 @@ describe('GraphQL on an Enterprise Server host (/api/graphql)', () => {
     expect(h.fake.gh.calls.length - before).toBe(1);
   });
 
+  it('an INSUFFICIENT_SCOPES answer names the scope, as GitHub words it', async () => {
+    const message =
+      "Your token has not been granted the required scopes to execute this query. The 'discussions' field requires one of the following scopes: ['repo'], but your token has only been granted the: ['read:org'] scopes.";
+    h.fake.answerNext(/graphql$/, {
+      status: 200,
+      body: { errors: [{ type: 'INSUFFICIENT_SCOPES', message }] },
+    });
+    const out = await h.call('list_discussions', where);
+    expect(out.isError).toBe(true);
+    expect(out.text).toContain("requires one of the following scopes: ['repo']");
+    expect(out.text).toContain('The token lacks a scope named above');
+  });
+
   it('an answer without the data GitHub documents is an upstream error, not an internal one', async () => {
     h.fake.answerNext(/graphql$/, { status: 200, body: { data: { repository: null } } });
     const out = await h.call('get_discussion', { ...where, discussionNumber: 1 });

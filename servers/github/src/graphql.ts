@@ -82,7 +82,13 @@ export function mapGraphqlError(error: unknown): ToolError | undefined {
       hint: 'Check the owner, repository, number or id. Private resources the token cannot see are not found either.',
     });
   }
-  if (types.has('FORBIDDEN') || types.has('INSUFFICIENT_SCOPES')) {
+  if (types.has('INSUFFICIENT_SCOPES')) {
+    // GitHub's message names the scopes the field accepts and those the token has.
+    return new PermissionDeniedError(`GitHub refused: ${message}`, {
+      hint: 'The token lacks a scope named above: ask the user for a token with it.',
+    });
+  }
+  if (types.has('FORBIDDEN')) {
     return new PermissionDeniedError(`GitHub refused: ${message}`, {
       hint: 'The token cannot do this here: check its scopes and the repository permissions.',
     });

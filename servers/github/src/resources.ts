@@ -62,41 +62,9 @@ const TEMPLATES: Array<{
   },
 ];
 
-const startsWith = (items: string[], typed: string) =>
-  [...new Set(items)].filter((i) => i.toLowerCase().startsWith(typed.toLowerCase())).slice(0, 100);
-
 export function registerResources(server: McpServer, deps: GitHubDeps): void {
-  const { gh } = deps;
-  // Completion failures (no network, bad token) answer with no suggestions rather than an error.
-  const quietly = async (fn: () => Promise<string[]>) => fn().catch(() => []);
-  const complete = {
-    owner: (typed: string) =>
-      quietly(async () => {
-        const me = (await gh.rest.users.getAuthenticated()).data.login;
-        const repos = (await gh.rest.repos.listForAuthenticatedUser({ per_page: 100 })).data;
-        return startsWith([me, ...repos.map((r) => r.owner.login)], typed);
-      }),
-    repo: (typed: string, ctx?: { arguments?: Record<string, string> }) =>
-      quietly(async () => {
-        const owner = ctx?.arguments?.owner;
-        if (!owner) return [];
-        const repos = (await gh.rest.repos.listForUser({ username: owner, per_page: 100 })).data;
-        return startsWith(
-          repos.map((r) => r.name),
-          typed,
-        );
-      }),
-    branch: (typed: string, ctx?: { arguments?: Record<string, string> }) =>
-      quietly(async () => {
-        const { owner, repo } = ctx?.arguments ?? {};
-        if (!owner || !repo) return [];
-        const branches = (await gh.rest.repos.listBranches({ owner, repo, per_page: 100 })).data;
-        return startsWith(
-          branches.map((b) => b.name),
-          typed,
-        );
-      }),
-  };
+  const { gh, completer } = deps;
+  const complete = { owner: completer.owner, repo: completer.repo, branch: completer.branch };
 
   for (const t of TEMPLATES) {
     server.registerResource(

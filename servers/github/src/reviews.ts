@@ -3,6 +3,7 @@ import * as z from 'zod';
 import type { GitHubContext } from './deps.js';
 import { graphql, PAGE_INFO, type pageInfo } from './graphql.js';
 import { commentOut } from './issues.js';
+import { actorLogin, type GraphqlActor } from './lockdown.js';
 import { text } from './sanitize.js';
 
 /** Pull request reviews over GraphQL: the user's pending review, and review threads. */
@@ -70,7 +71,7 @@ export async function pendingReviewOrThrow(
 
 interface CommentNode {
   fullDatabaseId: string | null;
-  author: { login: string } | null;
+  author: GraphqlActor | null;
   body: string;
   createdAt: string;
 }
@@ -103,7 +104,7 @@ const THREADS = `query ReviewThreads($owner: String!, $repo: String!, $number: I
         totalCount
         nodes {
           id path line startLine diffSide isResolved isOutdated
-          comments(first: 100) { totalCount nodes { fullDatabaseId author { login } body createdAt } }
+          comments(first: 100) { totalCount nodes { fullDatabaseId author { __typename login } body createdAt } }
         }
         ${PAGE_INFO}
       }
@@ -148,7 +149,9 @@ export async function reviewThreads(
   let withheld = 0;
   const threads = [];
   for (const t of nodes) {
-    const kept = await ctx.deps.lockdown.filter(at.owner, at.repo, t.comments.nodes, (c) => c.author?.login);
+    const kept = await ctx.deps.lockdown.filter(at.owner, at.repo, t.comments.nodes, (c) =>
+      actorLogin(c.author),
+    );
     withheld += kept.withheld;
     threads.push({
       id: t.id,
@@ -160,7 +163,7 @@ export async function reviewThreads(
       isOutdated: t.isOutdated,
       comments: kept.items.map((c) => ({
         id: Number(c.fullDatabaseId),
-        author: c.author?.login ?? null,
+        author: actorLogin(c.author) ?? null,
         body: text(c.body),
         created: c.createdAt,
       })),

@@ -1,4 +1,5 @@
 import { cutText } from '@refmcp/core/upstream';
+import { cleanFenceInfo } from './code-fences.js';
 
 /**
  * Text written by other people on GitHub (titles, bodies, comments, file contents) reaches the
@@ -6,7 +7,8 @@ import { cutText } from '@refmcp/core/upstream';
  * - characters a human reviewer cannot see but a model reads (see INVISIBLE);
  * - HTML beyond a small allow-list of formatting tags, with every attribute dropped except a
  *   link's http(s) href, and with script/style content and HTML comments removed entirely.
- * Both apply to the whole text, code fences and their info strings included.
+ * Both apply to the whole text, code fences and their info strings included. Prose also loses
+ * the parts of code-fence info strings a renderer does not show (code-fences.ts).
  */
 
 // Security: characters that show nothing but carry text a model reads, or reorder what is shown.
@@ -81,7 +83,8 @@ export function sanitize(text: string | null | undefined): string | null {
   // would scan to the end from every '<' in vain: seconds of blocked event loop for 100 KB of
   // "<a <a <a …" (quadratic), hours for a few MB.
   const end = prose.lastIndexOf('>') + 1;
-  return prose.slice(0, end).replace(TAG, keepTag) + prose.slice(end);
+  // Last: taking out a character or a tag can join a line into a fence with an info string.
+  return cleanFenceInfo(prose.slice(0, end).replace(TAG, keepTag) + prose.slice(end));
 }
 
 const TAG = /<\/?([a-zA-Z][\w-]*)\b([^>]*)>/g;

@@ -21,6 +21,7 @@ export function testConfig(apiUrl: string, overrides: Partial<GitHubConfig> = {}
     excludeTools: [],
     readOnly: false,
     lockdown: false,
+    lockdownTrustedBots: ['github-actions[bot]'],
     retryAfterUnitMs: 20,
     maxRetryWaitSeconds: 5,
     writeSpacingMs: 0,

@@ -52,6 +52,8 @@ export async function run({ flags }) {
   });
   const { seedGitHub, startFakeGitHub, TOKEN } = await import(pathToFileURL(FAKE_ENTRY).href);
   const fake = await startFakeGitHub({ gh: seedGitHub() });
+  // Every default tool listed: the server hides the ones a classic token's scopes do not allow.
+  fake.gh.addToken(TOKEN, 'octocat', ['repo', 'read:org', 'gist', 'notifications', 'delete_repo']);
   const rows = [];
   const details = [];
   const meta = {

@@ -318,6 +318,45 @@ describe('the fake GitHub API', () => {
     expect((await api('GET', '/user')).json).toMatchObject({ login: 'octocat' });
   });
 
+  it("reports a classic token's scopes, and none for a fine-grained token", async () => {
+    const classic = await api('GET', '/user');
+    expect(classic.headers.get('x-oauth-scopes')).toBe('repo, read:org, gist, notifications');
+    fake.gh.addToken('github_pat_fakeFineGrained000000000001', 'octocat', null);
+    const fineGrained = await api('GET', '/user', undefined, 'github_pat_fakeFineGrained000000000001');
+    expect(fineGrained.status).toBe(200);
+    expect(fineGrained.headers.has('x-oauth-scopes')).toBe(false);
+    // Its permissions are not scopes: the fake lets it through where a scope is asked for.
+    const notifications = await api(
+      'GET',
+      '/notifications',
+      undefined,
+      'github_pat_fakeFineGrained000000000001',
+    );
+    expect(notifications.status).toBe(200);
+  });
+
+  it('answers 404 naming the repo scope for a private repository a classic token cannot see', async () => {
+    fake.gh.addToken('ghp_fakeTokenPublicOnly000000000000001', 'octocat', ['public_repo']);
+    const hidden = await api(
+      'GET',
+      '/repos/octocat/secret-plans',
+      undefined,
+      'ghp_fakeTokenPublicOnly000000000000001',
+    );
+    expect(hidden.status).toBe(404);
+    expect(hidden.headers.get('x-accepted-oauth-scopes')).toBe('repo');
+    expect(hidden.headers.get('x-oauth-scopes')).toBe('public_repo');
+    expect((await api('GET', '/repos/octocat/secret-plans')).status).toBe(200);
+    const notifications = await api(
+      'GET',
+      '/notifications',
+      undefined,
+      'ghp_fakeTokenPublicOnly000000000000001',
+    );
+    expect(notifications.status).toBe(403);
+    expect(notifications.headers.get('x-accepted-oauth-scopes')).toBe('notifications, repo');
+  });
+
   it('deletes a repository only with the delete_repo scope and admin rights', async () => {
     await api('POST', '/user/repos', { name: 'short-lived' });
     const path = '/repos/octocat/short-lived';

@@ -34,6 +34,20 @@ export const webUrl = (ctx: GraphqlContext, repo: FakeRepo, path: string): strin
 
 export function actor(ctx: GraphqlContext, login: string | null): Record<string, unknown> | null {
   if (!login) return null;
+  // A GitHub App's bot: REST's `name[bot]` is a Bot named `name` in GraphQL.
+  const bot = /^(.+)\[bot\]$/.exec(login)?.[1];
+  if (bot) {
+    const id = ctx.gh.users.get(login.toLowerCase())?.id ?? 41898282;
+    return {
+      __typename: 'Bot',
+      id: `BOT_${id}`,
+      databaseId: id,
+      login: bot,
+      url: `${ctx.urls.web}/apps/${bot}`,
+      resourcePath: `/apps/${bot}`,
+      avatarUrl: () => `${ctx.urls.web}/avatars/${bot}`,
+    };
+  }
   const user = ctx.gh.users.get(login.toLowerCase());
   const type = user?.type === 'Organization' ? 'Organization' : 'User';
   return {

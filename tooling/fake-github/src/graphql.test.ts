@@ -54,6 +54,29 @@ describe('the fake GraphQL endpoint', () => {
     expect(json).toEqual({ data: { viewer: { login: 'octocat' } } });
   });
 
+  it("names a GitHub App's bot as GraphQL does: a Bot whose login lacks [bot]", async () => {
+    const discussion = fake.gh.repo('octocat', 'hello-world')?.discussions[1];
+    if (!discussion) throw new Error('the seed has no second discussion');
+    fake.gh.addDiscussionComment(discussion, 'github-actions[bot]', 'Labelled automatically.');
+    const query = `query($owner: String!, $repo: String!) {
+      repository(owner: $owner, name: $repo) {
+        discussion(number: 2) { comments(last: 1) { nodes { author { __typename login url } } } }
+      }
+    }`;
+    const { json } = await gql(query, where);
+    expect(json.errors).toBeUndefined();
+    expect(json.data.repository.discussion.comments.nodes).toEqual([
+      {
+        author: {
+          __typename: 'Bot',
+          login: 'github-actions',
+          url: expect.stringMatching(/\/apps\/github-actions$/),
+        },
+      },
+    ]);
+    discussion.comments.pop();
+  });
+
   it('pages discussions with opaque cursors and requires first or last', async () => {
     const query = `query($owner: String!, $repo: String!, $after: String) {
       repository(owner: $owner, name: $repo) {

@@ -85,6 +85,7 @@ const ROUTES: Route[] = [
 const DOCS = 'https://docs.github.com/rest';
 /** Endpoints that need a classic scope beyond what a token has, for the X-Accepted-OAuth-Scopes header. */
 const SCOPES: Array<[RegExp, string[]]> = [
+  [/^\/notifications|^\/repos\/[^/]+\/[^/]+\/notifications/, ['notifications', 'repo']],
   [/^\/user\/teams|^\/orgs\//, ['read:org']],
   [/^\/repos\/|^\/user\/repos/, ['repo', 'public_repo']],
 ];
@@ -188,18 +189,28 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     }
     // Security: GitHub answers unauthenticated and bad-token requests alike with 401.
     if (!auth) return fail(401, 'Bad credentials');
-    headers['x-oauth-scopes'] = auth.scopes.join(', ');
+    // Fine-grained and GitHub App tokens have permissions, not scopes: no X-OAuth-Scopes header.
+    const scopes = auth.scopes;
+    if (scopes) headers['x-oauth-scopes'] = scopes.join(', ');
+    const has = (scope: string) => scopes === null || scopes.includes(scope);
     const deletesRepo = method === 'DELETE' && DELETE_REPO.test(path);
     const needed = deletesRepo ? ['delete_repo'] : SCOPES.find(([pattern]) => pattern.test(path))?.[1];
     if (needed) headers['x-accepted-oauth-scopes'] = needed.join(', ');
     const writes = method !== 'GET' || !path.startsWith('/repos/');
-    if (needed && writes && !needed.some((scope) => auth.scopes.includes(scope))) {
+    if (needed && writes && !needed.some(has)) {
       return fail(
         403,
         deletesRepo
           ? 'Must have admin rights to Repository.'
           : 'Resource not accessible by personal access token',
       );
+    }
+    // A classic token without `repo` cannot see private repositories: GitHub answers 404, as for
+    // one that does not exist, and names the scope it would accept.
+    const [, repoOwner, repoName] = /^\/repos\/([^/]+)\/([^/]+)/.exec(path) ?? [];
+    if (repoOwner && repoName && !has('repo') && gh.repo(repoOwner, repoName)?.private) {
+      headers['x-accepted-oauth-scopes'] = 'repo';
+      return fail(404, 'Not Found');
     }
 
     // GitHub.com serves GraphQL at /graphql, Enterprise Server at /api/graphql.

@@ -13,8 +13,11 @@ export interface FakeUser {
 
 export interface FakeToken {
   login: string;
-  /** Classic token scopes, echoed in `X-OAuth-Scopes`. */
-  scopes: string[];
+  /**
+   * Classic token scopes, echoed in `X-OAuth-Scopes`; null for a fine-grained or GitHub App token,
+   * which GitHub answers without that header (its permissions are not scopes; the fake grants all).
+   */
+  scopes: string[] | null;
 }
 
 export interface FakeCommit {

@@ -108,7 +108,11 @@ export class GitHubWorld {
     return user;
   }
 
-  addToken(token: string, login: string, scopes = ['repo', 'read:org', 'gist', 'notifications']): void {
+  addToken(
+    token: string,
+    login: string,
+    scopes: string[] | null = ['repo', 'read:org', 'gist', 'notifications'],
+  ): void {
     this.tokens.set(token, { login, scopes });
   }
 

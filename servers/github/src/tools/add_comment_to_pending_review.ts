@@ -22,12 +22,12 @@ export default defineTool({
   name: 'add_comment_to_pending_review',
   title: 'Comment in pending review',
   description:
-    "Add a comment to your pending review of a pull request (start one with pull_request_review_write create, no event): on a line (line), a range (startLine to line) or the whole file (subjectType FILE). Lines are the file's, on the RIGHT (new) or LEFT (old) side of the diff.",
+    "Comment in your pending review (pull_request_review_write create, no event) on a line, a range (startLine to line) or the file (subjectType FILE). Lines are the file's, RIGHT (new) or LEFT (old) side.",
   inputSchema: z.object({
     owner,
     repo,
     pullNumber,
-    path: z.string().describe('File path in the repository'),
+    path: z.string(),
     body: z.string().min(1),
     subjectType: z.enum(['FILE', 'LINE']),
     line: z.number().min(1).optional().describe('LINE: the line, or the last line of a range'),

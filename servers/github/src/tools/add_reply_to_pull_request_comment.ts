@@ -83,7 +83,7 @@ export default defineTool({
   name: 'add_reply_to_pull_request_comment',
   title: 'Reply to review comment',
   description:
-    'Reply to a pull request review comment (body, pullNumber), react to it (reaction), or both. While you have a pending review the reply joins it and is published when you submit it.',
+    'Reply to a review comment (body, pullNumber), react to it (reaction), or both. With a pending review open, the reply joins it and is published on submit.',
   inputSchema: z.object({
     owner,
     repo,

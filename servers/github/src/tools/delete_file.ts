@@ -7,7 +7,7 @@ import { owner, repo } from '../tool-args.js';
 export default defineTool({
   name: 'delete_file',
   title: 'Delete file',
-  description: 'Delete one file from a branch as a commit. The user is asked to approve.',
+  description: 'Delete one file from a branch as a commit.',
   inputSchema: z.object({
     owner,
     repo,

@@ -10,6 +10,7 @@ import {
 } from '../discussions.js';
 import { graphql } from '../graphql.js';
 import { WITHHELD } from '../issues.js';
+import { actorLogin } from '../lockdown.js';
 import { text } from '../sanitize.js';
 import { owner, repo } from '../tool-args.js';
 
@@ -48,7 +49,7 @@ export default defineTool({
       number: input.discussionNumber,
     });
     const d = repository.discussion;
-    const shown = await ctx.deps.lockdown.allows(input.owner, input.repo, d.author?.login);
+    const shown = await ctx.deps.lockdown.allows(input.owner, input.repo, actorLogin(d.author));
     return {
       ...summarizeDiscussion(d, shown),
       body: shown ? text(d.body) : WITHHELD,

@@ -3,12 +3,13 @@ import * as z from 'zod';
 import { defineTool } from '../deps.js';
 import { discussionNumber } from '../discussions.js';
 import { cursorPaging, graphql, PAGE_INFO, pageInfo } from '../graphql.js';
+import { actorLogin, type GraphqlActor } from '../lockdown.js';
 import { text } from '../sanitize.js';
 import { owner, repo } from '../tool-args.js';
 
 interface CommentNode {
   id: string;
-  author: { login: string } | null;
+  author: GraphqlActor | null;
   body: string;
   createdAt: string;
   isAnswer: boolean;
@@ -26,7 +27,7 @@ interface Answer {
   };
 }
 
-const COMMENT_FIELDS = 'id author { login } body createdAt isAnswer';
+const COMMENT_FIELDS = 'id author { __typename login } body createdAt isAnswer';
 
 // GitHub nests replies one level deep and serves at most 100 of them per comment.
 const queryFor = (replies: boolean) => `query GetDiscussionComments(
@@ -87,10 +88,10 @@ export default defineTool({
     const { nodes, totalCount, pageInfo: page } = repository.discussion.comments;
     const { lockdown } = ctx.deps;
     const keep = <T extends CommentNode>(list: T[]) =>
-      lockdown.filter(input.owner, input.repo, list, (c) => c.author?.login);
+      lockdown.filter(input.owner, input.repo, list, (c) => actorLogin(c.author));
     const trim = (c: CommentNode) => ({
       id: c.id,
-      author: c.author?.login ?? null,
+      author: actorLogin(c.author) ?? null,
       body: text(c.body),
       created: c.createdAt,
       isAnswer: c.isAnswer,

@@ -6,7 +6,7 @@ import { text } from '../sanitize.js';
 export default defineTool({
   name: 'get_me',
   title: 'Get my user',
-  description: 'The authenticated user (login, name, email). Use it to learn who "me" is.',
+  description: 'Who "me" is: the authenticated user\'s login, name and email.',
   inputSchema: z.object({}),
   outputSchema: z.object({
     login: z.string(),

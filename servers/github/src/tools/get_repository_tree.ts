@@ -6,7 +6,7 @@ import { owner, repo } from '../tool-args.js';
 export default defineTool({
   name: 'get_repository_tree',
   title: 'Get repository tree',
-  description: 'Every path in the repository at a ref (recursive), optionally under path_filter.',
+  description: 'Every path at a ref (recursive), optionally under path_filter.',
   inputSchema: z.object({
     owner,
     repo,

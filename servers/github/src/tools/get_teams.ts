@@ -6,7 +6,7 @@ import { nextPage, nextPageOf, pageParams, paging } from '../tool-args.js';
 export default defineTool({
   name: 'get_teams',
   title: 'Get my teams',
-  description: "The authenticated user's teams in every organization (needs read:org).",
+  description: 'Your teams in every organization.',
   inputSchema: z.object({ ...paging }),
   outputSchema: z.object({
     teams: z.array(z.object({ org: z.string(), slug: z.string(), name: z.string() })),

@@ -1,6 +1,7 @@
 import { type AnyTool, selectTools } from '@refmcp/core';
 import type { GitHubConfig } from '../config.js';
 import type { GitHubDeps } from '../deps.js';
+import { missingScopeFor } from '../scopes.js';
 import { DEFAULT_TOOLSETS } from '../toolsets.js';
 import actionsGet from './actions_get.js';
 import actionsList from './actions_list.js';
@@ -183,11 +184,11 @@ export const catalog: AnyTool<GitHubDeps>[] = [
 
 /**
  * The tools a configuration offers: the chosen toolsets' tools, plus --tools, minus
- * --exclude-tools. Security: in read-only mode the 'write' switch is off, so no tool that changes
+ * --exclude-tools, minus those a classic token's scopes do not allow. Security: in read-only mode the 'write' switch is off, so no tool that changes
  * anything is offered, whatever --tools names.
  */
 export function toolsFor(config: GitHubConfig): AnyTool<GitHubDeps>[] {
-  return selectTools(catalog, {
+  const offer = selectTools(catalog, {
     gates: {
       write: config.readOnly
         ? 'the server runs in read-only mode (--read-only or GITHUB_READ_ONLY); restart it without that to allow writes'
@@ -197,4 +198,15 @@ export function toolsFor(config: GitHubConfig): AnyTool<GitHubDeps>[] {
     excludeTools: config.excludeTools,
     toolsets: { chosen: config.toolsets, defaults: DEFAULT_TOOLSETS },
   });
+  const scopes = config.tokenScopes;
+  if (!scopes) return offer;
+  // A classic token's scopes are known: its unusable tools are hidden, and a client that calls
+  // one anyway is told which scope is missing.
+  const unavailable = new Map(offer.unavailable);
+  const usable = offer.filter((tool) => {
+    const missing = missingScopeFor(tool.name, scopes);
+    if (missing) unavailable.set(tool.name, missing);
+    return !missing;
+  });
+  return Object.assign(usable, { unavailable });
 }

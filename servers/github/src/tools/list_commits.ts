@@ -7,8 +7,7 @@ import { nextPage, nextPageOf, owner, pageParams, paging, repo } from '../tool-a
 export default defineTool({
   name: 'list_commits',
   title: 'List commits',
-  description:
-    'Commits newest first, from a branch or sha; optionally only those touching path or by author.',
+  description: 'Commits newest first from a branch or sha; filter by path or author.',
   inputSchema: z.object({
     owner,
     repo,

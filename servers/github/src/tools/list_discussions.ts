@@ -10,6 +10,7 @@ import {
   summarizeDiscussion,
 } from '../discussions.js';
 import { cursorPaging, graphql, PAGE_INFO, pageInfo } from '../graphql.js';
+import { actorLogin } from '../lockdown.js';
 
 interface Answer {
   repository: {
@@ -81,11 +82,8 @@ export default defineTool({
       }),
     });
     const { nodes, totalCount, pageInfo: page } = repository.discussions;
-    const { items, withheld } = await ctx.deps.lockdown.filter(
-      input.owner,
-      repo,
-      nodes,
-      (d) => d.author?.login,
+    const { items, withheld } = await ctx.deps.lockdown.filter(input.owner, repo, nodes, (d) =>
+      actorLogin(d.author),
     );
     return {
       discussions: items.map((d) => summarizeDiscussion(d)),

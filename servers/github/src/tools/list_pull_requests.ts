@@ -7,7 +7,7 @@ import { nextPage, nextPageOf, owner, pageParams, paging, repo } from '../tool-a
 export default defineTool({
   name: 'list_pull_requests',
   title: 'List pull requests',
-  description: 'Pull requests in a repository, newest first; filter by state, head or base branch.',
+  description: 'Pull requests, newest first; filter by state, head or base branch.',
   inputSchema: z.object({
     owner,
     repo,

@@ -7,7 +7,7 @@ import { owner, repo } from '../tool-args.js';
 export default defineTool({
   name: 'merge_pull_request',
   title: 'Merge pull request',
-  description: 'Merge a pull request (merge, squash or rebase). The user is asked to approve.',
+  description: 'Merge a pull request (merge, squash or rebase).',
   inputSchema: z.object({
     owner,
     repo,

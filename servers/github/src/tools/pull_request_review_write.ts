@@ -17,7 +17,7 @@ export default defineTool({
   name: 'pull_request_review_write',
   title: 'Review pull request',
   description:
-    'method create (with event: a submitted review; without: a pending one to add comments to), submit_pending (event), delete_pending, resolve_thread or unresolve_thread (threadId from pull_request_read get_review_comments; no-op if already so). A COMMENT or REQUEST_CHANGES event needs a body unless the pending review has comments.',
+    'method create (a review with event; a pending one without), submit_pending (event), delete_pending, resolve_thread or unresolve_thread (threadId). COMMENT or REQUEST_CHANGES needs a body unless the pending review has comments.',
   inputSchema: z.object({
     method: z.enum(METHODS).default('create'),
     owner,
@@ -25,8 +25,8 @@ export default defineTool({
     pullNumber,
     event: z.enum(EVENTS).optional(),
     body: z.string().optional(),
-    commitID: z.string().optional().describe('create: the commit to review; default the head'),
-    threadId: z.string().optional().describe('Review thread node id (PRRT_…)'),
+    commitID: z.string().optional().describe('Default: the head commit'),
+    threadId: z.string().optional().describe('PRRT_… id from pull_request_read get_review_comments'),
   }),
   outputSchema: z.object({
     id: z.number().optional().describe('The review'),
