@@ -72,6 +72,7 @@ describe('stateless (2026-07-28) requests reuse server instances', () => {
     expect(await callTool(a, 'whoami', {})).toMatchObject({ structured: { instance: 1 } });
     expect(await callTool(b, 'whoami', {})).toMatchObject({ structured: { instance: 2 } });
     expect(await callTool(a, 'whoami', {})).toMatchObject({ structured: { instance: 1 } });
+    expect(built()).toBe(2);
   });
 
   it('answers each client by its own capabilities on a reused instance (approvals)', async () => {
