@@ -23,8 +23,6 @@ export const name = 'filesystem';
 export const description = '@refmcp/server-filesystem vs @modelcontextprotocol/server-filesystem (and grep)';
 
 const OURS_BIN = path.join(repoRoot, 'servers/filesystem/dist/index.js');
-/** What `npx @refmcp/server-filesystem` runs: the entry above behind Node's compile cache. */
-const OURS_COMMAND = path.join(repoRoot, 'servers/filesystem/bin/refmcp-filesystem.js');
 
 // Sample counts per kind of case: [full, --quick].
 const SMALL = { full: 31, quick: 7 };
@@ -126,7 +124,7 @@ export async function run({ flags }) {
   const root = tree.root;
   const abs = (rel) => path.join(root, rel);
 
-  const oursSpawn = { args: [OURS_COMMAND, root], label: 'ours' };
+  const oursSpawn = { args: [OURS_BIN, root], label: 'ours' };
   const officialSpawn = { args: [official.bin, root], label: 'official' };
 
   const rows = [];
