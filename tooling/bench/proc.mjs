@@ -1,5 +1,6 @@
 // Process facts from Linux /proc, for the memory columns: the bench has no portable way to read a
 // child's peak memory or to find the processes it started.
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 
 /** Whether /proc can answer (Linux); elsewhere the memory rows say so instead of a number. */
@@ -39,3 +40,17 @@ export function peakRss(pid) {
 
 /** The same for a process and all its descendants (each one's own peak, added up). */
 export const treePeakRss = (pid) => processTree(pid).reduce((sum, p) => sum + peakRss(p), 0);
+
+let ticksPerSecond;
+/** CPU time (user + system) a process has used so far, in ms; NaN once it has gone. */
+export function cpuMs(pid) {
+  ticksPerSecond ??= Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout) || 100;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // utime and stime are fields 14 and 15; the name in (…) may hold spaces, so count after it.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
+  } catch {
+    return Number.NaN;
+  }
+}

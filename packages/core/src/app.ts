@@ -6,6 +6,7 @@ import {
   type ServerCapabilities,
   type ServerContext,
 } from '@modelcontextprotocol/server';
+import type * as z from 'zod';
 import { type AuditLog, type AuditNote, subjectOf } from './audit.js';
 import { type ChangeFeed, forwardChanges } from './changes.js';
 import { type ConfirmMode, clientCanAsk, confirmCall } from './confirm.js';
@@ -113,6 +114,23 @@ export interface McpApp {
   close(): Promise<void>;
 }
 
+/**
+ * The context each server instance was built with. A pooled stateless instance (see
+ * instance-pool.ts) is handed to one request after another: its context follows the request.
+ */
+const contexts = new WeakMap<McpServer, InstanceContext>();
+export const instanceContextOf = (server: McpServer): InstanceContext | undefined => contexts.get(server);
+
+/**
+ * What registering a tool needs that does not change between instances, made once per app: the
+ * listed schemas (whose JSON Schema is then converted once, see lean-schema.ts) and the logger.
+ */
+interface Prepared {
+  inputSchema: z.ZodObject;
+  outputSchema: z.ZodObject;
+  log: Logger;
+}
+
 export function createMcpApp<Deps>(options: McpAppOptions<Deps>): McpApp {
   const redact = options.redact ?? createRedactor([]);
   const logger =
@@ -120,6 +138,20 @@ export function createMcpApp<Deps>(options: McpAppOptions<Deps>): McpApp {
   let closed: Promise<void> | undefined;
   const unavailable = options.tools.unavailable ?? new Map<string, string>();
   const instructions = withUnavailable(options.instructions, unavailable);
+  const compact = options.compactListing === true;
+  const prepared = new Map<AnyTool<Deps>, Prepared>();
+  const prepare = (tool: AnyTool<Deps>): Prepared => {
+    let entry = prepared.get(tool);
+    if (!entry) {
+      entry = {
+        inputSchema: leanSchema(tool.inputSchema, { compact }),
+        outputSchema: leanSchema(tool.outputSchema, { terse: true, outline: compact }),
+        log: logger.child(tool.name),
+      };
+      prepared.set(tool, entry);
+    }
+    return entry;
+  };
 
   const createServer = (
     request: McpRequestContext = { era: 'legacy' },
@@ -138,6 +170,7 @@ export function createMcpApp<Deps>(options: McpAppOptions<Deps>): McpApp {
       connect(redactOutgoing(explainUnavailable(transport, unavailable), redact));
     const connected = request.requestInfo === undefined;
     const instance: InstanceContext = { server, era: request.era, request, logger, connected };
+    contexts.set(server, instance);
     if (connected && request.era === 'modern' && options.changes) {
       // A 2026-era connection (stdio) hears the feed through its own instance.
       const stop = forwardChanges(options.changes, server, (error) =>
@@ -153,9 +186,8 @@ export function createMcpApp<Deps>(options: McpAppOptions<Deps>): McpApp {
     const tools = serve.allowTool
       ? options.tools.filter((t) => serve.allowTool?.(t, request))
       : options.tools;
-    const compact = options.compactListing === true;
     for (const tool of tools)
-      registerTool(server, tool, deps, { era: instance.era, logger, redact, serve, compact });
+      registerTool(server, tool, deps, prepare(tool), { era: instance.era, redact, serve, compact });
     options.setup?.(instance, deps);
     return server;
   };
@@ -179,7 +211,6 @@ export function createMcpApp<Deps>(options: McpAppOptions<Deps>): McpApp {
 
 interface Registration {
   era: Era;
-  logger: Logger;
   redact: Redactor;
   serve: ServeOptions;
   compact: boolean;
@@ -189,30 +220,29 @@ function registerTool<Deps>(
   server: McpServer,
   tool: AnyTool<Deps>,
   deps: Deps,
-  { era, logger, redact, serve, compact }: Registration,
+  { inputSchema, outputSchema, log }: Prepared,
+  { era, redact, serve, compact }: Registration,
 ): void {
-  const log = logger.child(tool.name);
   server.registerTool(
     tool.name,
     {
       ...(!compact && { title: tool.title }),
       description: tool.description,
-      inputSchema: leanSchema(tool.inputSchema, { compact }),
-      outputSchema: leanSchema(tool.outputSchema, { terse: true, outline: compact }),
+      inputSchema,
+      outputSchema,
       // The title is already on the tool; repeating it in annotations costs bytes and says nothing.
       annotations: compact ? leanAnnotations(tool.annotations) : tool.annotations,
     },
     async (input: unknown, sdk: ServerContext): Promise<CallToolResult> => {
       const started = performance.now();
       const audit = serve.audit?.begin({ tool: tool.name, subject: subjectOf(sdk), era, args: input });
+      const deadline = serve.toolTimeoutMs ? callDeadline(sdk.mcpReq.signal, serve.toolTimeoutMs) : undefined;
       try {
         // Security: what goes to the client passes the same redaction as stderr.
         const clientLog = echoToClient(log, tool.name, (level, data, name) =>
           sdk.mcpReq.log(level, JSON.parse(redact(JSON.stringify(data))), name),
         );
-        const signal = serve.toolTimeoutMs
-          ? AbortSignal.any([sdk.mcpReq.signal, AbortSignal.timeout(serve.toolTimeoutMs)])
-          : sdk.mcpReq.signal;
+        const signal = deadline?.signal ?? sdk.mcpReq.signal;
         const ctx = {
           deps,
           signal,
@@ -245,9 +275,34 @@ function registerTool<Deps>(
       } catch (error) {
         audit?.end(asToolError(error)?.kind ?? 'internal');
         return errorResult(error, tool.name, log, redact);
+      } finally {
+        deadline?.clear();
       }
     },
   );
+}
+
+/**
+ * The call's signal: aborted when the client cancels or after `timeoutMs` (with a TimeoutError
+ * reason, as AbortSignal.timeout gives). One timer, cleared when the call ends: AbortSignal.timeout
+ * would leave a timer pending for the whole limit (300 s by default) after every call.
+ */
+function callDeadline(cancelled: AbortSignal, timeoutMs: number): { signal: AbortSignal; clear: () => void } {
+  const controller = new AbortController();
+  const onCancel = () => controller.abort(cancelled.reason);
+  if (cancelled.aborted) onCancel();
+  else cancelled.addEventListener('abort', onCancel, { once: true });
+  const timer = setTimeout(
+    () => controller.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')),
+    timeoutMs,
+  );
+  return {
+    signal: controller.signal,
+    clear: () => {
+      clearTimeout(timer);
+      cancelled.removeEventListener('abort', onCancel);
+    },
+  };
 }
 
 /**
@@ -258,6 +313,8 @@ function registerTool<Deps>(
 const MAX_RESULT_BYTES = 9 * 1024 * 1024;
 
 function checkResultSize(text: string, structuredJson: string, extra: readonly ContentBlock[]): void {
+  // A UTF-16 code unit is at most 3 UTF-8 bytes: most results are clearly small without counting.
+  if (extra.length === 0 && (text.length + structuredJson.length) * 3 <= MAX_RESULT_BYTES) return;
   let bytes = Buffer.byteLength(text) + Buffer.byteLength(structuredJson);
   for (const block of extra) bytes += Buffer.byteLength(JSON.stringify(block));
   if (bytes <= MAX_RESULT_BYTES) return;

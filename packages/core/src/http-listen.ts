@@ -9,15 +9,16 @@ export function isListenRequest(request: { method: string; headers: Headers }): 
 
 /**
  * Serves a `subscriptions/listen` request through `serve` and tells the feed, for as long as the
- * response stream is open, which resource URIs the stream asked about.
+ * response stream is open, which resource URIs the stream asked about (from `body`, the request's
+ * parsed body: the handler answers malformed ones itself, which then ask for nothing).
  */
 export async function serveListen(
   request: Request,
+  body: unknown,
   feed: ChangeFeed,
   serve: (request: Request) => Promise<Response>,
-  maxBodyBytes = 4 * 1024 * 1024,
 ): Promise<Response> {
-  const uris = await requestedUris(request.clone(), maxBodyBytes);
+  const uris = requestedUris(body);
   const response = await serve(request);
   if (!response.body || !response.headers.get('content-type')?.startsWith('text/event-stream'))
     return response;
@@ -25,39 +26,10 @@ export async function serveListen(
   return new Response(onEnd(response.body, release), response);
 }
 
-async function requestedUris(request: Request, maxBodyBytes: number): Promise<string[]> {
-  // The handler answers malformed and oversized bodies itself; here they just ask for nothing.
-  const text = await readBounded(request, maxBodyBytes);
-  let body: { params?: { notifications?: { resourceSubscriptions?: unknown } } } | undefined;
-  try {
-    body = text === undefined ? undefined : JSON.parse(text);
-  } catch {
-    body = undefined;
-  }
-  const uris = body?.params?.notifications?.resourceSubscriptions;
+function requestedUris(body: unknown): string[] {
+  const uris = (body as { params?: { notifications?: { resourceSubscriptions?: unknown } } } | undefined)
+    ?.params?.notifications?.resourceSubscriptions;
   return Array.isArray(uris) ? uris.filter((uri): uri is string => typeof uri === 'string') : [];
-}
-
-/** The body as text, or undefined past `limit` bytes: the size check must not wait for the handler. */
-async function readBounded(request: Request, limit: number): Promise<string | undefined> {
-  const reader = request.body?.getReader();
-  if (!reader) return undefined;
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const chunk = await reader.read().catch(() => undefined);
-    if (!chunk) return undefined;
-    if (chunk.done) break;
-    size += chunk.value.byteLength;
-    if (size > limit) {
-      // Not awaited: cancelling one branch of a cloned body settles only once the other branch
-      // (the handler's) is done too.
-      void reader.cancel().catch(() => {});
-      return undefined;
-    }
-    chunks.push(chunk.value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** The same bytes, plus a call when the stream ends, fails or the client goes away. */

@@ -93,7 +93,8 @@ export function createLegacySessions(app: McpApp, serve: ServeOptions, options: 
   }
 
   return {
-    async fetch(request: Request, authInfo?: AuthInfo): Promise<Response> {
+    /** `parsedBody`: the POST body, when the caller has already read and parsed it. */
+    async fetch(request: Request, authInfo?: AuthInfo, parsedBody?: unknown): Promise<Response> {
       const id = request.headers.get('mcp-session-id');
       if (!id) {
         if (request.method !== 'POST') {
@@ -102,7 +103,7 @@ export function createLegacySessions(app: McpApp, serve: ServeOptions, options: 
         if (!isJsonContentType(request.headers.get('content-type'))) {
           return jsonRpcError(415, -32000, 'Unsupported Media Type: Content-Type must be application/json.');
         }
-        const body = await request.json().catch(() => undefined);
+        const body = parsedBody ?? (await request.json().catch(() => undefined));
         if (!isInitialize(body)) {
           return jsonRpcError(
             400,
@@ -117,7 +118,10 @@ export function createLegacySessions(app: McpApp, serve: ServeOptions, options: 
         return jsonRpcError(404, -32001, 'Session not found. Start a new session with initialize.');
       }
       session.lastSeen = Date.now();
-      const response = await session.transport.handleRequest(request, authInfo ? { authInfo } : undefined);
+      const response = await session.transport.handleRequest(request, {
+        ...(authInfo && { authInfo }),
+        ...(parsedBody !== undefined && { parsedBody }),
+      });
       if (request.method !== 'GET') return response;
       // A resumed stream (Last-Event-ID) may be a request's; only a fresh one is the session's own.
       if (response.ok && isEventStream(response) && !request.headers.has('last-event-id')) {

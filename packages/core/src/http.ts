@@ -5,19 +5,24 @@ import {
   type AuthInfo,
   createMcpHandler,
   hostHeaderValidationResponse,
+  isJsonContentType,
   isLegacyRequest,
   localhostAllowedHostnames,
   localhostAllowedOrigins,
+  type McpRequestContext,
   OAuthError,
   OAuthErrorCode,
   originValidationResponse,
+  PROTOCOL_VERSION_META_KEY,
   requireBearerAuth,
 } from '@modelcontextprotocol/server';
 import type { McpApp, ServeOptions } from './app.js';
 import { ConfigError } from './errors.js';
+import { readBounded } from './http-body.js';
 import { isListenRequest, serveListen } from './http-listen.js';
 import { refuseOversizedBody } from './http-oversize.js';
 import { createLegacySessions, type LegacySessionOptions } from './http-sessions.js';
+import { statelessServers } from './instance-pool.js';
 
 /**
  * Decides who may call. Returns the caller's identity, or the HTTP response that refuses them
@@ -96,7 +101,12 @@ export function createHttpPipeline(app: McpApp, options: Omit<HttpOptions, 'host
   const serve = options.serve ?? {};
   const withSessions = (options.legacy ?? 'sessions') === 'sessions';
   const maxRequestBodySize = options.maxBodyBytes ?? 4 * 1024 * 1024;
-  const handler = createMcpHandler((ctx) => app.createServer(ctx, serve), {
+  // 2026-07-28 requests reuse finished instances; a 2025 request served statelessly
+  // (--legacy-http stateless) may carry an initialize that sets up its instance, so it gets a new one.
+  const modern = statelessServers(app, serve);
+  const factory = (ctx: McpRequestContext) =>
+    ctx.era === 'modern' && ctx.requestInfo ? modern(ctx) : app.createServer(ctx, serve);
+  const handler = createMcpHandler(factory, {
     onerror: (error) => app.logger.debug('http request rejected', { error: error.message }),
     legacy: withSessions ? 'reject' : 'stateless',
     maxRequestBodySize,
@@ -142,12 +152,33 @@ export function createHttpPipeline(app: McpApp, options: Omit<HttpOptions, 'host
       authInfo = outcome;
       forwarded = withoutCredentials(request);
     }
-    if (sessions && (await isLegacyRequest(forwarded, undefined, { maxRequestBodySize }))) {
-      return sessions.fetch(forwarded, authInfo);
+    // The body is read and parsed once here and handed on parsed: the era check and the handler
+    // would each read and parse their own copy of it otherwise.
+    let parsedBody: unknown;
+    if (request.method === 'POST' && isJsonContentType(forwarded.headers.get('content-type'))) {
+      const read = await readBounded(forwarded, maxRequestBodySize);
+      if ('tooLarge' in read) return jsonRpcError(413, -32000, tooLargeMessage(maxRequestBodySize));
+      if ('unreadable' in read)
+        return jsonRpcError(400, -32700, 'Parse error: the request body could not be read.');
+      try {
+        parsedBody = read.text.length === 0 ? undefined : JSON.parse(read.text);
+      } catch {
+        parsedBody = undefined;
+      }
+      // Empty or not JSON: the handlers answer that themselves, from the text.
+      if (parsedBody === undefined) forwarded = withBody(forwarded, read.text);
     }
-    const serveModern = (r: Request) => handler.fetch(r, authInfo ? { authInfo } : undefined);
+    const parsed = parsedBody === undefined ? {} : { parsedBody };
+    if (
+      sessions &&
+      !claimsModernEra(parsedBody) &&
+      (await isLegacyRequest(forwarded, parsedBody, { maxRequestBodySize }))
+    ) {
+      return sessions.fetch(forwarded, authInfo, parsedBody);
+    }
+    const serveModern = (r: Request) => handler.fetch(r, { ...(authInfo && { authInfo }), ...parsed });
     if (app.changes && isListenRequest(forwarded))
-      return serveListen(forwarded, app.changes, serveModern, maxRequestBodySize);
+      return serveListen(forwarded, parsedBody, app.changes, serveModern);
     return serveModern(forwarded);
   };
   return {
@@ -162,6 +193,35 @@ export function createHttpPipeline(app: McpApp, options: Omit<HttpOptions, 'host
       await handler.close();
     },
   };
+}
+
+/**
+ * A single message whose `_meta` names a protocol version is the modern path's to answer, valid
+ * or not (the SDK's own rule). Checked here because it is most requests and costs a property
+ * look-up, where the SDK's full classification validates the message again before the handler
+ * classifies it once more.
+ */
+function claimsModernEra(body: unknown): boolean {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return false;
+  const meta = (body as { params?: { _meta?: unknown } }).params?._meta;
+  return typeof meta === 'object' && meta !== null && PROTOCOL_VERSION_META_KEY in meta;
+}
+
+const tooLargeMessage = (maxBodyBytes: number) =>
+  `Payload Too Large: the request body is over ${maxBodyBytes} bytes, the most this server accepts (--max-body-bytes).`;
+
+function jsonRpcError(status: number, code: number, message: string): Response {
+  return Response.json({ jsonrpc: '2.0', error: { code, message }, id: null }, { status });
+}
+
+/** The same request with its body (already read) given again, for the handlers to read. */
+function withBody(request: Request, text: string): Request {
+  return new Request(request.url, {
+    method: request.method,
+    headers: request.headers,
+    signal: request.signal,
+    ...(text.length > 0 && { body: text }),
+  });
 }
 
 /**

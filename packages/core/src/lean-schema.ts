@@ -38,14 +38,23 @@ export function leanSchema<S extends z.ZodObject>(schema: S, options: LeanSchema
   const standard = schema['~standard'] as (typeof schema)['~standard'] & {
     jsonSchema: { input: JsonSchemaFn; output: JsonSchemaFn };
   };
-  const strip =
-    (convert: JsonSchemaFn): JsonSchemaFn =>
-    (target) => {
-      const { $schema: _uri, ...rest } = convert(target);
-      if (options.outline) return outline(rest);
-      if (options.compact) return compact(rest) as JsonSchema;
-      return options.terse ? (terse(rest) as JsonSchema) : rest;
+  // Converted once per target and kept: tools/list and every tools/call (which projects results
+  // against the listed output schema) would otherwise convert the zod schema again each time.
+  // Callers only read the result (the SDK serialises it), so one object can serve them all.
+  const strip = (convert: JsonSchemaFn): JsonSchemaFn => {
+    const converted = new Map<string, JsonSchema>();
+    return (target) => {
+      let lean = converted.get(target.target);
+      if (!lean) {
+        const { $schema: _uri, ...rest } = convert(target);
+        if (options.outline) lean = outline(rest);
+        else if (options.compact) lean = compact(rest) as JsonSchema;
+        else lean = options.terse ? (terse(rest) as JsonSchema) : rest;
+        converted.set(target.target, lean);
+      }
+      return lean;
     };
+  };
   const lean = Object.create(schema) as S;
   Object.defineProperty(lean, '~standard', {
     value: {

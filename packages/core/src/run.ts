@@ -13,7 +13,6 @@ import type { ConfirmMode } from './confirm.js';
 import { ConfigError, ToolError } from './errors.js';
 import { type Authenticator, startHttpServer } from './http.js';
 import { createLogger, type Logger, type LogLevel } from './logger.js';
-import { createOAuthResourceServer } from './oauth.js';
 import { type OAuthConfig, oauthConfigFrom } from './oauth-config.js';
 import { createRedactor } from './redact.js';
 import { guardStdin, STDIO_MESSAGE_LIMIT } from './stdio-guard.js';
@@ -85,9 +84,10 @@ export async function runCli<O extends OptionSpecs>(options: RunCliOptions<O>): 
   };
   let shutdown: () => Promise<void>;
   if (ctx.options.http) {
+    // Loaded only when configured: jose and the JWT checks are startup time stdio never needs.
     const oauth =
       oauthConfig &&
-      createOAuthResourceServer({
+      (await import('./oauth.js')).createOAuthResourceServer({
         ...oauthConfig,
         tools: app.tools,
         resourceName: app.name,

@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import {
   BenchError,
+  benchRoot,
   callTool,
   connectStdio,
   ensureBuilt,
@@ -29,6 +30,7 @@ export const description =
   '@refmcp/server-sqlite over MCP vs better-sqlite3 in process, and vs mcp-server-sqlite-npx';
 
 const SERVER_DIR = path.join(repoRoot, 'servers/sqlite');
+const FLOOR_BIN = path.join(benchRoot, 'floor-server.mjs');
 const OURS_BIN = path.join(SERVER_DIR, 'dist/index.js');
 /** The server's own better-sqlite3, for the fixture and the in-process baseline. */
 const Database = createRequire(path.join(SERVER_DIR, 'package.json'))('better-sqlite3');
@@ -49,8 +51,12 @@ const SAMPLES_CELL = { full: 5, quick: 2 };
  */
 const TARGET = {
   official: 1.0,
-  directBig: 4.0,
-  directPoint: 1000,
+  directBig: 2.0,
+  // A point lookup in process takes microseconds, so a ratio to it says nothing. What ours adds
+  // to it (ours minus direct, in ms) is compared with a whole no-op call to a bare SDK v2 server
+  // over stdio (../floor-server.mjs): our query process, JSON-RPC and schemas may add at most a
+  // quarter to the SDK's own per-call cost.
+  overheadVsFloor: 1.25,
   // One 40 MB cell: ours sends 64 KiB of it (--max-cell-bytes), the port all of it. Ours must
   // answer in at most half the port's time; its server process, which every call goes through,
   // must peak at most half as high as the port's one process; and all its processes together
@@ -226,6 +232,7 @@ export async function run({ flags }) {
   log('  connecting…');
   const ours = await connectStdio({ args: [OURS_BIN, file], label: 'ours' });
   const off = officialBin ? await connectStdio({ args: [officialBin, file], label: 'official' }) : undefined;
+  const floor = await connectStdio({ args: [FLOOR_BIN], label: 'floor' });
   const direct = new Database(file, { readonly: true });
   try {
     const cases = [
@@ -247,7 +254,7 @@ export async function run({ flags }) {
         id: 'point-lookup',
         title: 'read_query by primary key',
         samples: SAMPLES_SMALL,
-        directTarget: TARGET.directPoint,
+        floor: async () => (await callTool(floor, 'noop', {})).text.length,
         ours: async () =>
           (await callTool(ours, 'read_query', { query: SQL_POINT, params: [LOOKUP_ID] })).structured.rowCount,
         // The port has no parameters: the value goes into the SQL text.
@@ -272,17 +279,38 @@ export async function run({ flags }) {
       }
       const samples = sampleCount(flags, spec.samples);
       const res = await interleave(
-        { ours: spec.ours, official: off ? spec.official : undefined, direct: spec.direct },
+        {
+          ours: spec.ours,
+          official: off ? spec.official : undefined,
+          direct: spec.direct,
+          floor: spec.floor,
+        },
         { samples, warmup: 1 },
       );
       const counts = { ours: res.ours.last, official: res.official?.last, direct: res.direct.last };
       const check = countCell(counts);
       const sampleLists = Object.fromEntries(Object.entries(res).map(([k, v]) => [k, v.samples]));
       const min = Object.fromEntries(Object.entries(res).map(([k, v]) => [k, Math.min(...v.samples)]));
-      for (const [base, target] of [
+      if (spec.floor) {
+        const row = makeRow({
+          suite: name,
+          id: `${spec.id} overhead vs floor`,
+          title: `${spec.title}: ms above direct (vs a bare SDK v2 no-op call)`,
+          ours: res.ours.median - res.direct.median,
+          base: res.floor.median,
+          baseName: 'bare SDK v2, stdio',
+          target: TARGET.overheadVsFloor,
+          samples,
+          check,
+        });
+        rows.push(row);
+        log(`  ${row.id}: ours adds ${row.ours.toFixed(3)} ms, a floor call takes ${row.base.toFixed(3)} ms`);
+      }
+      const bases = [
         ['direct', spec.directTarget],
         ['official', TARGET.official],
-      ]) {
+      ];
+      for (const [base, target] of bases.filter(([, t]) => t !== undefined)) {
         const row = makeRow({
           suite: name,
           id: `${spec.id} vs ${base}`,
@@ -304,6 +332,7 @@ export async function run({ flags }) {
     }
   } finally {
     direct.close();
+    await floor.close();
     await ours.close();
     await off?.close();
   }

@@ -7,6 +7,7 @@ import {
 import { createMcpHandler } from '@modelcontextprotocol/server';
 import type { McpApp, ServeOptions } from '../app.js';
 import { isListenRequest, serveListen } from '../http-listen.js';
+import { statelessServers } from '../instance-pool.js';
 import { clientOptionsFor, type TestEra } from './era.js';
 
 export interface InProcessOptions {
@@ -41,15 +42,22 @@ export async function connectInProcess(app: McpApp, options: InProcessOptions = 
   }
   // As over HTTP: listen streams hear what the app publishes to its change feed.
   const { changes } = app;
+  // Instances are reused from request to request, as the HTTP server does.
+  const modern = statelessServers(app, options.serve ?? {});
   const handler = createMcpHandler(
-    (ctx) => app.createServer(ctx, options.serve),
+    (ctx) => (ctx.requestInfo ? modern(ctx) : app.createServer(ctx, options.serve)),
     changes && { bus: changes.bus },
   );
   const serve = (request: Request) => handler.fetch(request);
   const transport = new StreamableHTTPClientTransport(new URL('http://localhost/mcp'), {
-    fetch: (input, init) => {
+    fetch: async (input, init) => {
       const request = new Request(input, init);
-      return changes && isListenRequest(request) ? serveListen(request, changes, serve) : serve(request);
+      if (!changes || !isListenRequest(request)) return serve(request);
+      const body: unknown = await request
+        .clone()
+        .json()
+        .catch(() => undefined);
+      return serveListen(request, body, changes, serve);
     },
   });
   await client.connect(transport);

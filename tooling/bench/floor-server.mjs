@@ -1,0 +1,44 @@
+#!/usr/bin/env node
+// The floor: the smallest SDK v2 server (one no-op tool), with no Host/Origin checks, auth or
+// sessions. Whatever a refmcp server costs per call above this is ours; this much is the SDK's
+// and Node's. Over stdio by default (the SQLite suite's per-call floor); with --http over
+// Streamable HTTP (createMcpHandler and the Node adapter, the HTTP suite's floor), with the same
+// flags and log line as our servers: node floor-server.mjs --http --port <n>
+import { createServer } from 'node:http';
+import { parseArgs } from 'node:util';
+import { toNodeHandler } from '@modelcontextprotocol/node';
+import { createMcpHandler, McpServer } from '@modelcontextprotocol/server';
+import { StdioServerTransport } from '@modelcontextprotocol/server/stdio';
+
+const { values } = parseArgs({
+  options: { http: { type: 'boolean' }, port: { type: 'string', default: '0' } },
+  strict: false,
+});
+
+function floor() {
+  const server = new McpServer({ name: 'floor', version: '0.0.0' });
+  server.registerTool('noop', { description: 'Does nothing.' }, async () => ({
+    content: [{ type: 'text', text: 'ok' }],
+  }));
+  return server;
+}
+
+if (!values.http) {
+  await floor().connect(new StdioServerTransport());
+} else {
+  // The SDK's own serving model: a new server per request, 2025-era requests served statelessly.
+  const mcp = toNodeHandler(createMcpHandler(floor));
+  const http = createServer((req, res) => {
+    mcp(req, res).catch(() => {
+      if (!res.headersSent) res.writeHead(500).end();
+    });
+  });
+  http.listen(Number(values.port), '127.0.0.1', () => {
+    const url = `http://127.0.0.1:${http.address().port}/mcp`;
+    process.stderr.write(`${JSON.stringify({ msg: 'serving Streamable HTTP', url })}\n`);
+  });
+  process.once('SIGTERM', () => {
+    http.close(() => process.exit(0));
+    http.closeAllConnections();
+  });
+}
