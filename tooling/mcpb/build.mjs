@@ -32,7 +32,9 @@ try {
   );
   const failed = settled.find((s) => s.status === 'rejected');
   if (failed) throw failed.reason;
-  for (const { value: { file, manifest } } of settled) {
+  for (const {
+    value: { file, manifest },
+  } of settled) {
     process.stdout.write(`${path.relative(process.cwd(), file)}  (${manifest.tools.length} tools)\n`);
   }
 } finally {

@@ -17,6 +17,8 @@ import { createProgressReporter } from './progress.js';
 import { createRedactor, type Redactor, redactOutgoing } from './redact.js';
 import { type AnyTool, renderCompact, type ToolAnnotations, ToolReply } from './tool.js';
 import { explainUnavailable, withUnavailable } from './unavailable.js';
+import { askToLink } from './upstream-auth/ask.js';
+import { LinkRequiredError } from './upstream-auth/link-required.js';
 
 export type Era = 'legacy' | 'modern';
 
@@ -93,6 +95,11 @@ export interface McpAppOptions<Deps> {
    * streams open but never carry a notice.
    */
   changes?: ChangeFeed;
+  /**
+   * Extra HTTP endpoints answered before authentication (a browser opens them), such as the
+   * pages where users link their upstream accounts. Undefined passes.
+   */
+  routes?: (request: Request, url: URL) => Promise<Response | undefined>;
 }
 
 /**
@@ -109,6 +116,7 @@ export interface McpApp {
   readonly tools: readonly ToolInfo[];
   /** The app's change feed, which the HTTP handler's listen streams subscribe to. */
   readonly changes?: ChangeFeed;
+  readonly routes?: (request: Request, url: URL) => Promise<Response | undefined>;
   createServer(request?: McpRequestContext, serve?: ServeOptions): McpServer;
   ready(): Promise<boolean>;
   close(): Promise<void>;
@@ -200,6 +208,7 @@ export function createMcpApp<Deps>(options: McpAppOptions<Deps>): McpApp {
     toolNames: options.tools.map((t) => t.name),
     tools: options.tools.map((t) => ({ name: t.name, annotations: t.annotations })),
     ...(options.changes && { changes: options.changes }),
+    ...(options.routes && { routes: options.routes }),
     createServer,
     ready: async () => (options.ready ? await options.ready() : true),
     close: () => {
@@ -273,6 +282,10 @@ function registerTool<Deps>(
         audit?.end('ok');
         return { content: [{ type: 'text', text: redact(text) }, ...extra], structuredContent: structured };
       } catch (error) {
+        if (error instanceof LinkRequiredError) {
+          audit?.end('link_required');
+          return askToLink(error, sdk, () => server.server.getClientCapabilities(), redact);
+        }
         audit?.end(asToolError(error)?.kind ?? 'internal');
         return errorResult(error, tool.name, log, redact);
       } finally {

@@ -1,5 +1,6 @@
 // `@refmcp/core/http`: serving over Streamable HTTP outside runCli (own listeners, proxies, tests).
 export type { ServeOptions, ToolInfo } from './app.js';
+export { type AuditLog, type AuditLogOptions, openAuditLog } from './audit.js';
 export {
   type Authenticator,
   createHttpPipeline,

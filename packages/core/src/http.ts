@@ -140,7 +140,7 @@ export function createHttpPipeline(app: McpApp, options: Omit<HttpOptions, 'host
         { status: ready ? 200 : 503 },
       );
     }
-    const routed = await options.routes?.(request, url);
+    const routed = (await options.routes?.(request, url)) ?? (await app.routes?.(request, url));
     if (routed) return routed;
     if (url.pathname !== MCP_PATH)
       return new Response('Not found. The MCP endpoint is /mcp.\n', { status: 404 });

@@ -128,7 +128,11 @@ describe('leanAnnotations', () => {
     const local = { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false };
     expect(leanAnnotations(local)).toEqual({ readOnlyHint: true, openWorldHint: false });
     const del = { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true };
-    expect(leanAnnotations(del)).toEqual({ readOnlyHint: false, destructiveHint: true, idempotentHint: true });
+    expect(leanAnnotations(del)).toEqual({
+      readOnlyHint: false,
+      destructiveHint: true,
+      idempotentHint: true,
+    });
     const write = { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true };
     expect(JSON.parse(JSON.stringify(leanAnnotations(write)))).toEqual({
       readOnlyHint: false,

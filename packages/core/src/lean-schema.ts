@@ -120,7 +120,9 @@ function compact(node: unknown): unknown {
 function orNull(schema: JsonSchema): JsonSchema {
   const branches = schema.anyOf;
   if (!Array.isArray(branches) || branches.length !== 2) return schema;
-  const nullAt = branches.findIndex((b) => b && (b as JsonSchema).type === 'null' && Object.keys(b).length === 1);
+  const nullAt = branches.findIndex(
+    (b) => b && (b as JsonSchema).type === 'null' && Object.keys(b).length === 1,
+  );
   if (nullAt === -1) return schema;
   const other = branches[1 - nullAt] as JsonSchema;
   if (!other || typeof other.type !== 'string' || 'anyOf' in other || 'enum' in other) return schema;

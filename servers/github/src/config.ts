@@ -1,11 +1,13 @@
 import type { CliSpec, OptionSpecs, RunContext } from '@refmcp/core';
 import { ConfigError, packageVersion, toolChoiceFrom, toolChoiceOptions } from '@refmcp/core';
+import { upstreamAuthOptions } from '@refmcp/core/upstream';
 import { DEFAULT_TRUSTED_BOTS, trustedBotsFrom } from './lockdown.js';
 import { toolsFor } from './tools/index.js';
 import { DEFAULT_TOOLSETS, TOOLSET_NAMES } from './toolsets.js';
 
 /** Everything the server needs, already validated. Tests build one directly. */
 export interface GitHubConfig {
+  /** The one token every call uses; empty when each caller links their own (`--upstream-auth oauth`). */
   token: string;
   /** REST API base URL without a trailing slash: https://api.github.com or https://host/api/v3. */
   apiUrl: string;
@@ -86,6 +88,7 @@ export const options = {
     env: 'GITHUB_API_URL',
     placeholder: '<host|url>',
   },
+  ...upstreamAuthOptions('GITHUB'),
 } as const satisfies OptionSpecs;
 
 export const cliSpec: CliSpec<typeof options> = {
@@ -96,7 +99,7 @@ export const cliSpec: CliSpec<typeof options> = {
   usage: '[options]',
   options,
   epilog:
-    'The token comes from GITHUB_PERSONAL_ACCESS_TOKEN (or GITHUB_TOKEN).\n' +
+    'The token comes from GITHUB_PERSONAL_ACCESS_TOKEN (or GITHUB_TOKEN); with --upstream-auth oauth each caller links their own account.\n' +
     'Example: GITHUB_PERSONAL_ACCESS_TOKEN=... refmcp-github --toolsets repos,issues --read-only',
 };
 
@@ -124,8 +127,9 @@ export function apiUrlFor(host: string | undefined): string {
 
 /** Command line and environment become the config; everything a user must fix fails here. */
 export function loadConfig(ctx: RunContext<typeof options>): GitHubConfig {
-  const token = tokenFrom(ctx.env);
-  if (!token) {
+  const perUser = ctx.options['upstream-auth'] === 'oauth';
+  const token = perUser ? '' : tokenFrom(ctx.env);
+  if (token === undefined) {
     throw new ConfigError(
       'Set GITHUB_PERSONAL_ACCESS_TOKEN (or GITHUB_TOKEN) to a GitHub token. Create one at https://github.com/settings/tokens.',
     );

@@ -8,7 +8,7 @@ describePackage({
   dir: fileURLToPath(new URL('..', import.meta.url)),
   bin: 'refmcp-github',
   options,
-  secretEnv: ['GITHUB_PERSONAL_ACCESS_TOKEN'],
+  secretEnv: ['GITHUB_PERSONAL_ACCESS_TOKEN', 'GITHUB_OAUTH_CLIENT_SECRET', 'UPSTREAM_TOKEN_KEY'],
   files: ['dist/app.js'],
   timeoutMs: 300_000,
   around: async () => {

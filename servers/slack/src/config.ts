@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { CliSpec, OptionSpecs, RunContext } from '@refmcp/core';
 import { ConfigError, packageVersion, toolChoiceFrom, toolChoiceOptions } from '@refmcp/core';
+import { upstreamAuthOptions } from '@refmcp/core/upstream';
 import { toolsFor } from './tools/index.js';
 
 export type TokenKind = 'bot' | 'user';
@@ -194,6 +195,7 @@ export const options = {
     placeholder: '<s>',
   },
   ...toolChoiceOptions('SLACK'),
+  ...upstreamAuthOptions('SLACK'),
 } as const satisfies OptionSpecs;
 
 /** Tokens come from the environment only: a command-line flag would show them in `ps`. */
@@ -248,8 +250,10 @@ export function normalizeApiUrl(raw: string): string {
 }
 
 export function loadConfig(ctx: RunContext<typeof options>): SlackConfig {
-  const user = ctx.env.SLACK_USER_TOKEN?.trim();
-  const bot = ctx.env.SLACK_BOT_TOKEN?.trim();
+  // Per-user mode: every caller links their own Slack account, a user token (xoxp-).
+  const perUser = ctx.options['upstream-auth'] === 'oauth';
+  const user = perUser ? 'xoxp-' : ctx.env.SLACK_USER_TOKEN?.trim();
+  const bot = perUser ? undefined : ctx.env.SLACK_BOT_TOKEN?.trim();
   const token = user || bot;
   if (!token) {
     throw new ConfigError('Set SLACK_BOT_TOKEN (xoxb-…) or SLACK_USER_TOKEN (xoxp-…) in the environment.');
@@ -262,7 +266,7 @@ export function loadConfig(ctx: RunContext<typeof options>): SlackConfig {
   }
   const o = ctx.options;
   const config: SlackConfig = {
-    token,
+    token: perUser ? '' : token,
     tokenKind,
     teamId: o['team-id'],
     apiUrl: normalizeApiUrl(o['api-url']),

@@ -8,7 +8,7 @@ describePackage({
   dir: fileURLToPath(new URL('..', import.meta.url)),
   bin: 'refmcp-slack',
   options,
-  secretEnv: TOKEN_ENV,
+  secretEnv: [...TOKEN_ENV, 'SLACK_OAUTH_CLIENT_SECRET', 'UPSTREAM_TOKEN_KEY'],
   timeoutMs: 300_000,
   around: async () => {
     const slack = await startFakeSlack({ workspace: seedWorkspace() });

@@ -106,10 +106,10 @@ export async function startCluster({
     }
   };
   try {
-    const { command, args, toolArgs = {} } = spec.prepare ? await spec.prepare(scratch) : spec;
+    const { command, args, toolArgs = {}, env = {} } = spec.prepare ? await spec.prepare(scratch) : spec;
     for (let i = 1; i <= instances; i++) {
       const name = `mcp${i}`;
-      started.push(await startInstance({ name, command, args: [...args, ...extraArgs] }));
+      started.push(await startInstance({ name, command, args: [...args, ...extraArgs], env }));
     }
     const bindPort = port || (await freePort());
     const url = new URL(`http://127.0.0.1:${bindPort}/mcp`);

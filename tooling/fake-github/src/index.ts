@@ -1,4 +1,5 @@
 export { HttpError, type Reply } from './http.js';
+export { type FakeOAuth, type FakeOAuthApp, oauthOf } from './oauth.js';
 export { OUTSIDER_TOKEN, seedGitHub, TOKEN } from './seed.js';
 export { type FakeGitHubOptions, type FakeGitHubServer, startFakeGitHub } from './server.js';
 export {

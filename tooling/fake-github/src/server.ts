@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { streamRepeated } from './flood.js';
 import { answerGraphql } from './graphql.js';
 import { HttpError, type Reply, type Request, type Route } from './http.js';
+import { handleOAuth, isOAuthPath } from './oauth.js';
 import { actionRoutes } from './routes-actions.js';
 import { actionRunRoutes } from './routes-actions-runs.js';
 import { advisoryRoutes } from './routes-advisories.js';
@@ -150,6 +151,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     const fail = (status: number, message: string, extra: Record<string, unknown> = {}) =>
       send({ status, body: { message, documentation_url: DOCS, status: String(status), ...extra } });
 
+    if (isOAuthPath(url.pathname)) return handleOAuth(gh, req, res);
     const raw = await readRaw(req);
     const body = parseJson(raw);
     const token = /^(?:token|Bearer) (.+)$/i.exec(req.headers.authorization ?? '')?.[1];

@@ -44,7 +44,7 @@ describe('the fake Slack Web API', () => {
     expect(total).toBe(450);
   });
 
-  it('accepts JSON bodies and records calls without tokens', async () => {
+  it('accepts JSON bodies and records which token made each call, never among the params', async () => {
     await client(BOT_TOKEN).apiCall('chat.postMessage', {
       channel: 'C0GENERAL',
       text: 'hi',
@@ -55,6 +55,8 @@ describe('the fake Slack Web API', () => {
       method: 'chat.postMessage',
       params: { channel: 'C0GENERAL', text: 'hi', unfurl_links: 'false' },
       tokenKind: 'bot',
+      userId: 'U0BOT',
+      token: BOT_TOKEN,
     });
     const res = await fetch(`${slack.apiUrl}chat.postMessage`, {
       method: 'POST',

@@ -5,6 +5,7 @@ import { type Params, SlackFailure } from './context.js';
 import { type FileRequest, handleFileRoute } from './files.js';
 import { streamRepeated } from './flood.js';
 import { METHOD_SCOPES, methods, USER_ONLY } from './methods.js';
+import { handleSlackOAuth, isSlackOAuthPath } from './oauth.js';
 import { FakeWorkspace } from './state.js';
 
 export interface FakeSlack {
@@ -55,6 +56,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    if (isSlackOAuthPath(url.pathname)) return handleSlackOAuth(workspace, req, res);
     const method = /^\/api\/([\w.]+)$/.exec(url.pathname)?.[1];
     const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
       const write = () => {
@@ -86,7 +88,11 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     const tokenValue = bearer ?? params.token;
     delete params.token;
     const token = tokenValue ? workspace.tokens.get(tokenValue) : undefined;
-    workspace.calls.push({ method, params, ...(token && { tokenKind: token.kind }) });
+    workspace.calls.push({
+      method,
+      params,
+      ...(token && { tokenKind: token.kind, userId: token.userId, token: tokenValue }),
+    });
 
     const limit = limits.get(method);
     if (limit && limit.times > 0) {

@@ -100,6 +100,9 @@ export interface FakeCall {
   method: string;
   params: Record<string, string>;
   tokenKind?: TokenKind;
+  /** Who the call's token acts as, and the token itself, so tests prove whose token made it. */
+  userId?: string;
+  token?: string;
 }
 
 export class FakeWorkspace {
@@ -113,7 +116,7 @@ export class FakeWorkspace {
   /** Upload URLs handed out by files.getUploadURLExternal, by the id in their path. */
   uploads = new Map<string, { fileId: string; filename: string; length: number; userId: string }>();
   tokens = new Map<string, FakeToken>();
-  /** Every request received, in order, tokens excluded. */
+  /** Every request received, in order (the token in `token`, never in `params`). */
   calls: FakeCall[] = [];
   private tsCounter = 0;
 

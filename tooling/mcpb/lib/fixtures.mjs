@@ -99,7 +99,14 @@ export const FIXTURES = {
   async github() {
     const fake = await startFakeGitHub({ gh: seedGitHub() });
     // Every scope a tool needs: the server hides the tools a classic token's scopes do not allow.
-    fake.gh.addToken(GITHUB_TOKEN, 'octocat', ['repo', 'read:org', 'gist', 'notifications', 'delete_repo', 'project']);
+    fake.gh.addToken(GITHUB_TOKEN, 'octocat', [
+      'repo',
+      'read:org',
+      'gist',
+      'notifications',
+      'delete_repo',
+      'project',
+    ]);
     return {
       full: { github_token: GITHUB_TOKEN, toolsets: 'all', github_host: fake.apiUrl },
       minimal: { github_token: GITHUB_TOKEN },

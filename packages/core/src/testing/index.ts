@@ -9,6 +9,7 @@ export { SERVER_SCHEMA_URL, serverJsonProblems } from './manifest.js';
 export { type PackageJson, type PackedServer, packServer, strayPackageFiles } from './pack.js';
 export { describePackage, type PackageTestOptions } from './package-tests.js';
 export { postJsonRpc } from './post.js';
+export { startPostgres, type TestPostgres } from './postgres.js';
 export { type Pressure, underPressure } from './pressure.js';
 export { type BinRun, callEveryTool, runBin } from './run-bin.js';
 export { runContextFor } from './run-context.js';

@@ -37,6 +37,20 @@ export function rateLimitIn(error: unknown): { seconds: number; tooLong: boolean
 
 const TOKEN_HINT = 'Check SLACK_BOT_TOKEN / SLACK_USER_TOKEN and restart the server.';
 
+/** Slack no longer accepts the token (in per-user mode this leads the user back to linking). */
+export class TokenRejectedError extends PermissionDeniedError {}
+
+/** The token lacks a scope Slack named (in per-user mode this asks the member to step up). */
+export class MissingScopeError extends PermissionDeniedError {
+  constructor(
+    readonly scope: string | undefined,
+    message: string,
+    options: { hint: string },
+  ) {
+    super(message, options);
+  }
+}
+
 /** Slack's `ok:false` codes, each said in words with what to do about it. */
 function fromCode(code: string, data: Record<string, unknown>, method: string): ToolError {
   switch (code) {
@@ -50,9 +64,13 @@ function fromCode(code: string, data: Record<string, unknown>, method: string): 
       });
     case 'missing_scope': {
       const needed = typeof data.needed === 'string' ? data.needed : 'another';
-      return new PermissionDeniedError(`The token lacks the ${needed} scope needed for ${method}.`, {
-        hint: `Add ${needed} to the Slack app's scopes, reinstall the app, and restart with the new token.`,
-      });
+      return new MissingScopeError(
+        typeof data.needed === 'string' ? data.needed : undefined,
+        `The token lacks the ${needed} scope needed for ${method}.`,
+        {
+          hint: `Add ${needed} to the Slack app's scopes, reinstall the app, and restart with the new token.`,
+        },
+      );
     }
     case 'ratelimited':
       return new UpstreamError('Slack is rate limiting these calls.', {
@@ -64,7 +82,7 @@ function fromCode(code: string, data: Record<string, unknown>, method: string): 
     case 'token_revoked':
     case 'token_expired':
     case 'account_inactive':
-      return new PermissionDeniedError(`Slack rejected the token (${code}).`, { hint: TOKEN_HINT });
+      return new TokenRejectedError(`Slack rejected the token (${code}).`, { hint: TOKEN_HINT });
     case 'not_allowed_token_type':
       return new PermissionDeniedError(`${method} does not accept this kind of token.`, {
         hint: 'It needs a user token (SLACK_USER_TOKEN, xoxp-…).',
