@@ -19,7 +19,7 @@ export { decodeCursor, encodeCursor, paginate } from './pagination.js';
 export { throwIfAborted } from './progress.js';
 export { createRedactor } from './redact.js';
 export { type RunContext, runCli } from './run.js';
-export { selectTools, toolChoiceFrom, toolChoiceOptions } from './select.js';
+export { selectTools, type ToolOffer, toolChoiceFrom, toolChoiceOptions } from './select.js';
 export {
   type AnyTool,
   destructive,

@@ -54,6 +54,13 @@ export function createApp(config: GitHubConfig, options: AppOptions = {}): McpAp
   const auth = options.upstreamAuth;
   const perUser = new Map<string, GitHubDeps>();
   const offered = toolsFor(config);
+  // An operator wondering where a tool went learns it here, not from a user's failed call.
+  const hidden = [...offered.unavailable].filter(([, why]) => why.startsWith('the token lacks'));
+  if (hidden.length > 0) {
+    log.info("tools hidden: the token's scopes do not allow them", {
+      tools: Object.fromEntries(hidden.map(([name, why]) => [name, why.replace(/ \(it has: .*\)$/, '')])),
+    });
+  }
   // Prompts name tools: each is offered, and says only what can be done, with the tools offered.
   const names = new Set(offered.map((t) => t.name));
   const tools = wrapTools(offered, (tool) => {

@@ -240,6 +240,15 @@ describe('command line', () => {
       expect(tools.map((t) => t.name).sort()).toEqual(['get_gist', 'get_me', 'list_gists']);
       expect(fake.gh.calls.map((c) => `${c.method} ${c.path}`)).toEqual(['GET /user']);
       expect(server.stderr()).toContain('classic token scopes');
+      // The operator is told which tools went and which scope would bring each back.
+      const hidden = server
+        .stderr()
+        .split('\n')
+        .find((line) => line.includes('tools hidden'));
+      expect(JSON.parse(hidden ?? '{}').tools).toMatchObject({
+        list_notifications: 'the token lacks the notifications or repo scope',
+        create_gist: 'the token lacks the gist scope',
+      });
     } finally {
       await server.close();
     }
