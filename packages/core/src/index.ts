@@ -2,6 +2,7 @@ export { createMcpApp, type InstanceContext, type McpApp } from './app.js';
 export { type ChangeFeed, createChangeFeed } from './changes.js';
 export { type CliSpec, commonOptions, type OptionSpecs, packageVersion } from './config.js';
 export type { ConfirmMode } from './confirm.js';
+export { countOf } from './count-of.js';
 export {
   asToolError,
   CancelledError,

@@ -47,6 +47,7 @@ describe.each(['legacy', 'modern'] as const)('calculate_directory_size (%s)', (e
       output_format: 'bytes',
     });
     expect(bytes.structured).toMatchObject({ bytes: 536, size: '536', files: 1, directories: 0 });
+    expect(bytes.text).toBe(`${fx.root}/sub: 536 in 1 file, 0 directories`);
   });
 
   it('measures more files than one batch of lookups', async () => {

@@ -1,5 +1,5 @@
 import { lstat } from 'node:fs/promises';
-import { readOnly } from '@refmcp/core';
+import { countOf, readOnly } from '@refmcp/core';
 import * as z from 'zod';
 import { defineTool, type FsContext } from '../deps.js';
 import { humanSize } from '../fs/human-size.js';
@@ -87,6 +87,6 @@ export default defineTool({
     return { path: real, size, ...totals };
   },
   render: ({ path, size, files, directories, unreadable }) =>
-    `${path}: ${size} in ${files} files, ${directories} directories` +
+    `${path}: ${size} in ${countOf(files, 'file')}, ${countOf(directories, 'directory', 'directories')}` +
     (unreadable > 0 ? ` (${unreadable} unreadable, not counted)` : ''),
 });

@@ -1,5 +1,5 @@
 import { lstat, mkdir } from 'node:fs/promises';
-import { destructive, InvalidInputError } from '@refmcp/core';
+import { countOf, destructive, InvalidInputError } from '@refmcp/core';
 import * as z from 'zod';
 import { defineTool, type FsContext } from '../deps.js';
 import { countExisting, extractPlan } from '../fs/unzip-extract.js';
@@ -49,8 +49,8 @@ export default defineTool({
       return { path: target, ...counts, skipped: plan.skipped };
     }),
   render: ({ path, files, directories, bytes, replaced, skipped }) =>
-    `Extracted ${files} files and ${directories} directories (${bytes} bytes) into ${path}` +
-    (replaced > 0 ? `, replacing ${replaced} existing files` : '') +
+    `Extracted ${countOf(files, 'file')} and ${countOf(directories, 'directory', 'directories')} (${countOf(bytes, 'byte')}) into ${path}` +
+    (replaced > 0 ? `, replacing ${countOf(replaced, 'existing file')}` : '') +
     (skipped.length > 0 ? `\nSkipped (symlinks or special entries, not created): ${skipped.join(', ')}` : ''),
 });
 

@@ -1,5 +1,5 @@
 import { lstat } from 'node:fs/promises';
-import { InvalidInputError, writes } from '@refmcp/core';
+import { countOf, InvalidInputError, writes } from '@refmcp/core';
 import * as z from 'zod';
 import { defineTool, type FsContext } from '../deps.js';
 import { resolveNewArchive } from '../fs/archive-target.js';
@@ -103,6 +103,8 @@ export default defineTool({
     return { path: target, entries: sources.length, bytes, archiveBytes, skipped, skippedCount };
   },
   render: ({ path: target, entries, bytes, archiveBytes, skipped, skippedCount }) =>
-    `Created ${target}: ${entries} files, ${bytes} bytes stored in ${archiveBytes}` +
-    (skippedCount > 0 ? `\nSkipped ${skippedCount} symlinks or special files: ${skipped.join(', ')}` : ''),
+    `Created ${target}: ${countOf(entries, 'file')}, ${countOf(bytes, 'byte')} stored in ${archiveBytes}` +
+    (skippedCount > 0
+      ? `\nSkipped ${countOf(skippedCount, 'symlink or special file', 'symlinks or special files')}: ${skipped.join(', ')}`
+      : ''),
 });

@@ -1,6 +1,6 @@
 import { lstat } from 'node:fs/promises';
 import path from 'node:path';
-import { InvalidInputError, writes } from '@refmcp/core';
+import { countOf, InvalidInputError, writes } from '@refmcp/core';
 import * as z from 'zod';
 import { defineTool, type FsContext } from '../deps.js';
 import { resolveNewArchive } from '../fs/archive-target.js';
@@ -61,5 +61,5 @@ export default defineTool({
     return { path: target, entries: sources.length, bytes, archiveBytes };
   },
   render: ({ path: target, entries, bytes, archiveBytes }) =>
-    `Created ${target}: ${entries} files, ${bytes} bytes stored in ${archiveBytes}`,
+    `Created ${target}: ${countOf(entries, 'file')}, ${countOf(bytes, 'byte')} stored in ${archiveBytes}`,
 });
