@@ -2,7 +2,6 @@ export { createMcpApp, type InstanceContext, type McpApp } from './app.js';
 export { type ChangeFeed, createChangeFeed } from './changes.js';
 export { type CliSpec, commonOptions, type OptionSpecs, packageVersion } from './config.js';
 export type { ConfirmMode } from './confirm.js';
-export { countOf } from './count-of.js';
 export {
   asToolError,
   CancelledError,
@@ -20,7 +19,7 @@ export { decodeCursor, encodeCursor, paginate } from './pagination.js';
 export { throwIfAborted } from './progress.js';
 export { createRedactor } from './redact.js';
 export { type RunContext, runCli } from './run.js';
-export { selectTools, type ToolOffer, toolChoiceFrom, toolChoiceOptions } from './select.js';
+export { selectTools, toolChoiceFrom, toolChoiceOptions } from './select.js';
 export {
   type AnyTool,
   destructive,

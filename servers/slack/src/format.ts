@@ -1,8 +1,4 @@
-import { countOf } from '@refmcp/core';
 import { cutText } from '@refmcp/core/upstream';
-
-export { countOf };
-
 import * as z from 'zod';
 
 /**
@@ -10,6 +6,13 @@ import * as z from 'zod';
  * longer ones), so only a hostile or broken upstream exceeds it. The cut says how much went.
  */
 export const MAX_TEXT_CHARS = 40_000;
+
+const plurals = new Intl.PluralRules('en-US');
+
+/** "1 message", "2 messages", "1 reply": a count with its noun in the right number. */
+export function countOf(count: number, singular: string, plural = `${singular}s`): string {
+  return `${count} ${plurals.select(count) === 'one' ? singular : plural}`;
+}
 
 /** A message as the model reads it: names resolved, ISO time, counts instead of raw lists. */
 export const messageSchema = z.object({

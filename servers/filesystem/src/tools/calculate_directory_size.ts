@@ -1,6 +1,7 @@
 import { lstat } from 'node:fs/promises';
-import { countOf, readOnly } from '@refmcp/core';
+import { readOnly } from '@refmcp/core';
 import * as z from 'zod';
+import { countOf } from '../count-of.js';
 import { defineTool, type FsContext } from '../deps.js';
 import { humanSize } from '../fs/human-size.js';
 import { mapLimit } from '../fs/pool.js';

@@ -1,6 +1,7 @@
 import { lstat, mkdir } from 'node:fs/promises';
-import { countOf, destructive, InvalidInputError } from '@refmcp/core';
+import { destructive, InvalidInputError } from '@refmcp/core';
 import * as z from 'zod';
+import { countOf } from '../count-of.js';
 import { defineTool, type FsContext } from '../deps.js';
 import { countExisting, extractPlan } from '../fs/unzip-extract.js';
 import { type ExtractionPlan, planExtraction } from '../fs/unzip-plan.js';

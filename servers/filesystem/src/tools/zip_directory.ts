@@ -1,6 +1,7 @@
 import { lstat } from 'node:fs/promises';
-import { countOf, InvalidInputError, writes } from '@refmcp/core';
+import { InvalidInputError, writes } from '@refmcp/core';
 import * as z from 'zod';
+import { countOf } from '../count-of.js';
 import { defineTool, type FsContext } from '../deps.js';
 import { resolveNewArchive } from '../fs/archive-target.js';
 import { compileSearchPattern } from '../fs/match.js';

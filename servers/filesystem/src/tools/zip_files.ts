@@ -1,7 +1,8 @@
 import { lstat } from 'node:fs/promises';
 import path from 'node:path';
-import { countOf, InvalidInputError, writes } from '@refmcp/core';
+import { InvalidInputError, writes } from '@refmcp/core';
 import * as z from 'zod';
+import { countOf } from '../count-of.js';
 import { defineTool, type FsContext } from '../deps.js';
 import { resolveNewArchive } from '../fs/archive-target.js';
 import { zipSource } from '../fs/zip-sources.js';

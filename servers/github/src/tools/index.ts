@@ -1,4 +1,4 @@
-import { type AnyTool, selectTools, type ToolOffer } from '@refmcp/core';
+import { type AnyTool, selectTools } from '@refmcp/core';
 import type { GitHubConfig } from '../config.js';
 import type { GitHubDeps } from '../deps.js';
 import { missingScopeFor } from '../scopes.js';
@@ -187,7 +187,7 @@ export const catalog: AnyTool<GitHubDeps>[] = [
  * --exclude-tools, minus those a classic token's scopes do not allow. Security: in read-only mode the 'write' switch is off, so no tool that changes
  * anything is offered, whatever --tools names.
  */
-export function toolsFor(config: GitHubConfig): ToolOffer<AnyTool<GitHubDeps>> {
+export function toolsFor(config: GitHubConfig): ReturnType<typeof selectTools<AnyTool<GitHubDeps>>> {
   const offer = selectTools(catalog, {
     gates: {
       write: config.readOnly
