@@ -87,7 +87,7 @@ export async function importFile(db, { file, format, table, limits }) {
     const records = createReadStream(file).pipe(
       parse({ bom: true, skip_empty_lines: true, from: 2, max_record_size: MAX_RECORD_CHARS }),
     );
-    for await (const record of records) add(record);
+    for await (const record of records) add(record.map(csvCell));
   } else {
     const data = JSON.parse(await readText(file));
     if (!Array.isArray(data)) throw new Refused('io_format', 'A JSON import must be an array of objects.');
@@ -137,6 +137,26 @@ async function csvHeader(file, maxColumns) {
     stream.destroy();
   }
 }
+
+/**
+ * A CSV field as the value to store: a number when the text is exactly how that number is
+ * written (3, -2.5), so `qty > 4` compares numbers in a table created untyped; anything else
+ * stays text as written, so 007, 1.10 and +1 keep their zeros and signs.
+ * @param {string} field
+ */
+function csvCell(field) {
+  if (!/^-?\d/.test(field)) return field;
+  // A bigint binds as INTEGER (a number would bind as REAL); past 64 bits it stays text.
+  if (/^-?(0|[1-9]\d*)$/.test(field)) {
+    const integer = BigInt(field);
+    return integer >= INT64_MIN && integer <= INT64_MAX ? integer : field;
+  }
+  const number = Number(field);
+  return Number.isFinite(number) && String(number) === field ? number : field;
+}
+
+const INT64_MAX = 2n ** 63n - 1n;
+const INT64_MIN = -(2n ** 63n);
 
 /** @param {unknown} value */
 function jsonCell(value) {

@@ -46,6 +46,24 @@ describe.each(['legacy', 'modern'] as const)('import_table (%s)', (era) => {
     ]);
   });
 
+  it('stores CSV fields written as plain numbers as numbers, and keeps every other spelling as text', async () => {
+    await start({
+      'stock.csv': 'item,qty,code\napple,3,007\npear,12,1.10\nfig,-2.5,+1\nplum,99999999999999999999,0\n',
+    });
+    const out = await callTool(fx.client, 'import_table', { path: 'stock.csv', table: 'stock' });
+    expect(out.isError, out.text).toBe(false);
+    // In an untyped table, text compares above every number: numbers must be stored as numbers.
+    expect(await count('SELECT item FROM stock WHERE qty > 4 AND qty < 100 ORDER BY item')).toEqual([
+      ['pear'],
+    ]);
+    expect(await count('SELECT typeof(qty), typeof(code), code FROM stock ORDER BY rowid')).toEqual([
+      ['integer', 'text', '007'],
+      ['integer', 'text', '1.10'],
+      ['real', 'text', '+1'],
+      ['text', 'integer', 0],
+    ]);
+  });
+
   it('appends JSON objects to an existing table by column name, with its types', async () => {
     await start({
       'more.json': JSON.stringify([

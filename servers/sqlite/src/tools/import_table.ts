@@ -11,8 +11,8 @@ export default defineTool({
   description:
     'Load a CSV file (first line: column names) or a JSON file (an array of objects) into a table, in one ' +
     'transaction: every row or none. A missing table is created with the file columns (untyped); an existing ' +
-    "one gets the rows appended by column name. CSV values arrive as text (the column's type affinity " +
-    'converts them). Only files inside the --io-dir directories; limits: --io-max-rows rows, --io-max-columns ' +
+    'one gets the rows appended by column name. CSV fields written as plain numbers (3, -2.5) arrive as ' +
+    'numbers, the rest as text (007 and 1.10 stay text). Only files inside the --io-dir directories; limits: --io-max-rows rows, --io-max-columns ' +
     'columns, --io-max-bytes bytes, and the query timeout.',
   inputSchema: z.object({
     path: z.string().min(1).describe('The file, inside a --io-dir directory (relative: to the first)'),
