@@ -32,8 +32,12 @@ export class ChannelPolicy {
     return this.config.readChannels.length > 0;
   }
 
-  /** A list's entries as IDs. Names need the directory; if it cannot load, the check fails closed. */
-  private async ids(entries: readonly string[]): Promise<ListIds> {
+  /**
+   * A list's entries as IDs. Names need the directory; if it cannot load, the check fails closed.
+   * With `barePeople`, a bare name (no # or @) also names the person so called: the deny list reads
+   * `carol` both ways, so a doubt between a channel and a person ends in a refusal.
+   */
+  private async ids(entries: readonly string[], barePeople = false): Promise<ListIds> {
     const out: ListIds = { conversations: new Set(), users: new Set() };
     const channelNames: string[] = [];
     const userNames: string[] = [];
@@ -46,7 +50,10 @@ export class ChannelPolicy {
       else if (CHANNEL_ID.test(trimmed)) out.conversations.add(trimmed);
       else if (USER_ID.test(trimmed)) out.users.add(trimmed);
       else if (trimmed.startsWith('@')) userNames.push(trimmed.slice(1).toLowerCase());
-      else channelNames.push(trimmed.replace(/^#/, '').toLowerCase());
+      else {
+        channelNames.push(trimmed.replace(/^#/, '').toLowerCase());
+        if (barePeople && !trimmed.startsWith('#')) userNames.push(trimmed.toLowerCase());
+      }
     }
     const failClosed = (error: unknown) => {
       // Security: a list we cannot resolve must not turn into "no restriction".
@@ -111,7 +118,7 @@ export class ChannelPolicy {
   async checkPeople(people: string[]): Promise<void> {
     const { writeChannels, denyChannels } = this.config;
     if (!this.config.allowDm) throw dmOff();
-    const denied = denyChannels.length > 0 ? (await this.ids(denyChannels)).users : new Set<string>();
+    const denied = denyChannels.length > 0 ? (await this.ids(denyChannels, true)).users : new Set<string>();
     const barred = people.filter((u) => denied.has(u));
     if (barred.length > 0) {
       throw new PermissionDeniedError(`Messaging ${barred.join(', ')} is barred by this server.`, {
@@ -135,7 +142,7 @@ export class ChannelPolicy {
     const target = await this.target(channelId);
     if (target.dm && !this.config.allowDm) throw dmOff();
     if (denyChannels.length > 0) {
-      const denied = await this.ids(denyChannels);
+      const denied = await this.ids(denyChannels, true);
       if (denied.conversations.has(channelId) || target.people.some((u) => denied.users.has(u))) {
         throw new PermissionDeniedError(`Writing to ${this.label(channelId)} is barred by this server.`, {
           hint: 'The channel (or a person in the DM) is in SLACK_DENY_CHANNELS; do not retry, pick another channel or ask the user.',

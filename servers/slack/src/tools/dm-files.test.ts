@@ -73,6 +73,25 @@ describe.each(['legacy', 'modern'] as const)('DMs, message edits and files (%s)'
     });
   });
 
+  it('opens a group DM for two others, and names the 1:1 DM when the token user is one of the two', async () => {
+    h = await connect(era, { allowWrite: true, allowDm: true });
+    const group = await callTool(h.client, 'slack_open_conversation', { users: ['@bob', '@carol'] });
+    expect(group.structured).toMatchObject({ kind: 'mpim', users: ['U0BOB', 'U0CAROL'] });
+    expect(group.text).toMatch(/^Opened group DM G\w+ with U0BOB, U0CAROL\.$/);
+    const self = await callTool(h.client, 'slack_open_conversation', { users: ['@refbot', '@carol'] });
+    expect(self.structured).toMatchObject({ kind: 'im' });
+    expect(self.text).toMatch(/ DM D\w+ with /);
+  });
+
+  it('reads a bare name in the deny list as a person too, so a doubt ends in a refusal', async () => {
+    h = await connect(era, { allowWrite: true, allowDm: true, denyChannels: ['alice'] });
+    const open = await callTool(h.client, 'slack_open_conversation', { users: ['U0ALICE'] });
+    expect(open.text).toContain('Permission denied: Messaging U0ALICE is barred by this server.');
+    const denied = await callTool(h.client, 'slack_post_message', { channel_id: 'D0BOTALICE', text: 'hi' });
+    expect(denied.text).toContain('is barred by this server');
+    expect(h.slack.workspace.callsTo('chat.postMessage')).toEqual([]);
+  });
+
   it('edits and deletes only its own messages; a delete is asked first', async () => {
     h = await connect(era, { allowWrite: true }, { approvals: 'accept' });
     const bobs = h.slack.workspace.channel('C0RANDOM')!.messages[0]!.ts;

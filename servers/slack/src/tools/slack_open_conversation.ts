@@ -27,7 +27,7 @@ export default defineTool({
     const ids = [...new Set(await Promise.all(users.map((u) => deps.directory.resolveUser(u))))];
     // Security: a DM with someone the lists bar is refused before Slack hears of it.
     await deps.policy.checkPeople(ids);
-    const res = await deps.api.call<{ channel: { id: string }; already_open?: boolean }>(
+    const res = await deps.api.call<{ channel: { id: string; is_mpim?: boolean }; already_open?: boolean }>(
       'conversations.open',
       { users: ids.join(',') },
     );
@@ -35,7 +35,8 @@ export default defineTool({
     deps.directory.dmList.invalidate();
     return {
       channel: res.channel.id,
-      kind: ids.length === 1 ? ('im' as const) : ('mpim' as const),
+      // Slack decides: naming yourself among two people gets the 1:1 DM, not a group.
+      kind: res.channel.is_mpim ? ('mpim' as const) : ('im' as const),
       users: ids,
       alreadyOpen: Boolean(res.already_open),
     };
