@@ -8,6 +8,7 @@ import {
 } from '@modelcontextprotocol/server';
 import type * as z from 'zod';
 import { type AuditLog, type AuditNote, subjectOf } from './audit.js';
+import { auditRefusedCalls } from './audit-refused.js';
 import { type ChangeFeed, forwardChanges } from './changes.js';
 import { type ConfirmMode, clientCanAsk, confirmCall } from './confirm.js';
 import { asToolError, CancelledError, describeError, InvalidInputError, TimeoutError } from './errors.js';
@@ -174,8 +175,13 @@ export function createMcpApp<Deps>(options: McpAppOptions<Deps>): McpApp {
       },
     );
     const connect = server.connect.bind(server);
-    server.connect = (transport) =>
-      connect(redactOutgoing(explainUnavailable(transport, unavailable), redact));
+    server.connect = (transport) => {
+      const explained = explainUnavailable(transport, unavailable);
+      // Audited after the explanation, so an unoffered tool reads as such; before redaction,
+      // which the audit log applies itself.
+      const audited = serve.audit ? auditRefusedCalls(explained, serve.audit, request.era) : explained;
+      return connect(redactOutgoing(audited, redact));
+    };
     const connected = request.requestInfo === undefined;
     const instance: InstanceContext = { server, era: request.era, request, logger, connected };
     contexts.set(server, instance);

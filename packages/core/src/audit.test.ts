@@ -83,6 +83,43 @@ describe.skipIf(!existsSync(dist))('--audit-log', () => {
     expect(readFileSync(file, 'utf8')).not.toContain(SECRET);
   });
 
+  it('records the calls the SDK refuses before any handler: bad arguments and unknown tools, both eras', async () => {
+    const stdio = await spawnStdio({ command: process.execPath, args: serverArgs('--audit-log', file), cwd });
+    try {
+      expect((await callTool(stdio.client, 'echo', { text: 42 })).isError).toBe(true);
+      await expect(stdio.client.callTool({ name: 'nope', arguments: {} })).rejects.toThrow(/not found/);
+      expect((await callTool(stdio.client, 'echo', { text: 'fine' })).isError).toBe(false);
+    } finally {
+      await stdio.close();
+    }
+    const http = await spawnHttpBin({
+      command: process.execPath,
+      args: serverArgs('--auth-token', 'team-token-1234567890', '--audit-log', file),
+    });
+    try {
+      const client = await connectHttp(http.url, 'modern', {
+        headers: { authorization: 'Bearer team-token-1234567890' },
+      });
+      expect((await callTool(client, 'echo', {})).isError).toBe(true);
+      await client.close();
+    } finally {
+      await http.kill();
+    }
+    const lines = linesOf(file);
+    expect(lines.map((l) => [l.event, l.tool, l.subject, l.outcome])).toEqual([
+      ['start', 'echo', 'local', undefined],
+      ['end', 'echo', 'local', 'invalid_arguments'],
+      ['start', 'nope', 'local', undefined],
+      ['end', 'nope', 'local', 'unknown_tool'],
+      ['start', 'echo', 'local', undefined],
+      ['end', 'echo', 'local', 'ok'],
+      ['start', 'echo', 'token', undefined],
+      ['end', 'echo', 'token', 'invalid_arguments'],
+    ]);
+    expect(lines[0]).toMatchObject({ era: 'legacy', argsSha256: sha256(canonicalJson({ text: 42 })) });
+    expect(lines[6]).toMatchObject({ era: 'modern' });
+  });
+
   it('with --audit-args, records arguments redacted and long strings as digest and size', async () => {
     const server = await spawnStdio({
       command: process.execPath,

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { closeSync, existsSync, fstatSync, openSync, renameSync, writeSync } from 'node:fs';
-import type { ServerContext } from '@modelcontextprotocol/server';
+import type { AuthInfo, ServerContext } from '@modelcontextprotocol/server';
 import type { Redactor } from './redact.js';
 
 /** What a tool may add to its call's record: who confirmed it, which upstream account acted. */
@@ -131,10 +131,14 @@ function shortened(value: unknown): unknown {
  * bearer token, the 2025-era HTTP session, or the local user of a stdio connection.
  */
 export function subjectOf(sdk: ServerContext): string {
-  const auth = sdk.http?.authInfo;
+  return subjectFrom(sdk.http?.authInfo, sdk.sessionId);
+}
+
+/** The same, from what a transport knows of a message: its auth info and the session. */
+export function subjectFrom(auth: AuthInfo | undefined, sessionId: string | undefined): string {
   const sub = auth?.extra?.sub;
   if (typeof sub === 'string') return `sub:${sub}`;
   if (auth) return auth.clientId === 'static-token' ? 'token' : `client:${auth.clientId}`;
-  if (sdk.sessionId) return `session:${sdk.sessionId}`;
+  if (sessionId) return `session:${sessionId}`;
   return 'local';
 }
