@@ -21,7 +21,7 @@ export default defineTool({
   name: 'projects_get',
   title: 'Get a project or a part of it',
   description:
-    'method get_project, get_project_field (field_id), get_project_item (item_id; fields or field_names pick the values shown), get_project_view (view_id) or get_project_status_update (status_update_id).',
+    'get_project_item: fields or field_names pick the values shown. Views and status updates by node id alone.',
   inputSchema: z.object({
     method: z.enum([
       'get_project',
@@ -37,8 +37,8 @@ export default defineTool({
     item_id: z.number().int().optional(),
     fields: z.array(z.string()).optional().describe('field ids'),
     field_names: z.array(z.string()).optional(),
-    view_id: z.string().optional().describe('node id'),
-    status_update_id: z.string().optional().describe('node id'),
+    view_id: z.string().optional(),
+    status_update_id: z.string().optional(),
   }),
   outputSchema: z.object({
     project: projectOut.optional(),

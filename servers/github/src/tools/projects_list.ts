@@ -22,7 +22,7 @@ export default defineTool({
   name: 'projects_list',
   title: 'List projects or their parts',
   description:
-    'method list_projects (query: title words, is:open), list_project_fields, list_project_items (fields or field_names pick the values shown), list_project_views or list_project_status_updates. Cursor paging.',
+    'list_projects query: title words, is:open. list_project_items: fields or field_names pick the values shown. Cursor paging.',
   inputSchema: z.object({
     method: z.enum([
       'list_projects',

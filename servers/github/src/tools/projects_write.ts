@@ -29,7 +29,7 @@ export default defineTool({
   name: 'projects_write',
   title: 'Change projects',
   description:
-    'method add_project_item (item_owner, item_repo, issue_number or pull_request_number), update_project_item (item_id, updated_field {id or name, value}), update_project_items (items: [{item_id}]), delete_project_item, create_project (title), create_project_status_update, create_project_view (name, layout), update_project_view, delete_project_view (view_id), create_iteration_field (field_name, iteration_duration days, start_date). Deletes ask the user.',
+    'add_project_item: item_owner, item_repo, issue_number or pull_request_number. update_project_item(s): item_id or items, updated_field {id or name, value}. create_iteration_field: field_name, iteration_duration (days), start_date. Deletes ask the user.',
   inputSchema: z.object({
     method: z.enum([
       'add_project_item',
@@ -64,20 +64,19 @@ export default defineTool({
     title: z.string().optional(),
     body: z.string().optional(),
     status: z.enum(STATUSES).optional(),
-    start_date: z.string().optional().describe('YYYY-MM-DD'),
+    start_date: z.string().optional(),
     target_date: z.string().optional(),
     view_id: z.string().optional(),
-    name: z.string().optional().describe('view name'),
+    name: z.string().optional(),
     layout: z.enum(LAYOUTS).optional(),
     filter: z.string().nullable().optional().describe('null clears'),
-    visible_fields: z.array(z.string()).optional().describe('field ids; [] resets'),
+    visible_fields: z.array(z.string()).optional().describe('field ids'),
     visible_field_names: z.array(z.string()).optional(),
     field_name: z.string().optional(),
-    iteration_duration: z.number().int().min(1).optional(),
+    iteration_duration: z.number().int().optional(),
     iterations: z
-      .array(z.object({ title: z.string(), start_date: z.string(), duration: z.number().int().min(1) }))
-      .optional()
-      .describe('only for uneven iterations'),
+      .array(z.object({ title: z.string(), start_date: z.string(), duration: z.number() }))
+      .optional(),
   }),
   outputSchema: z.object({
     items: z.array(itemOut).optional(),
