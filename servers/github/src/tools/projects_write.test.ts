@@ -221,6 +221,16 @@ describe('projects_write', () => {
     expect(view.isError, view.text).toBe(false);
     const octocat = h.fake.gh.users.get('octocat');
     expect(h.fake.gh.calls.at(-1)?.path).toBe(`/users/${octocat?.id}/projectsV2/1/views`);
+    // A view id is global: one of another project is refused, not changed.
+    const viewId = (view.structured as { view: { id: string } }).view.id;
+    const elsewhere = await h.call('projects_write', {
+      method: 'update_project_view',
+      ...where,
+      view_id: viewId,
+      name: 'Moved',
+    });
+    expect(elsewhere.text).toContain(`View ${viewId} is not in project octo-org#1`);
+    expect(h.fake.gh.projects.at(-1)?.views[0]?.name).toBe('All');
     const sprint = await h.call('projects_write', {
       method: 'create_iteration_field',
       ...mine,
