@@ -123,6 +123,13 @@ async function session() {
   await api('GET', `${P}/1/items?fields=${fields.json.map((f: { id: number }) => f.id).join(',')}`);
   await api('GET', '/users/octocat/projectsV2');
   fake.gh.repo('octo-org', 'tools')?.collaborators.set('octocat', 'write');
+  await api('POST', `${P}/1/views`, { name: 'Sizes', layout: 'table', visible_fields: [fields.json[1].id] });
+  await api('POST', `${P}/1/fields`, {
+    name: 'Sprint',
+    data_type: 'iteration',
+    iteration_configuration: { start_date: '2026-01-05', duration: 14 },
+  });
+  await api('GET', `${P}/1/fields`);
   const added = await api('POST', `${P}/1/items`, {
     type: 'Issue',
     owner: 'octocat',

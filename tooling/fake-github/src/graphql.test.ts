@@ -193,4 +193,37 @@ describe('the fake GraphQL endpoint', () => {
     // Again: a no-op, not an error.
     expect((await gql(mutation, { id })).json.errors).toBeUndefined();
   });
+
+  it("serves a project's views and status updates, and changes views with the mutations GitHub added", async () => {
+    const { json } = await gql(
+      `query($n: Int!) { organization(login: "octo-org") { projectV2(number: $n) { id
+        views(first: 5) { nodes { id layout fields(first: 5) { nodes { ... on ProjectV2FieldCommon { name } } } } }
+        statusUpdates(first: 5) { nodes { id status creator { login } } } } } }`,
+      { n: 1 },
+    );
+    const project = json.data.organization.projectV2;
+    expect(project.views.nodes).toEqual([
+      { id: 'PVTV_77', layout: 'BOARD_LAYOUT', fields: { nodes: [{ name: 'Status' }] } },
+    ]);
+    expect(project.statusUpdates.nodes).toEqual([
+      { id: 'PVTSU_78', status: 'ON_TRACK', creator: { login: 'octocat' } },
+    ]);
+    const update =
+      'mutation($i: UpdateProjectV2ViewInput!) { updateProjectV2View(input: $i) { projectV2View { name } } }';
+    const outsider = await gql(update, { i: { viewId: 'PVTV_77', name: 'X' } }, OUTSIDER_TOKEN);
+    expect(outsider.json.errors?.[0].type).toBe('FORBIDDEN');
+    fake.gh.repo('octo-org', 'tools')?.collaborators.set('octocat', 'write');
+    const renamed = await gql(update, { i: { viewId: 'PVTV_77', name: 'Flow' } });
+    expect(renamed.json.data.updateProjectV2View.projectV2View).toEqual({ name: 'Flow' });
+    const created = await gql(
+      'mutation($i: CreateProjectV2StatusUpdateInput!) { createProjectV2StatusUpdate(input: $i) { statusUpdate { status project { number } } } }',
+      { i: { projectId: project.id, status: 'COMPLETE' } },
+    );
+    expect(created.json.data.createProjectV2StatusUpdate.statusUpdate).toEqual({
+      status: 'COMPLETE',
+      project: { number: 1 },
+    });
+    const missing = await gql('{ user(login: "octo-org") { login } }');
+    expect(missing.json.errors?.[0].type).toBe('NOT_FOUND');
+  });
 });

@@ -7,6 +7,7 @@ import {
   validate,
 } from 'graphql';
 import { discussionMutations, discussionNode, repositoryDiscussionFields } from './graphql-discussions.js';
+import { projectMutations, projectNode, projectOwnerRoots } from './graphql-projects.js';
 import { reviewMutations } from './graphql-review-mutations.js';
 import { findReviewNode, repositoryPullFields } from './graphql-reviews.js';
 import { githubSchema } from './graphql-schema.js';
@@ -56,13 +57,17 @@ function root(ctx: GraphqlContext) {
         const repo = [...ctx.gh.repos.values()].find((r) => r.id === parsed.id);
         if (repo && ctx.gh.canSee(repo, ctx.login)) return repositoryView(ctx, repo);
       }
+      const project = projectNode(ctx, id);
+      if (project) return project;
       const discussion = discussionNode(ctx, id);
       if (discussion) return discussion;
       const review = findReviewNode(ctx, id);
       if (review) return review.view;
       throw gqlError('NOT_FOUND', `Could not resolve to a node with the global id of '${id}'`);
     },
+    ...projectOwnerRoots(ctx),
     ...discussionMutations(ctx),
+    ...projectMutations(ctx),
     ...reviewMutations(ctx),
   };
 }

@@ -1,6 +1,6 @@
 import { HttpError, notFound, page, type Request, type Route, route, validationFailed } from './http.js';
 import { userByLogin } from './shapes.js';
-import type { FakeProject, FakeProjectField, FakeProjectItem } from './state.js';
+import type { FakeGitHub, FakeProject, FakeProjectField, FakeProjectItem } from './state.js';
 
 /**
  * Projects (v2) of organizations and users: the same routes under /orgs/{owner} and
@@ -15,25 +15,27 @@ function ownerOf(req: Request, kind: 'orgs' | 'users') {
   return user.login;
 }
 
-function projectOf(req: Request, kind: 'orgs' | 'users'): FakeProject {
-  const owner = ownerOf(req, kind);
+export function projectOf(req: Request, kind: 'orgs' | 'users', owner = ownerOf(req, kind)): FakeProject {
   const p = req.gh.projects.find((x) => x.owner === owner && String(x.number) === req.params.number);
   if (!p || (!p.public && !canWrite(req, p))) throw notFound();
   return p;
 }
 
-function canWrite(req: Request, p: FakeProject): boolean {
-  if (p.owner.toLowerCase() === req.login.toLowerCase()) return true;
-  return [...req.gh.repos.values()].some(
-    (r) => r.owner === p.owner && ['admin', 'write'].includes(req.gh.permission(r, req.login)),
+/** Also the rule of the GraphQL project mutations (graphql-projects.ts). */
+export function canWriteProject(gh: FakeGitHub, login: string, p: { owner: string }): boolean {
+  if (p.owner.toLowerCase() === login.toLowerCase()) return true;
+  return [...gh.repos.values()].some(
+    (r) => r.owner === p.owner && ['admin', 'write'].includes(gh.permission(r, login)),
   );
 }
 
-function requireWrite(req: Request, p: FakeProject) {
+const canWrite = (req: Request, p: FakeProject) => canWriteProject(req.gh, req.login, p);
+
+export function requireWrite(req: Request, p: FakeProject) {
   if (!canWrite(req, p)) throw new HttpError(403, 'Resource not accessible by personal access token');
 }
 
-const projectUrl = (req: Request, kind: string, p: FakeProject) =>
+export const projectUrl = (req: Request, kind: string, p: FakeProject) =>
   `${req.urls.api}/${kind}/${p.owner}/projectsV2/${p.number}`;
 
 function project(req: Request, p: FakeProject) {
@@ -56,7 +58,7 @@ function project(req: Request, p: FakeProject) {
   };
 }
 
-function field(req: Request, kind: string, p: FakeProject, f: FakeProjectField) {
+export function field(req: Request, kind: string, p: FakeProject, f: FakeProjectField) {
   return {
     id: f.id,
     node_id: `PVTF_${f.id}`,
@@ -70,6 +72,19 @@ function field(req: Request, kind: string, p: FakeProject, f: FakeProjectField) 
         description: { raw: '', html: '' },
         color: 'GRAY',
       })),
+    }),
+    ...(f.iteration && {
+      configuration: {
+        start_day: new Date(`${f.iteration.start_date}T00:00:00Z`).getUTCDay(),
+        duration: f.iteration.duration,
+        iterations: f.iteration.iterations.map((i) => ({
+          id: i.id,
+          start_date: i.start_date,
+          duration: i.duration,
+          title: { raw: i.title, html: i.title },
+          completed: false,
+        })),
+      },
     }),
     created_at: p.created_at,
     updated_at: p.created_at,

@@ -315,6 +315,31 @@ function seedSecurityAndPlanning(gh: FakeGitHub): void {
         values: { [status.id]: 'f75ad846' },
       },
     ],
+    // Fixed ids below the counter's range, so that seeding them shifts no other id.
+    views: [
+      {
+        id: 77,
+        number: 1,
+        name: 'By status',
+        layout: 'board',
+        filter: 'is:open',
+        visible_fields: [status.id],
+        creator: 'octocat',
+        created_at,
+        updated_at: created_at,
+      },
+    ],
+    statusUpdates: [
+      {
+        id: 78,
+        body: 'On schedule.',
+        status: 'ON_TRACK',
+        start_date: '2026-01-05',
+        target_date: '2026-03-31',
+        creator: 'octocat',
+        created_at,
+      },
+    ],
   });
   gh.issueTypes.set('octo-org', [
     { id: gh.id(), name: 'Bug', description: 'Something is not working', color: 'red' },

@@ -14,6 +14,7 @@ import { gitRoutes } from './routes-git.js';
 import { issueRoutes } from './routes-issues.js';
 import { milestoneRoutes } from './routes-milestones.js';
 import { peopleRoutes } from './routes-people.js';
+import { projectViewRoutes } from './routes-project-views.js';
 import { projectRoutes } from './routes-projects.js';
 import { pullRoutes } from './routes-pulls.js';
 import { releaseRoutes } from './routes-releases.js';
@@ -80,6 +81,7 @@ const ROUTES: Route[] = [
   ...advisoryRoutes,
   ...subscriptionRoutes,
   ...projectRoutes,
+  ...projectViewRoutes,
   ...actionRunRoutes,
   ...milestoneRoutes,
 ];

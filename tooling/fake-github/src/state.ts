@@ -37,6 +37,8 @@ export type {
   FakeProject,
   FakeProjectField,
   FakeProjectItem,
+  FakeProjectStatusUpdate,
+  FakeProjectView,
   FakePull,
   FakeRelease,
   FakeReleaseAsset,

@@ -334,13 +334,43 @@ export interface FakeProject {
   created_at: string;
   fields: FakeProjectField[];
   items: FakeProjectItem[];
+  views: FakeProjectView[];
+  statusUpdates: FakeProjectStatusUpdate[];
+}
+
+/** A saved view; `visible_fields` holds field ids, empty for the layout's default. */
+export interface FakeProjectView {
+  id: number;
+  number: number;
+  name: string;
+  layout: 'table' | 'board' | 'roadmap';
+  filter: string | null;
+  visible_fields: number[];
+  creator: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface FakeProjectStatusUpdate {
+  id: number;
+  body: string | null;
+  status: 'INACTIVE' | 'ON_TRACK' | 'AT_RISK' | 'OFF_TRACK' | 'COMPLETE' | null;
+  start_date: string | null;
+  target_date: string | null;
+  creator: string;
+  created_at: string;
 }
 
 export interface FakeProjectField {
   id: number;
   name: string;
-  data_type: 'title' | 'text' | 'number' | 'date' | 'single_select';
+  data_type: 'title' | 'text' | 'number' | 'date' | 'single_select' | 'iteration';
   options: Array<{ id: string; name: string }>;
+  iteration?: {
+    start_date: string;
+    duration: number;
+    iterations: Array<{ id: string; title: string; start_date: string; duration: number }>;
+  };
 }
 
 /** An issue or pull request in a project; `values` by field id (an option id for single select). */

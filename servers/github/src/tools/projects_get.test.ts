@@ -32,9 +32,24 @@ describe('projects_get', () => {
     expect(h.fake.gh.calls.at(-1)?.path).toBe(`/orgs/octo-org/projectsV2/1/items/${itemId}`);
   });
 
+  it('gets a view and a status update by node id alone', async () => {
+    const view = await h.call('projects_get', { method: 'get_project_view', view_id: 'PVTV_77' });
+    expect(view.structured).toMatchObject({ view: { id: 'PVTV_77', name: 'By status', layout: 'board' } });
+    const update = await h.call('projects_get', {
+      method: 'get_project_status_update',
+      status_update_id: 'PVTSU_78',
+    });
+    expect(update.structured).toMatchObject({ statusUpdate: { status: 'ON_TRACK', body: 'On schedule.' } });
+    const wrong = await h.call('projects_get', { method: 'get_project_view', view_id: 'PVTSU_78' });
+    expect(wrong.isError).toBe(true);
+    expect(wrong.text).toContain('not a ProjectV2View');
+  });
+
   it('says which argument a method needs', async () => {
     const res = await h.call('projects_get', { method: 'get_project_item', ...where });
     expect(res.isError).toBe(true);
     expect(res.text).toContain('get_project_item needs item_id');
+    const noId = await h.call('projects_get', { method: 'get_project_view' });
+    expect(noId.text).toContain('get_project_view needs view_id');
   });
 });

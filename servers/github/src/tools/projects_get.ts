@@ -14,34 +14,61 @@ import {
   projectNumber,
   projectOut,
 } from '../projects.js';
+import { STATUS_FIELDS, type StatusNode, statusOut, statusUpdate } from '../projects-status.js';
+import { nodeOf, VIEW_FIELDS, type ViewNode, view, viewOut } from '../projects-views.js';
 
 export default defineTool({
   name: 'projects_get',
-  title: 'Get project, field or item',
+  title: 'Get a project or a part of it',
   description:
-    'method get_project, get_project_field (field_id) or get_project_item (item_id; fields or field_names pick the values shown).',
+    'get_project_item: fields or field_names pick the values shown. Views and status updates by node id alone.',
   inputSchema: z.object({
-    method: z.enum(['get_project', 'get_project_field', 'get_project_item']),
+    method: z.enum([
+      'get_project',
+      'get_project_field',
+      'get_project_item',
+      'get_project_view',
+      'get_project_status_update',
+    ]),
     ...ownerArgs,
-    project_number: projectNumber,
+    owner: ownerArgs.owner.optional(),
+    project_number: projectNumber.optional(),
     field_id: z.number().int().optional(),
     item_id: z.number().int().optional(),
     fields: z.array(z.string()).optional().describe('field ids'),
     field_names: z.array(z.string()).optional(),
+    view_id: z.string().optional(),
+    status_update_id: z.string().optional(),
   }),
   outputSchema: z.object({
     project: projectOut.optional(),
     field: fieldOut.optional(),
     item: itemOut.optional(),
+    view: viewOut.optional(),
+    statusUpdate: statusOut.optional(),
   }),
   annotations: readOnly({ openWorld: true }),
   toolset: 'projects',
   handler: async (input, ctx) => {
+    const m = input.method;
+    // Views and status updates are found by their global node id alone.
+    if (m === 'get_project_view') {
+      const id = needs(input.view_id, 'view_id', m);
+      return { view: view(await nodeOf<ViewNode>(ctx, id, 'ProjectV2View', VIEW_FIELDS)) };
+    }
+    if (m === 'get_project_status_update') {
+      const id = needs(input.status_update_id, 'status_update_id', m);
+      return {
+        statusUpdate: statusUpdate(await nodeOf<StatusNode>(ctx, id, 'ProjectV2StatusUpdate', STATUS_FIELDS)),
+      };
+    }
     const gh = ctx.deps.gh.rest.projects;
-    const type = await ownerTypeOf(ctx, input);
-    const base = { project_number: input.project_number, request: { signal: ctx.signal } };
-    const org = { ...base, org: input.owner };
-    const user = { ...base, username: input.owner };
+    const project_number = needs(input.project_number, 'project_number', m);
+    const owner = needs(input.owner, 'owner', m);
+    const type = await ownerTypeOf(ctx, { owner, owner_type: input.owner_type });
+    const base = { project_number, request: { signal: ctx.signal } };
+    const org = { ...base, org: owner };
+    const user = { ...base, username: owner };
     if (input.method === 'get_project') {
       const res = type === 'org' ? await gh.getForOrg(org) : await gh.getForUser(user);
       return { project: project(res.data) };
@@ -55,11 +82,7 @@ export default defineTool({
       return { field: field(res.data) };
     }
     const item_id = needs(input.item_id, 'item_id', input.method);
-    const ids = await fieldIds(
-      ctx,
-      { type, owner: input.owner, project_number: input.project_number },
-      input,
-    );
+    const ids = await fieldIds(ctx, { type, owner, project_number }, input);
     const extra = { item_id, ...(ids && { fields: ids }) };
     const res =
       type === 'org'

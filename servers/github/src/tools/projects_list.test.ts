@@ -49,6 +49,54 @@ describe('projects_list', () => {
     expect(h.fake.gh.calls.at(-1)?.query).toContain(`fields=${status?.id}`);
   });
 
+  it('lists views and status updates over GraphQL, with cursors', async () => {
+    const views = await h.call('projects_list', { method: 'list_project_views', ...org, project_number: 1 });
+    const status = h.fake.gh.projects[0]?.fields[1];
+    expect(views.structured).toEqual({
+      views: [
+        {
+          id: 'PVTV_77',
+          number: 1,
+          name: 'By status',
+          layout: 'board',
+          filter: 'is:open',
+          visible_fields: [status?.id],
+        },
+      ],
+    });
+    expect(h.fake.gh.graphqlCalls.at(-1)?.errors).toEqual([]);
+    const updates = await h.call('projects_list', {
+      method: 'list_project_status_updates',
+      ...org,
+      project_number: 1,
+      per_page: 1,
+    });
+    expect(updates.structured).toEqual({
+      statusUpdates: [
+        {
+          id: 'PVTSU_78',
+          status: 'ON_TRACK',
+          body: 'On schedule.',
+          start_date: '2026-01-05',
+          target_date: '2026-03-31',
+          created_at: '2026-01-03T09:00:00Z',
+          creator: 'octocat',
+        },
+      ],
+    });
+    expect(h.fake.gh.graphqlCalls.at(-1)?.variables).toMatchObject({
+      owner: 'octo-org',
+      number: 1,
+      first: 1,
+    });
+  });
+
+  it('says a project it cannot find is missing', async () => {
+    const res = await h.call('projects_list', { method: 'list_project_views', ...org, project_number: 9 });
+    expect(res.isError).toBe(true);
+    expect(res.text).toMatch(/ProjectV2 with the number 9/);
+  });
+
   it('asks for project_number, and refuses an unknown field name', async () => {
     const missing = await h.call('projects_list', { method: 'list_project_items', ...org });
     expect(missing.text).toContain('list_project_items needs project_number');

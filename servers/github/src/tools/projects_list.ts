@@ -15,14 +15,22 @@ import {
   projectNumber,
   projectOut,
 } from '../projects.js';
+import { STATUS_FIELDS, type StatusNode, statusOut, statusUpdate } from '../projects-status.js';
+import { projectConnection, VIEW_FIELDS, type ViewNode, view, viewOut } from '../projects-views.js';
 
 export default defineTool({
   name: 'projects_list',
-  title: 'List projects, fields or items',
+  title: 'List projects or their parts',
   description:
-    'method list_projects (query: title words, is:open), list_project_fields or list_project_items (project_number; fields or field_names pick the values shown). Cursor paging.',
+    'list_projects query: title words, is:open. list_project_items: fields or field_names pick the values shown. Cursor paging.',
   inputSchema: z.object({
-    method: z.enum(['list_projects', 'list_project_fields', 'list_project_items']),
+    method: z.enum([
+      'list_projects',
+      'list_project_fields',
+      'list_project_items',
+      'list_project_views',
+      'list_project_status_updates',
+    ]),
     ...ownerArgs,
     project_number: projectNumber.optional(),
     query: z.string().optional(),
@@ -36,6 +44,8 @@ export default defineTool({
     projects: z.array(projectOut).optional(),
     fields: z.array(fieldOut).optional(),
     items: z.array(itemOut).optional(),
+    views: z.array(viewOut).optional(),
+    statusUpdates: z.array(statusOut).optional(),
     nextCursor: z.string().optional(),
     prevCursor: z.string().optional(),
   }),
@@ -61,11 +71,24 @@ export default defineTool({
       return { projects: res.data.map(project), ...cursorsOf(res.headers) };
     }
     const project_number = needs(input.project_number, 'project_number', input.method);
-    if (input.method === 'list_project_fields') {
-      const where = { type, owner: input.owner, project_number };
-      return { fields: await listFields(ctx, where, page) };
+    const where = { type, owner: input.owner, project_number };
+    if (input.method === 'list_project_fields') return { fields: await listFields(ctx, where, page) };
+    if (input.method === 'list_project_views') {
+      const { nodes, ...cursors } = await projectConnection<ViewNode>(
+        ctx,
+        where,
+        'views',
+        VIEW_FIELDS,
+        input,
+      );
+      return { views: nodes.map(view), ...cursors };
     }
-    const ids = await fieldIds(ctx, { type, owner: input.owner, project_number }, input);
+    if (input.method === 'list_project_status_updates') {
+      const found = await projectConnection<StatusNode>(ctx, where, 'statusUpdates', STATUS_FIELDS, input);
+      const { nodes, ...cursors } = found;
+      return { statusUpdates: nodes.map(statusUpdate), ...cursors };
+    }
+    const ids = await fieldIds(ctx, where, input);
     const params = {
       ...page,
       project_number,

@@ -1,26 +1,50 @@
-import { destructive, InvalidInputError } from '@refmcp/core';
+import { destructive } from '@refmcp/core';
 import * as z from 'zod';
 import { defineTool } from '../deps.js';
-import { item, itemOut, listFields, needs, ownerArgs, ownerTypeOf, projectNumber } from '../projects.js';
+import { itemOut, needs, ownerArgs, ownerTypeOf, projectNumber } from '../projects.js';
+import { type ItemInput, writeItems } from '../projects-items.js';
+import {
+  createdProjectOut,
+  createIterationField,
+  createProject,
+  createStatusUpdate,
+  iterationFieldOut,
+  STATUSES,
+  statusOut,
+} from '../projects-status.js';
+import { createView, deleteView, LAYOUTS, updateView, viewOut } from '../projects-views.js';
 
 const fieldValue = z
   .union([z.string(), z.number(), z.null()])
   .describe('option id for single select; null clears');
 
+const ITEM_METHODS = [
+  'add_project_item',
+  'update_project_item',
+  'update_project_items',
+  'delete_project_item',
+];
+
 export default defineTool({
   name: 'projects_write',
-  title: 'Change project items',
+  title: 'Change projects',
   description:
-    'method add_project_item (item_owner, item_repo, issue_number or pull_request_number), update_project_item (item_id, updated_field {id or name, value}), update_project_items (items: [{item_id}]) or delete_project_item (asks the user).',
+    'add_project_item: item_owner, item_repo, issue_number or pull_request_number. update_project_item(s): item_id or items, updated_field {id or name, value}. create_iteration_field: field_name, iteration_duration (days), start_date. Deletes ask the user.',
   inputSchema: z.object({
     method: z.enum([
       'add_project_item',
       'update_project_item',
       'update_project_items',
       'delete_project_item',
+      'create_project',
+      'create_project_status_update',
+      'create_project_view',
+      'update_project_view',
+      'delete_project_view',
+      'create_iteration_field',
     ]),
     ...ownerArgs,
-    project_number: projectNumber,
+    project_number: projectNumber.optional(),
     item_type: z.enum(['issue', 'pull_request']).optional(),
     item_owner: z.string().optional(),
     item_repo: z.string().optional(),
@@ -37,76 +61,77 @@ export default defineTool({
         z.object({ name: z.string(), value: fieldValue }),
       ])
       .optional(),
+    title: z.string().optional(),
+    body: z.string().optional(),
+    status: z.enum(STATUSES).optional(),
+    start_date: z.string().optional(),
+    target_date: z.string().optional(),
+    view_id: z.string().optional(),
+    name: z.string().optional(),
+    layout: z.enum(LAYOUTS).optional(),
+    filter: z.string().nullable().optional().describe('null clears'),
+    visible_fields: z.array(z.string()).optional().describe('field ids'),
+    visible_field_names: z.array(z.string()).optional(),
+    field_name: z.string().optional(),
+    iteration_duration: z.number().int().optional(),
+    iterations: z
+      .array(z.object({ title: z.string(), start_date: z.string(), duration: z.number() }))
+      .optional(),
   }),
-  outputSchema: z.object({ items: z.array(itemOut).optional(), deleted: z.number().optional() }),
+  outputSchema: z.object({
+    items: z.array(itemOut).optional(),
+    deleted: z.number().optional(),
+    project: createdProjectOut.optional(),
+    statusUpdate: statusOut.optional(),
+    view: viewOut.optional(),
+    deleted_view_id: z.string().optional(),
+    field: iterationFieldOut.optional(),
+  }),
   annotations: destructive({ openWorld: true }),
   toolset: 'projects',
-  // Adding and changing items can be undone; deleting one drops its field values for good.
+  // Everything else can be undone; deleting an item drops its field values, a view its setup.
   confirm: (input) =>
     input.method === 'delete_project_item'
       ? `Delete item ${input.item_id} from project ${input.owner}#${input.project_number}`
-      : undefined,
+      : input.method === 'delete_project_view'
+        ? `Delete view ${input.view_id} of project ${input.owner}#${input.project_number}`
+        : undefined,
   handler: async (input, ctx) => {
-    const gh = ctx.deps.gh.rest.projects;
-    const type = await ownerTypeOf(ctx, input);
-    const base = { project_number: input.project_number, request: { signal: ctx.signal } };
-    const org = { ...base, org: input.owner };
-    const user = { ...base, username: input.owner };
     const m = input.method;
-    if (m === 'add_project_item') {
-      const isPull = input.item_type === 'pull_request' || input.pull_request_number !== undefined;
-      // GitHub takes the item by owner, repo and number (or by database id); Octokit's types know
-      // only the id form of that documented choice, hence the cast.
-      const body = {
-        type: isPull ? 'PullRequest' : 'Issue',
-        owner: needs(input.item_owner, 'item_owner', m),
-        repo: needs(input.item_repo, 'item_repo', m),
-        number: needs(
-          isPull ? input.pull_request_number : input.issue_number,
-          'issue_number or pull_request_number',
-          m,
-        ),
-      } as unknown as { type: 'Issue' | 'PullRequest'; id: number };
-      const res =
-        type === 'org'
-          ? await gh.addItemForOrg({ ...org, ...body })
-          : await gh.addItemForUser({ ...user, ...body });
-      return { items: [item({ ...res.data, fields: [] })] };
+    // The owner's kind does not matter here: its node id is its GraphQL id either way.
+    if (m === 'create_project') {
+      return { project: await createProject(ctx, input.owner, needs(input.title, 'title', m)) };
     }
-    if (m === 'delete_project_item') {
-      const item_id = needs(input.item_id, 'item_id', m);
-      if (type === 'org') await gh.deleteItemForOrg({ ...org, item_id });
-      else await gh.deleteItemForUser({ ...user, item_id });
-      return { deleted: item_id };
+    const type = await ownerTypeOf(ctx, input);
+    const where = {
+      type,
+      owner: input.owner,
+      project_number: needs(input.project_number, 'project_number', m),
+    };
+    if (ITEM_METHODS.includes(m))
+      return writeItems(ctx, where, { ...input, method: m as ItemInput['method'] });
+    if (m === 'create_project_status_update')
+      return { statusUpdate: await createStatusUpdate(ctx, where, input) };
+    if (m === 'create_project_view') {
+      const view = await createView(ctx, where, {
+        ...input,
+        name: needs(input.name, 'name', m),
+        layout: needs(input.layout, 'layout', m),
+      });
+      return { view };
     }
-    const update = needs(input.updated_field, 'updated_field', m);
-    let id: number;
-    if ('id' in update) id = update.id;
-    else {
-      const all = await listFields(ctx, { type, owner: input.owner, project_number: input.project_number });
-      const found = all.find((f) => f.name.toLowerCase() === update.name.toLowerCase());
-      if (!found)
-        throw new InvalidInputError(
-          `No field "${update.name}". Known: ${all.map((f) => f.name).join(', ')}.`,
-        );
-      // A single select takes an option id; an option's name is accepted too.
-      id = found.id;
-      const option = found.options?.find((o) => o.name === update.value);
-      if (option) update.value = option.id;
+    if (m === 'update_project_view') {
+      return { view: await updateView(ctx, where, needs(input.view_id, 'view_id', m), input) };
     }
-    const ids =
-      m === 'update_project_item'
-        ? [needs(input.item_id, 'item_id', m)]
-        : needs(input.items, 'items', m).map((i) => i.item_id);
-    const fields = [{ id, value: update.value }];
-    const items = [];
-    for (const item_id of ids) {
-      const res =
-        type === 'org'
-          ? await gh.updateItemForOrg({ ...org, item_id, fields })
-          : await gh.updateItemForUser({ ...user, item_id, fields });
-      items.push(item(res.data));
+    if (m === 'delete_project_view') {
+      return { deleted_view_id: await deleteView(ctx, where, needs(input.view_id, 'view_id', m)) };
     }
-    return { items };
+    const field = await createIterationField(ctx, where, {
+      field_name: needs(input.field_name, 'field_name', m),
+      iteration_duration: needs(input.iteration_duration, 'iteration_duration', m),
+      start_date: needs(input.start_date, 'start_date', m),
+      iterations: input.iterations,
+    });
+    return { field };
   },
 });
