@@ -93,6 +93,31 @@ describe('leanSchema', () => {
     ).toBe(false);
   });
 
+  it('leaves out a default that omitting already means, and keeps every other default', () => {
+    const input = z.object({
+      recursive: z.boolean().default(false),
+      gitignore: z.boolean().default(true),
+      exclude: z.array(z.string()).default([]),
+      only: z.array(z.string()).default(['*.ts']),
+      depth: z.number().default(0),
+    });
+    const json = announced(leanSchema(input, { compact: true }));
+    expect(json.properties).toEqual({
+      recursive: { type: 'boolean' },
+      gitignore: { type: 'boolean', default: true },
+      exclude: { type: 'array', items: { type: 'string' } },
+      only: { type: 'array', items: { type: 'string' }, default: ['*.ts'] },
+      depth: { type: 'number', default: 0 },
+    });
+    expect(leanSchema(input, { compact: true }).parse({})).toEqual({
+      recursive: false,
+      gitignore: true,
+      exclude: [],
+      only: ['*.ts'],
+      depth: 0,
+    });
+  });
+
   it('writes integers without the safe-integer bounds and nullable fields as a type list', () => {
     const input = z.object({
       id: z.number().int(),

@@ -22,7 +22,8 @@ export interface LeanSchemaOptions {
   /**
    * For input schemas: leave out what restates the obvious, never a limit that matters: `type`
    * next to an `enum` (the values say it), `minLength: 1` and `minimum: 1`, the ±2^53-1 bounds
-   * zod gives every integer, and `anyOf` with `null` where a type list says the same. Input is
+   * zod gives every integer, `default: false` and `default: []` (what an omitted flag or list
+   * means), and `anyOf` with `null` where a type list says the same. Input is
    * still checked against the full zod schema, so an empty string or a zero gets the same clear
    * error.
    */
@@ -105,6 +106,8 @@ function compact(node: unknown): unknown {
     if ((key === 'minLength' || key === 'minimum') && value === 1) continue;
     if (key === 'minimum' && value === Number.MIN_SAFE_INTEGER) continue;
     if (key === 'maximum' && value === Number.MAX_SAFE_INTEGER) continue;
+    // An omitted flag is off and an omitted list is empty: saying so is what leaving it out means.
+    if (key === 'default' && (value === false || (Array.isArray(value) && value.length === 0))) continue;
     if (key === 'properties' && value && typeof value === 'object') {
       out[key] = Object.fromEntries(Object.entries(value).map(([name, field]) => [name, compact(field)]));
     } else out[key] = typeof value === 'object' ? compact(value) : value;

@@ -33,6 +33,8 @@ export function createApp(config: FilesystemConfig, options: AppOptions = {}): M
     title: 'Filesystem',
     instructions: INSTRUCTIONS,
     tools: toolsFor(config),
+    // Twenty tools: every host pays for tools/list in context on every turn.
+    compactListing: true,
     logger,
     deps: () => deps.forConnection(),
     // Subscriptions are added per instance (see resources.ts); list changes are never sent.

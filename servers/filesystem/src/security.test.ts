@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { callTool } from '@refmcp/core/testing';
 import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import { type Fixture, makeFixture } from './test-helpers.js';
+import { catalog } from './tools/index.js';
 
 /**
  * Escape attempts against every tool and the resources, in both eras. Outside content carries
@@ -246,7 +247,8 @@ describe('read-only mode', () => {
     expect(tools.length).toBeGreaterThan(0);
     expect(tools.map((t) => t.name).filter((name) => WRITE_TOOLS.includes(name))).toEqual([]);
     for (const tool of tools) {
-      expect(tool.annotations, tool.name).toMatchObject({ readOnlyHint: true, destructiveHint: false });
+      // Listed compactly: a read-only tool's destructive and idempotent hints carry nothing.
+      expect(tool.annotations, tool.name).toEqual({ readOnlyHint: true, openWorldHint: false });
     }
     await writeFile(path.join(fx.root, 'keep.txt'), 'keep');
     // The model is told why, and what a user changes to allow it, not that the tool does not exist.
@@ -256,15 +258,22 @@ describe('read-only mode', () => {
     expect(await readFile(path.join(fx.root, 'keep.txt'), 'utf8')).toBe('keep');
   });
 
-  it('every tool sets all four annotation hints, and write tools are not read-only', async () => {
+  it('every tool sets all four annotation hints, and lists every hint that means something', async () => {
+    const four = ['readOnlyHint', 'destructiveHint', 'idempotentHint', 'openWorldHint'] as const;
+    for (const tool of catalog) {
+      for (const hint of four) expect(typeof tool.annotations[hint], `${tool.name}.${hint}`).toBe('boolean');
+    }
     fx = await makeFixture('legacy');
     const { tools } = await fx.client.listTools();
+    expect(tools).toHaveLength(catalog.length);
     for (const tool of tools) {
       const hints = tool.annotations ?? {};
-      for (const hint of ['readOnlyHint', 'destructiveHint', 'idempotentHint', 'openWorldHint'] as const) {
-        expect(typeof hints[hint], `${tool.name}.${hint}`).toBe('boolean');
-      }
-      expect(hints.readOnlyHint, tool.name).toBe(!WRITE_TOOLS.includes(tool.name));
+      const writes = WRITE_TOOLS.includes(tool.name);
+      expect(hints.readOnlyHint, tool.name).toBe(!writes);
+      // Nothing here reaches beyond the allowed directories.
+      expect(hints.openWorldHint, tool.name).toBe(false);
+      // Hosts decide what to ask the user from a write tool's hints: all of them are listed.
+      if (writes) for (const hint of four) expect(typeof hints[hint], `${tool.name}.${hint}`).toBe('boolean');
     }
   });
 });

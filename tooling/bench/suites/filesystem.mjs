@@ -194,6 +194,24 @@ export async function run({ flags }) {
     const oursTools = await listTools(ours.client);
     const offTools = await listTools(off.client);
 
+    if (selected(flags, 'tools-list')) {
+      // What a host pays in context every turn, per tool offered: bytes, not ms.
+      const perTool = (tools) =>
+        Buffer.byteLength(JSON.stringify({ tools: [...tools.values()] })) / tools.size;
+      const row = makeRow({
+        suite: name,
+        id: 'tools-list bytes/tool',
+        title: `tools/list bytes per tool (ours ${oursTools.size} tools, official ${offTools.size}; not ms)`,
+        ours: perTool(oursTools),
+        base: perTool(offTools),
+        baseName: 'official',
+        target: 1.0,
+        samples: 1,
+        check: `ours ${oursTools.size} / official ${offTools.size} tools`,
+      });
+      record(row, {});
+    }
+
     /**
      * One warm case. `oursCall`/`offCall` return `{ count }` for the check column; `oursArgs`
      * and `offArgs` are recorded in the JSON so the comparison can be audited.

@@ -10,30 +10,14 @@ export const walkFields = {
   excludePatterns: z
     .array(z.string())
     .default([])
-    .describe(
-      'Globs to skip, added to the defaults. No "/": any name at any depth (dist, *.log); with "/": path from `path` (src/gen/**)',
-    ),
-  maxDepth: z
-    .number()
-    .int()
-    .min(1)
-    .max(1000)
-    .optional()
-    .describe('Levels to descend; 1 = direct entries only'),
-  defaultExcludes: z
-    .boolean()
-    .default(true)
-    .describe('Skip .git and node_modules (default true); false walks into them'),
+    .describe('More globs to skip: dist, *.log (names at any depth) or src/gen/** (paths from `path`)'),
+  maxDepth: z.number().int().min(1).max(1000).optional().describe('1 = direct entries only'),
+  defaultExcludes: z.boolean().default(true).describe('false: walk into .git and node_modules'),
   includeHiddenDirs: z
     .boolean()
     .default(false)
-    .describe(
-      'Walk into directories named .* (.github, .venv, .cache); default false. .git also needs defaultExcludes: false',
-    ),
-  respectGitignore: z
-    .boolean()
-    .default(true)
-    .describe('Skip what .gitignore files ignore (default true); false includes ignored files'),
+    .describe('Walk into .* directories (.github, .venv); .git also needs defaultExcludes: false'),
+  respectGitignore: z.boolean().default(true).describe('false: include what .gitignore ignores'),
 };
 
 export const entryTypeSchema = z.enum(ENTRY_TYPES);

@@ -16,24 +16,19 @@ export default defineTool({
   name: 'calculate_directory_size',
   title: 'Calculate directory size',
   description:
-    'Total size of the files under a directory, recursively (the sum of file sizes in bytes; nothing ' +
-    'skipped, .git and node_modules included). Symlinks are counted, not followed. output_format ' +
-    '"human-readable" (default, 1024-based: "1.5 MB") or "bytes" sets the text answer.',
+    'Total size in bytes of the files under a directory, recursively; nothing skipped (.git and node_modules count). Symlinks are counted, not followed. output_format: "human-readable" (default, 1024-based: "1.5 MB") or "bytes".',
   inputSchema: z.object({
     root_path: z.string().describe('Directory to measure'),
-    output_format: z
-      .enum(['human-readable', 'bytes'])
-      .default('human-readable')
-      .describe('How `size` reads: "1.5 MB" (default) or the byte count'),
+    output_format: z.enum(['human-readable', 'bytes']).default('human-readable').describe('How size reads'),
   }),
   outputSchema: z.object({
     path: z.string(),
-    bytes: z.number().describe('sum of the sizes of the regular files'),
-    size: z.string().describe('bytes in the requested output_format'),
+    bytes: z.number().describe('Sum of file sizes'),
+    size: z.string().describe('In output_format'),
     files: z.number(),
     directories: z.number(),
     symlinks: z.number(),
-    unreadable: z.number().describe('entries that vanished or could not be read; not counted'),
+    unreadable: z.number().describe('Unreadable entries, not counted'),
   }),
   annotations: readOnly({ openWorld: false }),
   handler: async ({ root_path, output_format }, ctx: FsContext) => {

@@ -13,26 +13,23 @@ export default defineTool({
   name: 'copy_path',
   title: 'Copy file or directory',
   description:
-    'Copy a file, or a directory with recursive: true. Symlinks inside a copied directory are ' +
-    'copied as symlinks (same target, never followed); sockets, FIFOs and devices are skipped and ' +
-    'listed. Fails if the destination exists unless overwrite: true, which replaces a file with a ' +
-    'file or a directory with a directory (whole, not merged). Creates missing parent directories.',
+    'Copy a file, or a directory with recursive: true. Symlinks inside are copied as symlinks, never followed; sockets, FIFOs and devices are skipped and listed. An existing destination is refused unless overwrite: true, which replaces a file with a file or a directory with a directory (not merged). Creates missing parents.',
   inputSchema: z.object({
     source: z.string().describe('File or directory to copy'),
     destination: z.string().describe('Path of the copy, including its name'),
-    recursive: z.boolean().optional().describe('Required to copy a directory (default false)'),
-    overwrite: z.boolean().optional().describe('Replace an existing destination (default false)'),
+    recursive: z.boolean().optional().describe('Needed for a directory'),
+    overwrite: z.boolean().optional().describe('Replace an existing destination'),
   }),
   outputSchema: z.object({
     source: z.string(),
     destination: z.string(),
     type: z.enum(['file', 'directory']),
-    replaced: z.boolean().describe('true when an existing destination was replaced'),
+    replaced: z.boolean().describe('A destination was replaced'),
     files: z.number(),
     directories: z.number(),
     symlinks: z.number(),
-    bytes: z.number().describe('total size of copied files'),
-    skipped: z.array(z.string()).describe(`special files not copied (first ${SKIPPED_SHOWN})`),
+    bytes: z.number().describe('Bytes copied'),
+    skipped: z.array(z.string()).describe(`Special files skipped (first ${SKIPPED_SHOWN})`),
     skippedCount: z.number(),
   }),
   annotations: destructive({ openWorld: false, idempotent: true }),

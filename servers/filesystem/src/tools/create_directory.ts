@@ -9,7 +9,7 @@ export default defineTool({
   description:
     'Create a directory and any missing parents (like mkdir -p). Succeeds without change if the ' +
     'directory already exists; fails if a file is in the way.',
-  inputSchema: z.object({ path: z.string().describe('Directory path') }),
+  inputSchema: z.object({ path: z.string() }),
   outputSchema: z.object({
     path: z.string(),
     created: z.boolean().describe('false when the directory already existed'),

@@ -8,15 +8,10 @@ export default defineTool({
   name: 'delete_path',
   title: 'Delete file or directory',
   description:
-    'Delete a file, a symlink or an empty directory. A non-empty directory needs recursive: true and ' +
-    'is deleted with everything in it. A symlink is deleted itself; its target is never touched. ' +
-    'Cannot delete an allowed directory. Permanent: there is no trash.',
+    'Delete a file, a symlink (never its target) or an empty directory; a non-empty one needs recursive: true and goes with everything in it. Allowed directories themselves cannot be deleted. Permanent: no trash.',
   inputSchema: z.object({
-    path: z.string().describe('File, symlink or directory path'),
-    recursive: z
-      .boolean()
-      .optional()
-      .describe('Delete a non-empty directory with all its contents (default false)'),
+    path: z.string(),
+    recursive: z.boolean().optional().describe('Delete a non-empty directory and its contents'),
   }),
   outputSchema: z.object({
     path: z.string(),

@@ -45,26 +45,17 @@ export default defineTool({
   name: 'directory_tree',
   title: 'Directory tree',
   description:
-    'Recursive tree of a directory, breadth-first, stopping after maxEntries entries (default 2000). ' +
-    'By default skips node_modules, directories named .* and what .gitignore ignores (see includeHiddenDirs, ' +
-    'respectGitignore, defaultExcludes). Symlinks are shown, not followed. ' +
-    'A directory without children in the result was not expanded (maxDepth or maxEntries reached).',
+    "Recursive tree of a directory, breadth-first, up to maxEntries entries. Skips node_modules, .* directories and .gitignore'd paths by default (see includeHiddenDirs, respectGitignore, defaultExcludes). Symlinks are shown, not followed. A directory shown without children was not expanded (maxDepth or maxEntries).",
   inputSchema: z.object({
-    path: z.string().describe('Directory path'),
+    path: z.string(),
     ...walkFields,
-    maxEntries: z
-      .number()
-      .int()
-      .min(1)
-      .max(100_000)
-      .default(2000)
-      .describe('Most entries returned (default 2000)'),
+    maxEntries: z.number().int().min(1).max(100_000).default(2000).describe('Most entries returned'),
   }),
   outputSchema: z.object({
     path: z.string(),
     tree: treeNode,
-    entries: z.number().describe('entries in the tree, not counting the root'),
-    truncated: z.boolean().describe('true when more entries exist beyond maxEntries'),
+    entries: z.number().describe('Entries, root not counted'),
+    truncated: z.boolean().describe('More entries exist'),
   }),
   annotations: readOnly({ openWorld: false }),
   handler: async (input, ctx: FsContext) => {

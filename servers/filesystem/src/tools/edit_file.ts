@@ -20,12 +20,9 @@ export default defineTool({
   name: 'edit_file',
   title: 'Edit file',
   description:
-    'Replace exact text in a UTF-8 file. Edits apply in order; each oldText must match exactly one ' +
-    'place (or every place with replaceAll). If no exact match, whole lines are matched ignoring ' +
-    'leading/trailing whitespace and newText is re-indented. All edits apply or none; the write is ' +
-    'atomic; CRLF line endings and a BOM are kept. Returns a unified diff; dryRun previews it without writing.',
+    'Replace exact text in a UTF-8 file. Edits apply in order; each oldText must match one place (every place with replaceAll). Without an exact match, whole lines are matched ignoring surrounding whitespace and newText is re-indented. All edits or none, written atomically; CRLF and a BOM are kept. Returns a unified diff; dryRun previews it.',
   inputSchema: z.object({
-    path: z.string().describe('File path'),
+    path: z.string(),
     edits: z
       .array(
         z.object({
@@ -34,19 +31,14 @@ export default defineTool({
         }),
       )
       .min(1),
-    dryRun: z.boolean().optional().describe('Return the diff without writing (default false)'),
-    replaceAll: z
-      .boolean()
-      .optional()
-      .describe(
-        `Replace every match instead of requiring one (default false; at most ${MAX_REPLACEMENTS} places)`,
-      ),
+    dryRun: z.boolean().optional().describe('Diff only, no write'),
+    replaceAll: z.boolean().optional().describe(`Replace every match (at most ${MAX_REPLACEMENTS})`),
   }),
   outputSchema: z.object({
     path: z.string(),
-    diff: z.string().describe('Unified diff, 3 lines of context; empty when nothing changes'),
-    applied: z.boolean().describe('True when the file was written'),
-    replacements: z.number().describe('Number of places replaced'),
+    diff: z.string().describe('Unified diff; empty if unchanged'),
+    applied: z.boolean().describe('File written'),
+    replacements: z.number().describe('Places replaced'),
   }),
   annotations: destructive({ openWorld: false }),
   // An edit returns its diff, so it can be undone by the reverse edit: nobody needs to approve it.

@@ -8,7 +8,7 @@ export default defineTool({
   title: 'Get file info',
   description:
     'Metadata for a file or directory: type, size in bytes, times (ISO 8601), permissions (octal).',
-  inputSchema: z.object({ path: z.string().describe('File or directory path') }),
+  inputSchema: z.object({ path: z.string() }),
   outputSchema: z.object({
     path: z.string(),
     type: z.enum(['file', 'directory', 'other']),

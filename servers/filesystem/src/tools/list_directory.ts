@@ -26,7 +26,7 @@ export default defineTool({
   description:
     'Entries of one directory (not recursive), directories first, each marked [DIR], [FILE], [LINK] ' +
     '(symlink, not followed) or [OTHER]. Use directory_tree for nested levels, list_directory_with_sizes for sizes.',
-  inputSchema: z.object({ path: z.string().describe('Directory path') }),
+  inputSchema: z.object({ path: z.string() }),
   outputSchema: z.object({
     path: z.string(),
     entries: z.array(z.object({ name: z.string(), type: entryTypeSchema })),

@@ -16,7 +16,7 @@ export default defineTool({
     'Entries of one directory (not recursive) with file sizes in bytes, plus totals. ' +
     'sortBy "size" puts the largest first. Symlinks are listed, not followed; directory sizes are not summed.',
   inputSchema: z.object({
-    path: z.string().describe('Directory path'),
+    path: z.string(),
     sortBy: z
       .enum(['name', 'size'])
       .default('name')

@@ -11,9 +11,7 @@ export default defineTool({
   name: 'move_file',
   title: 'Move or rename',
   description:
-    'Move or rename a file, directory or symlink (a symlink is moved itself, not its target). ' +
-    'Fails if the destination exists: it never overwrites. Creates missing parent directories of ' +
-    'the destination. Works across file systems (copies, then deletes the source).',
+    'Move or rename a file, directory or symlink (the link itself). Never overwrites: an existing destination is refused. Creates missing parents; works across file systems (copy, then delete).',
   inputSchema: z.object({
     source: z.string().describe('Path to move'),
     destination: z.string().describe('New path, including the new name'),
@@ -22,7 +20,7 @@ export default defineTool({
     source: z.string(),
     destination: z.string(),
     type: z.enum(['file', 'directory', 'symlink', 'other']),
-    method: z.enum(['rename', 'copy']).describe('copy when source and destination are on different devices'),
+    method: z.enum(['rename', 'copy']).describe('copy across devices'),
   }),
   annotations: writes({ openWorld: false }),
   handler: async ({ source, destination }, ctx: FsContext) => {

@@ -20,10 +20,8 @@ export default defineTool({
   name: 'read_media_file',
   title: 'Read image or audio file',
   description:
-    'Return an image (png, jpg, gif, webp, bmp, svg, ico, avif, tiff) or audio file (mp3, wav, ogg, ' +
-    'opus, flac, m4a, aac, aiff) as a base64 content block, typed by extension. Files over 6 MiB (what ' +
-    'one reply carries as base64) are refused. For text use read_text_file.',
-  inputSchema: z.object({ path: z.string().describe('Image or audio file path') }),
+    'Return an image (png, jpg, gif, webp, bmp, svg, ico, avif, tiff) or audio file (mp3, wav, ogg, opus, flac, m4a, aac, aiff) as base64 content, typed by extension. Over 6 MiB is refused. Text: read_text_file.',
+  inputSchema: z.object({ path: z.string() }),
   outputSchema: z.object({
     path: z.string(),
     mimeType: z.string(),

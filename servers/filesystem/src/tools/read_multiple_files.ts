@@ -26,13 +26,11 @@ export default defineTool({
   name: 'read_multiple_files',
   title: 'Read multiple files',
   description:
-    'Read up to 50 UTF-8 text files in one call. A file that cannot be read gets an error entry; the ' +
-    'others are still returned. The output cap (default 256 KiB) is shared evenly, at least 4 KiB per ' +
-    'file; a cut file reports nextOffset for read_text_file. head or tail (not both) applies to every file.',
+    'Read up to 50 UTF-8 text files in one call; an unreadable file gets an error entry and the rest are returned. The output cap (default 256 KiB) is shared, at least 4 KiB a file; a cut file gives nextOffset for read_text_file. head or tail applies to every file.',
   inputSchema: z.object({
     paths: z.array(z.string()).min(1).max(50).describe('File paths'),
-    head: lineCount.optional().describe('Only the first N lines of each file'),
-    tail: lineCount.optional().describe('Only the last N lines of each file'),
+    head: lineCount.optional().describe('First N lines of each'),
+    tail: lineCount.optional().describe('Last N lines of each'),
   }),
   outputSchema: z.object({ files: z.array(fileResult) }),
   annotations: readOnly({ openWorld: false }),

@@ -9,27 +9,23 @@ export default defineTool({
   name: 'read_text_file',
   title: 'Read text file',
   description:
-    'Read a UTF-8 text file, whole or by lines. Use at most one of: head (first N lines), tail ' +
-    '(last N lines), offset (1-based first line) with optional limit (line count). Line slices are ' +
-    'fast on files of any size; whole reads are refused above the server file-size limit (default 50 MiB). ' +
-    'Output is capped (default 256 KiB) at a line boundary; a cut result ends with a notice and ' +
-    'nextOffset to continue from. Binary files are refused; use read_media_file for images and audio.',
+    'Read a UTF-8 text file, whole or by lines: head (first N lines), tail (last N), or offset (1-based) with optional limit; one of them at most. Line slices are fast at any size; whole reads over the file-size limit (default 50 MiB) are refused. Output is capped (default 256 KiB) at a line end; a cut result says so and gives nextOffset. Binary files are refused (use read_media_file).',
   inputSchema: z.object({
-    path: z.string().describe('File path'),
-    head: lineCount.optional().describe('Return only the first N lines'),
-    tail: lineCount.optional().describe('Return only the last N lines'),
-    offset: lineCount.optional().describe('1-based line to start at'),
-    limit: lineCount.optional().describe('Number of lines to return from offset (default: until the cap)'),
+    path: z.string(),
+    head: lineCount.optional().describe('First N lines'),
+    tail: lineCount.optional().describe('Last N lines'),
+    offset: lineCount.optional().describe('1-based first line'),
+    limit: lineCount.optional().describe('Lines from offset (default: to the cap)'),
   }),
   outputSchema: z.object({
     path: z.string(),
-    content: z.string().describe('The lines, with their original line endings'),
-    startLine: z.number().optional().describe('1-based; omitted for a tail whose line numbers are unknown'),
-    endLine: z.number().optional().describe('Last line included; startLine - 1 when none'),
-    totalLines: z.number().optional().describe('Present when the read reached the end of the file'),
-    truncated: z.boolean().describe('True when the output cap cut the result'),
-    nextOffset: z.number().optional().describe('Pass as offset to continue after a cut'),
-    notice: z.string().optional().describe('Why the result was cut and how to continue'),
+    content: z.string().describe('Lines with their own endings'),
+    startLine: z.number().optional().describe('1-based; absent for a tail of unknown position'),
+    endLine: z.number().optional().describe('Last line included'),
+    totalLines: z.number().optional().describe('Set when the read reached the end'),
+    truncated: z.boolean().describe('Cut by the output cap'),
+    nextOffset: z.number().optional().describe('offset to continue from'),
+    notice: z.string().optional().describe('Why it was cut'),
   }),
   annotations: readOnly({ openWorld: false }),
   handler: async ({ path: input, head, tail, offset, limit }, ctx: FsContext) => {

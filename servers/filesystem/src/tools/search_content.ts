@@ -25,46 +25,28 @@ export default defineTool({
   name: 'search_content',
   title: 'Search file contents',
   description:
-    'Search text inside files under a directory (or in one file), like grep -rn. pattern is a JavaScript ' +
-    'regex, or plain text with literal: true; case-insensitive unless caseSensitive. Respects .gitignore ' +
-    'and skips node_modules, directories named .*, binary files and files over --max-file-size (default 50 MiB). include/exclude are globs ' +
-    '(*.ts, src/**). One result per matching line, up to maxResults (default 200); filesOnly lists files instead.',
+    "Search text in files under a directory (or one file), like grep -rn. pattern is a JavaScript regex, or plain text with literal: true; case-insensitive unless caseSensitive. Skips .gitignore'd paths, node_modules, .* directories, binary files and files over the size limit (default 50 MiB). include/exclude are globs (*.ts, src/**). One result per matching line; filesOnly lists files instead.",
   inputSchema: z.object({
-    path: z.string().describe('Directory (searched recursively) or file'),
+    path: z.string().describe('Directory or file'),
     pattern: z.string().describe('Regex, or text with literal: true'),
-    literal: z.boolean().default(false).describe('Treat pattern as plain text (default false: regex)'),
-    caseSensitive: z.boolean().default(false).describe('Default false'),
-    include: z
-      .array(z.string())
-      .default([])
-      .describe('Only files matching one of these globs (*.ts, src/**/*.py)'),
-    exclude: z.array(z.string()).default([]).describe('Skip files and directories matching these globs'),
-    contextLines: z
-      .number()
-      .int()
-      .min(0)
-      .max(10)
-      .default(0)
-      .describe('Lines shown before and after each match'),
-    maxResults: z
-      .number()
-      .int()
-      .min(1)
-      .max(10_000)
-      .default(200)
-      .describe('Most matching lines (or files) returned'),
+    literal: z.boolean().default(false).describe('pattern is plain text, not a regex'),
+    caseSensitive: z.boolean().default(false),
+    include: z.array(z.string()).default([]).describe('Only files matching one of these globs'),
+    exclude: z.array(z.string()).default([]).describe('Skip paths matching these globs'),
+    contextLines: z.number().int().min(0).max(10).default(0).describe('Lines around each match'),
+    maxResults: z.number().int().min(1).max(10_000).default(200).describe('Most lines (or files) returned'),
     respectGitignore: walkFields.respectGitignore,
-    filesOnly: z.boolean().default(false).describe('Return only the paths of matching files'),
+    filesOnly: z.boolean().default(false).describe('Only the paths of matching files'),
     maxDepth: walkFields.maxDepth,
     defaultExcludes: walkFields.defaultExcludes,
     includeHiddenDirs: walkFields.includeHiddenDirs,
   }),
   outputSchema: z.object({
     matches: z.array(matchSchema).optional().describe('absent with filesOnly'),
-    files: z.array(z.string()).optional().describe('matching files (absolute), only with filesOnly'),
-    truncated: z.boolean().describe('true when more matches exist beyond maxResults'),
+    files: z.array(z.string()).optional().describe('With filesOnly'),
+    truncated: z.boolean().describe('More matches exist'),
     filesScanned: z.number(),
-    filesSkipped: z.number().describe('binary, over the size limit, or unreadable'),
+    filesSkipped: z.number().describe('Binary, too large or unreadable'),
   }),
   annotations: readOnly({ openWorld: false }),
   handler: async (input, ctx: FsContext) => {

@@ -9,26 +9,16 @@ export default defineTool({
   name: 'search_files',
   title: 'Search files by name',
   description:
-    'Find files and directories by name under a directory, recursively. pattern is a glob: with "/" it ' +
-    'matches the path relative to `path` (src/**/*.ts); without, the name at any depth (*.ts, package.json). ' +
-    'Text without glob characters matches names containing it, ignoring case. By default skips node_modules, ' +
-    'directories named .* and what .gitignore ignores; symlinks are not followed. Returns absolute paths, ' +
-    'shallowest first. To search inside files, use search_content.',
+    'Find files and directories by name, recursively. pattern is a glob: with "/" it matches the path from `path` (src/**/*.ts), without it the name at any depth (*.ts); plain text matches names containing it, any case. Skips node_modules, .* directories and .gitignore\'d paths by default; symlinks are not followed. Absolute paths, shallowest first. For text inside files: search_content.',
   inputSchema: z.object({
-    path: z.string().describe('Directory to search under'),
+    path: z.string(),
     pattern: z.string().describe('Glob (**/*.ts, *.md) or a name fragment'),
     ...walkFields,
-    maxResults: z
-      .number()
-      .int()
-      .min(1)
-      .max(100_000)
-      .default(500)
-      .describe('Most paths returned (default 500)'),
+    maxResults: z.number().int().min(1).max(100_000).default(500).describe('Most paths returned'),
   }),
   outputSchema: z.object({
     matches: z.array(z.string()).describe('absolute paths'),
-    truncated: z.boolean().describe('true when more matches exist beyond maxResults'),
+    truncated: z.boolean().describe('More matches exist'),
   }),
   annotations: readOnly({ openWorld: false }),
   handler: async (input, ctx: FsContext) => {

@@ -10,21 +10,18 @@ export default defineTool({
   name: 'unzip_file',
   title: 'Unzip file',
   description:
-    'Extract a ZIP archive into a directory (created if missing). Existing files with the same names are ' +
-    'replaced, after the user approves. Each file is written atomically. Refused whole: entries that would ' +
-    'land outside the target, encrypted entries, more than --max-archive-entries (default 10000) or ' +
-    '--max-archive-bytes uncompressed (default 1 GiB, counted as written). Symlink entries are skipped and listed.',
+    'Extract a ZIP archive into a directory (created if missing); same-named files are replaced after the user approves, each written atomically. Refused whole: entries landing outside the target, encrypted entries, more than --max-archive-entries (default 10000) or --max-archive-bytes written (default 1 GiB). Symlink entries are skipped and listed.',
   inputSchema: z.object({
-    zip_file: z.string().describe('Path of the .zip archive'),
+    zip_file: z.string().describe('The .zip file'),
     target_path: z.string().describe('Directory to extract into'),
   }),
   outputSchema: z.object({
-    path: z.string().describe('the target directory'),
+    path: z.string(),
     files: z.number(),
     directories: z.number(),
-    bytes: z.number().describe('bytes written'),
-    replaced: z.number().describe('existing files replaced'),
-    skipped: z.array(z.string()).describe('symlink and special entries, not extracted'),
+    bytes: z.number().describe('Bytes written'),
+    replaced: z.number().describe('Files replaced'),
+    skipped: z.array(z.string()).describe('Entries not extracted'),
   }),
   annotations: destructive({ openWorld: false, idempotent: true }),
   // Extracting into new names loses nothing; replacing files does, so only that is asked about.

@@ -14,7 +14,7 @@ export default defineTool({
     'Creates missing parent directories. Content over the server write cap (default 8 MiB) is refused. ' +
     'To change part of a file, use edit_file.',
   inputSchema: z.object({
-    path: z.string().describe('File path'),
+    path: z.string(),
     content: z.string().describe('The complete new content'),
   }),
   outputSchema: z.object({ path: z.string(), bytes: z.number(), created: z.boolean() }),

@@ -18,14 +18,11 @@ export default defineTool({
   name: 'zip_directory',
   title: 'Zip directory',
   description:
-    'Create a new ZIP archive (deflate) of the files under a directory, with paths relative to it. ' +
-    'pattern (default **/*) picks files as in search_files. Everything is included (.git, ignored files) ' +
-    'except excludePatterns; symlinks and special files are skipped and listed. The archive must not ' +
-    'exist yet. At most --max-archive-entries files (default 10000) and --max-archive-bytes (default 1 GiB).',
+    'Create a new ZIP archive (deflate) of the files under a directory, paths relative to it. pattern (default **/*) picks files as search_files does; everything else is included (.git, ignored files) except excludePatterns. Symlinks and special files are skipped and listed. The archive must not exist. Caps: --max-archive-entries, --max-archive-bytes.',
   inputSchema: z.object({
     input_directory: z.string().describe('Directory to archive'),
-    pattern: z.string().default('**/*').describe('Glob (src/**/*.ts, *.md) or name fragment; default **/*'),
-    target_zip_file: z.string().describe('Path of the new archive, e.g. backup.zip'),
+    pattern: z.string().default('**/*').describe('Glob or name fragment'),
+    target_zip_file: z.string().describe('New archive path (.zip)'),
     excludePatterns: z
       .array(z.string())
       .default([])
@@ -34,13 +31,11 @@ export default defineTool({
       ),
   }),
   outputSchema: z.object({
-    path: z.string().describe('the archive created'),
+    path: z.string(),
     entries: z.number(),
-    bytes: z.number().describe('uncompressed bytes stored'),
-    archiveBytes: z.number().describe('size of the archive'),
-    skipped: z
-      .array(z.string())
-      .describe(`symlinks and special files not stored (first ${MAX_SKIPPED_LISTED})`),
+    bytes: z.number().describe('Uncompressed'),
+    archiveBytes: z.number().describe('Archive size'),
+    skipped: z.array(z.string()).describe(`Not stored (first ${MAX_SKIPPED_LISTED})`),
     skippedCount: z.number(),
   }),
   annotations: writes({ openWorld: false }),

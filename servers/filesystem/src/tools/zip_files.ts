@@ -12,21 +12,16 @@ export default defineTool({
   name: 'zip_files',
   title: 'Zip files',
   description:
-    'Create a new ZIP archive (deflate) of the given files, each stored under its own name. The archive ' +
-    'must not exist yet; it appears only when complete. Directories are refused (use zip_directory). ' +
-    'At most --max-archive-entries files (default 10000) and --max-archive-bytes (default 1 GiB) in total.',
+    'Create a new ZIP archive (deflate) of files, each stored by its base name; directories are refused (zip_directory). The archive must not exist; it appears only when complete. Caps: --max-archive-entries (default 10000), --max-archive-bytes (default 1 GiB).',
   inputSchema: z.object({
-    input_files: z
-      .array(z.string())
-      .min(1)
-      .describe('Files to store, by path; names in the archive are their base names'),
-    target_zip_file: z.string().describe('Path of the new archive, e.g. out/files.zip'),
+    input_files: z.array(z.string()).min(1).describe('Files to store'),
+    target_zip_file: z.string().describe('New archive path (.zip)'),
   }),
   outputSchema: z.object({
-    path: z.string().describe('the archive created'),
+    path: z.string(),
     entries: z.number(),
-    bytes: z.number().describe('uncompressed bytes stored'),
-    archiveBytes: z.number().describe('size of the archive'),
+    bytes: z.number().describe('Uncompressed'),
+    archiveBytes: z.number().describe('Archive size'),
   }),
   annotations: writes({ openWorld: false }),
   handler: async ({ input_files, target_zip_file }, ctx: FsContext) => {
