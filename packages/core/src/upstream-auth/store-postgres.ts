@@ -3,9 +3,14 @@ import { ConfigError } from '../errors.js';
 import {
   LINKS_TABLE,
   type LinkRecord,
+  type LinkRow,
+  linkFromRow,
+  linkValues,
   PENDING_TABLE,
   type PendingKind,
   type PendingRecord,
+  type PendingRow,
+  pendingFromRow,
   type TokenStore,
 } from './store.js';
 
@@ -47,39 +52,15 @@ export async function openPostgresStore(connectionString: string): Promise<Token
         `SELECT provider, subject, sealed, login, scopes, updated_at FROM ${LINKS_TABLE} WHERE provider = $1 AND subject = $2`,
         [provider, subject],
       );
-      const row = rows[0] as
-        | {
-            provider: string;
-            subject: string;
-            sealed: string;
-            login: string;
-            scopes: string;
-            updated_at: string;
-          }
-        | undefined;
-      if (!row) return undefined;
-      return {
-        provider: row.provider,
-        subject: row.subject,
-        sealed: row.sealed,
-        login: row.login,
-        scopes: JSON.parse(row.scopes) as string[],
-        updatedAt: Number(row.updated_at),
-      };
+      const row = rows[0] as LinkRow | undefined;
+      return row && linkFromRow(row);
     },
     async putLink(record: LinkRecord) {
       await pool.query(
         `INSERT INTO ${LINKS_TABLE} (provider, subject, sealed, login, scopes, updated_at) VALUES ($1, $2, $3, $4, $5, $6)
          ON CONFLICT (provider, subject) DO UPDATE SET sealed = EXCLUDED.sealed, login = EXCLUDED.login,
            scopes = EXCLUDED.scopes, updated_at = EXCLUDED.updated_at`,
-        [
-          record.provider,
-          record.subject,
-          record.sealed,
-          record.login,
-          JSON.stringify(record.scopes),
-          record.updatedAt,
-        ],
+        linkValues(record),
       );
     },
     async deleteLink(provider, subject) {
@@ -101,34 +82,14 @@ export async function openPostgresStore(connectionString: string): Promise<Token
         `DELETE FROM ${PENDING_TABLE} WHERE key = $1 AND kind = $2 RETURNING provider, subject, sealed, expires_at`,
         [key, kind],
       );
-      const row = rows[0] as
-        | { provider: string; subject: string; sealed: string; expires_at: string }
-        | undefined;
-      if (!row || Number(row.expires_at) < now) return undefined;
-      return {
-        kind,
-        provider: row.provider,
-        subject: row.subject,
-        sealed: row.sealed,
-        expiresAt: Number(row.expires_at),
-      };
+      return pendingFromRow(rows[0] as PendingRow | undefined, kind, now);
     },
     async peekPending(key, kind: PendingKind, now) {
       const { rows } = await pool.query(
         `SELECT provider, subject, sealed, expires_at FROM ${PENDING_TABLE} WHERE key = $1 AND kind = $2`,
         [key, kind],
       );
-      const row = rows[0] as
-        | { provider: string; subject: string; sealed: string; expires_at: string }
-        | undefined;
-      if (!row || Number(row.expires_at) < now) return undefined;
-      return {
-        kind,
-        provider: row.provider,
-        subject: row.subject,
-        sealed: row.sealed,
-        expiresAt: Number(row.expires_at),
-      };
+      return pendingFromRow(rows[0] as PendingRow | undefined, kind, now);
     },
     close: () => pool.end(),
   };

@@ -4,9 +4,14 @@ import { ConfigError } from '../errors.js';
 import {
   LINKS_TABLE,
   type LinkRecord,
+  type LinkRow,
+  linkFromRow,
+  linkValues,
   PENDING_TABLE,
   type PendingKind,
   type PendingRecord,
+  type PendingRow,
+  pendingFromRow,
   type TokenStore,
 } from './store.js';
 
@@ -67,27 +72,11 @@ export function openSqliteStore(file: string): TokenStore {
 
   return {
     async getLink(provider, subject) {
-      const row = get.get(provider, subject) as
-        | {
-            provider: string;
-            subject: string;
-            sealed: string;
-            login: string;
-            scopes: string;
-            updated_at: number;
-          }
-        | undefined;
-      return row && toLink(row);
+      const row = get.get(provider, subject) as LinkRow | undefined;
+      return row && linkFromRow(row);
     },
     async putLink(record: LinkRecord) {
-      put.run(
-        record.provider,
-        record.subject,
-        record.sealed,
-        record.login,
-        JSON.stringify(record.scopes),
-        record.updatedAt,
-      );
+      put.run(...linkValues(record));
     },
     async deleteLink(provider, subject) {
       return remove.run(provider, subject).changes > 0;
@@ -97,51 +86,13 @@ export function openSqliteStore(file: string): TokenStore {
       putPending.run(key, record.kind, record.provider, record.subject, record.sealed, record.expiresAt);
     },
     async takePending(key, kind: PendingKind, now) {
-      const row = takePending.get(key, kind) as
-        | { provider: string; subject: string; sealed: string; expires_at: number }
-        | undefined;
-      if (!row || row.expires_at < now) return undefined;
-      return {
-        kind,
-        provider: row.provider,
-        subject: row.subject,
-        sealed: row.sealed,
-        expiresAt: row.expires_at,
-      };
+      return pendingFromRow(takePending.get(key, kind) as PendingRow | undefined, kind, now);
     },
     async peekPending(key, kind: PendingKind, now) {
-      const row = peekPending.get(key, kind) as
-        | { provider: string; subject: string; sealed: string; expires_at: number }
-        | undefined;
-      if (!row || row.expires_at < now) return undefined;
-      return {
-        kind,
-        provider: row.provider,
-        subject: row.subject,
-        sealed: row.sealed,
-        expiresAt: row.expires_at,
-      };
+      return pendingFromRow(peekPending.get(key, kind) as PendingRow | undefined, kind, now);
     },
     async close() {
       db.close();
     },
-  };
-}
-
-function toLink(row: {
-  provider: string;
-  subject: string;
-  sealed: string;
-  login: string;
-  scopes: string;
-  updated_at: number;
-}): LinkRecord {
-  return {
-    provider: row.provider,
-    subject: row.subject,
-    sealed: row.sealed,
-    login: row.login,
-    scopes: JSON.parse(row.scopes) as string[],
-    updatedAt: row.updated_at,
   };
 }

@@ -48,3 +48,59 @@ export interface TokenStore {
 /** The tables both stores create; column types are written per dialect. */
 export const LINKS_TABLE = 'refmcp_upstream_links';
 export const PENDING_TABLE = 'refmcp_upstream_pending';
+
+/** A link as both stores keep it: scopes as JSON text, time as a number (PostgreSQL's BIGINT reads as text). */
+export interface LinkRow {
+  provider: string;
+  subject: string;
+  sealed: string;
+  login: string;
+  scopes: string;
+  updated_at: number | string;
+}
+
+export interface PendingRow {
+  provider: string;
+  subject: string;
+  sealed: string;
+  expires_at: number | string;
+}
+
+export function linkFromRow(row: LinkRow): LinkRecord {
+  return {
+    provider: row.provider,
+    subject: row.subject,
+    sealed: row.sealed,
+    login: row.login,
+    scopes: JSON.parse(row.scopes) as string[],
+    updatedAt: Number(row.updated_at),
+  };
+}
+
+/** The values of a link's row, in the stores' column order. */
+export function linkValues(record: LinkRecord): [string, string, string, string, string, number] {
+  return [
+    record.provider,
+    record.subject,
+    record.sealed,
+    record.login,
+    JSON.stringify(record.scopes),
+    record.updatedAt,
+  ];
+}
+
+/** A pending entry from its row, or undefined when there is none or it has expired. */
+export function pendingFromRow(
+  row: PendingRow | undefined,
+  kind: PendingKind,
+  now: number,
+): PendingRecord | undefined {
+  if (!row || Number(row.expires_at) < now) return undefined;
+  return {
+    kind,
+    provider: row.provider,
+    subject: row.subject,
+    sealed: row.sealed,
+    expiresAt: Number(row.expires_at),
+  };
+}
