@@ -174,21 +174,31 @@ export function createUpstreamAuth(options: UpstreamAuthOptions): UpstreamAuth {
     return tokens;
   };
 
-  const start = async (request: Request): Promise<Response> => {
-    const form = new URLSearchParams(await request.text());
-    const ticket = form.get('ticket') ?? '';
-    const pending = ticket
-      ? await store.takePending(digest('ticket', ticket), 'ticket', Date.now())
-      : undefined;
-    if (!pending || pending.provider !== provider.id) {
-      return refusedPage(
-        provider.title,
-        'This link is not valid: it expired, was already used, or was never issued.',
-      );
-    }
+  /**
+   * A link ticket's caller and the scopes it asks for, or undefined when it is not valid. The
+   * consent page only looks (`peek`); starting the flow uses it up (`take`): a ticket works once.
+   */
+  const readTicket = async (ticket: string, use: 'peek' | 'take') => {
+    const key = digest('ticket', ticket);
+    const pending = !ticket
+      ? undefined
+      : use === 'take'
+        ? await store.takePending(key, 'ticket', Date.now())
+        : await store.peekPending(key, 'ticket', Date.now());
+    if (!pending || pending.provider !== provider.id) return undefined;
     const { scopes } = JSON.parse(keyring.open(pending.sealed, context(pending.subject))) as {
       scopes: string[];
     };
+    return { subject: pending.subject, scopes };
+  };
+  const invalidTicket = () =>
+    refusedPage(provider.title, 'This link is not valid: it expired, was already used, or was never issued.');
+
+  const start = async (request: Request): Promise<Response> => {
+    const form = new URLSearchParams(await request.text());
+    const pending = await readTicket(form.get('ticket') ?? '', 'take');
+    if (!pending) return invalidTicket();
+    const { scopes } = pending;
     const state = random();
     const verifier = random();
     const browser = random();
@@ -288,20 +298,10 @@ export function createUpstreamAuth(options: UpstreamAuthOptions): UpstreamAuth {
     async routes(request, url) {
       if (url.pathname === connectPath && request.method === 'GET') {
         const ticket = url.searchParams.get('ticket') ?? '';
-        const pending = ticket
-          ? await store.peekPending(digest('ticket', ticket), 'ticket', Date.now())
-          : undefined;
-        if (!pending || pending.provider !== provider.id) {
-          return refusedPage(
-            provider.title,
-            'This link is not valid: it expired, was already used, or was never issued.',
-          );
-        }
+        const pending = await readTicket(ticket, 'peek');
+        if (!pending) return invalidTicket();
         // The page shows the scopes this ticket asks for (a step-up asks for more than the default).
-        const { scopes } = JSON.parse(keyring.open(pending.sealed, context(pending.subject))) as {
-          scopes: string[];
-        };
-        return consentPage(options.serverName, provider.title, connectPath, ticket, scopes);
+        return consentPage(options.serverName, provider.title, connectPath, ticket, pending.scopes);
       }
       if (url.pathname === connectPath && request.method === 'POST') return start(request);
       if (url.pathname === callbackPath && request.method === 'GET') return callback(request, url);
