@@ -116,6 +116,13 @@ export const commonOptions = {
     env: 'MCP_RESOURCE_URL',
     placeholder: '<url>',
   },
+  'oauth-require-typ': {
+    type: 'string',
+    description:
+      'OAuth: refuse JWT access tokens whose header "typ" is not this, e.g. at+jwt (RFC 9068) when your authorization server sets it.',
+    env: 'MCP_OAUTH_REQUIRE_TYP',
+    placeholder: '<typ>',
+  },
   'oauth-read-scope': {
     type: 'string',
     description: 'OAuth: scope that grants the read-only tools.',

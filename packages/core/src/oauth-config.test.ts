@@ -42,6 +42,15 @@ describe('OAuth configuration', () => {
     ).toMatchObject({ readScope: 'files:read', writeScope: 'files:write' });
   });
 
+  it('reads the required token type from the flag or MCP_OAUTH_REQUIRE_TYP, and refuses a malformed one', () => {
+    expect(configFor(FULL)?.requireTyp).toBeUndefined();
+    expect(configFor([...FULL, '--oauth-require-typ', 'at+jwt'])?.requireTyp).toBe('at+jwt');
+    expect(configFor(FULL, { MCP_OAUTH_REQUIRE_TYP: 'application/at+jwt' })?.requireTyp).toBe(
+      'application/at+jwt',
+    );
+    expect(() => configFor([...FULL, '--oauth-require-typ', 'at jwt'])).toThrow(/media type such as at\+jwt/);
+  });
+
   it.each([
     [
       '--oauth-issuer',

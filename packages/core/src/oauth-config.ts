@@ -8,6 +8,8 @@ export interface OAuthConfig {
   resourceUrl: string;
   readScope: string;
   writeScope: string;
+  /** The header `typ` every JWT access token must carry, e.g. `at+jwt`. */
+  requireTyp?: string;
 }
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
@@ -16,7 +18,13 @@ export const isScopeToken = (value: string) => /^[\x21\x23-\x5B\x5D-\x7E]+$/.tes
 
 type OAuthFlags = Pick<
   CommonOptions,
-  'oauth-issuer' | 'oauth-jwks-url' | 'resource-url' | 'oauth-read-scope' | 'oauth-write-scope' | 'auth-token'
+  | 'oauth-issuer'
+  | 'oauth-jwks-url'
+  | 'resource-url'
+  | 'oauth-read-scope'
+  | 'oauth-write-scope'
+  | 'oauth-require-typ'
+  | 'auth-token'
 >;
 
 /**
@@ -45,12 +53,18 @@ export function oauthConfigFrom(options: OAuthFlags): OAuthConfig | undefined {
   secureUrl('--oauth-issuer', issuer);
   const readScope = scope('--oauth-read-scope', options['oauth-read-scope']);
   const writeScope = scope('--oauth-write-scope', options['oauth-write-scope']);
+  const requireTyp = options['oauth-require-typ'];
+  // A media type (RFC 6838 names), with or without its `application/` prefix.
+  if (requireTyp !== undefined && !/^([a-z0-9][\w.+-]*\/)?[a-z0-9][\w.+-]*$/i.test(requireTyp)) {
+    throw new ConfigError(`--oauth-require-typ must be a media type such as at+jwt, got "${requireTyp}".`);
+  }
   return {
     issuer,
     jwksUrl: secureUrl('--oauth-jwks-url', jwks),
     resourceUrl: resource,
     readScope,
     writeScope,
+    ...(requireTyp !== undefined && { requireTyp }),
   };
 }
 

@@ -29,6 +29,12 @@ export interface JwtVerifierOptions {
   clockToleranceSec?: number;
   /** Keys to use instead of fetching `jwksUrl` (tests, air-gapped setups). */
   keys?: JWTVerifyGetKey;
+  /**
+   * The header `typ` a token must carry, e.g. `at+jwt` (RFC 9068), compared without case and an
+   * `application/` prefix. Where the authorization server marks its access tokens this way, it
+   * keeps an ID token or another JWT it signed from passing as an access token.
+   */
+  typ?: string;
 }
 
 /** What a verified token says about its caller. */
@@ -75,9 +81,10 @@ export function createJwtVerifier(options: JwtVerifierOptions): (token: string) 
         algorithms: [...JWT_ALGORITHMS],
         clockTolerance: options.clockToleranceSec ?? 30,
         requiredClaims: ['exp', 'sub'],
+        ...(options.typ !== undefined && { typ: options.typ }),
       }));
     } catch (error) {
-      throw classify(error);
+      throw classify(error, options.typ);
     }
     const subject = payload.sub as string;
     return {
@@ -95,7 +102,7 @@ export function createJwtVerifier(options: JwtVerifierOptions): (token: string) 
  * Turns a verification failure into a short reason a client may see. Security: reasons name the
  * check that failed, never a claim value or the token, since the answer goes to whoever sent it.
  */
-function classify(error: unknown): Error {
+function classify(error: unknown, typ: string | undefined): Error {
   const invalid = (description: string) => new OAuthError(OAuthErrorCode.InvalidToken, description);
   if (error instanceof errors.JWTExpired) return invalid('The token has expired.');
   if (error instanceof errors.JWTClaimValidationFailed) {
@@ -106,6 +113,8 @@ function classify(error: unknown): Error {
         return invalid('The token was not issued by the expected authorization server.');
       case 'nbf':
         return invalid('The token is not valid yet.');
+      case 'typ':
+        return invalid(`The token is not an access token: its header typ must be ${typ}.`);
       default:
         return invalid(`The token's ${error.claim} claim is missing or invalid.`);
     }

@@ -33,6 +33,8 @@ export interface OAuthResourceOptions {
   /** Largest request body read to find the tool a call names (413 beyond it). Default 4 MiB. */
   maxBodyBytes?: number;
   clockToleranceSec?: number;
+  /** Refuse JWTs whose header `typ` is not this one, e.g. `at+jwt` (RFC 9068). */
+  requireTyp?: string;
   /** Signing keys to use instead of fetching `jwksUrl`. */
   keys?: JWTVerifyGetKey;
   logger?: Logger;
@@ -76,6 +78,7 @@ export function createOAuthResourceServer(options: OAuthResourceOptions): OAuthR
     resourceUrl,
     ...(options.clockToleranceSec !== undefined && { clockToleranceSec: options.clockToleranceSec }),
     ...(options.keys && { keys: options.keys }),
+    ...(options.requireTyp !== undefined && { typ: options.requireTyp }),
   });
   const metadataUrl = getOAuthProtectedResourceMetadataUrl(resourceUrl);
   const metadata: OAuthProtectedResourceMetadata = {
