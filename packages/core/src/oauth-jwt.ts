@@ -1,6 +1,13 @@
 import { createHash } from 'node:crypto';
 import { OAuthError, OAuthErrorCode } from '@modelcontextprotocol/server';
-import { createRemoteJWKSet, errors, type JWTPayload, type JWTVerifyGetKey, jwtVerify } from 'jose';
+import {
+  createRemoteJWKSet,
+  decodeProtectedHeader,
+  errors,
+  type JWTPayload,
+  type JWTVerifyGetKey,
+  jwtVerify,
+} from 'jose';
 
 /**
  * Signature algorithms a token may use. Security: asymmetric only. `none` would skip the signature,
@@ -42,17 +49,33 @@ export interface VerifiedToken {
   subject: string;
   clientId: string;
   scopes: string[];
-  expiresAt: number;
+  /** Epoch seconds; absent when an introspection answer gives no `exp`. */
+  expiresAt?: number;
   issuer: string;
   /** Stands in for the token where something needs to tell tokens apart; not reversible. */
   fingerprint: string;
 }
 
 /**
- * The key set could not be fetched or used: the authorization server's problem, not the caller's.
- * Answered 503 so a client retries instead of throwing its token away and re-authorizing.
+ * The key set could not be fetched or used, or the introspection endpoint did not answer: the
+ * authorization server's problem, not the caller's. Answered 503 so a client retries instead of
+ * throwing its token away and re-authorizing.
  */
-export class KeysUnavailableError extends Error {}
+export class AuthServerUnavailableError extends Error {}
+
+/** Stands in for a token in caches and `authInfo`; not reversible. */
+export const fingerprintOf = (token: string) =>
+  `sha256:${createHash('sha256').update(token).digest('base64url').slice(0, 22)}`;
+
+/** Three base64url parts whose first is a JOSE header: worth checking as a JWT, not introspecting. */
+export function looksLikeJwt(token: string): boolean {
+  if (!/^[\w-]+\.[\w-]+\.[\w-]*$/.test(token)) return false;
+  try {
+    return typeof decodeProtectedHeader(token).alg === 'string';
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Verifies JWT access tokens against the authorization server's published keys. The key set is
@@ -93,7 +116,7 @@ export function createJwtVerifier(options: JwtVerifierOptions): (token: string) 
       scopes: scopesOf(payload),
       expiresAt: payload.exp as number,
       issuer: options.issuer,
-      fingerprint: `sha256:${createHash('sha256').update(token).digest('base64url').slice(0, 22)}`,
+      fingerprint: fingerprintOf(token),
     };
   };
 }
@@ -132,7 +155,9 @@ function classify(error: unknown, typ: string | undefined): Error {
     error.code === 'ERR_JOSE_GENERIC'
   ) {
     // Network failures surface as plain errors from fetch; a non-200 answer as a generic JOSEError.
-    return new KeysUnavailableError('The authorization server keys could not be loaded.', { cause: error });
+    return new AuthServerUnavailableError('The authorization server keys could not be loaded.', {
+      cause: error,
+    });
   }
   return invalid('The token is malformed.');
 }
