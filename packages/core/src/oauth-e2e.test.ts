@@ -54,11 +54,18 @@ let resource: string;
 let rs: OAuthResourceServer | undefined;
 /** The scopes the signed-in user agrees to give the client; the rest are refused at consent. */
 const userConsents = new Set([READ]);
-const accessTokens: string[] = [];
+/** What our resource server refused, as the client saw it. */
+const refusals: Array<{ status: number; challenge: string }> = [];
 
 beforeAll(async () => {
   mcp = await startHttpForTest(app, {
-    authenticate: (request) => (rs as OAuthResourceServer).authenticate(request),
+    authenticate: async (request) => {
+      const outcome = await (rs as OAuthResourceServer).authenticate(request);
+      if (outcome instanceof Response) {
+        refusals.push({ status: outcome.status, challenge: outcome.headers.get('www-authenticate') ?? '' });
+      }
+      return outcome;
+    },
     routes: (request, url) => rs?.routes(request, url),
     serve: { allowTool: (t, request) => (rs as OAuthResourceServer).allowTool(t, request) },
   });
@@ -71,6 +78,7 @@ beforeAll(async () => {
   const provider = new Provider(issuer, {
     jwks: { keys: [{ ...(await exportJWK(privateKey)), kid: 'as-1', alg: 'RS256', use: 'sig' }] },
     cookies: { keys: ['e2e-cookie-key'] },
+    ttl: { AccessToken: 300, RefreshToken: 3600, Grant: 3600, Interaction: 300, Session: 3600 },
     findAccount: (_ctx, accountId) => ({ accountId, claims: () => ({ sub: accountId }) }),
     // Listed so that registration accepts them; they are granted as resource scopes below.
     scopes: ['openid', 'offline_access', READ, WRITE],
@@ -95,7 +103,6 @@ beforeAll(async () => {
     },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
   });
-  provider.on('access_token.issued', (token) => accessTokens.push(String(token.jti)));
   const callback = provider.callback();
   asServer.on('request', async (req, res) => {
     if (!req.url?.startsWith('/interaction/')) return callback(req, res);
@@ -243,6 +250,8 @@ describe('OAuth end to end: oidc-provider, our resource server, the SDK client',
 
     // 1. No token: 401 → RFC 9728 metadata → AS metadata → registration → authorization (browser).
     await expect(connect(provider)).rejects.toBeInstanceOf(UnauthorizedError);
+    expect(refusals[0]?.status).toBe(401);
+    expect(refusals[0]?.challenge).toContain('resource_metadata=');
     expect(provider.info?.client_id).toBeTruthy();
     const first = provider.authorizationUrls[0];
     expect(first?.origin).toBe(issuer);
@@ -252,12 +261,12 @@ describe('OAuth end to end: oidc-provider, our resource server, the SDK client',
     expect(callback.get('code')).toBeTruthy();
 
     // 2. The code for a token; the user consented to reading only.
-    const { transport: pending } = {
-      transport: new StreamableHTTPClientTransport(mcp.url, { authProvider: provider }),
-    };
+    const pending = new StreamableHTTPClientTransport(mcp.url, { authProvider: provider });
     await pending.finishAuth(callback);
     const readToken = provider.saved?.access_token ?? '';
     expect(claimsOf(readToken)).toMatchObject({ aud: resource, iss: issuer, scope: READ, sub: 'alice' });
+    // Our server requires at+jwt: this passes only because oidc-provider marks its access tokens so.
+    expect(JSON.parse(Buffer.from(readToken.split('.')[0] ?? '', 'base64url').toString()).typ).toBe('at+jwt');
 
     const { client, transport } = await connect(provider);
     expect((await client.listTools()).tools.map((t) => t.name)).toEqual(['read_note']);
@@ -267,9 +276,18 @@ describe('OAuth end to end: oidc-provider, our resource server, the SDK client',
 
     // 3. The write tool: 403 insufficient_scope → the SDK re-authorizes for read + write.
     userConsents.add(WRITE);
-    await expect(client.callTool({ name: 'write_note', arguments: {} })).rejects.toThrow();
+    refusals.length = 0;
+    await expect(client.callTool({ name: 'write_note', arguments: {} })).rejects.toBeInstanceOf(
+      UnauthorizedError,
+    );
+    expect(refusals).toHaveLength(1);
+    expect(refusals[0]?.status).toBe(403);
+    expect(refusals[0]?.challenge).toMatch(/error="insufficient_scope"/);
+    expect(refusals[0]?.challenge).toContain(`scope="${WRITE}"`);
     expect(provider.authorizationUrls).toHaveLength(2);
-    expect(provider.authorizationUrls[1]?.searchParams.get('scope')?.split(' ')).toContain(WRITE);
+    const stepUp = provider.authorizationUrls[1];
+    expect(stepUp?.searchParams.get('scope')?.split(' ')).toEqual(expect.arrayContaining([READ, WRITE]));
+    expect(stepUp?.searchParams.get('client_id')).toBe(provider.info?.client_id);
     await transport.finishAuth(provider.callback as URLSearchParams);
     expect(
       claimsOf(provider.saved?.access_token ?? '')
