@@ -10,7 +10,10 @@ export interface IntrospectorOptions {
   issuer: string;
   resourceUrl: URL;
   clockToleranceSec?: number;
-  /** Longest an answer is reused, in seconds, and never past the token's `exp`. Default 60. */
+  /**
+   * Longest an answer is reused, in seconds, and never past the token's `exp`. Default and
+   * ceiling 60: a revoked token must stop working soon.
+   */
   cacheTtlSec?: number;
   /** Most answers kept; the oldest goes first. Default 1000. */
   cacheMaxEntries?: number;
@@ -36,7 +39,7 @@ const formEncode = (value: string) => encodeURIComponent(value).replace(/%20/g, 
  * for up to the cache TTL.
  */
 export function createIntrospector(options: IntrospectorOptions): (token: string) => Promise<VerifiedToken> {
-  const ttlMs = (options.cacheTtlSec ?? 60) * 1000;
+  const ttlMs = Math.min(Math.max(options.cacheTtlSec ?? 60, 0), 60) * 1000;
   const maxEntries = options.cacheMaxEntries ?? 1000;
   const tolerance = options.clockToleranceSec ?? 30;
   const cache = new Map<string, Entry>();

@@ -55,7 +55,7 @@ export interface OAuthIntrospectionOptions {
   clientSecret: string;
   /** Introspect JWTs too, instead of verifying them against `jwksUrl`. Default false. */
   always?: boolean;
-  /** Longest an answer is reused, in seconds (never past the token's `exp`). Default 60. */
+  /** Longest an answer is reused, in seconds, at most 60 and never past the token's `exp`. Default 60. */
   cacheTtlSec?: number;
 }
 
@@ -182,12 +182,12 @@ export function createOAuthResourceServer(options: OAuthResourceOptions): OAuthR
   };
 }
 
+type Verify = (token: string) => Promise<VerifiedToken>;
+
 /**
  * JWTs are verified locally against the JWKS; anything else (an opaque token), every token when
  * `introspection.always` is set, or every token when there is no JWKS, goes to introspection.
  */
-type Verify = (token: string) => Promise<VerifiedToken>;
-
 function createVerifier(options: OAuthResourceOptions, resourceUrl: URL): Verify {
   const tolerance = options.clockToleranceSec !== undefined && {
     clockToleranceSec: options.clockToleranceSec,
