@@ -16,7 +16,7 @@ import * as z from 'zod';
 import { createMcpApp } from './app.js';
 import { createLogger } from './logger.js';
 import { createOAuthResourceServer, type OAuthResourceServer } from './oauth.js';
-import { clientOptionsFor } from './testing/era.js';
+import { clientOptionsFor, type TestEra } from './testing/era.js';
 import { startHttpForTest, type TestHttpServer } from './testing/index.js';
 import { defineTool } from './tool.js';
 
@@ -234,9 +234,9 @@ class TestOAuthClient implements OAuthClientProvider {
   }
 }
 
-const connect = async (provider: TestOAuthClient) => {
+const connect = async (provider: TestOAuthClient, era: TestEra = 'modern') => {
   const transport = new StreamableHTTPClientTransport(mcp.url, { authProvider: provider });
-  const client = new Client({ name: 'e2e', version: '0' }, clientOptionsFor('modern'));
+  const client = new Client({ name: 'e2e', version: '0' }, clientOptionsFor(era));
   await client.connect(transport);
   return { client, transport };
 };
@@ -244,61 +244,78 @@ const connect = async (provider: TestOAuthClient) => {
 const claimsOf = (token: string) =>
   JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString());
 
-describe('OAuth end to end: oidc-provider, our resource server, the SDK client', () => {
-  it('discovers, registers, authorizes with PKCE for the read scope, is refused the write tool, steps up and writes', async () => {
-    const provider = new TestOAuthClient();
+describe.each(['modern', 'legacy'] as const)(
+  'OAuth end to end: oidc-provider, our resource server, the SDK client (%s era)',
+  (era) => {
+    it('discovers, registers, authorizes with PKCE for the read scope, is refused the write tool, steps up and writes', async () => {
+      const provider = new TestOAuthClient();
+      userConsents.delete(WRITE);
+      refusals.length = 0;
 
-    // 1. No token: 401 → RFC 9728 metadata → AS metadata → registration → authorization (browser).
-    await expect(connect(provider)).rejects.toBeInstanceOf(UnauthorizedError);
-    expect(refusals[0]?.status).toBe(401);
-    expect(refusals[0]?.challenge).toContain('resource_metadata=');
-    expect(provider.info?.client_id).toBeTruthy();
-    const first = provider.authorizationUrls[0];
-    expect(first?.origin).toBe(issuer);
-    expect(first?.searchParams.get('code_challenge_method')).toBe('S256');
-    expect(first?.searchParams.get('resource')).toBe(resource);
-    const callback = provider.callback as URLSearchParams;
-    expect(callback.get('code')).toBeTruthy();
+      // 1. No token: 401 → RFC 9728 metadata → AS metadata → registration → authorization (browser).
+      await expect(connect(provider)).rejects.toBeInstanceOf(UnauthorizedError);
+      expect(refusals[0]?.status).toBe(401);
+      expect(refusals[0]?.challenge).toContain('resource_metadata=');
+      expect(provider.info?.client_id).toBeTruthy();
+      const first = provider.authorizationUrls[0];
+      expect(first?.origin).toBe(issuer);
+      expect(first?.searchParams.get('code_challenge_method')).toBe('S256');
+      expect(first?.searchParams.get('resource')).toBe(resource);
+      const callback = provider.callback as URLSearchParams;
+      expect(callback.get('code')).toBeTruthy();
 
-    // 2. The code for a token; the user consented to reading only.
-    const pending = new StreamableHTTPClientTransport(mcp.url, { authProvider: provider });
-    await pending.finishAuth(callback);
-    const readToken = provider.saved?.access_token ?? '';
-    expect(claimsOf(readToken)).toMatchObject({ aud: resource, iss: issuer, scope: READ, sub: 'alice' });
-    // Our server requires at+jwt: this passes only because oidc-provider marks its access tokens so.
-    expect(JSON.parse(Buffer.from(readToken.split('.')[0] ?? '', 'base64url').toString()).typ).toBe('at+jwt');
+      // 2. The code for a token; the user consented to reading only.
+      const pending = new StreamableHTTPClientTransport(mcp.url, { authProvider: provider });
+      await pending.finishAuth(callback);
+      const readToken = provider.saved?.access_token ?? '';
+      expect(claimsOf(readToken)).toMatchObject({ aud: resource, iss: issuer, scope: READ, sub: 'alice' });
+      // Our server requires at+jwt: this passes only because oidc-provider marks its access tokens so.
+      expect(JSON.parse(Buffer.from(readToken.split('.')[0] ?? '', 'base64url').toString()).typ).toBe(
+        'at+jwt',
+      );
 
-    const { client, transport } = await connect(provider);
-    expect((await client.listTools()).tools.map((t) => t.name)).toEqual(['read_note']);
-    expect((await client.callTool({ name: 'read_note', arguments: {} })).structuredContent).toEqual({
-      done: 'read_note',
+      const { client, transport } = await connect(provider, era);
+      expect((await client.listTools()).tools.map((t) => t.name)).toEqual(['read_note']);
+      expect((await client.callTool({ name: 'read_note', arguments: {} })).structuredContent).toEqual({
+        done: 'read_note',
+      });
+
+      // 3. The write tool: 403 insufficient_scope → the SDK re-authorizes for read + write.
+      userConsents.add(WRITE);
+      refusals.length = 0;
+      await expect(client.callTool({ name: 'write_note', arguments: {} })).rejects.toBeInstanceOf(
+        UnauthorizedError,
+      );
+      expect(refusals).toHaveLength(1);
+      expect(refusals[0]?.status).toBe(403);
+      expect(refusals[0]?.challenge).toMatch(/error="insufficient_scope"/);
+      expect(refusals[0]?.challenge).toContain(`scope="${WRITE}"`);
+      expect(provider.authorizationUrls).toHaveLength(2);
+      const stepUp = provider.authorizationUrls[1];
+      expect(stepUp?.searchParams.get('scope')?.split(' ')).toEqual(expect.arrayContaining([READ, WRITE]));
+      expect(stepUp?.searchParams.get('client_id')).toBe(provider.info?.client_id);
+      await transport.finishAuth(provider.callback as URLSearchParams);
+      expect(
+        claimsOf(provider.saved?.access_token ?? '')
+          .scope.split(' ')
+          .sort(),
+      ).toEqual([READ, WRITE]);
+
+      // 4. Stepped up. A 2026-07-28 client writes on; a 2025-11-25 session was bound to the read
+      // grant (its tool list was fixed by it), so that client starts a new session, which writes.
+      let writer = client;
+      if (era === 'legacy') {
+        await expect(client.callTool({ name: 'write_note', arguments: {} })).rejects.toThrow(
+          /Session not found/,
+        );
+        await client.close();
+        writer = (await connect(provider, era)).client;
+        expect((await writer.listTools()).tools.map((t) => t.name)).toEqual(['read_note', 'write_note']);
+      }
+      expect((await writer.callTool({ name: 'write_note', arguments: {} })).structuredContent).toEqual({
+        done: 'write_note',
+      });
+      await writer.close();
     });
-
-    // 3. The write tool: 403 insufficient_scope → the SDK re-authorizes for read + write.
-    userConsents.add(WRITE);
-    refusals.length = 0;
-    await expect(client.callTool({ name: 'write_note', arguments: {} })).rejects.toBeInstanceOf(
-      UnauthorizedError,
-    );
-    expect(refusals).toHaveLength(1);
-    expect(refusals[0]?.status).toBe(403);
-    expect(refusals[0]?.challenge).toMatch(/error="insufficient_scope"/);
-    expect(refusals[0]?.challenge).toContain(`scope="${WRITE}"`);
-    expect(provider.authorizationUrls).toHaveLength(2);
-    const stepUp = provider.authorizationUrls[1];
-    expect(stepUp?.searchParams.get('scope')?.split(' ')).toEqual(expect.arrayContaining([READ, WRITE]));
-    expect(stepUp?.searchParams.get('client_id')).toBe(provider.info?.client_id);
-    await transport.finishAuth(provider.callback as URLSearchParams);
-    expect(
-      claimsOf(provider.saved?.access_token ?? '')
-        .scope.split(' ')
-        .sort(),
-    ).toEqual([READ, WRITE]);
-
-    // 4. Stepped up: the same client now writes.
-    expect((await client.callTool({ name: 'write_note', arguments: {} })).structuredContent).toEqual({
-      done: 'write_note',
-    });
-    await client.close();
-  });
-});
+  },
+);
