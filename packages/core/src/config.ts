@@ -109,12 +109,42 @@ export const commonOptions = {
     env: 'MCP_OAUTH_JWKS_URL',
     placeholder: '<url>',
   },
+  'oauth-introspection-url': {
+    type: 'string',
+    description:
+      "OAuth: the authorization server's token introspection endpoint (RFC 7662), for opaque access tokens.",
+    env: 'MCP_OAUTH_INTROSPECTION_URL',
+    placeholder: '<url>',
+  },
+  'oauth-client-id': {
+    type: 'string',
+    description:
+      "OAuth: this server's client id for introspection; its secret is read from MCP_OAUTH_CLIENT_SECRET only.",
+    env: 'MCP_OAUTH_CLIENT_ID',
+    placeholder: '<id>',
+  },
+  'oauth-introspect': {
+    type: 'string',
+    description:
+      'OAuth: which tokens are introspected: opaque (JWTs are verified against the JWKS) or always.',
+    env: 'MCP_OAUTH_INTROSPECT',
+    default: 'opaque',
+    choices: ['opaque', 'always'],
+    placeholder: '<when>',
+  },
   'resource-url': {
     type: 'string',
     description:
       'OAuth: this server\'s public MCP URL, e.g. https://mcp.example.com/mcp; tokens must name it in "aud".',
     env: 'MCP_RESOURCE_URL',
     placeholder: '<url>',
+  },
+  'oauth-require-typ': {
+    type: 'string',
+    description:
+      'OAuth: refuse JWT access tokens whose header "typ" is not this, e.g. at+jwt (RFC 9068) when your authorization server sets it.',
+    env: 'MCP_OAUTH_REQUIRE_TYP',
+    placeholder: '<typ>',
   },
   'oauth-read-scope': {
     type: 'string',

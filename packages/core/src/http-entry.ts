@@ -12,6 +12,7 @@ export {
 export { createLegacySessions, type LegacySessionOptions } from './http-sessions.js';
 export {
   createOAuthResourceServer,
+  type OAuthIntrospectionOptions,
   type OAuthResourceOptions,
   type OAuthResourceServer,
 } from './oauth.js';

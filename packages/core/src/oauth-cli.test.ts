@@ -29,6 +29,12 @@ await runCli({
 const node = ['--input-type=module', '-e', script, '--'];
 
 const ISSUER = 'https://auth.example.com';
+const initialize = {
+  jsonrpc: '2.0',
+  id: 1,
+  method: 'initialize',
+  params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'raw', version: '0' } },
+};
 const RESOURCE = 'https://mcp.example.com/mcp';
 
 describe.skipIf(!existsSync(dist))('OAuth flags on a server process', () => {
@@ -74,12 +80,6 @@ describe.skipIf(!existsSync(dist))('OAuth flags on a server process', () => {
     method: 'tools/call',
     params: { name, arguments: {} },
   });
-  const initialize = {
-    jsonrpc: '2.0',
-    id: 1,
-    method: 'initialize',
-    params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'raw', version: '0' } },
-  };
 
   it('serves the metadata, challenges callers and maps scopes to tools, never logging a token', async () => {
     const metadata = await fetch(new URL('/.well-known/oauth-protected-resource/mcp', bin.url));
@@ -131,5 +131,62 @@ describe.skipIf(!existsSync(dist))('OAuth flags on a server process', () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(message);
     expect(run.stderr).not.toContain('tok-123456');
+  });
+});
+
+describe.skipIf(!existsSync(dist))('OAuth introspection flags on a server process', () => {
+  const SECRET = 'rs-client-secret-9f3a';
+  let endpoint: Server;
+  let bin: HttpBin;
+  const seen: string[] = [];
+
+  beforeAll(async () => {
+    endpoint = createServer(async (req, res) => {
+      let body = '';
+      for await (const chunk of req) body += chunk;
+      const token = new URLSearchParams(body).get('token') ?? '';
+      seen.push(`${req.headers.authorization} ${token}`);
+      const active = token.startsWith('good-');
+      const answer = active
+        ? { active, aud: RESOURCE, iss: ISSUER, sub: 'alice', scope: 'mcp:read' }
+        : { active };
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
+    });
+    await new Promise<void>((resolve) => endpoint.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(endpoint.address() as AddressInfo).port}/introspect`;
+    bin = await spawnHttpBin({
+      command: process.execPath,
+      args: [...node, '--oauth-issuer', ISSUER, '--resource-url', RESOURCE, '--oauth-require-typ', 'at+jwt'],
+      env: {
+        LOG_LEVEL: 'debug',
+        MCP_OAUTH_INTROSPECTION_URL: url,
+        MCP_OAUTH_CLIENT_ID: 'mcp-rs',
+        MCP_OAUTH_CLIENT_SECRET: SECRET,
+      },
+    });
+  });
+
+  afterAll(async () => {
+    await bin?.stop();
+    await new Promise((resolve) => endpoint.close(resolve));
+  });
+
+  it('accepts opaque tokens the authorization server vouches for, once per token, and logs neither token nor secret', async () => {
+    const post = (token: string) => postJsonRpc(bin.url, initialize, { authorization: `Bearer ${token}` });
+    const good = `good-${Math.random().toString(36).slice(2)}`;
+    const revoked = `revoked-${Math.random().toString(36).slice(2)}`;
+    for (let i = 0; i < 3; i++) {
+      const res = await post(good);
+      expect(res.status).toBe(200);
+      expect(await res.text()).toContain('oauth-bin');
+    }
+    const refused = await post(revoked);
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get('www-authenticate')).toContain('The token is not active.');
+    expect(seen.filter((line) => line.endsWith(good))).toHaveLength(1);
+    const basic = Buffer.from(`mcp-rs:${SECRET}`).toString('base64');
+    expect(seen[0]).toMatch(new RegExp(`^Basic ${basic} `));
+    for (const secret of [good, revoked, SECRET, basic]) expect(bin.stderr()).not.toContain(secret);
+    expect(bin.stderr()).toMatch(/oauth token refused/);
   });
 });

@@ -16,7 +16,7 @@ const FULL = [
 function configFor(argv: string[], env: Record<string, string> = {}) {
   const parsed = parseCli(spec, argv, env);
   if (parsed.kind !== 'run') throw new Error('expected run');
-  return oauthConfigFrom(parsed.options);
+  return oauthConfigFrom(parsed.options, env);
 }
 
 describe('OAuth configuration', () => {
@@ -42,6 +42,15 @@ describe('OAuth configuration', () => {
     ).toMatchObject({ readScope: 'files:read', writeScope: 'files:write' });
   });
 
+  it('reads the required token type from the flag or MCP_OAUTH_REQUIRE_TYP, and refuses a malformed one', () => {
+    expect(configFor(FULL)?.requireTyp).toBeUndefined();
+    expect(configFor([...FULL, '--oauth-require-typ', 'at+jwt'])?.requireTyp).toBe('at+jwt');
+    expect(configFor(FULL, { MCP_OAUTH_REQUIRE_TYP: 'application/at+jwt' })?.requireTyp).toBe(
+      'application/at+jwt',
+    );
+    expect(() => configFor([...FULL, '--oauth-require-typ', 'at jwt'])).toThrow(/media type such as at\+jwt/);
+  });
+
   it.each([
     [
       '--oauth-issuer',
@@ -52,6 +61,88 @@ describe('OAuth configuration', () => {
   ])('names the missing %s', (flag, argv) => {
     expect(() => configFor(argv)).toThrow(ConfigError);
     expect(() => configFor(argv)).toThrow(new RegExp(`needs ${flag} `));
+  });
+
+  describe('token introspection', () => {
+    const ISSUER_AND_RESOURCE = [
+      '--oauth-issuer',
+      'https://auth.example.com',
+      '--resource-url',
+      'https://mcp.example.com/mcp',
+    ];
+    const INTROSPECTION = [
+      '--oauth-introspection-url',
+      'https://auth.example.com/introspect',
+      '--oauth-client-id',
+      'mcp-rs',
+    ];
+    const SECRET = { MCP_OAUTH_CLIENT_SECRET: 'rs-secret-value-42' };
+
+    it('replaces or complements the JWKS, with the client secret from the environment only', () => {
+      const opaqueOnly = configFor([...ISSUER_AND_RESOURCE, ...INTROSPECTION], SECRET);
+      expect(opaqueOnly?.jwksUrl).toBeUndefined();
+      expect(opaqueOnly?.introspection).toEqual({
+        url: new URL('https://auth.example.com/introspect'),
+        clientId: 'mcp-rs',
+        clientSecret: 'rs-secret-value-42',
+        always: false,
+      });
+      const both = configFor([...FULL, ...INTROSPECTION, '--oauth-introspect', 'always'], SECRET);
+      expect(both?.jwksUrl?.href).toBe('https://auth.example.com/jwks.json');
+      expect(both?.introspection?.always).toBe(true);
+      const fromEnv = configFor([], {
+        ...SECRET,
+        MCP_OAUTH_ISSUER: 'https://auth.example.com',
+        MCP_RESOURCE_URL: 'https://mcp.example.com/mcp',
+        MCP_OAUTH_INTROSPECTION_URL: 'http://127.0.0.1:9000/introspect',
+        MCP_OAUTH_CLIENT_ID: 'mcp-rs',
+      });
+      expect(fromEnv?.introspection?.url.port).toBe('9000');
+    });
+
+    it('names what is missing, never the secret', () => {
+      expect(() => configFor(ISSUER_AND_RESOURCE)).toThrow(
+        /needs --oauth-jwks-url .* or --oauth-introspection-url/,
+      );
+      expect(() => configFor([...ISSUER_AND_RESOURCE, ...INTROSPECTION])).toThrow(
+        /MCP_OAUTH_CLIENT_SECRET environment variable/,
+      );
+      expect(() => configFor([...ISSUER_AND_RESOURCE, ...INTROSPECTION.slice(0, 2)], SECRET)).toThrow(
+        /--oauth-client-id/,
+      );
+      expect(() => configFor([...FULL, '--oauth-client-id', 'mcp-rs'], SECRET)).toThrow(
+        /--oauth-client-id needs --oauth-introspection-url/,
+      );
+      expect(() => configFor([...FULL, '--oauth-introspect', 'always'])).toThrow(
+        /always needs --oauth-introspection-url/,
+      );
+      expect(() =>
+        configFor(
+          [
+            ...ISSUER_AND_RESOURCE,
+            '--oauth-introspection-url',
+            'http://auth.example.com/i',
+            '--oauth-client-id',
+            'x',
+          ],
+          SECRET,
+        ),
+      ).toThrow(/https/);
+      try {
+        configFor(
+          [
+            ...ISSUER_AND_RESOURCE,
+            '--oauth-introspection-url',
+            'http://auth.example.com/i',
+            '--oauth-client-id',
+            'x',
+          ],
+          SECRET,
+        );
+      } catch (error) {
+        expect((error as Error).message).not.toContain(SECRET.MCP_OAUTH_CLIENT_SECRET);
+      }
+    });
   });
 
   it('refuses a static token together with OAuth', () => {
@@ -71,7 +162,7 @@ describe('OAuth configuration', () => {
     expect(() => configFor(replace('--resource-url', 'https://mcp.example.com/mcp#x'))).toThrow(/fragment/);
     expect(() => configFor(replace('--resource-url', 'mcp.example.com/mcp'))).toThrow(/absolute URL/);
     expect(() => configFor([...FULL, '--oauth-write-scope', 'a b'])).toThrow(/single OAuth scope/);
-    expect(configFor(replace('--oauth-jwks-url', 'http://127.0.0.1:8080/jwks'))?.jwksUrl.port).toBe('8080');
+    expect(configFor(replace('--oauth-jwks-url', 'http://127.0.0.1:8080/jwks'))?.jwksUrl?.port).toBe('8080');
     expect(configFor(replace('--resource-url', 'http://localhost:3000/mcp'))?.resourceUrl).toBe(
       'http://localhost:3000/mcp',
     );

@@ -1,6 +1,13 @@
 import { createHash } from 'node:crypto';
 import { OAuthError, OAuthErrorCode } from '@modelcontextprotocol/server';
-import { createRemoteJWKSet, errors, type JWTPayload, type JWTVerifyGetKey, jwtVerify } from 'jose';
+import {
+  createRemoteJWKSet,
+  decodeProtectedHeader,
+  errors,
+  type JWTPayload,
+  type JWTVerifyGetKey,
+  jwtVerify,
+} from 'jose';
 
 /**
  * Signature algorithms a token may use. Security: asymmetric only. `none` would skip the signature,
@@ -29,6 +36,12 @@ export interface JwtVerifierOptions {
   clockToleranceSec?: number;
   /** Keys to use instead of fetching `jwksUrl` (tests, air-gapped setups). */
   keys?: JWTVerifyGetKey;
+  /**
+   * The header `typ` a token must carry, e.g. `at+jwt` (RFC 9068), compared without case and an
+   * `application/` prefix. Where the authorization server marks its access tokens this way, it
+   * keeps an ID token or another JWT it signed from passing as an access token.
+   */
+  typ?: string;
 }
 
 /** What a verified token says about its caller. */
@@ -36,17 +49,33 @@ export interface VerifiedToken {
   subject: string;
   clientId: string;
   scopes: string[];
-  expiresAt: number;
+  /** Epoch seconds; absent when an introspection answer gives no `exp`. */
+  expiresAt?: number;
   issuer: string;
   /** Stands in for the token where something needs to tell tokens apart; not reversible. */
   fingerprint: string;
 }
 
 /**
- * The key set could not be fetched or used: the authorization server's problem, not the caller's.
- * Answered 503 so a client retries instead of throwing its token away and re-authorizing.
+ * The key set could not be fetched or used, or the introspection endpoint did not answer: the
+ * authorization server's problem, not the caller's. Answered 503 so a client retries instead of
+ * throwing its token away and re-authorizing.
  */
-export class KeysUnavailableError extends Error {}
+export class AuthServerUnavailableError extends Error {}
+
+/** Stands in for a token in caches and `authInfo`; not reversible. */
+export const fingerprintOf = (token: string) =>
+  `sha256:${createHash('sha256').update(token).digest('base64url').slice(0, 22)}`;
+
+/** Three base64url parts whose first is a JOSE header: worth checking as a JWT, not introspecting. */
+export function looksLikeJwt(token: string): boolean {
+  if (!/^[\w-]+\.[\w-]+\.[\w-]*$/.test(token)) return false;
+  try {
+    return typeof decodeProtectedHeader(token).alg === 'string';
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Verifies JWT access tokens against the authorization server's published keys. The key set is
@@ -75,9 +104,10 @@ export function createJwtVerifier(options: JwtVerifierOptions): (token: string) 
         algorithms: [...JWT_ALGORITHMS],
         clockTolerance: options.clockToleranceSec ?? 30,
         requiredClaims: ['exp', 'sub'],
+        ...(options.typ !== undefined && { typ: options.typ }),
       }));
     } catch (error) {
-      throw classify(error);
+      throw classify(error, options.typ);
     }
     const subject = payload.sub as string;
     return {
@@ -86,7 +116,7 @@ export function createJwtVerifier(options: JwtVerifierOptions): (token: string) 
       scopes: scopesOf(payload),
       expiresAt: payload.exp as number,
       issuer: options.issuer,
-      fingerprint: `sha256:${createHash('sha256').update(token).digest('base64url').slice(0, 22)}`,
+      fingerprint: fingerprintOf(token),
     };
   };
 }
@@ -95,7 +125,7 @@ export function createJwtVerifier(options: JwtVerifierOptions): (token: string) 
  * Turns a verification failure into a short reason a client may see. Security: reasons name the
  * check that failed, never a claim value or the token, since the answer goes to whoever sent it.
  */
-function classify(error: unknown): Error {
+function classify(error: unknown, typ: string | undefined): Error {
   const invalid = (description: string) => new OAuthError(OAuthErrorCode.InvalidToken, description);
   if (error instanceof errors.JWTExpired) return invalid('The token has expired.');
   if (error instanceof errors.JWTClaimValidationFailed) {
@@ -106,6 +136,8 @@ function classify(error: unknown): Error {
         return invalid('The token was not issued by the expected authorization server.');
       case 'nbf':
         return invalid('The token is not valid yet.');
+      case 'typ':
+        return invalid(`The token is not an access token: its header typ must be ${typ}.`);
       default:
         return invalid(`The token's ${error.claim} claim is missing or invalid.`);
     }
@@ -123,7 +155,9 @@ function classify(error: unknown): Error {
     error.code === 'ERR_JOSE_GENERIC'
   ) {
     // Network failures surface as plain errors from fetch; a non-200 answer as a generic JOSEError.
-    return new KeysUnavailableError('The authorization server keys could not be loaded.', { cause: error });
+    return new AuthServerUnavailableError('The authorization server keys could not be loaded.', {
+      cause: error,
+    });
   }
   return invalid('The token is malformed.');
 }

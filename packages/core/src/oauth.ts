@@ -6,20 +6,28 @@ import {
   OAuthError,
   OAuthErrorCode,
   type OAuthProtectedResourceMetadata,
-  readRequestBody,
 } from '@modelcontextprotocol/server';
 import type { JWTVerifyGetKey } from 'jose';
 import type { ToolInfo } from './app.js';
 import type { Authenticator } from './http.js';
 import type { Logger } from './logger.js';
 import { isScopeToken } from './oauth-config.js';
-import { createJwtVerifier, KeysUnavailableError } from './oauth-jwt.js';
+import { metadataResponse, neededScope } from './oauth-http.js';
+import { createIntrospector } from './oauth-introspect.js';
+import {
+  AuthServerUnavailableError,
+  createJwtVerifier,
+  looksLikeJwt,
+  type VerifiedToken,
+} from './oauth-jwt.js';
 
 export interface OAuthResourceOptions {
   /** The authorization server's issuer identifier, compared exactly with the token's `iss`. */
   issuer: string;
-  /** Where the authorization server publishes its signing keys (JWKS). */
-  jwksUrl: string | URL;
+  /** Where the authorization server publishes its signing keys (JWKS), for JWT access tokens. */
+  jwksUrl?: string | URL;
+  /** Token introspection (RFC 7662), for opaque access tokens. At least one of the two is needed. */
+  introspection?: OAuthIntrospectionOptions;
   /** This server's public MCP URL, e.g. `https://mcp.example.com/mcp`: the token audience. */
   resourceUrl: string | URL;
   /** Scope that unlocks tools marked `readOnlyHint: true`. Default `mcp:read`. */
@@ -33,9 +41,22 @@ export interface OAuthResourceOptions {
   /** Largest request body read to find the tool a call names (413 beyond it). Default 4 MiB. */
   maxBodyBytes?: number;
   clockToleranceSec?: number;
+  /** Refuse JWTs whose header `typ` is not this one, e.g. `at+jwt` (RFC 9068). */
+  requireTyp?: string;
   /** Signing keys to use instead of fetching `jwksUrl`. */
   keys?: JWTVerifyGetKey;
   logger?: Logger;
+}
+
+export interface OAuthIntrospectionOptions {
+  url: string | URL;
+  /** This server's client credentials at the authorization server. */
+  clientId: string;
+  clientSecret: string;
+  /** Introspect JWTs too, instead of verifying them against `jwksUrl`. Default false. */
+  always?: boolean;
+  /** Longest an answer is reused, in seconds, at most 60 and never past the token's `exp`. Default 60. */
+  cacheTtlSec?: number;
 }
 
 /** The pieces the HTTP pipeline needs: who is calling, the discovery document, and tool filtering. */
@@ -70,13 +91,7 @@ export function createOAuthResourceServer(options: OAuthResourceOptions): OAuthR
   const writeTools = new Set(
     options.tools.filter((t) => t.annotations.readOnlyHint !== true).map((t) => t.name),
   );
-  const verify = createJwtVerifier({
-    issuer: options.issuer,
-    jwksUrl: new URL(options.jwksUrl),
-    resourceUrl,
-    ...(options.clockToleranceSec !== undefined && { clockToleranceSec: options.clockToleranceSec }),
-    ...(options.keys && { keys: options.keys }),
-  });
+  const verify = createVerifier(options, resourceUrl);
   const metadataUrl = getOAuthProtectedResourceMetadataUrl(resourceUrl);
   const metadata: OAuthProtectedResourceMetadata = {
     resource,
@@ -105,13 +120,13 @@ export function createOAuthResourceServer(options: OAuthResourceOptions): OAuthR
       });
     }
     const token = /^bearer +([A-Za-z0-9\-._~+/]+=*) *$/i.exec(header)?.[1];
-    let caller: Awaited<ReturnType<typeof verify>>;
+    let caller: VerifiedToken;
     try {
       if (!token) throw new OAuthError(OAuthErrorCode.InvalidToken, 'The Authorization header is malformed.');
       caller = await verify(token);
     } catch (error) {
-      if (error instanceof KeysUnavailableError) {
-        options.logger?.warn('oauth signing keys unavailable', { error: describeCause(error) });
+      if (error instanceof AuthServerUnavailableError) {
+        options.logger?.warn('oauth authorization server unavailable', { error: describeCause(error) });
         return Response.json(
           { error: 'temporarily_unavailable', error_description: error.message },
           { status: 503, headers: { 'Retry-After': '5' } },
@@ -145,7 +160,7 @@ export function createOAuthResourceServer(options: OAuthResourceOptions): OAuthR
       token: caller.fingerprint,
       clientId: caller.clientId,
       scopes: caller.scopes,
-      expiresAt: caller.expiresAt,
+      ...(caller.expiresAt !== undefined && { expiresAt: caller.expiresAt }),
       resource: resourceUrl,
       resourceMetadataUrl: metadataUrl,
       // Sessions of the 2025-11-25 era bind to `sub`: a refreshed token keeps its session, another
@@ -167,48 +182,44 @@ export function createOAuthResourceServer(options: OAuthResourceOptions): OAuthR
   };
 }
 
-/**
- * Which scope a request needs: write when it calls a tool not marked read-only, read for anything
- * else. Reads a copy of the body (bounded), so the handler still gets the original. A body that is
- * not JSON needs only read: the handler refuses it as a parse error before anything runs.
- */
-async function neededScope(
-  request: Request,
-  writeTools: ReadonlySet<string>,
-  maxBodyBytes: number,
-): Promise<'read' | 'write' | 'too-large'> {
-  if (request.method !== 'POST' || writeTools.size === 0) return 'read';
-  const body = await readRequestBody(request.clone(), maxBodyBytes).catch(() => undefined);
-  if (!body) return 'read';
-  if (body.tooLarge) return 'too-large';
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(body.text);
-  } catch {
-    return 'read';
-  }
-  const messages: unknown[] = Array.isArray(parsed) ? parsed : [parsed];
-  const callsWriteTool = messages.some((message) => {
-    const { method, params } = (message ?? {}) as { method?: unknown; params?: { name?: unknown } };
-    return method === 'tools/call' && typeof params?.name === 'string' && writeTools.has(params.name);
-  });
-  return callsWriteTool ? 'write' : 'read';
-}
+type Verify = (token: string) => Promise<VerifiedToken>;
 
-/** The metadata document is public and read by browser-based clients too: GET with open CORS. */
-function metadataResponse(request: Request, metadata: OAuthProtectedResourceMetadata): Response {
-  const cors = { 'Access-Control-Allow-Origin': '*' };
-  if (request.method === 'OPTIONS') {
-    return new Response(null, {
-      status: 204,
-      headers: { ...cors, 'Access-Control-Allow-Methods': 'GET, HEAD' },
+/**
+ * JWTs are verified locally against the JWKS; anything else (an opaque token), every token when
+ * `introspection.always` is set, or every token when there is no JWKS, goes to introspection.
+ */
+function createVerifier(options: OAuthResourceOptions, resourceUrl: URL): Verify {
+  const tolerance = options.clockToleranceSec !== undefined && {
+    clockToleranceSec: options.clockToleranceSec,
+  };
+  const jwt =
+    (options.jwksUrl !== undefined || options.keys !== undefined) &&
+    createJwtVerifier({
+      issuer: options.issuer,
+      jwksUrl: new URL(options.jwksUrl ?? options.issuer),
+      resourceUrl,
+      ...tolerance,
+      ...(options.keys && { keys: options.keys }),
+      ...(options.requireTyp !== undefined && { typ: options.requireTyp }),
     });
-  }
-  if (request.method !== 'GET' && request.method !== 'HEAD') {
-    return new Response(null, { status: 405, headers: { ...cors, Allow: 'GET, HEAD, OPTIONS' } });
-  }
-  const response = Response.json(metadata, { headers: { ...cors, 'Cache-Control': 'max-age=300' } });
-  return request.method === 'HEAD' ? new Response(null, { headers: response.headers }) : response;
+  const { introspection } = options;
+  const introspect =
+    introspection &&
+    createIntrospector({
+      url: new URL(introspection.url),
+      clientId: introspection.clientId,
+      clientSecret: introspection.clientSecret,
+      issuer: options.issuer,
+      resourceUrl,
+      ...tolerance,
+      ...(introspection.cacheTtlSec !== undefined && { cacheTtlSec: introspection.cacheTtlSec }),
+    });
+  if (!jwt && !introspect)
+    throw new TypeError('OAuth resource-server mode needs jwksUrl, introspection, or both.');
+  return (token) =>
+    introspect && (!jwt || introspection?.always || !looksLikeJwt(token))
+      ? introspect(token)
+      : (jwt as Verify)(token);
 }
 
 function describeCause(error: Error): string {

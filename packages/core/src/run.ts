@@ -56,7 +56,7 @@ export async function runCli<O extends OptionSpecs>(options: RunCliOptions<O>): 
       return;
     }
     const values = parsed.options as RunContext<O>['options'];
-    oauthConfig = oauthConfigFrom(values);
+    oauthConfig = oauthConfigFrom(values, env);
     if (oauthConfig && options.authenticate) {
       throw new ConfigError('this server authenticates callers itself; the --oauth-* flags do not apply.');
     }
@@ -64,7 +64,7 @@ export async function runCli<O extends OptionSpecs>(options: RunCliOptions<O>): 
     const logger = createLogger({
       name: spec.name,
       level: values['log-level'] as LogLevel,
-      redact: createRedactor([values['auth-token']]),
+      redact: createRedactor([values['auth-token'], oauthConfig?.introspection?.clientSecret]),
     });
     ctx = { options: values, positionals: parsed.positionals, env, logger, version: spec.version };
     app = await options.build(ctx);

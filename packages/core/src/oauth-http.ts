@@ -1,0 +1,45 @@
+import { type OAuthProtectedResourceMetadata, readRequestBody } from '@modelcontextprotocol/server';
+
+/**
+ * Which scope a request needs: write when it calls a tool not marked read-only, read for anything
+ * else. Reads a copy of the body (bounded), so the handler still gets the original. A body that is
+ * not JSON needs only read: the handler refuses it as a parse error before anything runs.
+ */
+export async function neededScope(
+  request: Request,
+  writeTools: ReadonlySet<string>,
+  maxBodyBytes: number,
+): Promise<'read' | 'write' | 'too-large'> {
+  if (request.method !== 'POST' || writeTools.size === 0) return 'read';
+  const body = await readRequestBody(request.clone(), maxBodyBytes).catch(() => undefined);
+  if (!body) return 'read';
+  if (body.tooLarge) return 'too-large';
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body.text);
+  } catch {
+    return 'read';
+  }
+  const messages: unknown[] = Array.isArray(parsed) ? parsed : [parsed];
+  const callsWriteTool = messages.some((message) => {
+    const { method, params } = (message ?? {}) as { method?: unknown; params?: { name?: unknown } };
+    return method === 'tools/call' && typeof params?.name === 'string' && writeTools.has(params.name);
+  });
+  return callsWriteTool ? 'write' : 'read';
+}
+
+/** The metadata document is public and read by browser-based clients too: GET with open CORS. */
+export function metadataResponse(request: Request, metadata: OAuthProtectedResourceMetadata): Response {
+  const cors = { 'Access-Control-Allow-Origin': '*' };
+  if (request.method === 'OPTIONS') {
+    return new Response(null, {
+      status: 204,
+      headers: { ...cors, 'Access-Control-Allow-Methods': 'GET, HEAD' },
+    });
+  }
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    return new Response(null, { status: 405, headers: { ...cors, Allow: 'GET, HEAD, OPTIONS' } });
+  }
+  const response = Response.json(metadata, { headers: { ...cors, 'Cache-Control': 'max-age=300' } });
+  return request.method === 'HEAD' ? new Response(null, { headers: response.headers }) : response;
+}
