@@ -224,6 +224,8 @@ export interface FakeAlert {
   summary: string;
   path: string;
   created_at: string;
+  /** Why a resolved secret scanning alert was closed. */
+  resolution?: string;
 }
 
 export interface FakeDiscussionCategory {
