@@ -201,6 +201,23 @@ export const repoRoutes: Route[] = [
     });
     return { status: 201, body: repository(req.gh, req.urls, repo, req.login) };
   }),
+  route('POST', '/orgs/{org}/repos', (req) => {
+    const org = req.params.org ?? '';
+    const name = str(req.body.name, 'name', 'Repository');
+    // The fake knows organizations only through their teams: members of one may create repositories.
+    const member = [...req.gh.teams.values()].some(
+      (t) => t.org.toLowerCase() === org.toLowerCase() && t.members.includes(req.login.toLowerCase()),
+    );
+    if (!member) throw notFound();
+    if (req.gh.repo(org, name))
+      throw validationFailed('Repository', 'name', 'custom', 'name already exists on this account');
+    const repo = req.gh.addRepo(org, name, {
+      private: req.body.private === true,
+      ...(typeof req.body.description === 'string' && { description: req.body.description }),
+    });
+    repo.collaborators.set(req.login.toLowerCase(), 'admin');
+    return { status: 201, body: repository(req.gh, req.urls, repo, req.login) };
+  }),
   route('DELETE', '/repos/{owner}/{repo}', (req) => {
     const repo = repoOf(req);
     if (req.gh.permission(repo, req.login) !== 'admin') {
@@ -267,9 +284,15 @@ export const repoRoutes: Route[] = [
     const sha = req.gh.resolve(repo, req.params.ref);
     const c = sha ? req.gh.commits.get(sha) : undefined;
     if (!c) throw new HttpError(422, `No commit found for SHA: ${req.params.ref}`);
-    const files = commitDiff(req, c.parents[0], c.sha);
-    const additions = files.reduce((n, f) => n + f.additions, 0);
-    const deletions = files.reduce((n, f) => n + f.deletions, 0);
+    const all = commitDiff(req, c.parents[0], c.sha);
+    const additions = all.reduce((n, f) => n + f.additions, 0);
+    const deletions = all.reduce((n, f) => n + f.deletions, 0);
+    // GitHub pages a commit's files when asked (page, per_page; else the first 300), with the
+    // stats always over all of them.
+    const paged = req.query.has('page') || req.query.has('per_page');
+    const files = paged
+      ? page(req, all, `/repos/${repo.owner}/${repo.name}/commits/${req.params.ref}`)
+      : all.slice(0, 300);
     return {
       ...commitSummary(req.gh, req.urls, repo, c),
       stats: { additions, deletions, total: additions + deletions },

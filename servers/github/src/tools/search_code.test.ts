@@ -12,4 +12,9 @@ describe('search_code', () => {
       ]),
     );
   });
+
+  it('passes sort=indexed on to GitHub', async () => {
+    await h.call('search_code', { query: 'greet', sort: 'indexed', order: 'asc' });
+    expect(h.fake.gh.calls.at(-1)?.query).toContain('sort=indexed');
+  });
 });

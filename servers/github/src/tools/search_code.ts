@@ -8,7 +8,7 @@ export default defineTool({
   title: 'Search code',
   description:
     'Files whose contents match GitHub code search syntax, e.g. "greet repo:owner/name language:ts".',
-  inputSchema: z.object({ query: z.string().min(1), order, ...paging }),
+  inputSchema: z.object({ query: z.string().min(1), sort: z.enum(['indexed']).optional(), order, ...paging }),
   outputSchema: z.object({
     total: z.number(),
     items: z.array(z.object({ repo: z.string(), path: z.string(), url: z.string() })),
