@@ -13,8 +13,6 @@ import { DEFAULT_TOOLSETS, TOOLSET_NAMES } from './toolsets.js';
 const STILL_MISSING: string[] = [
   'add_issue_comment.comment_id',
   'add_issue_comment.reaction',
-  'create_gist.content',
-  'create_gist.filename',
   'create_or_update_file.allow_symlink_write',
   'create_pull_request.reviewers',
   'get_file_contents.fields',
@@ -53,8 +51,6 @@ const STILL_MISSING: string[] = [
   'search_code.fields',
   'search_issues.fields',
   'search_pull_requests.fields',
-  'update_gist.content',
-  'update_gist.filename',
   'update_pull_request.draft',
   'update_pull_request.reviewers',
 ];
