@@ -16,6 +16,7 @@ import { milestoneRoutes } from './routes-milestones.js';
 import { peopleRoutes } from './routes-people.js';
 import { projectRoutes } from './routes-projects.js';
 import { pullRoutes } from './routes-pulls.js';
+import { reactionRoutes } from './routes-reactions.js';
 import { releaseRoutes } from './routes-releases.js';
 import { repoRoutes } from './routes-repos.js';
 import { reviewCommentRoutes } from './routes-review-comments.js';
@@ -71,6 +72,7 @@ const ROUTES: Route[] = [
   ...issueRoutes,
   ...pullRoutes,
   ...reviewCommentRoutes,
+  ...reactionRoutes,
   ...searchRoutes,
   ...extraRoutes,
   ...actionRoutes,

@@ -29,12 +29,20 @@ export interface FakeCommit {
   login: string | null;
 }
 
+export interface FakeReaction {
+  id: number;
+  user: string;
+  content: string;
+  created_at: string;
+}
+
 export interface FakeComment {
   id: number;
   user: string;
   body: string;
   created_at: string;
   updated_at: string;
+  reactions?: FakeReaction[];
 }
 
 export interface FakeReview {
@@ -67,7 +75,6 @@ export interface FakeReviewComment extends FakeComment {
   thread_id: number;
   review_id: number;
   in_reply_to: number | null;
-  reactions?: Array<{ id: number; user: string; content: string; created_at: string }>;
 }
 
 export interface FakeIssue {
@@ -81,6 +88,7 @@ export interface FakeIssue {
   labels: string[];
   assignees: string[];
   comments: FakeComment[];
+  reactions?: FakeReaction[];
   sub_issues: number[];
   created_at: string;
   updated_at: string;
