@@ -12,7 +12,6 @@ import { DEFAULT_TOOLSETS, TOOLSET_NAMES } from './toolsets.js';
  */
 const STILL_MISSING: string[] = [
   'create_or_update_file.allow_symlink_write',
-  'create_pull_request.reviewers',
   'get_file_contents.fields',
   'get_teams.user',
   'list_commits.fields',
@@ -49,8 +48,6 @@ const STILL_MISSING: string[] = [
   'search_code.fields',
   'search_issues.fields',
   'search_pull_requests.fields',
-  'update_pull_request.draft',
-  'update_pull_request.reviewers',
 ];
 
 const upstream = JSON.parse(readFileSync(new URL('./upstream-surface.json', import.meta.url), 'utf8')) as {

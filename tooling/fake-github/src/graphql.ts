@@ -7,6 +7,7 @@ import {
   validate,
 } from 'graphql';
 import { discussionMutations, discussionNode, repositoryDiscussionFields } from './graphql-discussions.js';
+import { pullDraftMutations } from './graphql-pull-mutations.js';
 import { reviewMutations } from './graphql-review-mutations.js';
 import { findReviewNode, repositoryPullFields } from './graphql-reviews.js';
 import { githubSchema } from './graphql-schema.js';
@@ -64,6 +65,7 @@ function root(ctx: GraphqlContext) {
     },
     ...discussionMutations(ctx),
     ...reviewMutations(ctx),
+    ...pullDraftMutations(ctx),
   };
 }
 

@@ -15,6 +15,7 @@ import { issueRoutes } from './routes-issues.js';
 import { milestoneRoutes } from './routes-milestones.js';
 import { peopleRoutes } from './routes-people.js';
 import { projectRoutes } from './routes-projects.js';
+import { pullReviewerRoutes } from './routes-pull-reviewers.js';
 import { pullRoutes } from './routes-pulls.js';
 import { reactionRoutes } from './routes-reactions.js';
 import { releaseRoutes } from './routes-releases.js';
@@ -73,6 +74,7 @@ const ROUTES: Route[] = [
   ...pullRoutes,
   ...reviewCommentRoutes,
   ...reactionRoutes,
+  ...pullReviewerRoutes,
   ...searchRoutes,
   ...extraRoutes,
   ...actionRoutes,

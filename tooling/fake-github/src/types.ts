@@ -113,6 +113,8 @@ export interface FakePull {
   reviews: FakeReview[];
   review_comments: FakeReviewComment[];
   threads: FakeReviewThread[];
+  /** Logins asked to review and not yet reviewed. */
+  requested_reviewers?: string[];
 }
 
 export interface FakeRelease {
