@@ -12,13 +12,7 @@ import { DEFAULT_TOOLSETS, TOOLSET_NAMES } from './toolsets.js';
  */
 const STILL_MISSING: string[] = [
   'create_or_update_file.allow_symlink_write',
-  'get_file_contents.fields',
-  'get_teams.user',
-  'list_commits.fields',
   'list_issues.field_filters',
-  'list_issues.fields',
-  'list_pull_requests.fields',
-  'list_releases.fields',
   'projects_get.method=get_project_status_update',
   'projects_get.method=get_project_view',
   'projects_get.status_update_id',
@@ -45,9 +39,6 @@ const STILL_MISSING: string[] = [
   'projects_write.view_id',
   'projects_write.visible_field_names',
   'projects_write.visible_fields',
-  'search_code.fields',
-  'search_issues.fields',
-  'search_pull_requests.fields',
 ];
 
 const upstream = JSON.parse(readFileSync(new URL('./upstream-surface.json', import.meta.url), 'utf8')) as {

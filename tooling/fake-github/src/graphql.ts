@@ -11,6 +11,7 @@ import { pullDraftMutations } from './graphql-pull-mutations.js';
 import { reviewMutations } from './graphql-review-mutations.js';
 import { findReviewNode, repositoryPullFields } from './graphql-reviews.js';
 import { githubSchema } from './graphql-schema.js';
+import { userRoot } from './graphql-teams.js';
 import { actor, type GraphqlContext, gqlError, parseNodeId } from './graphql-views.js';
 import type { Reply } from './http.js';
 import type { Urls } from './shapes.js';
@@ -43,6 +44,7 @@ function repositoryView(ctx: GraphqlContext, repo: FakeRepo): Record<string, unk
 function root(ctx: GraphqlContext) {
   return {
     viewer: () => actor(ctx, ctx.login),
+    ...userRoot(ctx),
     repository: ({ owner, name }: { owner: string; name: string }) => {
       const repo = ctx.gh.repo(owner, name);
       // Security: a private repository the viewer cannot see answers like a missing one.

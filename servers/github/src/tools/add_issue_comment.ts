@@ -9,15 +9,14 @@ const reacted = z.object({ id: z.number(), content: z.string() });
 export default defineTool({
   name: 'add_issue_comment',
   title: 'Comment on issue',
-  description:
-    'Comment on an issue or pull request, and/or react to it or (comment_id) to one of its comments.',
+  description: 'Comment on or react to an issue or pull request, or react to its comment_id.',
   inputSchema: z.object({
     owner,
     repo,
     issue_number: issueNumber,
     body: z.string().min(1).optional(),
     reaction: z.enum(['+1', '-1', 'laugh', 'confused', 'heart', 'hooray', 'rocket', 'eyes']).optional(),
-    comment_id: z.number().int().min(1).optional(),
+    comment_id: z.number().int().optional(),
   }),
   outputSchema: z.object({
     id: z.number().optional(),

@@ -18,7 +18,7 @@ export default defineTool({
     body: z.string().optional(),
     draft: z.boolean().optional(),
     maintainer_can_modify: z.boolean().optional(),
-    reviewers: z.array(z.string().min(1)).optional().describe('Logins to request reviews from'),
+    reviewers: z.array(z.string().min(1)).optional(),
   }),
   outputSchema: prRef.extend({ reviewers: z.array(z.string()).optional() }),
   annotations: writes({ openWorld: true }),

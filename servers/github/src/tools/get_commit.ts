@@ -8,13 +8,13 @@ import { nextPage, nextPageOf, owner, paging, repo } from '../tool-args.js';
 export default defineTool({
   name: 'get_commit',
   title: 'Get commit',
-  description: 'One commit and its changed files (detail: none, stats, or full_patch for the diffs).',
+  description: 'One commit and its changed files; patches with detail full_patch.',
   inputSchema: z.object({
     owner,
     repo,
     sha: z.string().min(1),
     detail: z.enum(['none', 'stats', 'full_patch']).optional(),
-    include_diff: z.boolean().default(false).describe('Same as detail full_patch'),
+    include_diff: z.boolean().optional(),
     ...paging,
   }),
   outputSchema: commitOut.extend({

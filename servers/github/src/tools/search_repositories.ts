@@ -12,7 +12,7 @@ export default defineTool({
     query: z.string().min(1),
     sort: z.enum(['stars', 'forks', 'help-wanted-issues', 'updated']).optional(),
     order,
-    minimal_output: z.boolean().default(true).describe('false adds URL, forks, topics, dates'),
+    minimal_output: z.boolean().optional(),
     ...paging,
   }),
   outputSchema: z.object({
@@ -49,7 +49,7 @@ export default defineTool({
         stars: r.stargazers_count,
         language: r.language ?? null,
         private: r.private,
-        ...(!input.minimal_output && {
+        ...(input.minimal_output === false && {
           url: r.html_url,
           forks: r.forks_count,
           openIssues: r.open_issues_count,

@@ -11,7 +11,7 @@ const TO_READY = `mutation($id: ID!) { markPullRequestReadyForReview(input: {pul
 export default defineTool({
   name: 'update_pull_request',
   title: 'Update pull request',
-  description: 'Change title, body, state, base branch or draft flag of a pull request; request reviewers.',
+  description: 'Change title, body, state, base branch or draft flag of a pull request.',
   inputSchema: z.object({
     owner,
     repo,
@@ -22,7 +22,7 @@ export default defineTool({
     base: z.string().optional(),
     maintainer_can_modify: z.boolean().optional(),
     draft: z.boolean().optional(),
-    reviewers: z.array(z.string().min(1)).optional().describe('Logins to request reviews from'),
+    reviewers: z.array(z.string().min(1)).optional(),
   }),
   outputSchema: prRef.extend({ draft: z.boolean().optional(), reviewers: z.array(z.string()).optional() }),
   annotations: writes({ openWorld: true }),
@@ -32,7 +32,7 @@ export default defineTool({
     const gh = ctx.deps.gh;
     const where = { owner: input.owner, repo: input.repo, pull_number };
     const changes = Object.keys(rest).some((k) => !['owner', 'repo'].includes(k));
-    let { data } = changes
+    const { data } = changes
       ? await gh.rest.pulls.update({ ...rest, pull_number })
       : await gh.rest.pulls.get(where);
     let isDraft = data.draft;
@@ -44,8 +44,8 @@ export default defineTool({
     }
     let requested: string[] | undefined;
     if (reviewers?.length) {
-      ({ data } = await gh.rest.pulls.requestReviewers({ ...where, reviewers }));
-      requested = (data.requested_reviewers ?? []).map((u) => u.login);
+      const asked = await gh.rest.pulls.requestReviewers({ ...where, reviewers });
+      requested = (asked.data.requested_reviewers ?? []).map((u) => u.login);
     }
     return {
       number: data.number,
