@@ -18,7 +18,7 @@ type Source<Raw> = readonly string[] | ((raw: Raw) => Record<string, unknown>);
 export function fieldSelection<
   Raw,
   Shape extends z.ZodRawShape,
-  Extra extends z.ZodRawShape = {},
+  Extra extends z.ZodRawShape = Record<never, z.ZodType>,
   Keep extends keyof Shape & string = never,
 >(spec: {
   base: z.ZodObject<Shape>;

@@ -8,7 +8,6 @@ import type {
   FakeMilestone,
   FakeProject,
   FakePull,
-  FakeReaction,
   FakeRepo,
   FakeReview,
   FakeReviewComment,
