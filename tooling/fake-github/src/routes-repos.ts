@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import {
   HttpError,
   notFound,
@@ -141,15 +142,43 @@ function readContents(req: Request) {
   const files = req.gh.filesAt(sha);
   const path = (req.params.path ?? '').replace(/\/$/, '');
   const blob = files[path];
-  if (blob) {
-    const data = req.gh.blobs.get(blob) ?? Buffer.alloc(0);
-    if (req.accept.includes('raw')) return { status: 200, text: data.toString('utf8') };
-    return {
-      ...contentEntry(req, repo, path, blob, 'file', ref),
-      content: data.toString('base64'),
-      encoding: 'base64',
-    };
+  if (blob && repo.symlinks?.has(path)) {
+    // GitHub answers a link to a file in the repository with that file; any other, with the link.
+    const target = (req.gh.blobs.get(blob) ?? Buffer.alloc(0)).toString('utf8');
+    const resolved = posix.normalize(posix.join(posix.dirname(path), target));
+    const targetBlob = files[resolved];
+    if (!targetBlob || repo.symlinks.has(resolved)) {
+      return {
+        ...contentEntry(req, repo, path, blob, 'file', ref),
+        type: 'symlink',
+        target,
+        download_url: null,
+      };
+    }
+    return readBlob(req, repo, resolved, targetBlob, ref);
   }
+  if (blob) return readBlob(req, repo, path, blob, ref);
+  return readDir(req, repo, files, path, sha, ref);
+}
+
+function readBlob(req: Request, repo: FakeRepo, path: string, blob: string, ref: string) {
+  const data = req.gh.blobs.get(blob) ?? Buffer.alloc(0);
+  if (req.accept.includes('raw')) return { status: 200, text: data.toString('utf8') };
+  return {
+    ...contentEntry(req, repo, path, blob, 'file', ref),
+    content: data.toString('base64'),
+    encoding: 'base64',
+  };
+}
+
+function readDir(
+  req: Request,
+  repo: FakeRepo,
+  files: Record<string, string>,
+  path: string,
+  sha: string,
+  ref: string,
+) {
   const prefix = path ? `${path}/` : '';
   const names = new Map<string, 'file' | 'dir'>();
   for (const p of Object.keys(files)) {

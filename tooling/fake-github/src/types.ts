@@ -161,6 +161,8 @@ export interface FakeRepo {
   collaborators: Map<string, Permission>;
   branches: Map<string, string>;
   tags: Map<string, string>;
+  /** Paths that are symbolic links (mode 120000; the blob is the target path) in every commit. */
+  symlinks?: Set<string>;
   issues: FakeIssue[];
   labels: FakeLabel[];
   releases: FakeRelease[];

@@ -45,7 +45,7 @@ export default defineTool({
   name: 'get_file_contents',
   title: 'Get file or directory contents',
   description:
-    "A file's text (up to 200,000 characters) or a directory's entries, at ref or sha (default branch if omitted).",
+    "A file's text (up to 200,000 characters) or a directory's entries, at ref or sha (default branch).",
   inputSchema: z.object({
     owner,
     repo,

@@ -7,7 +7,7 @@ import { nextPage, nextPageOf, order, paging, searchParams } from '../tool-args.
 export default defineTool({
   name: 'search_repositories',
   title: 'Search repositories',
-  description: 'Repositories matching GitHub search syntax, e.g. "mcp language:typescript stars:>100".',
+  description: 'Repositories matching GitHub search syntax, e.g. "mcp language:ts stars:>100".',
   inputSchema: z.object({
     query: z.string().min(1),
     sort: z.enum(['stars', 'forks', 'help-wanted-issues', 'updated']).optional(),
