@@ -39,5 +39,6 @@ describe('get_file_contents', () => {
     expect(entries).toEqual(
       expect.arrayContaining([expect.objectContaining({ path: 'src/index.ts', name: 'index.ts' })]),
     );
+    expect(dir.text).toContain('"name":"index.ts"');
   });
 });

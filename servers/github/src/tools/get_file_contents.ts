@@ -102,8 +102,16 @@ export default defineTool({
   },
   render: (out) =>
     out.type === 'dir'
-      ? (out.entries ?? []).map((e) => `${e.type === 'dir' ? `${e.path}/` : e.path}`).join('\n') ||
-        '(empty directory)'
+      ? (out.entries ?? [])
+          // With fields chosen, each entry shows them all; by default, a path per line.
+          .map((e) =>
+            Object.keys(e).some((k) => !['path', 'type', 'size'].includes(k))
+              ? JSON.stringify(e)
+              : e.type === 'dir'
+                ? `${e.path}/`
+                : e.path,
+          )
+          .join('\n') || '(empty directory)'
       : out.binary
         ? `${out.path}: binary file, ${out.size} bytes, sha ${out.sha}`
         : `${out.path} (sha ${out.sha})${out.truncated ? ' [truncated]' : ''}\n${out.content}`,
