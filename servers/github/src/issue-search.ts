@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import type { GitHubContext } from './deps.js';
-import { issueSummary, summarize } from './issues.js';
+import { searchIssueFields, searchPullFields } from './issue-picks.js';
+import { summarize } from './issues.js';
 import { nextPage, nextPageOf, order, pageParams, paging } from './tool-args.js';
 
 /** search_issues and search_pull_requests: one search API, scoped to a kind and a repository. */
@@ -28,9 +29,10 @@ export const searchInput = {
   ...paging,
 };
 
+/** search_issues' and search_pull_requests' answer; `fields` may trim each item. */
 export const searchResult = z.object({
   total: z.number(),
-  items: z.array(issueSummary.extend({ repo: z.string() })),
+  items: z.array(searchIssueFields.item),
   withheld: z.number().optional(),
   nextPage,
 });
@@ -56,7 +58,9 @@ export async function searchIssuesOf(
     order?: string | undefined;
     page?: number | undefined;
     perPage?: number | undefined;
+    fields?: unknown[] | undefined;
   },
+  kind: 'issue' | 'pr',
 ) {
   const res = await ctx.deps.gh.rest.search.issuesAndPullRequests({
     q,
@@ -65,18 +69,23 @@ export async function searchIssuesOf(
     ...pageParams(input),
     request: { signal: ctx.signal },
   });
+  const chosen = kind === 'pr' ? searchPullFields : searchIssueFields;
   const items = res.data.items.map((i) => ({
-    ...summarize(i),
-    repo: i.repository_url.split('/').slice(-2).join('/'),
+    item: chosen.pick(
+      input.fields,
+      { ...summarize(i), repo: i.repository_url.split('/').slice(-2).join('/') },
+      i,
+    ),
+    author: i.user?.login,
   }));
   // Lockdown applies per result: each comes from its own repository.
   const shown = await Promise.all(
-    items.map((i) => {
-      const [owner = '', repo = ''] = i.repo.split('/');
-      return ctx.deps.lockdown.allows(owner, repo, i.author ?? undefined);
+    items.map(({ item, author }) => {
+      const [owner = '', repo = ''] = item.repo.split('/');
+      return ctx.deps.lockdown.allows(owner, repo, author);
     }),
   );
-  const kept = items.filter((_, n) => shown[n]);
+  const kept = items.filter((_, n) => shown[n]).map((i) => i.item);
   return {
     total: res.data.total_count,
     items: kept,

@@ -154,6 +154,7 @@ export function pullRequestView(ctx: GraphqlContext, found: Found): Record<strin
     title: issue.title,
     url: webUrl(ctx, repo, `/pull/${issue.number}`),
     state: pull.merged ? 'MERGED' : issue.state.toUpperCase(),
+    isDraft: pull.draft,
     headRefName: pull.head,
     baseRefName: pull.base,
     headRefOid: repo.branches.get(pull.head) ?? pull.merge_commit_sha ?? '',

@@ -8,9 +8,11 @@ import {
 } from 'graphql';
 import { discussionMutations, discussionNode, repositoryDiscussionFields } from './graphql-discussions.js';
 import { projectMutations, projectNode, projectOwnerRoots } from './graphql-projects.js';
+import { pullDraftMutations } from './graphql-pull-mutations.js';
 import { reviewMutations } from './graphql-review-mutations.js';
 import { findReviewNode, repositoryPullFields } from './graphql-reviews.js';
 import { githubSchema } from './graphql-schema.js';
+import { userRoot } from './graphql-teams.js';
 import { actor, type GraphqlContext, gqlError, parseNodeId } from './graphql-views.js';
 import type { Reply } from './http.js';
 import type { Urls } from './shapes.js';
@@ -41,8 +43,13 @@ function repositoryView(ctx: GraphqlContext, repo: FakeRepo): Record<string, unk
 
 /** Query and Mutation fields in one root: graphql-js hands the root value to both. */
 function root(ctx: GraphqlContext) {
+  const owners = projectOwnerRoots(ctx);
+  const users = userRoot(ctx);
   return {
     viewer: () => actor(ctx, ctx.login),
+    // One User object: its organizations (teams) and its projects.
+    user: (args: { login: string }) => ({ ...users.user(args), ...owners.user(args) }),
+    organization: owners.organization,
     repository: ({ owner, name }: { owner: string; name: string }) => {
       const repo = ctx.gh.repo(owner, name);
       // Security: a private repository the viewer cannot see answers like a missing one.
@@ -65,10 +72,10 @@ function root(ctx: GraphqlContext) {
       if (review) return review.view;
       throw gqlError('NOT_FOUND', `Could not resolve to a node with the global id of '${id}'`);
     },
-    ...projectOwnerRoots(ctx),
     ...discussionMutations(ctx),
     ...projectMutations(ctx),
     ...reviewMutations(ctx),
+    ...pullDraftMutations(ctx),
   };
 }
 

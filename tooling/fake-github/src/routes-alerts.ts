@@ -50,7 +50,7 @@ function shape(req: Request, repo: FakeRepo, a: FakeAlert) {
       updated_at: a.created_at,
       locations_url: `${url}/locations`,
       state: a.state === 'resolved' ? 'resolved' : 'open',
-      resolution: null,
+      resolution: a.state === 'resolved' ? (a.resolution ?? 'revoked') : null,
       resolved_at: null,
       resolved_by: null,
       secret_type: a.subject,
@@ -96,6 +96,27 @@ function shape(req: Request, repo: FakeRepo, a: FakeAlert) {
   };
 }
 
+/**
+ * Dependabot pages by cursor, not page number: `after` is an opaque cursor from the Link header's
+ * next link (here the base64 of the last alert number shown).
+ */
+function cursorPage(req: Request, items: readonly FakeAlert[], path: string): FakeAlert[] {
+  const perPage = Math.min(Math.max(Number(req.query.get('per_page') ?? 30) || 30, 1), 100);
+  const after = req.query.get('after');
+  const from = after ? Number(Buffer.from(after, 'base64url').toString()) : 0;
+  const rest = items.filter((a) => a.number > from).sort((a, b) => a.number - b.number);
+  const shown = rest.slice(0, perPage);
+  const last = shown.at(-1);
+  if (last && rest.length > perPage) {
+    const q = new URLSearchParams(req.query);
+    q.delete('page');
+    q.set('per_page', String(perPage));
+    q.set('after', Buffer.from(String(last.number)).toString('base64url'));
+    req.link = `<${req.urls.api}${path}?${q}>; rel="next"`;
+  }
+  return shown;
+}
+
 function alertsOf(req: Request, kind: FakeAlert['kind']) {
   const repo = repoOf(req);
   requirePush(req, repo);
@@ -108,12 +129,19 @@ export const alertRoutes: Route[] = (['code', 'secret', 'dependabot'] as const).
     const { repo, list } = alertsOf(req, kind);
     const state = req.query.get('state');
     const severity = req.query.get('severity');
+    const resolutions = req.query.get('resolution')?.split(',');
+    // Every fake code scanning alert was found on main, as refs/heads/main or main names it.
+    const ref = req.query.get('ref');
     const chosen = list.filter(
-      (a) => (!state || a.state === state) && (!severity || a.severity === severity),
+      (a) =>
+        (!state || a.state === state) &&
+        (!severity || a.severity === severity) &&
+        (!resolutions || resolutions.includes(a.state === 'resolved' ? (a.resolution ?? 'revoked') : '')) &&
+        (!ref || ref === 'main' || ref === 'refs/heads/main'),
     );
-    return page(req, chosen, `/repos/${repo.owner}/${repo.name}/${PATHS[kind]}/alerts`).map((a) =>
-      shape(req, repo, a),
-    );
+    const path = `/repos/${repo.owner}/${repo.name}/${PATHS[kind]}/alerts`;
+    if (kind === 'dependabot') return cursorPage(req, chosen, path).map((a) => shape(req, repo, a));
+    return page(req, chosen, path).map((a) => shape(req, repo, a));
   }),
   route('GET', `/repos/{owner}/{repo}/${PATHS[kind]}/alerts/{number}`, (req) => {
     const { repo, list } = alertsOf(req, kind);

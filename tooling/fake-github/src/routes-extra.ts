@@ -48,13 +48,15 @@ function thread(req: Request, n: FakeNotification) {
 function inbox(req: Request, repoKey?: string) {
   const all = req.query.get('all') === 'true';
   const since = req.query.get('since');
+  const before = req.query.get('before');
   return req.gh.notifications.filter(
     (n) =>
       n.login === req.login &&
       !n.done &&
       (all || n.unread) &&
       (!repoKey || n.repo.toLowerCase() === repoKey.toLowerCase()) &&
-      (!since || n.updated_at >= since),
+      (!since || n.updated_at >= since) &&
+      (!before || n.updated_at < before),
   );
 }
 

@@ -25,7 +25,7 @@ function treeBody(req: Request, repo: FakeRepo, sha: string, recursive: boolean)
     if (recursive || parts.length === 1) {
       entries.push({
         path,
-        mode: '100644',
+        mode: repo.symlinks?.has(path) ? '120000' : '100644',
         type: 'blob',
         sha: blob,
         size: req.gh.blobs.get(blob)?.length ?? 0,

@@ -19,7 +19,7 @@ import type { FakeIssue, FakeRepo } from './state.js';
 export const pullBase = (req: Request, repo: FakeRepo) =>
   `${req.urls.api}/repos/${repo.owner}/${repo.name}/pulls`;
 
-function pull(req: Request, repo: FakeRepo, i: FakeIssue, full: boolean): Record<string, unknown> {
+export function pull(req: Request, repo: FakeRepo, i: FakeIssue, full: boolean): Record<string, unknown> {
   const p = i.pull;
   if (!p) throw notFound();
   const as = issue(req.gh, req.urls, repo, i);
@@ -54,6 +54,8 @@ function pull(req: Request, repo: FakeRepo, i: FakeIssue, full: boolean): Record
     milestone: null,
     assignee: as.assignee,
     assignees: as.assignees,
+    requested_reviewers: (p.requested_reviewers ?? []).map((l) => userByLogin(req.gh, req.urls, l)),
+    requested_teams: [],
     created_at: i.created_at,
     updated_at: i.updated_at,
     closed_at: i.closed_at,

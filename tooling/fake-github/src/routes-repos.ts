@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import {
   HttpError,
   notFound,
@@ -141,15 +142,43 @@ function readContents(req: Request) {
   const files = req.gh.filesAt(sha);
   const path = (req.params.path ?? '').replace(/\/$/, '');
   const blob = files[path];
-  if (blob) {
-    const data = req.gh.blobs.get(blob) ?? Buffer.alloc(0);
-    if (req.accept.includes('raw')) return { status: 200, text: data.toString('utf8') };
-    return {
-      ...contentEntry(req, repo, path, blob, 'file', ref),
-      content: data.toString('base64'),
-      encoding: 'base64',
-    };
+  if (blob && repo.symlinks?.has(path)) {
+    // GitHub answers a link to a file in the repository with that file; any other, with the link.
+    const target = (req.gh.blobs.get(blob) ?? Buffer.alloc(0)).toString('utf8');
+    const resolved = posix.normalize(posix.join(posix.dirname(path), target));
+    const targetBlob = files[resolved];
+    if (!targetBlob || repo.symlinks.has(resolved)) {
+      return {
+        ...contentEntry(req, repo, path, blob, 'file', ref),
+        type: 'symlink',
+        target,
+        download_url: null,
+      };
+    }
+    return readBlob(req, repo, resolved, targetBlob, ref);
   }
+  if (blob) return readBlob(req, repo, path, blob, ref);
+  return readDir(req, repo, files, path, sha, ref);
+}
+
+function readBlob(req: Request, repo: FakeRepo, path: string, blob: string, ref: string) {
+  const data = req.gh.blobs.get(blob) ?? Buffer.alloc(0);
+  if (req.accept.includes('raw')) return { status: 200, text: data.toString('utf8') };
+  return {
+    ...contentEntry(req, repo, path, blob, 'file', ref),
+    content: data.toString('base64'),
+    encoding: 'base64',
+  };
+}
+
+function readDir(
+  req: Request,
+  repo: FakeRepo,
+  files: Record<string, string>,
+  path: string,
+  sha: string,
+  ref: string,
+) {
   const prefix = path ? `${path}/` : '';
   const names = new Map<string, 'file' | 'dir'>();
   for (const p of Object.keys(files)) {
@@ -199,6 +228,23 @@ export const repoRoutes: Route[] = [
       private: req.body.private === true,
       ...(typeof req.body.description === 'string' && { description: req.body.description }),
     });
+    return { status: 201, body: repository(req.gh, req.urls, repo, req.login) };
+  }),
+  route('POST', '/orgs/{org}/repos', (req) => {
+    const org = req.params.org ?? '';
+    const name = str(req.body.name, 'name', 'Repository');
+    // The fake knows organizations only through their teams: members of one may create repositories.
+    const member = [...req.gh.teams.values()].some(
+      (t) => t.org.toLowerCase() === org.toLowerCase() && t.members.includes(req.login.toLowerCase()),
+    );
+    if (!member) throw notFound();
+    if (req.gh.repo(org, name))
+      throw validationFailed('Repository', 'name', 'custom', 'name already exists on this account');
+    const repo = req.gh.addRepo(org, name, {
+      private: req.body.private === true,
+      ...(typeof req.body.description === 'string' && { description: req.body.description }),
+    });
+    repo.collaborators.set(req.login.toLowerCase(), 'admin');
     return { status: 201, body: repository(req.gh, req.urls, repo, req.login) };
   }),
   route('DELETE', '/repos/{owner}/{repo}', (req) => {
@@ -267,9 +313,15 @@ export const repoRoutes: Route[] = [
     const sha = req.gh.resolve(repo, req.params.ref);
     const c = sha ? req.gh.commits.get(sha) : undefined;
     if (!c) throw new HttpError(422, `No commit found for SHA: ${req.params.ref}`);
-    const files = commitDiff(req, c.parents[0], c.sha);
-    const additions = files.reduce((n, f) => n + f.additions, 0);
-    const deletions = files.reduce((n, f) => n + f.deletions, 0);
+    const all = commitDiff(req, c.parents[0], c.sha);
+    const additions = all.reduce((n, f) => n + f.additions, 0);
+    const deletions = all.reduce((n, f) => n + f.deletions, 0);
+    // GitHub pages a commit's files when asked (page, per_page; else the first 300), with the
+    // stats always over all of them.
+    const paged = req.query.has('page') || req.query.has('per_page');
+    const files = paged
+      ? page(req, all, `/repos/${repo.owner}/${repo.name}/commits/${req.params.ref}`)
+      : all.slice(0, 300);
     return {
       ...commitSummary(req.gh, req.urls, repo, c),
       stats: { additions, deletions, total: additions + deletions },

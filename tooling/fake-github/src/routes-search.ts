@@ -80,6 +80,19 @@ export const searchRoutes: Route[] = [
           html_url: `${req.urls.web}/${full}/blob/${head}/${path}`,
           repository: repository(req.gh, req.urls, repo, req.login),
           score: 1,
+          // The text-match media type adds the lines that matched.
+          ...(req.accept.includes('text-match') && {
+            text_matches: text
+              .split('\n')
+              .filter((line) => matches(line, query.words))
+              .map((fragment) => ({
+                object_url: `${req.urls.api}/repos/${full}/contents/${path}`,
+                object_type: 'FileContent',
+                property: 'content',
+                fragment,
+                matches: [],
+              })),
+          }),
         });
       }
     }

@@ -16,7 +16,9 @@ import { milestoneRoutes } from './routes-milestones.js';
 import { peopleRoutes } from './routes-people.js';
 import { projectViewRoutes } from './routes-project-views.js';
 import { projectRoutes } from './routes-projects.js';
+import { pullReviewerRoutes } from './routes-pull-reviewers.js';
 import { pullRoutes } from './routes-pulls.js';
+import { reactionRoutes } from './routes-reactions.js';
 import { releaseRoutes } from './routes-releases.js';
 import { repoRoutes } from './routes-repos.js';
 import { reviewCommentRoutes } from './routes-review-comments.js';
@@ -72,6 +74,8 @@ const ROUTES: Route[] = [
   ...issueRoutes,
   ...pullRoutes,
   ...reviewCommentRoutes,
+  ...reactionRoutes,
+  ...pullReviewerRoutes,
   ...searchRoutes,
   ...extraRoutes,
   ...actionRoutes,

@@ -243,6 +243,27 @@ export function issue(gh: FakeGitHub, urls: Urls, repo: FakeRepo, i: FakeIssue):
       percent_completed: 0,
     },
   };
+  const values = Object.entries(i.field_values ?? {});
+  if (values.length > 0) {
+    const fields = gh.issueFields.get(repo.owner.toLowerCase()) ?? [];
+    out.issue_field_values = values.flatMap(([id, value]) => {
+      const field = fields.find((f) => f.id === Number(id));
+      if (!field) return [];
+      const option = field.options.find((o) => o.name === value);
+      return [
+        {
+          issue_field_id: field.id,
+          issue_field_name: field.name,
+          node_id: `IFV_${field.id}_${i.id}`,
+          data_type: field.data_type,
+          value,
+          ...(field.data_type === 'single_select' && {
+            single_select_option: option ? { id: option.id, name: option.name, color: 'gray' } : null,
+          }),
+        },
+      ];
+    });
+  }
   if (i.pull) {
     const pulls = `${urls.api}/repos/${repo.owner}/${repo.name}/pulls/${i.number}`;
     out.pull_request = {

@@ -40,6 +40,7 @@ export type {
   FakeProjectStatusUpdate,
   FakeProjectView,
   FakePull,
+  FakeReaction,
   FakeRelease,
   FakeReleaseAsset,
   FakeRepo,

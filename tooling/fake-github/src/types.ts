@@ -29,12 +29,20 @@ export interface FakeCommit {
   login: string | null;
 }
 
+export interface FakeReaction {
+  id: number;
+  user: string;
+  content: string;
+  created_at: string;
+}
+
 export interface FakeComment {
   id: number;
   user: string;
   body: string;
   created_at: string;
   updated_at: string;
+  reactions?: FakeReaction[];
 }
 
 export interface FakeReview {
@@ -67,7 +75,6 @@ export interface FakeReviewComment extends FakeComment {
   thread_id: number;
   review_id: number;
   in_reply_to: number | null;
-  reactions?: Array<{ id: number; user: string; content: string; created_at: string }>;
 }
 
 export interface FakeIssue {
@@ -81,6 +88,7 @@ export interface FakeIssue {
   labels: string[];
   assignees: string[];
   comments: FakeComment[];
+  reactions?: FakeReaction[];
   sub_issues: number[];
   created_at: string;
   updated_at: string;
@@ -105,6 +113,8 @@ export interface FakePull {
   reviews: FakeReview[];
   review_comments: FakeReviewComment[];
   threads: FakeReviewThread[];
+  /** Logins asked to review and not yet reviewed. */
+  requested_reviewers?: string[];
 }
 
 export interface FakeRelease {
@@ -151,6 +161,8 @@ export interface FakeRepo {
   collaborators: Map<string, Permission>;
   branches: Map<string, string>;
   tags: Map<string, string>;
+  /** Paths that are symbolic links (mode 120000; the blob is the target path) in every commit. */
+  symlinks?: Set<string>;
   issues: FakeIssue[];
   labels: FakeLabel[];
   releases: FakeRelease[];
@@ -224,6 +236,8 @@ export interface FakeAlert {
   summary: string;
   path: string;
   created_at: string;
+  /** Why a resolved secret scanning alert was closed. */
+  resolution?: string;
 }
 
 export interface FakeDiscussionCategory {

@@ -1,7 +1,7 @@
-import { writes } from '@refmcp/core';
+import { InvalidInputError, writes } from '@refmcp/core';
 import * as z from 'zod';
 import { defineTool } from '../deps.js';
-import { gistFiles, gistRef, toGistFiles } from '../gists.js';
+import { gistFiles, gistRef, singleFile, toGistFiles } from '../gists.js';
 
 export default defineTool({
   name: 'create_gist',
@@ -10,16 +10,19 @@ export default defineTool({
   inputSchema: z.object({
     description: z.string().optional(),
     public: z.boolean().default(false),
-    files: gistFiles,
+    files: gistFiles.optional(),
+    ...singleFile,
   }),
   outputSchema: gistRef,
   annotations: writes({ openWorld: true }),
   toolset: 'gists',
   handler: async (input, ctx) => {
+    const files = toGistFiles(input);
+    if (!files) throw new InvalidInputError('Pass files, or filename and content.');
     const { data } = await ctx.deps.gh.rest.gists.create({
       public: input.public,
       ...(input.description && { description: input.description }),
-      files: toGistFiles(input.files),
+      files,
     });
     return { id: data.id ?? '', url: data.html_url ?? '' };
   },

@@ -6,7 +6,7 @@ import { owner, repo } from '../tool-args.js';
 export default defineTool({
   name: 'delete_repository',
   title: 'Delete repository',
-  description: 'Delete a repository with its issues, pull requests and history (needs admin rights).',
+  description: 'Delete a repository with its issues, pull requests and history (admin only).',
   inputSchema: z.object({ owner, repo }),
   outputSchema: z.object({ deleted: z.string().describe('owner/name') }),
   annotations: destructive({ openWorld: true }),

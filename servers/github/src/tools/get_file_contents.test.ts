@@ -26,4 +26,19 @@ describe('get_file_contents', () => {
     expect(out.isError).toBe(true);
     expect(out.text).toMatch(/^Not found: GitHub answered 404/);
   });
+
+  it("chooses the fields of a directory's entries", async () => {
+    const dir = await h.call('get_file_contents', {
+      ...where,
+      path: 'src',
+      fields: ['name', 'sha', 'html_url'],
+    });
+    const entries = (dir.structured?.entries ?? []) as Array<Record<string, unknown>>;
+    expect(entries.length).toBeGreaterThan(0);
+    for (const e of entries) expect(Object.keys(e).sort()).toEqual(['htmlUrl', 'name', 'path', 'sha']);
+    expect(entries).toEqual(
+      expect.arrayContaining([expect.objectContaining({ path: 'src/index.ts', name: 'index.ts' })]),
+    );
+    expect(dir.text).toContain('"name":"index.ts"');
+  });
 });

@@ -1,24 +1,58 @@
 import { readOnly } from '@refmcp/core';
 import * as z from 'zod';
 import { defineTool } from '../deps.js';
+import { fieldSelection } from '../fields.js';
 import { stripInvisible } from '../sanitize.js';
 import { owner, repo } from '../tool-args.js';
 
 const MAX_TEXT = 200_000;
 
-const entry = z.object({ path: z.string(), type: z.string(), size: z.number() });
+type RawEntry = {
+  name: string;
+  sha: string;
+  url: string;
+  html_url: string | null;
+  git_url: string | null;
+  download_url: string | null;
+};
+
+/** `fields` chooses what each entry of a directory shows. */
+const fields = fieldSelection({
+  base: z.object({ path: z.string(), type: z.string(), size: z.number() }),
+  keep: ['path'],
+  fields: {
+    download_url: (e: RawEntry) => ({ downloadUrl: e.download_url }),
+    git_url: (e) => ({ gitUrl: e.git_url }),
+    html_url: (e) => ({ htmlUrl: e.html_url }),
+    name: (e) => ({ name: e.name }),
+    path: ['path'],
+    sha: (e) => ({ sha: e.sha }),
+    size: ['size'],
+    type: ['type'],
+    url: (e) => ({ apiUrl: e.url }),
+  },
+  extra: {
+    downloadUrl: z.string().nullable(),
+    gitUrl: z.string().nullable(),
+    htmlUrl: z.string().nullable(),
+    name: z.string(),
+    sha: z.string(),
+    apiUrl: z.string(),
+  },
+});
 
 export default defineTool({
   name: 'get_file_contents',
   title: 'Get file or directory contents',
   description:
-    "A file's text (up to 200,000 characters) or a directory's entries, at ref or sha (default branch if omitted).",
+    "A file's text (up to 200,000 characters) or a directory's entries, at ref or sha (default branch).",
   inputSchema: z.object({
     owner,
     repo,
     path: z.string().default('/'),
     ref: z.string().optional(),
     sha: z.string().optional(),
+    fields: fields.arg,
   }),
   outputSchema: z.object({
     type: z.enum(['file', 'dir']),
@@ -28,7 +62,7 @@ export default defineTool({
     content: z.string().optional(),
     truncated: z.boolean().optional(),
     binary: z.boolean().optional(),
-    entries: z.array(entry).optional(),
+    entries: z.array(fields.item).optional(),
   }),
   annotations: readOnly({ openWorld: true }),
   toolset: 'repos',
@@ -46,7 +80,7 @@ export default defineTool({
       return {
         type: 'dir' as const,
         path: path || '/',
-        entries: data.map((e) => ({ path: e.path, type: e.type, size: e.size })),
+        entries: data.map((e) => fields.pick(input.fields, { path: e.path, type: e.type, size: e.size }, e)),
       };
     }
     if (data.type !== 'file' || !('content' in data)) {
@@ -68,8 +102,16 @@ export default defineTool({
   },
   render: (out) =>
     out.type === 'dir'
-      ? (out.entries ?? []).map((e) => `${e.type === 'dir' ? `${e.path}/` : e.path}`).join('\n') ||
-        '(empty directory)'
+      ? (out.entries ?? [])
+          // With fields chosen, each entry shows them all; by default, a path per line.
+          .map((e) =>
+            Object.keys(e).some((k) => !['path', 'type', 'size'].includes(k))
+              ? JSON.stringify(e)
+              : e.type === 'dir'
+                ? `${e.path}/`
+                : e.path,
+          )
+          .join('\n') || '(empty directory)'
       : out.binary
         ? `${out.path}: binary file, ${out.size} bytes, sha ${out.sha}`
         : `${out.path} (sha ${out.sha})${out.truncated ? ' [truncated]' : ''}\n${out.content}`,

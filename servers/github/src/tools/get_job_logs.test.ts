@@ -20,4 +20,16 @@ describe('get_job_logs', () => {
       ],
     });
   });
+
+  it('gives the download URLs instead, without downloading, when return_content is false', async () => {
+    const runs = await h.call('actions_list', { ...where, method: 'list_workflow_runs' });
+    const runId = ((runs.structured?.runs ?? []) as Array<{ id: number }>)[0]?.id;
+    const before = h.fake.gh.calls.length;
+    const logs = await h.call('get_job_logs', { ...where, run_id: runId, return_content: false });
+    const [only] = (logs.structured?.logs ?? []) as Array<Record<string, unknown>>;
+    expect(only).toMatchObject({ name: 'test', logsUrl: expect.stringMatching(/\/_logs\/\d+$/) });
+    expect(only).not.toHaveProperty('log');
+    expect(logs.text).toContain(String(only?.logsUrl));
+    expect(h.fake.gh.calls.slice(before).some((c) => c.path.startsWith('/_logs/'))).toBe(false);
+  });
 });

@@ -8,7 +8,7 @@ export default defineTool({
   name: 'get_job_logs',
   title: 'Get job logs',
   description:
-    "The last tail_lines of a job's log (job_id), or of every failed job in a run (run_id, failed_only).",
+    "The last tail_lines of a job's log (job_id), or of every failed job in a run (run_id, failed_only); return_content false gives download URLs.",
   inputSchema: z.object({
     owner,
     repo,
@@ -16,10 +16,17 @@ export default defineTool({
     run_id: z.number().optional(),
     failed_only: z.boolean().default(true),
     tail_lines: z.number().min(1).max(5000).default(200),
+    return_content: z.boolean().default(true),
   }),
   outputSchema: z.object({
     logs: z.array(
-      z.object({ jobId: z.number(), name: z.string().optional(), totalLines: z.number(), log: z.string() }),
+      z.object({
+        jobId: z.number(),
+        name: z.string().optional(),
+        totalLines: z.number().optional(),
+        log: z.string().optional(),
+        logsUrl: z.string().optional().describe('Short-lived plain-text download'),
+      }),
     ),
   }),
   annotations: readOnly({ openWorld: true }),
@@ -39,6 +46,18 @@ export default defineTool({
     } else throw new InvalidInputError('Pass job_id, or run_id for the failed jobs of a run.');
     const logs = [];
     for (const job of jobs) {
+      if (!input.return_content) {
+        // The redirect's target is the log's download URL; not following it skips the download.
+        const res = await gh.rest.actions.downloadJobLogsForWorkflowRun({
+          ...where,
+          job_id: job.id,
+          request: { signal: ctx.signal, redirect: 'manual' },
+        });
+        const url = res.headers.location;
+        if (!url) throw new Error(`GitHub gave no log URL for job ${job.id}.`);
+        logs.push({ jobId: job.id, ...(job.name && { name: job.name }), logsUrl: url });
+        continue;
+      }
       // GitHub answers with a redirect to the log file; Octokit follows it and returns the text.
       const res = await gh.rest.actions.downloadJobLogsForWorkflowRun({
         ...where,
@@ -57,8 +76,10 @@ export default defineTool({
   },
   render: (out) =>
     out.logs
-      .map(
-        (l) => `== job ${l.jobId}${l.name ? ` ${l.name}` : ''} (last lines of ${l.totalLines}) ==\n${l.log}`,
+      .map((l) =>
+        l.logsUrl
+          ? `job ${l.jobId}${l.name ? ` ${l.name}` : ''}: ${l.logsUrl}`
+          : `== job ${l.jobId}${l.name ? ` ${l.name}` : ''} (last lines of ${l.totalLines}) ==\n${l.log}`,
       )
       .join('\n') || 'No matching jobs.',
 });

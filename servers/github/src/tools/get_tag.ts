@@ -6,7 +6,7 @@ import { owner, repo } from '../tool-args.js';
 export default defineTool({
   name: 'get_tag',
   title: 'Get tag',
-  description: 'A git tag: the object it points to (a commit, or an annotated tag with its message).',
+  description: 'A git tag: its commit, or its annotated tag object and message.',
   inputSchema: z.object({ owner, repo, tag: z.string().min(1) }),
   outputSchema: z.object({
     name: z.string(),

@@ -15,7 +15,7 @@ import { nextPage, nextPageOf, owner, pageParams, paging, repo } from '../tool-a
 export default defineTool({
   name: 'issue_read',
   title: 'Read issue',
-  description: 'One issue: method get (default), get_comments, get_sub_issues, get_parent or get_labels.',
+  description: 'One issue, or by method its comments, sub-issues, parent or labels.',
   inputSchema: z.object({
     owner,
     repo,

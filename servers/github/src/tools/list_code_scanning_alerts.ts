@@ -14,6 +14,7 @@ export default defineTool({
     state: z.enum(['open', 'closed', 'dismissed', 'fixed']).optional(),
     severity: z.string().optional(),
     tool_name: z.string().optional(),
+    ref: z.string().optional().describe('Branch or refs/…'),
     ...paging,
   }),
   outputSchema: alertList,

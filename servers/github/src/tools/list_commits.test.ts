@@ -24,4 +24,15 @@ describe('list_commits', () => {
       until: '2030-01-01T00:00:00Z',
     });
   });
+
+  it('returns only the chosen fields: commit is the message and date, sha always', async () => {
+    const out = await h.call('list_commits', {
+      ...where,
+      perPage: 1,
+      fields: ['commit', 'committer', 'html_url'],
+    });
+    const [first] = (out.structured?.commits ?? []) as Array<Record<string, unknown>>;
+    expect(Object.keys(first ?? {}).sort()).toEqual(['committer', 'date', 'message', 'sha', 'url']);
+    expect(first).toMatchObject({ message: 'Initial commit', url: expect.stringContaining('/commit/') });
+  });
 });

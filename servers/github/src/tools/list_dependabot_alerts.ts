@@ -13,17 +13,25 @@ export default defineTool({
     repo,
     state: z.string().optional().describe('open, fixed, dismissed, auto_dismissed'),
     severity: z.string().optional(),
+    after: z.string().optional().describe('nextCursor of the previous answer'),
     ...paging,
   }),
-  outputSchema: alertList,
+  outputSchema: alertList.extend({ nextCursor: z.string().optional() }),
   annotations: readOnly({ openWorld: true }),
   toolset: 'dependabot',
   handler: async ({ page, perPage, ...filters }, ctx) => {
+    // GitHub pages Dependabot alerts by cursor; a page number is only sent when one was asked for.
     const res = await ctx.deps.gh.rest.dependabot.listAlertsForRepo({
       ...filters,
-      ...pageParams({ page, perPage }),
+      ...(filters.after || page === undefined ? { per_page: perPage ?? 30 } : pageParams({ page, perPage })),
       request: { signal: ctx.signal },
     });
-    return { alerts: res.data.map(dependabotAlert), ...nextPageOf(res.headers) };
+    const next = /<([^>]+)>;\s*rel="next"/.exec(res.headers.link ?? '')?.[1];
+    const cursor = next ? new URL(next).searchParams.get('after') : null;
+    return {
+      alerts: res.data.map(dependabotAlert),
+      ...nextPageOf(res.headers),
+      ...(cursor && { nextCursor: cursor }),
+    };
   },
 });

@@ -13,7 +13,7 @@ type IssueField = {
 export default defineTool({
   name: 'list_issue_fields',
   title: 'List issue fields',
-  description: "An organization's issue fields (for issue_write issue_fields and list_issues field_filters).",
+  description: "An organization's issue fields (for issue_write issue_fields).",
   inputSchema: z.object({
     owner: z.string().min(1),
     repo: z.string().min(1).optional().describe("a repository has its organization's fields"),

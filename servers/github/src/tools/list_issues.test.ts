@@ -30,4 +30,38 @@ describe('list_issues', () => {
       page: '2',
     });
   });
+
+  it('returns only the chosen fields, number always; body and user by upstream names', async () => {
+    const out = await h.call('list_issues', {
+      ...where,
+      state: 'all',
+      fields: ['user', 'body', 'created_at'],
+    });
+    const issues = (out.structured?.issues ?? []) as Array<Record<string, unknown>>;
+    expect(issues.length).toBeGreaterThan(0);
+    for (const i of issues) expect(Object.keys(i).sort()).toEqual(['author', 'body', 'created', 'number']);
+    expect(issues.find((i) => i.number === 1)).toMatchObject({
+      author: expect.any(String),
+      body: expect.any(String),
+    });
+  });
+
+  it('field_values gives custom field values by field name', async () => {
+    const gh = h.fake.gh;
+    const repo = gh.repo('octo-org', 'tools');
+    const field = gh.issueFields.get('octo-org')?.find((f) => f.data_type === 'single_select');
+    if (!repo || !field) throw new Error('the seed has an org repository and a select field');
+    const made = gh.addIssue(repo, { title: 'Prioritised', user: 'octocat' });
+    made.field_values = { [field.id]: field.options[0]?.name ?? '' };
+    const out = await h.call('list_issues', { owner: 'octo-org', repo: 'tools', fields: ['field_values'] });
+    const issues = (out.structured?.issues ?? []) as Array<Record<string, unknown>>;
+    expect(issues.find((i) => i.number === made.number)).toEqual({
+      number: made.number,
+      fieldValues: { [field.name]: field.options[0]?.name },
+    });
+    expect(issues.find((i) => i.number !== made.number)).toEqual({
+      number: expect.any(Number),
+      fieldValues: {},
+    });
+  });
 });

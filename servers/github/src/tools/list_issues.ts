@@ -1,7 +1,8 @@
 import { readOnly } from '@refmcp/core';
 import * as z from 'zod';
 import { defineTool } from '../deps.js';
-import { issueSummary, summarize } from '../issues.js';
+import { listIssueFields } from '../issue-picks.js';
+import { summarize } from '../issues.js';
 import { nextPage, nextPageOf, owner, pageParams, paging, repo } from '../tool-args.js';
 
 /** github-mcp-server's GraphQL ordering, as the REST list's sort. */
@@ -27,9 +28,14 @@ export default defineTool({
       .describe('nextPage of the previous answer'),
     labels: z.array(z.string()).optional(),
     since: z.string().optional().describe('ISO 8601; updated at or after'),
+    fields: listIssueFields.arg,
     ...paging,
   }),
-  outputSchema: z.object({ issues: z.array(issueSummary), withheld: z.number().optional(), nextPage }),
+  outputSchema: z.object({
+    issues: z.array(listIssueFields.item),
+    withheld: z.number().optional(),
+    nextPage,
+  }),
   annotations: readOnly({ openWorld: true }),
   toolset: 'issues',
   handler: async (input, ctx) => {
@@ -51,6 +57,10 @@ export default defineTool({
       issues,
       (i) => i.user?.login,
     );
-    return { issues: items.map(summarize), ...(withheld > 0 && { withheld }), ...nextPageOf(res.headers) };
+    return {
+      issues: items.map((i) => listIssueFields.pick(input.fields, summarize(i), i)),
+      ...(withheld > 0 && { withheld }),
+      ...nextPageOf(res.headers),
+    };
   },
 });

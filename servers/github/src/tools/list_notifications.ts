@@ -11,6 +11,7 @@ export default defineTool({
   inputSchema: z.object({
     filter: z.enum(['default', 'include_read_notifications', 'only_participating']).default('default'),
     since: z.string().optional().describe('ISO 8601'),
+    before: z.string().optional().describe('ISO 8601'),
     owner: z.string().optional(),
     repo: z.string().optional(),
     ...paging,
@@ -37,6 +38,7 @@ export default defineTool({
       all: input.filter === 'include_read_notifications',
       participating: input.filter === 'only_participating',
       ...(input.since && { since: input.since }),
+      ...(input.before && { before: input.before }),
       ...pageParams(input),
       request: { signal: ctx.signal },
     };

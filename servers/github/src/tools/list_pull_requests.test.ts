@@ -24,4 +24,14 @@ describe('list_pull_requests', () => {
       direction: 'asc',
     });
   });
+
+  it('returns only the chosen fields; fields GitHub lists leave out select nothing', async () => {
+    const out = await h.call('list_pull_requests', {
+      ...where,
+      fields: ['html_url', 'merged', 'requested_reviewers', 'additions'],
+    });
+    const [first] = (out.structured?.pullRequests ?? []) as Array<Record<string, unknown>>;
+    expect(Object.keys(first ?? {}).sort()).toEqual(['merged', 'number', 'reviewers', 'url']);
+    expect(first).toMatchObject({ number: 3, merged: false, reviewers: [] });
+  });
 });

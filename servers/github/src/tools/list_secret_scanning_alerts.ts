@@ -13,6 +13,9 @@ export default defineTool({
     repo,
     state: z.enum(['open', 'resolved']).optional(),
     secret_type: z.string().optional(),
+    resolution: z
+      .enum(['false_positive', 'wont_fix', 'revoked', 'pattern_edited', 'pattern_deleted', 'used_in_tests'])
+      .optional(),
     ...paging,
   }),
   outputSchema: alertList,

@@ -41,7 +41,7 @@ export default defineTool({
   name: 'pull_request_read',
   title: 'Read pull request',
   description:
-    'One pull request or, by method, its diff, status, files, commits, reviews, comments, check runs or review threads (get_review_comments, paged with after).',
+    'One pull request or, by method, its diff, status, files, commits, reviews, comments, check runs or review threads (get_review_comments).',
   inputSchema: z.object({
     owner,
     repo,

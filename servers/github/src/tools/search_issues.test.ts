@@ -16,4 +16,15 @@ describe('search_issues', () => {
     expect(res.isError, res.text).toBe(false);
     expect(h.fake.gh.calls.at(-1)?.query).toContain('sort=reactions-%2B1');
   });
+
+  it('returns only the chosen fields, with number and repo always', async () => {
+    const out = await h.call('search_issues', {
+      query: 'rude',
+      ...where,
+      fields: ['html_url', 'reactions', 'locked'],
+    });
+    const [first] = (out.structured?.items ?? []) as Array<Record<string, unknown>>;
+    expect(Object.keys(first ?? {}).sort()).toEqual(['locked', 'number', 'reactions', 'repo', 'url']);
+    expect(first).toMatchObject({ number: 1, locked: false, url: expect.stringContaining('/issues/1') });
+  });
 });

@@ -11,4 +11,14 @@ describe('search_repositories', () => {
       repos: [{ fullName: 'octocat/hello-world', stars: 42 }],
     });
   });
+
+  it('adds URL, forks, topics and dates when minimal_output is false', async () => {
+    const brief = await h.call('search_repositories', { query: 'hello-world' });
+    const [first] = (brief.structured?.repos ?? []) as Array<Record<string, unknown>>;
+    expect(first).not.toHaveProperty('url');
+    const full = await h.call('search_repositories', { query: 'hello-world', minimal_output: false });
+    expect(full.structured).toMatchObject({
+      repos: [{ fullName: 'octocat/hello-world', url: expect.any(String), forks: 0, topics: [] }],
+    });
+  });
 });

@@ -1,7 +1,7 @@
 import { writes } from '@refmcp/core';
 import * as z from 'zod';
 import { defineTool } from '../deps.js';
-import { gistFiles, gistRef, toGistFiles } from '../gists.js';
+import { gistFiles, gistRef, singleFile, toGistFiles } from '../gists.js';
 
 export default defineTool({
   name: 'update_gist',
@@ -11,15 +11,17 @@ export default defineTool({
     gist_id: z.string(),
     description: z.string().optional(),
     files: gistFiles.optional(),
+    ...singleFile,
   }),
   outputSchema: gistRef,
   annotations: writes({ openWorld: true }),
   toolset: 'gists',
   handler: async (input, ctx) => {
+    const files = toGistFiles(input);
     const { data } = await ctx.deps.gh.rest.gists.update({
       gist_id: input.gist_id,
       ...(input.description !== undefined && { description: input.description }),
-      ...(input.files && { files: toGistFiles(input.files) }),
+      ...(files && { files }),
     });
     return { id: data.id ?? input.gist_id, url: data.html_url ?? '' };
   },
