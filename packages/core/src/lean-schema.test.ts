@@ -56,6 +56,7 @@ describe('leanSchema', () => {
   });
 
   it('compacts an input schema without losing a limit that matters', () => {
+    const valid = { type: 'x', minimum: 'a', perPage: 1, page: 2, files: [{ path: 'p' }] };
     const input = z.object({
       type: z.string().min(1),
       minimum: z.enum(['a', 'b']),
@@ -76,11 +77,13 @@ describe('leanSchema', () => {
           type: 'object',
           properties: { path: { type: 'string' } },
           required: ['path'],
-          additionalProperties: false,
         },
       },
     });
     expect(json.required).toEqual(['type', 'minimum', 'perPage', 'page', 'files']);
+    // Unknown arguments are dropped before a handler runs, so the listing promises no refusal.
+    expect(json).not.toHaveProperty('additionalProperties');
+    expect(leanSchema(input, { compact: true }).parse({ ...valid, extra: 1 })).not.toHaveProperty('extra');
     // Still validated in full.
     expect(
       leanSchema(input, { compact: true }).safeParse({

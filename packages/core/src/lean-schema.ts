@@ -23,7 +23,8 @@ export interface LeanSchemaOptions {
    * For input schemas: leave out what restates the obvious, never a limit that matters: `type`
    * next to an `enum` (the values say it), `minLength: 1` and `minimum: 1`, the ±2^53-1 bounds
    * zod gives every integer, `default: false` and `default: []` (what an omitted flag or list
-   * means), and `anyOf` with `null` where a type list says the same. Input is
+   * means), `additionalProperties: false` (unknown arguments are dropped, not refused), and
+   * `anyOf` with `null` where a type list says the same. Input is
    * still checked against the full zod schema, so an empty string or a zero gets the same clear
    * error.
    */
@@ -108,6 +109,9 @@ function compact(node: unknown): unknown {
     if (key === 'maximum' && value === Number.MAX_SAFE_INTEGER) continue;
     // An omitted flag is off and an omitted list is empty: saying so is what leaving it out means.
     if (key === 'default' && (value === false || (Array.isArray(value) && value.length === 0))) continue;
+    // Arguments the schema does not name are dropped before a handler sees them, not refused:
+    // `additionalProperties: false` would promise a refusal that never comes.
+    if (key === 'additionalProperties' && value === false) continue;
     if (key === 'properties' && value && typeof value === 'object') {
       out[key] = Object.fromEntries(Object.entries(value).map(([name, field]) => [name, compact(field)]));
     } else out[key] = typeof value === 'object' ? compact(value) : value;

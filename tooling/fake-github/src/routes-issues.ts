@@ -75,14 +75,42 @@ function applyPlanning(req: Request, repo: FakeRepo, target: FakeIssue): void {
   }
 }
 
+/**
+ * `issue_field_values=priority:P1,estimate:3`: every `field_slug:value` pair must hold. The slug
+ * is the field's name in lower case, other characters as hyphens (the documented example turns
+ * Priority into priority).
+ */
+function fieldValueFilter(
+  req: Request,
+  owner: string,
+): (i: { field_values?: Record<number, string | number> }) => boolean {
+  const raw = req.query.get('issue_field_values');
+  if (!raw) return () => true;
+  const fields = req.gh.issueFields.get(owner.toLowerCase()) ?? [];
+  const slug = (name: string) =>
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '');
+  const wanted = raw.split(',').map((pair) => {
+    const at = pair.indexOf(':');
+    const field = fields.find((f) => slug(f.name) === pair.slice(0, at));
+    if (at <= 0 || !field) throw validationFailed('Issue', 'issue_field_values', 'invalid');
+    return { id: field.id, value: pair.slice(at + 1) };
+  });
+  return (i) => wanted.every((w) => String(i.field_values?.[w.id] ?? '') === w.value);
+}
+
 export const issueRoutes: Route[] = [
   route('GET', '/repos/{owner}/{repo}/issues', (req) => {
     const repo = repoOf(req);
     const state = req.query.get('state') ?? 'open';
     const labels = req.query.get('labels')?.split(',').filter(Boolean) ?? [];
+    const matchesFields = fieldValueFilter(req, repo.owner);
     const list = repo.issues
       .filter((i) => state === 'all' || i.state === state)
       .filter((i) => labels.every((l) => i.labels.includes(l)))
+      .filter(matchesFields)
       .reverse();
     return page(req, list, `/repos/${repo.owner}/${repo.name}/issues`).map((i) =>
       issue(req.gh, req.urls, repo, i),

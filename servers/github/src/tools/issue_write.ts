@@ -22,7 +22,7 @@ export default defineTool({
     state_reason: z.enum(['completed', 'not_planned', 'duplicate', 'reopened']).optional(),
     milestone: z.number().int().nullable().optional().describe('number; null removes'),
     type: z.string().min(1).nullable().optional().describe('see list_issue_types; null removes'),
-    duplicate_of: issueNumber.optional().describe('closes as a duplicate of this issue'),
+    duplicate_of: issueNumber.optional().describe('closes as its duplicate'),
     issue_fields: issueFieldsArg,
   }),
   outputSchema: z.object({ number: z.number(), url: z.string(), state: z.string() }),

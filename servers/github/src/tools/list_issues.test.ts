@@ -64,4 +64,36 @@ describe('list_issues', () => {
       fieldValues: {},
     });
   });
+
+  it('field_filters keeps the issues whose custom fields hold those values', async () => {
+    const gh = h.fake.gh;
+    const repo = gh.repo('octo-org', 'tools');
+    const [priority, estimate] = gh.issueFields.get('octo-org') ?? [];
+    if (!repo || !priority || !estimate) throw new Error('the seed has an org repository and two fields');
+    const urgent = gh.addIssue(repo, { title: 'Urgent and small', user: 'octocat' });
+    urgent.field_values = { [priority.id]: 'P1', [estimate.id]: 2 };
+    const later = gh.addIssue(repo, { title: 'Later', user: 'octocat' });
+    later.field_values = { [priority.id]: 'P2', [estimate.id]: 2 };
+    const out = await h.call('list_issues', {
+      owner: 'octo-org',
+      repo: 'tools',
+      field_filters: [
+        { field_name: 'priority', value: 'P1' },
+        { field_name: 'Estimate', value: '2' },
+      ],
+    });
+    expect(out.isError, out.text).toBe(false);
+    expect(((out.structured?.issues ?? []) as Array<{ number: number }>).map((i) => i.number)).toEqual([
+      urgent.number,
+    ]);
+    expect(new URLSearchParams(h.fake.gh.calls.at(-1)?.query).get('issue_field_values')).toBe(
+      'priority:P1,estimate:2',
+    );
+    const both = await h.call('list_issues', {
+      ...where,
+      field_filters: [{ field_name: 'priority', value: 'P1', values: ['P2'] }],
+    });
+    expect(both.isError).toBe(true);
+    expect(both.text).toContain('one of value or values');
+  });
 });

@@ -28,6 +28,17 @@ export default defineTool({
       .describe('nextPage of the previous answer'),
     labels: z.array(z.string()).optional(),
     since: z.string().optional().describe('ISO 8601; updated at or after'),
+    field_filters: z
+      .array(
+        z
+          .object({
+            field_name: z.string().min(1),
+            value: z.string().optional(),
+            values: z.array(z.string()).optional(),
+          })
+          .refine((f) => (f.value === undefined) !== (f.values === undefined), 'one of value or values'),
+      )
+      .optional(),
     fields: listIssueFields.arg,
     ...paging,
   }),
@@ -47,6 +58,7 @@ export default defineTool({
       ...(input.since && { since: input.since }),
       ...(input.orderBy && { sort: ORDER_BY[input.orderBy] }),
       ...(input.direction && { direction: input.direction.toLowerCase() as 'asc' | 'desc' }),
+      ...(input.field_filters && { issue_field_values: fieldValuesQuery(input.field_filters) }),
       ...pageParams({ ...input, page: input.after ? Number(input.after) : input.page }),
       request: { signal: ctx.signal },
     });
@@ -64,3 +76,19 @@ export default defineTool({
     };
   },
 });
+
+/**
+ * GitHub's `issue_field_values` filter (`field_slug:value`, comma-separated, all must hold) from
+ * github-mcp-server's field_filters. A field's slug is its name in lower case with hyphens
+ * (Priority → priority); a multi-select's values each become a pair, so all must be set.
+ */
+function fieldValuesQuery(filters: { field_name: string; value?: string; values?: string[] }[]): string {
+  const slug = (name: string) =>
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '');
+  return filters
+    .flatMap((f) => (f.values ?? [f.value ?? '']).map((v) => `${slug(f.field_name)}:${v}`))
+    .join(',');
+}

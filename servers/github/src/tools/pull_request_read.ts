@@ -53,14 +53,14 @@ export default defineTool({
   outputSchema: z.object({
     pullRequest: prOut.optional(),
     diff: z.string().optional(),
-    state: z.string().optional().describe('Combined commit status'),
+    state: z.string().optional(),
     checks: z.array(z.object({ name: z.string(), state: z.string() })).optional(),
     files: z.array(changedFile).optional(),
     commits: z
       .array(z.object({ sha: z.string(), message: z.string(), author: z.string().nullable() }))
       .optional(),
     comments: z.array(commentOut).optional(),
-    threads: z.array(reviewThread).optional().describe('get_review_comments'),
+    threads: z.array(reviewThread).optional(),
     totalCount: z.number().optional(),
     pageInfo: pageInfo.optional().describe('get_review_comments: pass endCursor as after'),
     reviews: z
