@@ -15,7 +15,8 @@ function issueComment(req: Request, repo: FakeRepo) {
   throw notFound();
 }
 
-function react(req: Request, holder: { reactions?: FakeReaction[] }) {
+/** Adds the caller's reaction to an issue, an issue comment or a review comment, as GitHub does. */
+export function react(req: Request, holder: { reactions?: FakeReaction[] }) {
   const content = String(req.body.content ?? '');
   if (!REACTIONS.includes(content)) {
     throw new HttpError(422, 'Validation Failed', {

@@ -1,6 +1,7 @@
 import { HttpError, notFound, type Request, type Route, repoOf, route, str } from './http.js';
 import { issueOf } from './routes-issues.js';
 import { pullBase } from './routes-pulls.js';
+import { react } from './routes-reactions.js';
 import { authorAssociation, userByLogin } from './shapes.js';
 import type { FakeIssue, FakePull, FakeRepo, FakeReviewComment } from './state.js';
 
@@ -9,8 +10,6 @@ import type { FakeIssue, FakePull, FakeRepo, FakeReviewComment } from './state.j
  * pending review are seen by their author only, and a user who has a pending review cannot
  * reply over REST (GitHub answers 422; the reply has to go into the pending review, over GraphQL).
  */
-
-const REACTIONS = ['+1', '-1', 'laugh', 'confused', 'heart', 'hooray', 'rocket', 'eyes'];
 
 function visible(req: Request, pull: FakePull, c: FakeReviewComment): boolean {
   return req.gh.canSeeReview(
@@ -109,24 +108,6 @@ export const reviewCommentRoutes: Route[] = [
   route('POST', '/repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions', (req) => {
     const repo = repoOf(req);
     const { comment } = findComment(req, repo);
-    const content = String(req.body.content ?? '');
-    if (!REACTIONS.includes(content)) {
-      throw new HttpError(422, 'Validation Failed', {
-        errors: [{ resource: 'Reaction', field: 'content', code: 'invalid' }],
-      });
-    }
-    comment.reactions ??= [];
-    const existing = comment.reactions.find((r) => r.user === req.login && r.content === content);
-    const reaction = existing ?? { id: req.gh.id(), user: req.login, content, created_at: req.gh.now() };
-    if (!existing) comment.reactions.push(reaction);
-    const body = {
-      id: reaction.id,
-      node_id: `REA_${reaction.id}`,
-      user: userByLogin(req.gh, req.urls, reaction.user),
-      content: reaction.content,
-      created_at: reaction.created_at,
-    };
-    // GitHub answers 200 when the user had already reacted so.
-    return { status: existing ? 200 : 201, body };
+    return react(req, comment);
   }),
 ];
