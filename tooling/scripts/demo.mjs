@@ -5,7 +5,8 @@
  * For every demo below: prepare a temp folder, spawn the server's built binary over stdio, connect
  * the official SDK client, list the tools, then call each step's tool and print `→ tool {args}`
  * with the first lines of the result. A step whose tool the server does not have is reported as
- * "(not available)" and skipped. The exit code is 1 if a call fails unexpectedly.
+ * "(not available)" and skipped. The oauth demo (demo-oauth.mjs) runs its own HTTP session with
+ * a real authorization server. The exit code is 1 if a call fails unexpectedly.
  *
  *   node tooling/scripts/demo.mjs               every demo
  *   node tooling/scripts/demo.mjs filesystem    only the named ones
@@ -19,6 +20,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Client } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
+import oauthDemo from './demo-oauth.mjs';
 import sqliteDemo from './demo-sqlite.mjs';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
@@ -36,9 +38,13 @@ const SHOWN_WIDTH = 100;
  * @property {string} bin the built entry point, relative to the repository root
  * @property {(dir: string) => Promise<{ args: string[], env?: Record<string, string>, steps: Step[] }>} prepare
  *   fills the temp folder `dir` and returns the server's arguments and the calls to make
+ *
+ * @typedef {object} ScriptedDemo a demo that runs its own session (e.g. over HTTP with OAuth)
+ * @property {string} name
+ * @property {(helpers: { view: typeof view }) => Promise<number>} run returns its failures
  */
 
-/** @type {Demo[]} Add a server here: a bin, some data, a few calls. */
+/** @type {Array<Demo | ScriptedDemo>} Add a server here: a bin, some data, a few calls. */
 const DEMOS = [
   {
     name: 'filesystem',
@@ -75,6 +81,7 @@ const DEMOS = [
     },
   },
   sqliteDemo,
+  oauthDemo,
 ];
 
 /** Writes files from a map of relative path to content, creating directories as needed. */
@@ -121,6 +128,7 @@ function view(result) {
 
 /** Runs one demo; returns the number of unexpected failures. */
 async function run(demo) {
+  if ('run' in demo) return demo.run({ view });
   const bin = path.join(REPO, demo.bin);
   if (!existsSync(bin)) {
     console.error(`${demo.name}: ${demo.bin} is missing. Build first: pnpm build (pnpm demo does).`);

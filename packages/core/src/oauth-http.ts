@@ -1,31 +1,44 @@
 import { type OAuthProtectedResourceMetadata, readRequestBody } from '@modelcontextprotocol/server';
 
+/** A tools/call of a tool not marked read-only, as the body names it. */
+export interface WriteCall {
+  tool: string;
+  args: unknown;
+}
+
 /**
- * Which scope a request needs: write when it calls a tool not marked read-only, read for anything
- * else. Reads a copy of the body (bounded), so the handler still gets the original. A body that is
- * not JSON needs only read: the handler refuses it as a parse error before anything runs.
+ * Which scope a request needs: write when it calls a tool not marked read-only (those calls are
+ * listed, so a refusal can be audited), read for anything else. Reads a copy of the body
+ * (bounded), so the handler still gets the original. A body that is not JSON needs only read: the
+ * handler refuses it as a parse error before anything runs.
  */
 export async function neededScope(
   request: Request,
   writeTools: ReadonlySet<string>,
   maxBodyBytes: number,
-): Promise<'read' | 'write' | 'too-large'> {
-  if (request.method !== 'POST' || writeTools.size === 0) return 'read';
+): Promise<{ scope: 'read' | 'write'; writeCalls: WriteCall[] } | 'too-large'> {
+  const read = { scope: 'read' as const, writeCalls: [] };
+  if (request.method !== 'POST' || writeTools.size === 0) return read;
   const body = await readRequestBody(request.clone(), maxBodyBytes).catch(() => undefined);
-  if (!body) return 'read';
+  if (!body) return read;
   if (body.tooLarge) return 'too-large';
   let parsed: unknown;
   try {
     parsed = JSON.parse(body.text);
   } catch {
-    return 'read';
+    return read;
   }
   const messages: unknown[] = Array.isArray(parsed) ? parsed : [parsed];
-  const callsWriteTool = messages.some((message) => {
-    const { method, params } = (message ?? {}) as { method?: unknown; params?: { name?: unknown } };
-    return method === 'tools/call' && typeof params?.name === 'string' && writeTools.has(params.name);
+  const writeCalls = messages.flatMap((message) => {
+    const { method, params } = (message ?? {}) as {
+      method?: unknown;
+      params?: { name?: unknown; arguments?: unknown };
+    };
+    return method === 'tools/call' && typeof params?.name === 'string' && writeTools.has(params.name)
+      ? [{ tool: params.name, args: params.arguments ?? {} }]
+      : [];
   });
-  return callsWriteTool ? 'write' : 'read';
+  return writeCalls.length > 0 ? { scope: 'write', writeCalls } : read;
 }
 
 /** The metadata document is public and read by browser-based clients too: GET with open CORS. */

@@ -9,6 +9,7 @@ import {
 } from '@modelcontextprotocol/server';
 import type { JWTVerifyGetKey } from 'jose';
 import type { ToolInfo } from './app.js';
+import type { AuditLog } from './audit.js';
 import type { Authenticator } from './http.js';
 import type { Logger } from './logger.js';
 import { isScopeToken } from './oauth-config.js';
@@ -46,6 +47,8 @@ export interface OAuthResourceOptions {
   /** Signing keys to use instead of fetching `jwksUrl`. */
   keys?: JWTVerifyGetKey;
   logger?: Logger;
+  /** Where calls refused for scope are recorded: they never reach a handler that would. */
+  audit?: AuditLog;
 }
 
 export interface OAuthIntrospectionOptions {
@@ -146,9 +149,13 @@ export function createOAuthResourceServer(options: OAuthResourceOptions): OAuthR
         { status: 413 },
       );
     }
-    if (!grants(caller.scopes, needed)) {
-      const scope = needed === 'write' ? writeScope : readScope;
+    if (!grants(caller.scopes, needed.scope)) {
+      const scope = needed.scope === 'write' ? writeScope : readScope;
       options.logger?.debug('oauth scope refused', { client: caller.clientId, needed: scope });
+      const era = (request.headers.get('mcp-protocol-version') ?? '') >= '2026' ? 'modern' : 'legacy';
+      for (const call of needed.writeCalls) {
+        options.audit?.begin({ ...call, subject: `sub:${caller.subject}`, era }).end('insufficient_scope');
+      }
       return bearerAuthChallengeResponse(
         new OAuthError(OAuthErrorCode.InsufficientScope, `This request needs the ${scope} scope.`),
         { requiredScopes: [scope], resourceMetadataUrl: metadataUrl },

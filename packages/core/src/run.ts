@@ -93,6 +93,7 @@ export async function runCli<O extends OptionSpecs>(options: RunCliOptions<O>): 
         resourceName: app.name,
         maxBodyBytes: ctx.options['max-body-bytes'],
         logger,
+        ...(audit && { audit }),
       });
     const http = await startHttpServer(app, {
       host: ctx.options.host,

@@ -15,16 +15,19 @@ export interface HttpBin {
 }
 
 /**
- * Starts a built server binary in HTTP mode on a free port (`--http --port 0`) and waits for the
- * "serving Streamable HTTP" log line on stderr to learn its URL.
+ * Starts a built server binary in HTTP mode on a free port (`--http --port 0`, or `port` when the
+ * URL must be known beforehand, e.g. for `--resource-url`) and waits for the "serving Streamable
+ * HTTP" log line on stderr to learn its URL.
  */
 export async function spawnHttpBin(options: {
   command: string;
   args?: string[];
   env?: Record<string, string>;
+  port?: number;
   timeoutMs?: number;
 }): Promise<HttpBin> {
-  const child = spawn(options.command, [...(options.args ?? []), '--http', '--port', '0'], {
+  const port = String(options.port ?? 0);
+  const child = spawn(options.command, [...(options.args ?? []), '--http', '--port', port], {
     stdio: ['ignore', 'ignore', 'pipe'],
     env: { ...process.env, ...options.env },
   });

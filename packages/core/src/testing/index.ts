@@ -1,3 +1,8 @@
+export {
+  type AuthorizationServerOptions,
+  startAuthorizationServer,
+  type TestAuthorizationServer,
+} from './authorization-server.js';
 export { callTool, type ToolCallOutcome } from './call.js';
 export { answerApprovals, CAN_ASK_USER } from './confirm.js';
 export { renderToolReference, replaceToolReference, TOOLS_END, TOOLS_START } from './docs.js';
@@ -6,6 +11,7 @@ export { type ConnectHttpOptions, connectHttp, startHttpForTest, type TestHttpSe
 export { type HttpBin, spawnHttpBin } from './http-bin.js';
 export { connectInProcess, type InProcessOptions } from './in-process.js';
 export { SERVER_SCHEMA_URL, serverJsonProblems } from './manifest.js';
+export { jwtClaims, MemoryOAuthClient } from './oauth-client.js';
 export { type PackageJson, type PackedServer, packServer, strayPackageFiles } from './pack.js';
 export { describePackage, type PackageTestOptions } from './package-tests.js';
 export { postJsonRpc } from './post.js';
