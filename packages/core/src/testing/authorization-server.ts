@@ -13,6 +13,8 @@ export interface TestAuthorizationServer {
    * there, so a client that asks for more gets a token without them. Change it between flows.
    */
   consents: Set<string>;
+  /** Who signs in at the next login; change it to sign another user in. */
+  account: string;
   close(): Promise<void>;
 }
 
@@ -41,6 +43,7 @@ export async function startAuthorizationServer(
   const Provider = await loadProvider();
   const { resource, scopes } = options;
   const consents = new Set(options.consents ?? scopes);
+  const signIn = { account: options.account ?? 'alice' };
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -80,7 +83,7 @@ export async function startAuthorizationServer(
     try {
       const { prompt, params, session } = await provider.interactionDetails(req, res);
       if (prompt.name === 'login') {
-        const login = { login: { accountId: options.account ?? 'alice' } };
+        const login = { login: { accountId: signIn.account } };
         return await provider.interactionFinished(req, res, login, { mergeWithLastSubmission: false });
       }
       // Consent: a fresh grant per authorization, resource scopes as `consents` says.
@@ -107,6 +110,12 @@ export async function startAuthorizationServer(
     issuer,
     jwksUrl: `${issuer}/jwks`,
     consents,
+    get account() {
+      return signIn.account;
+    },
+    set account(account: string) {
+      signIn.account = account;
+    },
     close: async () => {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
