@@ -69,7 +69,9 @@ async function run({ view }) {
       },
       port,
     });
-    console.log(`\noauth: refmcp-filesystem at ${resource}, tokens from oidc-provider at ${as.issuer}, era 2026-07-28`);
+    console.log(
+      `\noauth: refmcp-filesystem at ${resource}, tokens from oidc-provider at ${as.issuer}, era 2026-07-28`,
+    );
     console.log(`  alice grants ${READ} at first, and ${WRITE} (the write tools) when asked again\n`);
 
     const oauth = new MemoryOAuthClient('refmcp demo');
@@ -133,7 +135,10 @@ async function run({ view }) {
     );
 
     console.log(`→ the audit log, ${audit}`);
-    const lines = (await readFile(audit, 'utf8')).trim().split('\n').map((line) => JSON.parse(line));
+    const lines = (await readFile(audit, 'utf8'))
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     const done = lines.filter((line) => line.outcome !== undefined);
     for (const line of done) console.log(`    ${line.tool} by ${line.subject}: ${line.outcome}`);
     expect(

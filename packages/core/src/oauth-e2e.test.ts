@@ -68,6 +68,7 @@ beforeAll(async () => {
   as = await startAuthorizationServer({ resource, scopes: [READ, WRITE], consents: [READ] });
   issuer = as.issuer;
 
+  audit = openAuditLog({ file: auditFile, server: 'e2e', redact: (line) => line });
   rs = createOAuthResourceServer({
     issuer,
     jwksUrl: as.jwksUrl,
@@ -77,7 +78,7 @@ beforeAll(async () => {
     requireTyp: 'at+jwt',
     tools: app.tools,
     resourceName: 'e2e',
-    audit: (audit = openAuditLog({ file: auditFile, server: 'e2e', redact: (line) => line })),
+    audit,
   });
 });
 
