@@ -69,7 +69,18 @@ export async function readTextWindow(
   }
   const fh = await openNoFollow(real, display);
   try {
+    // The binary check reads the start of the file, and a forward read starts there too: one
+    // read of the first chunk serves both (a tail reads only the sample there).
+    const firstBytes = request.mode === 'tail' ? BINARY_SAMPLE_BYTES : CHUNK;
+    let first: Promise<Buffer> | undefined;
     const fromFile: ReadAt = async (position, length, scratch) => {
+      if (position === 0 && length <= firstBytes) {
+        first ??= fh
+          .read(Buffer.allocUnsafe(firstBytes), 0, firstBytes, 0)
+          .then(({ buffer, bytesRead }) => buffer.subarray(0, bytesRead));
+        const head = await first;
+        return head.subarray(0, Math.min(length, head.length));
+      }
       const buf = scratch();
       const { bytesRead } = await fh.read(buf, 0, length, position);
       return buf.subarray(0, bytesRead);
