@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
   type AuthInfo,
@@ -248,8 +248,11 @@ export async function startHttpServer(app: McpApp, options: HttpOptions): Promis
     app.logger.warn('serving HTTP on a non-loopback address without authentication', { host: options.host });
   }
   const pipeline = createHttpPipeline(app, options);
-  // Loaded here, not at the top: the Node adapter costs ~35 ms of startup that stdio never needs.
+  // Loaded here, not at the top: the Node adapter costs ~35 ms of startup that stdio never needs,
+  // and so does node:http, whose ESM namespace reads every lazy export and so loads Node's
+  // bundled undici (~40 ms) as a side effect.
   const { toNodeHandler } = await import('@modelcontextprotocol/node');
+  const { createServer } = await import('node:http');
   // The adapter reads the body before the pipeline sees it, so it must know the same bound.
   const maxBodyBytes = options.maxBodyBytes ?? 4 * 1024 * 1024;
   const nodeHandler = toNodeHandler({ fetch: pipeline.fetch }, { maxRequestBodySize: maxBodyBytes });

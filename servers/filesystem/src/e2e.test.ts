@@ -1,4 +1,4 @@
-import { appendFile, mkdir, mkdtemp, readFile, realpath, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, mkdtemp, readdir, readFile, realpath, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -14,8 +14,10 @@ import {
 } from '@refmcp/core/testing';
 import { describe, expect, it, onTestFinished } from 'vitest';
 
-/** The built binary, exactly as `npx @refmcp/server-filesystem` runs it. */
+/** The built server. */
 const BIN = fileURLToPath(new URL('../dist/index.js', import.meta.url));
+/** The command `npx @refmcp/server-filesystem` runs: it turns on the compile cache, then loads BIN. */
+const COMMAND = fileURLToPath(new URL('../bin/refmcp-filesystem.js', import.meta.url));
 
 // 1x1 transparent PNG.
 const PNG = Buffer.from(
@@ -138,6 +140,27 @@ describe('file changes for 2026-era clients over stdio', () => {
 });
 
 describe('command line', () => {
+  it('keeps its compile cache in the user cache folder, and starts when that folder cannot be made', async () => {
+    const root = await makeRoot();
+    const home = await mkdtemp(path.join(tmpdir(), 'refmcp-home-'));
+    onTestFinished(async () => {
+      await Promise.all([rm(root, { recursive: true }), rm(home, { recursive: true })]);
+    });
+    // A HOME under /proc: a recursive mkdir there never returns on Node 22 and 24.
+    const homes = process.platform === 'linux' ? [home, '/proc/refmcp-missing-home'] : [home];
+    for (const HOME of homes) {
+      const server = await spawnStdio({ command: process.execPath, args: [COMMAND, root], env: { HOME } });
+      const { tools } = await server.client.listTools();
+      expect(tools.map((t) => t.name)).toContain('read_text_file');
+      await server.close();
+    }
+    const cache = path.join(home, '.cache', 'refmcp', 'node-compile-cache');
+    // Node 22.0 has no compile cache; every Node this package supports after it writes one.
+    if (typeof (await import('node:module')).default.enableCompileCache === 'function') {
+      expect((await readdir(cache)).length).toBeGreaterThan(0);
+    }
+  });
+
   it('exits 2 with one clear line for a directory that does not exist', async () => {
     const { code, stderr } = await runBin(BIN, ['/definitely/not/here']);
     expect(code).toBe(2);

@@ -22,7 +22,9 @@ import { OFFICIAL_FILESYSTEM as OFFICIAL_PKG, officialFilesystem } from '../peer
 export const name = 'filesystem';
 export const description = '@refmcp/server-filesystem vs @modelcontextprotocol/server-filesystem (and grep)';
 
-const OURS_BIN = path.join(repoRoot, 'servers/filesystem/dist/index.js');
+// The command npx runs, as users start it (it turns on the compile cache first).
+const OURS_BIN = path.join(repoRoot, 'servers/filesystem/bin/refmcp-filesystem.js');
+const OURS_BUILT = path.join(repoRoot, 'servers/filesystem/dist/index.js');
 
 // Sample counts per kind of case: [full, --quick].
 const SMALL = { full: 31, quick: 7 };
@@ -115,7 +117,7 @@ function checkCell(ours, base, { expected, baseName = 'official', unit = '', com
 export async function run({ flags }) {
   ensureBuilt({
     filter: '@refmcp/server-filesystem',
-    output: OURS_BIN,
+    output: OURS_BUILT,
     sources: path.join(repoRoot, 'servers/filesystem/src'),
     force: flags.build,
   });

@@ -26,7 +26,9 @@ export const description =
   'filesystem over Streamable HTTP vs a bare SDK v2 server: 16 clients, calls/s, p50/p99, CPU per call';
 
 const SERVER_DIR = path.join(repoRoot, 'servers/filesystem');
-const OURS_BIN = path.join(SERVER_DIR, 'dist/index.js');
+// The command npx runs, as users start it (it turns on the compile cache first).
+const OURS_BIN = path.join(SERVER_DIR, 'bin/refmcp-filesystem.js');
+const OURS_BUILT = path.join(SERVER_DIR, 'dist/index.js');
 const FLOOR_BIN = path.join(benchRoot, 'floor-server.mjs');
 
 const CLIENTS = 16;
@@ -105,7 +107,7 @@ function side(label, bin, tool) {
 export async function run({ flags }) {
   ensureBuilt({
     filter: '@refmcp/server-filesystem',
-    output: OURS_BIN,
+    output: OURS_BUILT,
     sources: path.join(SERVER_DIR, 'src'),
     force: flags.build,
   });

@@ -31,7 +31,9 @@ export const description =
 
 const SERVER_DIR = path.join(repoRoot, 'servers/sqlite');
 const FLOOR_BIN = path.join(benchRoot, 'floor-server.mjs');
-const OURS_BIN = path.join(SERVER_DIR, 'dist/index.js');
+// The command npx runs, as users start it (it turns on the compile cache first).
+const OURS_BIN = path.join(SERVER_DIR, 'bin/refmcp-sqlite.js');
+const OURS_BUILT = path.join(SERVER_DIR, 'dist/index.js');
 /** The server's own better-sqlite3, for the fixture and the in-process baseline. */
 const Database = createRequire(path.join(SERVER_DIR, 'package.json'))('better-sqlite3');
 
@@ -212,7 +214,7 @@ async function bigCell({ flags, file, ours, off, officialBin, rows, details }) {
 export async function run({ flags }) {
   ensureBuilt({
     filter: '@refmcp/server-sqlite',
-    output: OURS_BIN,
+    output: OURS_BUILT,
     sources: path.join(SERVER_DIR, 'src'),
     force: flags.build,
   });

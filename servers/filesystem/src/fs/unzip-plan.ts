@@ -1,5 +1,5 @@
 import { InvalidInputError, throwIfAborted } from '@refmcp/core';
-import yauzl from 'yauzl';
+import type yauzl from 'yauzl';
 import type { ArchiveCaps } from './zip-write.js';
 
 /** An entry that will be extracted: its path split into safe components. */
@@ -37,7 +37,9 @@ export async function planExtraction(
   caps: ArchiveCaps,
   signal: AbortSignal,
 ): Promise<ExtractionPlan> {
-  const zip = await yauzl
+  // Loaded on first use: the ZIP libraries are a few ms of every start that most sessions never need.
+  const { default: reader } = await import('yauzl');
+  const zip = await reader
     .openPromise(zipReal, {
       lazyEntries: true,
       autoClose: false,

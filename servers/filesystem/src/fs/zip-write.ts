@@ -3,7 +3,6 @@ import { open, rm } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { InvalidInputError, PermissionDeniedError } from '@refmcp/core';
-import { ZipFile } from 'yazl';
 import { publishNewFile, tempSibling } from './archive-target.js';
 
 /** One file to store: its name in the archive and what lstat said of it when it was chosen. */
@@ -54,6 +53,8 @@ export async function writeNewZip(
   sources: readonly ZipSource[],
   options: { signal: AbortSignal; onEntry?: (index: number) => void },
 ): Promise<number> {
+  // Loaded on first use: the ZIP libraries are a few ms of every start that most sessions never need.
+  const { ZipFile } = await import('yazl');
   const zip = new ZipFile();
   let current: Readable | undefined;
   sources.forEach((source, index) => {

@@ -26,6 +26,8 @@ const ROW_BYTES = 4;
 const SEPARATOR_BYTES = 4;
 /** Printable ASCII that JSON and the text view both carry unchanged (no `"`, `\` or `|`). */
 const PLAIN = /^[\x20\x21\x23-\x5b\x5d-\x7b\x7d\x7e]*$/;
+/** What the text view escapes: a newline (with its `\r`, if any) and the column separator. */
+const NEEDS_ESCAPE = /[\n|]/;
 
 /**
  * One cell in the text view: newlines and pipes escaped, cut at 80 characters. Escaping never
@@ -35,10 +37,13 @@ const PLAIN = /^[\x20\x21\x23-\x5b\x5d-\x7b\x7d\x7e]*$/;
  */
 export function showCell(value) {
   if (value === null) return 'NULL';
+  // A number's text is short and has nothing to escape. This runs for every cell of a page.
+  if (typeof value === 'number') return String(value);
   if (typeof value === 'object') return `<blob ${value.bytes} bytes>`;
   const whole = String(value);
   const long = whole.length > CELL_WIDTH + 1;
-  const text = (long ? whole.slice(0, CELL_WIDTH + 1) : whole).replace(/\r?\n/g, '\\n').replace(/\|/g, '\\|');
+  let text = long ? whole.slice(0, CELL_WIDTH + 1) : whole;
+  if (NEEDS_ESCAPE.test(text)) text = text.replace(/\r?\n/g, '\\n').replace(/\|/g, '\\|');
   return long || text.length > CELL_WIDTH ? `${text.slice(0, CELL_WIDTH - 1)}…` : text;
 }
 
@@ -92,6 +97,8 @@ export function cellMaker(maxCellBytes) {
         ? Number(value)
         : value.toString();
     }
+    // SQLite keeps infinite REALs (`SELECT 1e999`); JSON has no such number and would say null.
+    if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
     if (value instanceof Uint8Array) {
       const preview = Buffer.from(value.buffer, value.byteOffset, Math.min(value.length, BLOB_PREVIEW_BYTES));
       return { $blob: preview.toString('base64'), bytes: value.length };

@@ -31,6 +31,13 @@ export class RunnerFailure extends Error {
   }
 }
 
+/** Rows come as one JSON string (see packRows in runner.js): back to arrays here. */
+function unpackRows(result: unknown): unknown {
+  if (!result || typeof result !== 'object' || !('rowsJson' in result)) return result;
+  const { rowsJson, ...rest } = result as { rowsJson: string };
+  return { ...rest, rows: JSON.parse(rowsJson) as unknown };
+}
+
 /** The process died while it owed us an answer (killed by us, or crashed). */
 export class RunnerExited extends Error {}
 
@@ -74,7 +81,7 @@ export class RunnerProcess {
           if (message.retire) this.retiring = true;
           const { resolve: done, reject: fail } = this.pending;
           this.pending = undefined;
-          if (message.ok) done(message.result);
+          if (message.ok) done(unpackRows(message.result));
           else fail(new RunnerFailure(message.error));
         }
       });

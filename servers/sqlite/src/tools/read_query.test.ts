@@ -198,4 +198,13 @@ describe.each(['legacy', 'modern'] as const)('read_query (%s)', (era) => {
     });
     expect(out.text).toContain(`<blob 2 bytes> | 1.5 | ${'y'.repeat(79)}…`);
   });
+
+  it('says the same for an infinite REAL in both views, and escapes newlines and pipes in text', async () => {
+    fx = await makeFixture(era);
+    const out = await callTool(fx.client, 'read_query', {
+      query: "SELECT 1e999 AS up, -1e999 AS down, 'a|b' || char(13, 10) || 'c' AS odd, NULL AS n",
+    });
+    expect(out.structured).toMatchObject({ rows: [['Infinity', '-Infinity', 'a|b\r\nc', null]] });
+    expect(out.text).toContain('Infinity | -Infinity | a\\|b\\nc | NULL');
+  });
 });
