@@ -169,10 +169,12 @@ describe('OAuth resource server: opaque tokens through introspection (RFC 7662)'
     } finally {
       await short.close();
     }
-    // 60 s TTL, but the token expires (with the 30 s skew allowance) in about 1 s.
-    const expiring = opaque({ exp: Math.floor(Date.now() / 1000) - 29 });
+    // 60 s TTL, but the token expires (with the 30 s skew allowance) in 2 to 3 s: room for the
+    // first request on a busy machine, where exp - 29 left anywhere from 0 to 1 s.
+    const exp = Math.ceil(Date.now() / 1000) - 28;
+    const expiring = opaque({ exp });
     expect((await postJsonRpc(server.url, initialize, bearer(expiring))).status).toBe(200);
-    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await new Promise((resolve) => setTimeout(resolve, (exp + 30) * 1000 - Date.now() + 100));
     const late = await postJsonRpc(server.url, initialize, bearer(expiring));
     expect(late.status).toBe(401);
     expect(challenge(late)).toContain('expired');
