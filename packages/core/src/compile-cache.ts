@@ -1,7 +1,8 @@
 /**
- * Called by each server's `bin/` command before the server itself loads: turns on Node's on-disk compile cache, so every start after the first skips compiling the server's
- * modules (a `--cpu-prof` of a cold start showed a sixth of it compiling). Only node: built-ins
- * here, so nothing loads before the cache is on.
+ * Called by each server's `bin/` command before the server itself loads: turns on Node's on-disk
+ * compile cache, so every start after the first skips compiling the server's modules (a
+ * `--cpu-prof` of a cold start showed a sixth of it compiling). Only node: built-ins here, so
+ * nothing loads before the cache is on.
  *
  * Security: the cache lives in the user's own cache folder (`$XDG_CACHE_HOME` or `~/.cache`),
  * never the shared temp folder, where another local user could plant compiled code.
