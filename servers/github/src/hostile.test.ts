@@ -3,6 +3,7 @@ import type { Client } from '@modelcontextprotocol/client';
 import {
   callTool,
   connectHttp,
+  MAIN_THREAD_CPU_BUDGET_MS,
   spawnHttpBin,
   spawnStdio,
   type ToolCallOutcome,
@@ -120,15 +121,15 @@ describe.each(['stdio', 'HTTP'] as const)(
     });
     afterAll(() => close?.());
 
-    it.each(REPRODUCERS)('$name: a clear result, pings answered, memory bounded', async (r) => {
+    it.each(REPRODUCERS)('$name: a clear result, bounded event-loop CPU and memory', async (r) => {
       r.arrange?.();
       const pressure = await underPressure(client, pid, () => callTool(client, r.tool, r.args()));
       if (!pressure.outcome.ok) throw pressure.outcome.error;
       r.check(pressure.outcome.value);
-      // Generous: the fake API runs in this test's own process, so serialising a 100,000-item answer
-      // here delays the pings themselves on a loaded machine. The 250 ms goal, with the fake in
-      // its own process, is measured by `pnpm bench -- --only responsiveness`.
-      expect(pressure.maxPingMs).toBeLessThan(5000);
+      // CPU time, not ping latency: the fake API runs in this test's own process, so serialising a
+      // 100,000-item answer delays the pings themselves. Latency is measured by the bench, with the
+      // fake in a process of its own (`pnpm bench -- --only responsiveness`).
+      expect(pressure.mainThreadCpuMs).toBeLessThan(MAIN_THREAD_CPU_BUDGET_MS);
       expect(pressure.peakRssBytes).toBeLessThan(300 * MiB);
       // The same session goes on.
       const me = await callTool(client, 'get_me');

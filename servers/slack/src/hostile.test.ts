@@ -3,6 +3,7 @@ import type { Client } from '@modelcontextprotocol/client';
 import {
   callTool,
   connectHttp,
+  MAIN_THREAD_CPU_BUDGET_MS,
   spawnHttpBin,
   spawnStdio,
   type ToolCallOutcome,
@@ -112,19 +113,17 @@ describe.each(['stdio', 'HTTP'] as const)(
     });
     afterAll(() => close?.());
 
-    it.each(REPRODUCERS)('$name: a clear result, pings answered, memory bounded', async (r) => {
+    it.each(REPRODUCERS)('$name: a clear result, bounded event-loop CPU and memory', async (r) => {
       r.arrange?.();
       const pressure = await underPressure(client, pid, () =>
         callTool(client, 'slack_get_channel_history', r.args),
       );
       if (!pressure.outcome.ok) throw pressure.outcome.error;
       r.check(pressure.outcome.value);
-      // Generous, as in the GitHub server's test: the fake Slack API runs in this test's own process,
-      // so encoding an 8 MB answer here delays the pings themselves on a loaded machine (2.5 s seen
-      // with every suite running at once; about 0.5 s alone). A frozen server shows as the whole
-      // call; the 250 ms goal, with the fake in its own process, is measured by
-      // `pnpm bench -- --only responsiveness`.
-      expect(pressure.maxPingMs).toBeLessThan(5000);
+      // CPU time, not ping latency, as in the GitHub server's test: the fake Slack API runs in this
+      // test's own process, so encoding an 8 MB answer delays the pings themselves. Latency is
+      // measured by the bench (`pnpm bench -- --only responsiveness`).
+      expect(pressure.mainThreadCpuMs).toBeLessThan(MAIN_THREAD_CPU_BUDGET_MS);
       expect(pressure.peakRssBytes).toBeLessThan(300 * MiB);
       // The same session goes on.
       const bob = await callTool(client, 'slack_get_user_profile', { user_id: 'U0BOB' });

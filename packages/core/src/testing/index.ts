@@ -16,7 +16,7 @@ export { type PackageJson, type PackedServer, packServer, strayPackageFiles } fr
 export { describePackage, type PackageTestOptions } from './package-tests.js';
 export { postJsonRpc } from './post.js';
 export { startPostgres, type TestPostgres } from './postgres.js';
-export { type Pressure, underPressure } from './pressure.js';
+export { MAIN_THREAD_CPU_BUDGET_MS, type Pressure, underPressure } from './pressure.js';
 export { type BinRun, callEveryTool, runBin } from './run-bin.js';
 export { runContextFor } from './run-context.js';
 export { type SpawnedServer, type SpawnOptions, spawnStdio } from './stdio.js';

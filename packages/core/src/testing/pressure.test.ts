@@ -13,7 +13,13 @@ import { createMcpApp, readOnly, runCli, toolsOf } from ${JSON.stringify(dist)};
 const freeze = toolsOf()({
   name: 'freeze', title: 'Freeze', description: 'Blocks the event loop.', annotations: readOnly({ openWorld: false }),
   inputSchema: z.object({ ms: z.number() }), outputSchema: z.object({ ok: z.boolean() }),
-  handler: async ({ ms }) => { const until = Date.now() + ms; while (Date.now() < until); return { ok: true }; },
+  // Spins for ms of CPU time, not wall time: a busy machine cannot shorten the freeze.
+  handler: async ({ ms }) => {
+    const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+    const until = cpu() + ms;
+    while (cpu() < until);
+    return { ok: true };
+  },
 });
 await runCli({
   spec: { name: 'frozen', version: '0', summary: 'test', usage: '', options: {} },
@@ -22,7 +28,7 @@ await runCli({
 `;
 
 it.skipIf(!existsSync(dist))(
-  'sees pings held back by a call that blocks the server, and its peak memory',
+  "sees pings held back by a call that blocks the server, the main thread's CPU time, and peak memory",
   async () => {
     const server = await spawnStdio({
       command: process.execPath,
@@ -37,9 +43,11 @@ it.skipIf(!existsSync(dist))(
         callTool(server.client, 'freeze', { ms: 800 }),
       );
       expect(frozen.outcome).toMatchObject({ ok: true, value: { isError: false } });
-      // No ping can be answered while the server's loop is blocked for 800 ms.
+      // No ping can be answered while the server's loop is blocked for 800 ms of CPU.
       expect(frozen.maxPingMs).toBeGreaterThanOrEqual(400);
       expect(frozen.maxPingMs).toBeGreaterThan(calm.maxPingMs);
+      expect(frozen.mainThreadCpuMs).toBeGreaterThanOrEqual(800);
+      expect(calm.mainThreadCpuMs).toBeLessThan(400);
       expect(frozen.peakRssBytes).toBeGreaterThan(10 * 1024 * 1024);
     } finally {
       await server.close();
