@@ -76,10 +76,9 @@ describe('2026-era subscriptions/listen over HTTP', () => {
     const listener = await server.connect('modern');
     await listener.listen({ resourcesListChanged: true });
     await waitUntil(() => feed.listening === 1, 'the stream to register');
-    const started = Date.now();
-    await server.close();
+    // A drain longer than the test's timeout: a stream counted as a running call would hold it.
+    await server.close(60_000);
     server = undefined;
-    expect(Date.now() - started).toBeLessThan(5000);
     await waitUntil(() => feed.listening === 0, 'the stream to be released at shutdown');
   });
 

@@ -24,7 +24,7 @@ const stall = defineTool({
   outputSchema: z.object({ ok: z.boolean() }),
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
   handler: async ({ ms }) => {
-    await sleep(ms);
+    await sleep(ms, undefined, { ref: false });
     return { ok: true };
   },
 });
@@ -73,9 +73,8 @@ describe.each(['legacy', 'modern'] as const)('serving policy (%s era)', (era) =>
 
   it('stops a call that outlives the tool timeout with an error the model can act on', async () => {
     const writer = await server.connect(era, { headers: { 'x-scopes': 'write' } });
-    const started = Date.now();
-    const result = await writer.callTool({ name: 'stall', arguments: { ms: 2000 } });
-    expect(Date.now() - started).toBeLessThan(1500);
+    // Longer than the test's timeout: only the 200 ms tool timeout can answer in time.
+    const result = await writer.callTool({ name: 'stall', arguments: { ms: 60_000 } });
     expect(result.isError).toBe(true);
     expect(JSON.stringify(result.content)).toMatch(/200 ms/);
     expect((await writer.callTool({ name: 'stall', arguments: { ms: 10 } })).structuredContent).toEqual({

@@ -198,9 +198,10 @@ describe('a client that declares roots but never answers', () => {
       // Like an HTTP session without its GET stream: the request never reaches anyone who answers.
       client.setRequestHandler('roots/list', () => new Promise(() => {}));
     });
+    // Answered at all: a wait without end would run into the test's timeout.
     const started = Date.now();
     expect(await allowed(fx.client)).toEqual([fx.root]);
-    expect(Date.now() - started).toBeLessThan(ROOTS_TIMEOUT_MS + 2000);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(ROOTS_TIMEOUT_MS - 50);
   });
 });
 

@@ -14,12 +14,15 @@ describe.each(['legacy', 'modern'] as const)('slow statements (%s)', (era) => {
     fx = await makeFixture(era, { queryTimeoutMs: 1500 });
     await callTool(fx.client, 'list_tables'); // warm one reader so timings below are about the query
     const started = Date.now();
-    const slow = callTool(fx.client, 'read_query', { query: SLOW });
+    let slowSettled = false;
+    const slow = callTool(fx.client, 'read_query', { query: SLOW }).finally(() => {
+      slowSettled = true;
+    });
     await new Promise((resolve) => setTimeout(resolve, 300));
     const quick = await callTool(fx.client, 'read_query', { query: 'SELECT count(*) FROM customers' });
-    const quickAt = Date.now() - started;
     expect(quick.structured).toMatchObject({ rows: [[3]] });
-    expect(quickAt).toBeLessThan(1400);
+    // Answered while the slow statement still ran, not queued behind it.
+    expect(slowSettled).toBe(false);
     const out = await slow;
     const slowAt = Date.now() - started;
     expect(out.isError).toBe(true);
@@ -28,7 +31,6 @@ describe.each(['legacy', 'modern'] as const)('slow statements (%s)', (era) => {
         'Narrow it (WHERE, LIMIT, an index: see explain_query), or raise --query-timeout.',
     );
     expect(slowAt).toBeGreaterThanOrEqual(1500);
-    expect(slowAt).toBeLessThan(4000);
     for (let i = 0; i < 3; i++) {
       const after = await callTool(fx.client, 'read_query', { query: 'SELECT 1 AS one' });
       expect(after.structured).toMatchObject({ rows: [[1]] });
@@ -64,9 +66,9 @@ describe('cancellation', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     controller.abort();
     await expect(slow).rejects.toThrow();
-    const started = Date.now();
+    // The one reader is free again: a statement left running would hold it for the 60 s query
+    // timeout, past the test's own 30 s timeout.
     const next = await callTool(fx.client, 'read_query', { query: 'SELECT 2 AS two' });
     expect(next.structured).toMatchObject({ rows: [[2]] });
-    expect(Date.now() - started).toBeLessThan(3000);
   });
 });

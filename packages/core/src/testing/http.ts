@@ -7,7 +7,8 @@ export interface TestHttpServer {
   url: URL;
   /** Connects a real client over HTTP; `headers` are sent on every request (e.g. Authorization). */
   connect(era: TestEra, options?: ConnectHttpOptions): Promise<Client>;
-  close(): Promise<void>;
+  /** Closes the clients, then the server, waiting up to `drainMs` for running calls. */
+  close(drainMs?: number): Promise<void>;
 }
 
 /** Starts the app's HTTP mode on a free loopback port. */
@@ -24,9 +25,9 @@ export async function startHttpForTest(
       clients.push(client);
       return client;
     },
-    async close() {
+    async close(drainMs) {
       await Promise.all(clients.map((c) => c.close().catch(() => {})));
-      await handle.close();
+      await handle.close(drainMs);
     },
   };
 }
