@@ -230,3 +230,30 @@ describe.each(Object.keys(transports) as Array<keyof typeof transports>)(
   },
   60_000,
 );
+
+// With / (and so /proc) allowed: on Node 22 and 24 a recursive mkdir under a missing folder of
+// /proc never returned and kept a thread-pool thread spinning, so four calls left no thread for any
+// other file operation. Five calls, then a write: each must come back with a clear error.
+it.skipIf(process.platform !== 'linux')(
+  'create_directory under a missing folder of /proc fails at once, and file operations go on',
+  async () => {
+    const server = await spawnStdio({
+      command: process.execPath,
+      args: [BIN, ...HOST_ASKS, '--tool-timeout', '600000', '/proc', root],
+    });
+    try {
+      for (let i = 0; i < 5; i++) {
+        const out = await callTool(server.client, 'create_directory', { path: `/proc/refmcp-${i}/a/b` });
+        expect(out.isError).toBe(true);
+        expect(out.text).toContain(`No such file or directory: /proc/refmcp-${i}`);
+      }
+      const write = await callTool(server.client, 'write_file', {
+        path: path.join(root, 'after-proc', 'ok.txt'),
+        content: 'ok\n',
+      });
+      expect(write.isError, write.text).toBe(false);
+    } finally {
+      await server.close();
+    }
+  },
+);

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { link, mkdir, rm } from 'node:fs/promises';
+import { link, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { InvalidInputError } from '@refmcp/core';
 import type { Sandbox } from '@refmcp/core/sandbox';
 import { locateEntry } from './entry.js';
+import { makeDirectories } from './make-dirs.js';
 
 /**
  * Where a new archive goes: inside the sandbox (its parent resolved through it) and not there yet,
@@ -17,7 +18,7 @@ export async function resolveNewArchive(sandbox: Sandbox, input: string): Promis
       hint: 'Choose a new name for the archive, or delete the old one first with delete_path.',
     });
   }
-  await mkdir(path.dirname(entry.path), { recursive: true });
+  await makeDirectories(path.dirname(entry.path));
   return entry.path;
 }
 

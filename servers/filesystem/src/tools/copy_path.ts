@@ -1,4 +1,4 @@
-import { lstat, mkdir } from 'node:fs/promises';
+import { lstat } from 'node:fs/promises';
 import path from 'node:path';
 import { destructive, InvalidInputError } from '@refmcp/core';
 import { isWithin } from '@refmcp/core/sandbox';
@@ -6,6 +6,7 @@ import * as z from 'zod';
 import { defineTool, type FsContext } from '../deps.js';
 import { copyIntoPlace } from '../fs/copy.js';
 import { locateEntry, refuseAllowedDirectory } from '../fs/entry.js';
+import { makeDirectories } from '../fs/make-dirs.js';
 
 const SKIPPED_SHOWN = 20;
 
@@ -74,7 +75,7 @@ export default defineTool({
       }
       refuseAllowedDirectory(sandbox, to.path, 'replace');
     }
-    await mkdir(path.dirname(to.path), { recursive: true });
+    await makeDirectories(path.dirname(to.path));
     const counts = await copyIntoPlace(from, to.path, to.stats !== undefined, {
       signal: ctx.signal,
       onEntry: (copied) => ctx.progress(copied, undefined, 'copying'),

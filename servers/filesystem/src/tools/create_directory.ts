@@ -1,7 +1,8 @@
-import { mkdir, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { InvalidInputError, writes } from '@refmcp/core';
 import * as z from 'zod';
 import { defineTool, type FsContext } from '../deps.js';
+import { makeDirectories } from '../fs/make-dirs.js';
 
 export default defineTool({
   name: 'create_directory',
@@ -26,7 +27,7 @@ export default defineTool({
       }
       return { path: real, created: false };
     }
-    await mkdir(real, { recursive: true });
+    await makeDirectories(real);
     return { path: real, created: true };
   },
   render: ({ path, created }) => (created ? `Created ${path}` : `Already exists: ${path}`),

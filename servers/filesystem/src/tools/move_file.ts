@@ -1,4 +1,4 @@
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { InvalidInputError, writes } from '@refmcp/core';
 import { isWithin } from '@refmcp/core/sandbox';
@@ -6,6 +6,7 @@ import * as z from 'zod';
 import { defineTool, type FsContext } from '../deps.js';
 import { copyEntry, stagingPath } from '../fs/copy.js';
 import { entryType, locateEntry, locateRemovableEntry } from '../fs/entry.js';
+import { makeDirectories } from '../fs/make-dirs.js';
 
 export default defineTool({
   name: 'move_file',
@@ -36,7 +37,7 @@ export default defineTool({
       throw new InvalidInputError(`Cannot move ${from.path} into itself.`);
     }
     const type = entryType(from.stats);
-    await mkdir(path.dirname(to.path), { recursive: true });
+    await makeDirectories(path.dirname(to.path));
     try {
       await rename(from.path, to.path);
       return { source: from.path, destination: to.path, type, method: 'rename' } as const;

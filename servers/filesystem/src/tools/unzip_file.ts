@@ -1,8 +1,9 @@
-import { lstat, mkdir } from 'node:fs/promises';
+import { lstat } from 'node:fs/promises';
 import { destructive, InvalidInputError } from '@refmcp/core';
 import * as z from 'zod';
 import { countOf } from '../count-of.js';
 import { defineTool, type FsContext } from '../deps.js';
+import { makeDirectories } from '../fs/make-dirs.js';
 import { countExisting, extractPlan } from '../fs/unzip-extract.js';
 import { type ExtractionPlan, planExtraction } from '../fs/unzip-plan.js';
 
@@ -37,7 +38,7 @@ export default defineTool({
   handler: async (input, ctx: FsContext) =>
     withPlan(input, ctx, async (plan, target) => {
       const { sandbox, config } = ctx.deps;
-      await mkdir(target, { recursive: true });
+      await makeDirectories(target);
       const counts = await extractPlan(plan, target, {
         maxBytes: config.maxArchiveBytes,
         signal: ctx.signal,

@@ -1,10 +1,10 @@
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { destructive, InvalidInputError } from '@refmcp/core';
 import * as z from 'zod';
 import { defineTool, type FsContext } from '../deps.js';
 import { writeFileAtomic } from '../fs/atomic.js';
 import { locateEntry } from '../fs/entry.js';
+import { makeDirectories } from '../fs/make-dirs.js';
 
 export default defineTool({
   name: 'write_file',
@@ -34,7 +34,7 @@ export default defineTool({
       () => true,
       () => false,
     );
-    await mkdir(path.dirname(real), { recursive: true });
+    await makeDirectories(path.dirname(real));
     await writeFileAtomic(real, content);
     return { path: real, bytes, created: !existed };
   },
