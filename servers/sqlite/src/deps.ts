@@ -39,7 +39,7 @@ export function createDeps(config: SqliteConfig, logger: Logger): SqliteRuntime 
     logger.debug('change listener failed', { error: error.message }),
   );
   const sources = databases.all.map((d) => ({
-    readVersion: () => schemaVersion(d.pool),
+    readVersion: () => schemaVersion(d.pool, { background: true }),
     schemaUri: d.schemaUri,
     tableUriPrefix: d.tableUriPrefix,
   }));

@@ -1,28 +1,12 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { spawnStdio, waitUntil } from '@refmcp/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeDatabase } from './test-helpers.js';
+import { childrenOf, makeDatabase } from './test-helpers.js';
 
 const BIN = fileURLToPath(new URL('../dist/index.js', import.meta.url));
 const RUNAWAY =
   'WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1e12) SELECT count(*) FROM n';
-
-/** Pids whose parent is `pid`, from /proc (Linux, where CI runs). */
-function childrenOf(pid: number): number[] {
-  const children: number[] = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      // The parent id is the 4th field, after "(command)", which may itself hold spaces.
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid) children.push(Number(entry));
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  return children;
-}
 
 /** CPU time a process has used, in clock ticks (user + system). */
 function cpuTicks(pid: number): number {

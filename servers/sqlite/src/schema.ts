@@ -1,5 +1,5 @@
 import { InvalidInputError, NotFoundError } from '@refmcp/core';
-import type { DatabasePool } from './db/pool.js';
+import type { DatabasePool, SubmitOptions } from './db/pool.js';
 import type { Cell, ReadResult } from './db/protocol.js';
 
 /**
@@ -209,7 +209,12 @@ export async function schemaSql(db: DatabasePool, signal?: AbortSignal): Promise
   return rows.map((r) => `${String(r.sql)};`).join('\n\n');
 }
 
-export async function schemaVersion(db: DatabasePool): Promise<number> {
-  const [row] = await all(db, 'PRAGMA schema_version');
-  return Number(row?.schema_version ?? 0);
+/** The schema cookie; `background` for the poll (see SubmitOptions), not for readiness checks. */
+export async function schemaVersion(db: DatabasePool, options: SubmitOptions = {}): Promise<number> {
+  const { rows } = await db.read<{ rows: Row[] }>(
+    { op: 'all', sql: 'PRAGMA schema_version', params: [] },
+    undefined,
+    options,
+  );
+  return Number(rows[0]?.schema_version ?? 0);
 }

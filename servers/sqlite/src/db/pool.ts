@@ -32,6 +32,15 @@ interface Job {
   cleanup: () => void;
 }
 
+export interface SubmitOptions {
+  /**
+   * Housekeeping (the schema poll): runs only on a process already started and idle, after every
+   * call waiting. It never starts a process of its own: at connect the first poll and the first
+   * call would otherwise start two (60 MB each) where one serves both.
+   */
+  background?: boolean;
+}
+
 /**
  * A FIFO queue in front of up to `size` runner processes with the same role, started on demand.
  * A request that runs past the timeout, or whose caller cancels (the tool's signal: the client's
@@ -42,6 +51,7 @@ class Lane {
   private readonly idle: RunnerProcess[] = [];
   private readonly live = new Set<RunnerProcess>();
   private readonly queue: Job[] = [];
+  private readonly background: Job[] = [];
   private closed = false;
 
   constructor(
@@ -53,7 +63,11 @@ class Lane {
     private readonly readOnlyServer = false,
   ) {}
 
-  submit<T>(body: RunnerRequestBody, signal: AbortSignal | undefined): Promise<T> {
+  submit<T>(
+    body: RunnerRequestBody,
+    signal: AbortSignal | undefined,
+    { background = false }: SubmitOptions = {},
+  ): Promise<T> {
     if (this.closed) return Promise.reject(new Error('The database is closed.'));
     if (signal?.aborted) return Promise.reject(new CancelledError());
     return new Promise<T>((resolve, reject) => {
@@ -68,7 +82,7 @@ class Lane {
       // Listening from the moment the job is queued: a call cancelled while it waits must never
       // start its statement.
       signal?.addEventListener('abort', onAbort, { once: true });
-      this.queue.push(job);
+      (background ? this.background : this.queue).push(job);
       this.pump();
     });
   }
@@ -79,6 +93,9 @@ class Lane {
       if (!runner && this.live.size < this.size) runner = this.spawn();
       if (!runner) return;
       void this.execute(runner, this.queue.shift()!);
+    }
+    while (this.background.length > 0 && this.idle.length > 0) {
+      void this.execute(this.idle.pop()!, this.background.shift()!);
     }
   }
 
@@ -109,8 +126,10 @@ class Lane {
   private stop(job: Job, error: Error): void {
     if (job.settled) return;
     job.stopped = true;
-    const at = this.queue.indexOf(job);
-    if (at >= 0) this.queue.splice(at, 1);
+    for (const line of [this.queue, this.background]) {
+      const at = line.indexOf(job);
+      if (at >= 0) line.splice(at, 1);
+    }
     // Killing is the only way to stop a statement inside SQLite (see runner.js).
     job.runner?.kill();
     this.settle(job, () => job.reject(error));
@@ -159,7 +178,7 @@ class Lane {
 
   close(): void {
     this.closed = true;
-    for (const job of this.queue.splice(0)) {
+    for (const job of [...this.queue.splice(0), ...this.background.splice(0)]) {
       this.settle(job, () => job.reject(new Error('The database is closed.')));
     }
     for (const runner of this.live) runner.kill();
@@ -196,8 +215,8 @@ export class DatabasePool {
       : new Lane({ ...base, role: 'writer' }, 1, options.queryTimeoutMs, log);
   }
 
-  read<T>(body: RunnerRequestBody, signal?: AbortSignal): Promise<T> {
-    return this.readers.submit<T>(body, signal);
+  read<T>(body: RunnerRequestBody, signal?: AbortSignal, options?: SubmitOptions): Promise<T> {
+    return this.readers.submit<T>(body, signal, options);
   }
 
   write<T>(body: RunnerRequestBody, signal?: AbortSignal): Promise<T> {
