@@ -18,6 +18,8 @@ import Database from 'better-sqlite3';
 import { cellMaker } from './cells.js';
 import { exportRows, importFile } from './io.js';
 import { watchForOrphaning } from './orphan-watch.js';
+import { checkProgram, impactOf } from './program.js';
+import { describe, packRows } from './reply.js';
 import { bind, Refused, statementsOn } from './statements.js';
 
 /** @typedef {import('./protocol.js').RunnerOptions} RunnerOptions */
@@ -122,7 +124,7 @@ function handle(request) {
       })),
     };
   }
-  if (request.op === 'impact') return { impact: impactOf(request.sql, request.params) };
+  if (request.op === 'impact') return { impact: impactOf(classifier, request.sql, request.params) };
   if (request.op === 'batch') return runBatch(request.statements);
   if (request.op === 'import') {
     if (options.role === 'reader') throw new Refused('not_read_only');
@@ -154,7 +156,7 @@ function handle(request) {
   // Security: the same engine-level flag, the other way round. ATTACH and DETACH are "read-only"
   // to SQLite, so they are refused here too: no statement may reach a file other than ours.
   if (probe.readonly) throw new Refused('not_a_write');
-  checkProgram(request.sql, request.params);
+  checkProgram(classifier, request.sql, request.params);
   const stmt = db.prepare(request.sql);
   return request.mode === 'create_table'
     ? createTable(stmt, request.params)
@@ -195,32 +197,6 @@ function restoreSettings() {
 }
 
 /**
- * Inspects the compiled program. Security: VACUUM INTO writes a copy of the database to any path
- * (P2 of the Vacuum opcode holds the target), which would escape the one file we serve.
- * @param {string} sql
- * @param {unknown} params
- */
-function checkProgram(sql, params, connection = classifier) {
-  let explain;
-  try {
-    explain = connection.prepare(`EXPLAIN ${sql}`);
-  } catch {
-    // Prefixing EXPLAIN only fails when the statement already is an EXPLAIN: nothing to run.
-    throw new Refused('explain');
-  }
-  // The same parameters bind (EXPLAIN needs every placeholder filled) but nothing is executed.
-  const program = /** @type {unknown[][]} */ (bind(explain.raw(true), params, (s, p) => s.all(...p)));
-  for (const op of program) {
-    if (op[1] === 'Vacuum' && Number(op[3]) !== 0) throw new Refused('vacuum_into');
-    // Security: Transaction P1 is the schema (0 main, 1 temp, 2 and up attached), P2 non-zero a
-    // write transaction. Any change to an attached database needs one, whatever the SQL says.
-    if (op[1] === 'Transaction' && Number(op[2]) >= 2 && Number(op[3]) !== 0) {
-      throw new Refused('attached_write');
-    }
-  }
-}
-
-/**
  * Runs write statements in one transaction: each is checked like write_query's (a write, no
  * VACUUM INTO, no write to an attached database, no transaction control) and the first failure
  * rolls back every one (the message handler does the ROLLBACK). Statements are compiled on the
@@ -240,7 +216,7 @@ function runBatch(statements) {
         retire = true;
         throw new Refused('not_a_write');
       }
-      checkProgram(sql, params, db);
+      checkProgram(db, sql, params);
       let changes;
       let lastInsertRowid = null;
       if (stmt.reader) {
@@ -262,62 +238,6 @@ function runBatch(statements) {
   db.exec('COMMIT');
   const version = Number(db.pragma('schema_version', { simple: true }));
   return { results, schemaVersion: version, schemaChanged: version !== versionBefore };
-}
-
-/**
- * What a statement would destroy, as the engine compiled it rather than as its text reads: a
- * REPLACE that deletes conflicting rows or an UPDATE that moves a rowid shows the same Delete
- * opcode as a DELETE. An ALTER re-reads the whole schema (ParseSchema without a filter), where
- * a CREATE adds its own entry. Invalid or read-only SQL has no impact: running it says why.
- * @param {string} sql
- * @param {unknown} params
- */
-function impactOf(sql, params) {
-  let program;
-  try {
-    if (classifier.prepare(sql).readonly) return [];
-    program = /** @type {unknown[][]} */ (
-      bind(classifier.prepare(`EXPLAIN ${sql}`).raw(true), params, (s, p) => s.all(...p))
-    );
-  } catch {
-    return [];
-  }
-  const found = new Set();
-  for (const [, opcode, , , , p4] of program) {
-    if (opcode === 'DropTable' || opcode === 'DropIndex' || opcode === 'DropTrigger') found.add('drop');
-    else if (opcode === 'ParseSchema' && p4 === null) found.add('alter');
-    // Clearing a named table is DELETE without WHERE; REINDEX clears unnamed index pages.
-    else if (opcode === 'Delete' || (opcode === 'Clear' && p4 !== null)) found.add('delete');
-  }
-  // Dropping a table deletes its schema row too; the drop is what matters.
-  if (found.has('drop')) found.delete('delete');
-  return [...found];
-}
-
-/** @param {unknown} error */
-function describe(error) {
-  const e = /** @type {{name?: string, code?: unknown, message?: string, batchIndex?: number}} */ (
-    error ?? {}
-  );
-  return {
-    name: String(e.name ?? 'Error'),
-    code: typeof e.code === 'string' ? e.code : undefined,
-    message: String(e.message ?? error),
-    ...(typeof e.batchIndex === 'number' && { index: e.batchIndex }),
-  };
-}
-
-/**
- * Rows cross the IPC channel as one JSON string, which the server parses (process.ts): V8's
- * structured clone of 10,000 rows × 7 cells took the server's main thread about 10 ms to read
- * back, JSON.parse of the same rows about 2 ms. Cells are already JSON-safe (cells.js).
- * @param {unknown} result
- */
-function packRows(result) {
-  if (!result || typeof result !== 'object' || !('rows' in result) || !Array.isArray(result.rows))
-    return result;
-  const { rows, ...rest } = /** @type {{ rows: unknown[] }} */ (result);
-  return { ...rest, rowsJson: JSON.stringify(rows) };
 }
 
 /** @param {import('./protocol.js').RunnerResponse} message */
