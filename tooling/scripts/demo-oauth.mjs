@@ -7,13 +7,13 @@
  * the audit log with her subject.
  */
 import { mkdir, mkdtemp, readFile, realpath, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Client, StreamableHTTPClientTransport, UnauthorizedError } from '@modelcontextprotocol/client';
 import {
   clientOptionsFor,
+  freePort,
   jwtClaims,
   MemoryOAuthClient,
   spawnHttpBin,
@@ -25,14 +25,6 @@ const READ = 'mcp:read';
 const WRITE = 'mcp:write';
 
 /** A port nobody uses now: the resource URL must be known before the server starts. */
-async function freePort() {
-  const probe = createServer();
-  await new Promise((resolve) => probe.listen(0, '127.0.0.1', () => resolve(undefined)));
-  const { port } = /** @type {import('node:net').AddressInfo} */ (probe.address());
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
-
 /** `{ aud, scope, sub }` of a token, as one line. */
 function describeToken(token) {
   const { aud, scope, sub } = jwtClaims(token);

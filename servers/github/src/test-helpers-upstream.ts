@@ -1,11 +1,16 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Client } from '@modelcontextprotocol/client';
 import { createLogger, type McpApp } from '@refmcp/core';
 import { createOAuthResourceServer, openAuditLog } from '@refmcp/core/http';
-import { connectHttp, startHttpForTest, type TestEra, type TestHttpServer } from '@refmcp/core/testing';
+import {
+  connectHttp,
+  freePort,
+  startHttpForTest,
+  type TestEra,
+  type TestHttpServer,
+} from '@refmcp/core/testing';
 import {
   createKeyring,
   createUpstreamAuth,
@@ -210,14 +215,3 @@ export async function linkInBrowser(
 
 const decode = (text: string) =>
   text.replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)));
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}

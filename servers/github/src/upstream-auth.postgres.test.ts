@@ -5,6 +5,7 @@ import { createLogger, type McpApp } from '@refmcp/core';
 import {
   callTool,
   connectHttp,
+  freePort,
   startHttpForTest,
   startPostgres,
   type TestHttpServer,
@@ -15,7 +16,7 @@ import { type FakeGitHubServer, oauthOf, seedGitHub, startFakeGitHub } from '@re
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from './app.js';
 import { testConfig } from './test-helpers.js';
-import { CLIENT_ID, CLIENT_SECRET, freePort, linkInBrowser } from './test-helpers-upstream.js';
+import { CLIENT_ID, CLIENT_SECRET, linkInBrowser } from './test-helpers-upstream.js';
 import { githubProvider } from './upstream-provider.js';
 import { grants } from './upstream-scopes.js';
 

@@ -1,5 +1,4 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Client } from '@modelcontextprotocol/client';
@@ -8,6 +7,7 @@ import { createOAuthResourceServer, openAuditLog } from '@refmcp/core/http';
 import {
   callTool,
   connectHttp,
+  freePort,
   startHttpForTest,
   type TestEra,
   type TestHttpServer,
@@ -182,15 +182,4 @@ async function allowInBrowser(url: string, member: string): Promise<void> {
   });
   const done = await fetch(allowed.headers.get('location') ?? '', { headers: { cookie } });
   if (done.status !== 200) throw new Error(`link failed: ${await done.text()}`);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 }

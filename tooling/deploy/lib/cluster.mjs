@@ -2,10 +2,10 @@
 // and the CI test share.
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '@refmcp/core/testing';
 import { checkEdgeJwt } from './edge-jwt.mjs';
 import { backendQueued, backendStats, haproxyVersion, renderConfig, startHaproxy } from './haproxy.mjs';
 import { healthPathOf, startInstance } from './instances.mjs';
@@ -60,17 +60,6 @@ export const TARGETS = {
 };
 
 /** A free loopback port for HAProxy to bind (it cannot be told "port 0, tell me which"). */
-export function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
 /**
  * Starts `instances` copies of `target` (a TARGETS name, or { command, args, tool }) and HAProxy
  * in front on `port` (0: a free one). `extraArgs` go to every instance, e.g. --allowed-hosts when

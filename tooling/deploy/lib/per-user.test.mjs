@@ -5,10 +5,10 @@ import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
-import { startPostgres } from '@refmcp/core/testing';
+import { freePort, startPostgres } from '@refmcp/core/testing';
 import { oauthOf, seedGitHub, startFakeGitHub } from '@refmcp/fake-github';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, startCluster } from './cluster.mjs';
+import { startCluster } from './cluster.mjs';
 
 const require = createRequire(import.meta.url);
 const CLIENT_ID = 'Ov23liDeployTest';

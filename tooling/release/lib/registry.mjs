@@ -6,10 +6,10 @@
  */
 import { execFile } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
+import { freePort } from '@refmcp/core/testing';
 import { startGroup } from './processes.mjs';
 
 export const VERDACCIO = 'verdaccio@6.8.0';
@@ -58,17 +58,6 @@ log:
 }
 
 /** A free loopback port (the small window before Verdaccio binds it is accepted). */
-async function freePort() {
-  const server = createServer();
-  await new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
-  });
-  const { port } = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 /**
  * Starts Verdaccio on 127.0.0.1 and creates a publishing user. Resolves once `/-/ping` answers;
  * `stop()` ends it (cleanup kills it on any other way out).

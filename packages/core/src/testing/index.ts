@@ -14,6 +14,7 @@ export { SERVER_SCHEMA_URL, serverJsonProblems } from './manifest.js';
 export { jwtClaims, MemoryOAuthClient } from './oauth-client.js';
 export { type PackageJson, type PackedServer, packServer, strayPackageFiles } from './pack.js';
 export { describePackage, type PackageTestOptions } from './package-tests.js';
+export { freePort } from './port.js';
 export { postJsonRpc } from './post.js';
 export { startPostgres, type TestPostgres } from './postgres.js';
 export { MAIN_THREAD_CPU_BUDGET_MS, type Pressure, underPressure } from './pressure.js';
