@@ -108,6 +108,29 @@ describe.each(['legacy', 'modern'] as const)('several databases in one server (%
     );
   });
 
+  it('pages with a cursor only on the database that gave it', async () => {
+    const { client } = await start();
+    await callTool(client, 'create_table', { query: 'CREATE TABLE customers (id)', database: 'scratch' });
+    const query = 'SELECT id FROM customers ORDER BY id';
+    const first = await callTool<{ nextCursor?: string }>(client, 'read_query', { query, max_rows: 1 });
+    expect(first.structured?.nextCursor).toBeDefined();
+    const elsewhere = await callTool(client, 'read_query', {
+      query,
+      max_rows: 1,
+      cursor: first.structured!.nextCursor,
+      database: 'scratch',
+    });
+    expect(elsewhere.isError).toBe(true);
+    expect(elsewhere.text).toMatch(/cursor belongs to a different query, parameters or database/);
+    const same = await callTool(client, 'read_query', {
+      query,
+      max_rows: 1,
+      cursor: first.structured!.nextCursor,
+      database: 'SALES',
+    });
+    expect(same.structured).toMatchObject({ rows: [[2]] });
+  });
+
   it('keeps a read-only database read-only while the others write', async () => {
     const { client, archiveFile } = await start();
     const before = readFileSync(archiveFile);

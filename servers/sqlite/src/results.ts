@@ -90,31 +90,37 @@ export function toBindable(params: z.output<typeof paramsSchema>): Params {
 
 const cursorState = z.object({ q: z.string(), o: z.number().int().nonnegative() });
 
-function fingerprint(sql: string, params: Params): string {
+function fingerprint(database: string, sql: string, params: Params): string {
   return createHash('sha256')
-    .update(JSON.stringify([sql, params ?? null]))
+    .update(JSON.stringify([database, sql, params ?? null]))
     .digest('base64url')
     .slice(0, 16);
 }
 
 /**
- * Where a page starts. The cursor names the query it belongs to (a hash of SQL and parameters)
- * and an offset; continuing re-runs the query and skips that many rows, so if the data changes
- * between pages, rows can shift.
+ * Where a page starts. The cursor names the query it belongs to (a hash of the database's name,
+ * the SQL and the parameters) and an offset; continuing re-runs the query and skips that many
+ * rows, so if the data changes between pages, rows can shift. The same query on another database
+ * would page through other rows.
  */
-export function startOffset(cursor: string | undefined, sql: string, params: Params): number {
+export function startOffset(
+  cursor: string | undefined,
+  database: string,
+  sql: string,
+  params: Params,
+): number {
   if (!cursor) return 0;
   const state = decodeCursor(cursor, cursorState);
-  if (state.q !== fingerprint(sql, params)) {
-    throw new InvalidInputError('This cursor belongs to a different query or parameters.', {
-      hint: 'Pass the same query and params as the call that returned the cursor, or omit cursor.',
+  if (state.q !== fingerprint(database, sql, params)) {
+    throw new InvalidInputError('This cursor belongs to a different query, parameters or database.', {
+      hint: 'Pass the same query, params and database as the call that returned the cursor, or omit cursor.',
     });
   }
   return state.o;
 }
 
-export function nextCursor(sql: string, params: Params, offset: number): string {
-  return encodeCursor({ q: fingerprint(sql, params), o: offset });
+export function nextCursor(database: string, sql: string, params: Params, offset: number): string {
+  return encodeCursor({ q: fingerprint(database, sql, params), o: offset });
 }
 
 export function clampRows(requested: number | undefined, fallback: number, cap: number): number {

@@ -130,7 +130,7 @@ describe.each(['legacy', 'modern'] as const)('read_query (%s)', (era) => {
       params: [100],
       cursor: first.structured!.nextCursor,
     });
-    expect(other.text).toMatch(/cursor belongs to a different query/);
+    expect(other.text).toMatch(/cursor belongs to a different query, parameters or database/);
     const forged = await callTool(fx.client, 'read_query', { query, params, cursor: 'garbage' });
     expect(forged.text).toMatch(/Invalid cursor/);
   });

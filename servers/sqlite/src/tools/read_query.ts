@@ -36,21 +36,20 @@ export default defineTool({
   handler: async ({ query, params, max_rows, cursor, database }, ctx: SqliteContext) => {
     const { config } = ctx.deps;
     const bound = toBindable(params);
-    const offset = startOffset(cursor, query, bound);
+    const db = ctx.deps.databases.get(database);
+    const offset = startOffset(cursor, db.name, query, bound);
     const limit = clampRows(max_rows, config.maxRows, config.maxRowsCap);
-    const result = await ctx.deps.databases
-      .get(database)
-      .pool.read<ReadResult>(
-        { op: 'query', mode: 'read', sql: query, params: bound, offset, limit },
-        ctx.signal,
-      );
+    const result = await db.pool.read<ReadResult>(
+      { op: 'query', mode: 'read', sql: query, params: bound, offset, limit },
+      ctx.signal,
+    );
     const notice = capNotice(result, config, 'pass nextCursor as cursor for the rest');
     return {
       columns: result.columns,
       rows: result.rows,
       rowCount: result.rows.length,
       truncated: result.more,
-      ...(result.more && { nextCursor: nextCursor(query, bound, offset + result.rows.length) }),
+      ...(result.more && { nextCursor: nextCursor(db.name, query, bound, offset + result.rows.length) }),
       ...(notice && { notice }),
     };
   },
