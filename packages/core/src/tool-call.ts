@@ -4,6 +4,7 @@ import type { Era, ServeOptions } from './app.js';
 import { type AuditNote, subjectOf } from './audit.js';
 import { clientCanAsk, confirmCall } from './confirm.js';
 import { asToolError, CancelledError, describeError, InvalidInputError, TimeoutError } from './errors.js';
+import { jsonFitsIn } from './json-size.js';
 import { leanAnnotations } from './lean-schema.js';
 import { echoToClient, type Logger } from './logger.js';
 import { createProgressReporter } from './progress.js';
@@ -84,7 +85,7 @@ export function registerTool<Deps>(
         const structured = returned instanceof ToolReply ? returned.structured : returned;
         const text = tool.render ? tool.render(structured) : renderCompact(structured);
         const extra = returned instanceof ToolReply ? returned.content : [];
-        checkResultSize(text, tool.render ? JSON.stringify(structured) : text, extra);
+        checkResultSize(text, tool.render ? structured : undefined, extra);
         log.debug('call ok', { ms: Math.round(performance.now() - started) });
         audit?.end('ok');
         return { content: [{ type: 'text', text: redact(text) }, ...extra], structuredContent: structured };
@@ -132,10 +133,22 @@ function callDeadline(cancelled: AbortSignal, timeoutMs: number): { signal: Abor
  */
 const MAX_RESULT_BYTES = 9 * 1024 * 1024;
 
-function checkResultSize(text: string, structuredJson: string, extra: readonly ContentBlock[]): void {
-  // A UTF-16 code unit is at most 3 UTF-8 bytes: most results are clearly small without counting.
-  if (extra.length === 0 && (text.length + structuredJson.length) * 3 <= MAX_RESULT_BYTES) return;
-  let bytes = Buffer.byteLength(text) + Buffer.byteLength(structuredJson);
+/**
+ * `structured` is left out when the text is its compact rendering (no `render`), so about the same
+ * size: counting the text twice is close enough for a safety net.
+ */
+function checkResultSize(text: string, structured: unknown, extra: readonly ContentBlock[]): void {
+  // A UTF-16 code unit is at most 3 UTF-8 bytes: most results are clearly small without encoding.
+  const textBound = text.length * 3 * (structured === undefined ? 2 : 1);
+  if (
+    extra.length === 0 &&
+    textBound <= MAX_RESULT_BYTES &&
+    (structured === undefined || jsonFitsIn(structured, MAX_RESULT_BYTES - textBound))
+  )
+    return;
+  const structuredBytes =
+    structured === undefined ? Buffer.byteLength(text) : Buffer.byteLength(JSON.stringify(structured));
+  let bytes = Buffer.byteLength(text) + structuredBytes;
   for (const block of extra) bytes += Buffer.byteLength(JSON.stringify(block));
   if (bytes <= MAX_RESULT_BYTES) return;
   const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
