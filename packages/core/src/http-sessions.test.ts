@@ -259,7 +259,8 @@ async function readEvent(response: Response, needle: string): Promise<{ id: stri
   const reader = (response.body as ReadableStream<Uint8Array>).getReader();
   const decoder = new TextDecoder();
   let buffer = '';
-  const deadline = Date.now() + 3000;
+  // Generous: a loaded CI machine can take seconds to deliver an event; only a missing one fails.
+  const deadline = Date.now() + 10_000;
   while (Date.now() < deadline) {
     const { value, done } = await reader.read();
     if (done) break;

@@ -178,7 +178,7 @@ describe('2026 era change notifications over stdio', () => {
       resourceSubscriptions: ['sqlite://schema'],
     });
     await callTool(server.client, 'write_query', { query: 'CREATE TABLE t (x)' });
-    const deadline = Date.now() + 3000;
+    const deadline = Date.now() + 10_000;
     while (!seen.includes('updated sqlite://schema') && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
@@ -212,7 +212,7 @@ describe('2026 era change notifications over HTTP', () => {
       resourceSubscriptions: ['sqlite://schema', 'sqlite://table/t'],
     });
     const waitFor = async (entry: string) => {
-      const deadline = Date.now() + 5000;
+      const deadline = Date.now() + 10_000;
       while (!seen.includes(entry) && Date.now() < deadline) await sleep(20);
       expect(seen).toContain(entry);
     };

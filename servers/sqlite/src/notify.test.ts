@@ -15,7 +15,8 @@ function watch(client: Client) {
   client.setNotificationHandler('notifications/resources/updated', (n) => {
     seen.push(`updated ${n.params.uri}`);
   });
-  const waitFor = async (entry: string, ms = 3000) => {
+  // Generous: the poll runs every second, and a loaded CI machine can delay it by seconds.
+  const waitFor = async (entry: string, ms = 10_000) => {
     const deadline = Date.now() + ms;
     while (!seen.includes(entry)) {
       if (Date.now() > deadline)
