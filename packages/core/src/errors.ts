@@ -116,6 +116,26 @@ const SYSTEM_ERRORS: Record<string, (err: NodeJS.ErrnoException) => ToolError> =
   ELOOP: (e) =>
     new InvalidInputError(`Too many levels of symbolic links (a loop?) at ${e.path ?? 'the given path'}`),
   ENAMETOOLONG: () => new InvalidInputError('The path or one of its names is too long for the file system.'),
+  // Conditions of the machine, not of the server's code: the user can act on them.
+  ENOSPC: () =>
+    new InvalidInputError('No space left on the device.', {
+      hint: 'Tell the user the disk is full; nothing more can be written there until space is freed.',
+    }),
+  EDQUOT: () =>
+    new InvalidInputError('The disk quota is used up.', {
+      hint: 'Tell the user their quota is full; nothing more can be written there until space is freed.',
+    }),
+  EROFS: (e) => new PermissionDeniedError(`The file system holding ${e.path ?? 'the path'} is read-only.`),
+  EFBIG: () => new InvalidInputError('The file would be larger than the file system allows.'),
+  EBUSY: (e) =>
+    new InvalidInputError(`Busy: ${e.path ?? 'the path'} is in use (a mount point, or locked).`, {
+      hint: 'Try again later or choose another path.',
+    }),
+  // A special file (a device, a pipe, some /proc files) that has nothing to read without waiting.
+  EAGAIN: (e) =>
+    new InvalidInputError(
+      `${e.path ?? 'The file'} cannot be read without waiting: it is not a regular file.`,
+    ),
 };
 
 /** Turns anything thrown into a ToolError, or undefined when it is an unexpected (internal) error. */
