@@ -1,26 +1,14 @@
 // Process facts from Linux /proc, for the memory columns: the bench has no portable way to read a
 // child's peak memory or to find the processes it started.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { childrenOf } from '@refmcp/core/testing';
 
 /** Whether /proc can answer (Linux); elsewhere the memory rows say so instead of a number. */
 export const hasProc = () => existsSync('/proc/self/status');
 
 /** Pids whose parent is `pid`. */
-export function childrenOf(pid) {
-  const out = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      // The name in (…) may hold spaces: the parent pid is the second field after it.
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid) out.push(Number(entry));
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  return out;
-}
+export { childrenOf };
 
 /** `pid` and every process below it, parents first. */
 export function processTree(pid) {

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { spawnStdio, waitUntil } from '@refmcp/core/testing';
+import { childrenOf, spawnStdio, waitUntil } from '@refmcp/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
-import { childrenOf, makeDatabase } from './test-helpers.js';
+import { makeDatabase } from './test-helpers.js';
 
 const BIN = fileURLToPath(new URL('../dist/index.js', import.meta.url));
 const RUNAWAY =

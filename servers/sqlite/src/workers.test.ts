@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
-import { callTool, spawnStdio, waitUntil } from '@refmcp/core/testing';
+import { callTool, childrenOf, spawnStdio, waitUntil } from '@refmcp/core/testing';
 import { afterEach, expect, it } from 'vitest';
-import { childrenOf, makeDatabase } from './test-helpers.js';
+import { makeDatabase } from './test-helpers.js';
 
 const BIN = fileURLToPath(new URL('../dist/index.js', import.meta.url));
 

@@ -18,6 +18,7 @@ export { freePort } from './port.js';
 export { postJsonRpc } from './post.js';
 export { startPostgres, type TestPostgres } from './postgres.js';
 export { MAIN_THREAD_CPU_BUDGET_MS, type Pressure, underPressure } from './pressure.js';
+export { childrenOf } from './proc.js';
 export { type BinRun, callEveryTool, runBin } from './run-bin.js';
 export { runContextFor } from './run-context.js';
 export { type SpawnedServer, type SpawnOptions, spawnStdio } from './stdio.js';
