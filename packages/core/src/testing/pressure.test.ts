@@ -46,7 +46,9 @@ it.skipIf(!existsSync(dist))(
       // No ping can be answered while the server's loop is blocked for 800 ms of CPU.
       expect(frozen.maxPingMs).toBeGreaterThanOrEqual(400);
       expect(frozen.maxPingMs).toBeGreaterThan(calm.maxPingMs);
-      expect(frozen.mainThreadCpuMs).toBeGreaterThanOrEqual(800);
+      // Not all 800: the spin counts the whole process's CPU (GC helper threads too) and /proc
+      // counts the main thread's in 10 ms ticks (790 seen on Node 26).
+      expect(frozen.mainThreadCpuMs).toBeGreaterThanOrEqual(600);
       expect(calm.mainThreadCpuMs).toBeLessThan(400);
       expect(frozen.peakRssBytes).toBeGreaterThan(10 * 1024 * 1024);
     } finally {
