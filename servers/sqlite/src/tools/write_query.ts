@@ -6,12 +6,12 @@ import { defineTool, type SqliteContext } from '../deps.js';
 import { impactOf, impactWords, shownSql } from '../impact.js';
 import {
   capNotice,
-  cellSchema,
   clampRows,
   maxRowsSchema,
   noticeSchema,
   paramsSchema,
   renderTable,
+  rowsSchema,
   toBindable,
 } from '../results.js';
 
@@ -34,7 +34,7 @@ export default defineTool({
     lastInsertRowid: z.union([z.number(), z.string(), z.null()]),
     schemaChanged: z.boolean(),
     columns: z.array(z.string()),
-    rows: z.array(z.array(cellSchema)).describe('RETURNING rows, if any'),
+    rows: rowsSchema('RETURNING rows, if any'),
     truncated: z.boolean(),
     notice: noticeSchema(),
   }),
