@@ -4,22 +4,46 @@
 // and Node's. Over stdio by default (the SQLite suite's per-call floor); with --http over
 // Streamable HTTP (createMcpHandler and the Node adapter, the HTTP suite's floor), with the same
 // flags and log line as our servers: node floor-server.mjs --http --port <n>
+//
+// With --sqlite <file> --sql <statement> it also has a tool `rows` that runs the statement in
+// process with better-sqlite3 and answers with the rows as JSON text, as a minimal database
+// server would: the SQLite suite's floor for a big result.
 import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
 import { toNodeHandler } from '@modelcontextprotocol/node';
 import { createMcpHandler, McpServer } from '@modelcontextprotocol/server';
 import { StdioServerTransport } from '@modelcontextprotocol/server/stdio';
 
 const { values } = parseArgs({
-  options: { http: { type: 'boolean' }, port: { type: 'string', default: '0' } },
+  options: {
+    http: { type: 'boolean' },
+    port: { type: 'string', default: '0' },
+    sqlite: { type: 'string' },
+    sql: { type: 'string' },
+  },
   strict: false,
 });
+
+const statement = values.sqlite ? openStatement(values.sqlite, values.sql) : undefined;
+
+/** The server's own better-sqlite3 (the bench does not depend on it directly). */
+function openStatement(file, sql) {
+  const require = createRequire(new URL('../../servers/sqlite/package.json', import.meta.url));
+  const Database = require('better-sqlite3');
+  return new Database(file, { readonly: true }).prepare(sql);
+}
 
 function floor() {
   const server = new McpServer({ name: 'floor', version: '0.0.0' });
   server.registerTool('noop', { description: 'Does nothing.' }, async () => ({
     content: [{ type: 'text', text: 'ok' }],
   }));
+  if (statement) {
+    server.registerTool('rows', { description: 'Runs the statement.' }, async () => ({
+      content: [{ type: 'text', text: JSON.stringify(statement.all()) }],
+    }));
+  }
   return server;
 }
 
