@@ -8,6 +8,10 @@
 // With --sqlite <file> --sql <statement> it also has a tool `rows` that runs the statement in
 // process with better-sqlite3 and answers with the rows as JSON text, as a minimal database
 // server would: the SQLite suite's floor for a big result.
+//
+// With --dir <path> it also has the filesystem server's `list_allowed_directories`, the same
+// text and structured answer under the same output schema: the HTTP suite's floor, so both
+// sides send the client the same reply and differ only in what the server does to produce it.
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
@@ -21,16 +25,27 @@ const { values } = parseArgs({
     port: { type: 'string', default: '0' },
     sqlite: { type: 'string' },
     sql: { type: 'string' },
+    dir: { type: 'string' },
   },
   strict: false,
 });
 
 const statement = values.sqlite ? openStatement(values.sqlite, values.sql) : undefined;
 
+// Built once: zod compiles a parser per schema object, which a server built per request would
+// otherwise pay on every call.
+const directoriesSchema = values.dir
+  ? (({ z }) => z.object({ directories: z.array(z.string()) }))(serverRequire('filesystem', 'zod'))
+  : undefined;
+
+/** A dependency of one of our servers (the bench does not depend on it directly). */
+function serverRequire(server, id) {
+  return createRequire(new URL(`../../servers/${server}/package.json`, import.meta.url))(id);
+}
+
 /** The server's own better-sqlite3 (the bench does not depend on it directly). */
 function openStatement(file, sql) {
-  const require = createRequire(new URL('../../servers/sqlite/package.json', import.meta.url));
-  const Database = require('better-sqlite3');
+  const Database = serverRequire('sqlite', 'better-sqlite3');
   return new Database(file, { readonly: true }).prepare(sql);
 }
 
@@ -43,6 +58,20 @@ function floor() {
     server.registerTool('rows', { description: 'Runs the statement.' }, async () => ({
       content: [{ type: 'text', text: JSON.stringify(statement.all()) }],
     }));
+  }
+  if (values.dir) {
+    const directories = [values.dir];
+    server.registerTool(
+      'list_allowed_directories',
+      {
+        description: 'Lists the directories this server may access.',
+        outputSchema: directoriesSchema,
+      },
+      async () => ({
+        content: [{ type: 'text', text: `Allowed directories:\n${directories.join('\n')}` }],
+        structuredContent: { directories },
+      }),
+    );
   }
   return server;
 }

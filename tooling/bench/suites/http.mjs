@@ -1,5 +1,5 @@
 // HTTP: one filesystem server instance over Streamable HTTP against the floor, a bare SDK v2
-// server (../floor-server.mjs), with 16 concurrent clients making a trivial call, in both protocol
+// server (../floor-server.mjs) serving the same tool, with 16 concurrent clients making that call, in both protocol
 // eras. What ours costs above the floor is our plumbing: Host/Origin checks, the tool timeout,
 // output schemas, audit and approval hooks, sessions.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -117,7 +117,8 @@ export async function run({ flags }) {
   const rounds = sampleCount(flags, ROUNDS);
   const meta = {
     ours: '@refmcp/server-filesystem --http (servers/filesystem/dist), list_allowed_directories',
-    floor: 'tooling/bench/floor-server.mjs: createMcpHandler, one no-op tool, toNodeHandler',
+    floor:
+      'tooling/bench/floor-server.mjs --dir: createMcpHandler, the same list_allowed_directories, toNodeHandler',
     clients: CLIENTS,
     callsPerRound: calls,
     rounds,
@@ -134,7 +135,13 @@ export async function run({ flags }) {
       'list_allowed_directories',
     );
     bins.push(ours.bin);
-    const floor = side('floor', await spawnHttpBin({ command: process.execPath, args: [FLOOR_BIN] }), 'noop');
+    // The floor serves the same tool with the same reply: the clients, which share this process
+    // and so bound the calls/s, do the same work for both sides.
+    const floor = side(
+      'floor',
+      await spawnHttpBin({ command: process.execPath, args: [FLOOR_BIN, '--dir', scratch] }),
+      'list_allowed_directories',
+    );
     bins.push(floor.bin);
 
     for (const era of ERAS) {
@@ -144,6 +151,14 @@ export async function run({ flags }) {
         s.reset();
         s.clients = await connectClients(s.bin.url, era.id, CLIENTS);
       }
+      const replies = await Promise.all(
+        [ours, floor].map(async (s) => {
+          const { content, structuredContent } = await s.clients[0].callTool({ name: s.tool, arguments: {} });
+          return JSON.stringify({ content, structuredContent });
+        }),
+      );
+      if (replies[0] !== replies[1])
+        throw new BenchError(`the two sides answer differently: ${replies.join(' / ')}`);
       // The first round of each side is the warm-up: its calls count for neither side.
       let started = 0;
       const res = await interleave(
