@@ -284,7 +284,16 @@ export async function run({ flags }) {
         target: TARGET_SMALL,
         oursArgs: args,
         offArgs: args,
-        oursCall: async (s) => callAll(s, 'list_directory', args, ['entries', 'items']),
+        // Names grouped by type: every group counts.
+        oursCall: async (s) => {
+          const { structured } = await callTool(s, 'list_directory', args);
+          return {
+            count: ['directories', 'files', 'symlinks', 'other'].reduce(
+              (n, k) => n + structured[k].length,
+              0,
+            ),
+          };
+        },
         offCall: async (s) => ({ count: lines((await callTool(s, 'list_directory', args)).text) }),
         check: (o, b) => checkCell(o?.count, b?.count, { expected: tree.listEntries }),
       });

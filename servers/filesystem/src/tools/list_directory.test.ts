@@ -1,18 +1,30 @@
 import { execFileSync } from 'node:child_process';
-import { mkdir, symlink } from 'node:fs/promises';
+import { mkdir, symlink, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import path from 'node:path';
 import { callTool } from '@refmcp/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { writeTree } from '../fs/tree.test-support.js';
 import { type Fixture, makeFixture } from '../test-helpers.js';
 
-type Out = { path: string; entries: Array<{ name: string; type: string }> };
+type Out = { path: string; directories: string[]; files: string[]; symlinks: string[]; other: string[] };
 
 let fx: Fixture;
-afterEach(() => fx.close());
+const sockets: Array<() => void> = [];
+afterEach(async () => {
+  for (const close of sockets.splice(0)) close();
+  await fx.close();
+});
+
+/** A Unix socket at `file`: neither file, directory nor link. */
+async function listenOn(file: string): Promise<void> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(file, resolve));
+  sockets.push(() => server.close());
+}
 
 describe.each(['legacy', 'modern'] as const)('list_directory (%s)', (era) => {
-  it('lists directories first, then files, marking symlinks without following them', async () => {
+  it('groups the entries by type, directories first, marking symlinks without following them', async () => {
     fx = await makeFixture(era);
     await writeTree(fx.root, {
       'b.txt': '',
@@ -23,22 +35,22 @@ describe.each(['legacy', 'modern'] as const)('list_directory (%s)', (era) => {
       'node_modules/m': '',
     });
     await symlink(fx.outside, path.join(fx.root, 'out-link'));
+    await symlink('b.txt', path.join(fx.root, 'a-link'));
+    await writeFile(path.join(fx.root, 'z.txt'), '');
+    await listenOn(path.join(fx.root, 'sock'));
     const out = await callTool<Out>(fx.client, 'list_directory', { path: fx.root });
     expect(out.isError).toBe(false);
     expect(out.structured).toEqual({
       path: fx.root,
-      entries: [
-        { name: 'adir', type: 'directory' },
-        { name: 'node_modules', type: 'directory' },
-        { name: 'zdir', type: 'directory' },
-        { name: '.hidden', type: 'file' },
-        { name: 'A.md', type: 'file' },
-        { name: 'b.txt', type: 'file' },
-        { name: 'out-link', type: 'symlink' },
-      ],
+      directories: ['adir', 'node_modules', 'zdir'],
+      files: ['.hidden', 'A.md', 'b.txt', 'z.txt'],
+      symlinks: ['a-link', 'out-link'],
+      other: ['sock'],
     });
+    // Grouped by type in the text too: directories, files, links, then anything else.
     expect(out.text).toBe(
-      '[DIR] adir\n[DIR] node_modules\n[DIR] zdir\n[FILE] .hidden\n[FILE] A.md\n[FILE] b.txt\n[LINK] out-link',
+      '[DIR] adir\n[DIR] node_modules\n[DIR] zdir\n[FILE] .hidden\n[FILE] A.md\n[FILE] b.txt\n[FILE] z.txt\n' +
+        '[LINK] a-link\n[LINK] out-link\n[OTHER] sock',
     );
   });
 
@@ -46,7 +58,13 @@ describe.each(['legacy', 'modern'] as const)('list_directory (%s)', (era) => {
     fx = await makeFixture(era);
     await mkdir(path.join(fx.root, 'empty'));
     const out = await callTool<Out>(fx.client, 'list_directory', { path: 'empty' });
-    expect(out.structured).toEqual({ path: path.join(fx.root, 'empty'), entries: [] });
+    expect(out.structured).toEqual({
+      path: path.join(fx.root, 'empty'),
+      directories: [],
+      files: [],
+      symlinks: [],
+      other: [],
+    });
     expect(out.text).toBe(`${path.join(fx.root, 'empty')} is empty.`);
   });
 });
