@@ -1,6 +1,11 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import type { Tool } from '@modelcontextprotocol/client';
-import { connectInProcess, renderToolReference, replaceToolReference } from '@refmcp/core/testing';
+import {
+  annotationCells,
+  connectInProcess,
+  renderToolReference,
+  replaceToolReference,
+} from '@refmcp/core/testing';
 import { expect, it } from 'vitest';
 import { createApp } from './app.js';
 import { TOOL_SCOPES } from './scopes.js';
@@ -27,13 +32,11 @@ function renderToolTable(
   defaults: { tools: number; bytes: number },
 ) {
   const toolset = new Map(catalog.map((t) => [t.name, t.toolset ?? '']));
-  const mark = (value: boolean | undefined) => (value ? 'yes' : 'no');
   const perTool = (bytes: number, count: number) => Math.round(bytes / count);
   const rows = tools.map((t) => {
-    const a = t.annotations ?? {};
     const scopes = TOOL_SCOPES[t.name] ?? [];
     const scope = scopes.length > 0 ? scopes.map((s) => `\`${s}\``).join(' or ') : 'none';
-    return `| \`${t.name}\` | \`${toolset.get(t.name)}\` | ${mark(a.readOnlyHint)} | ${mark(a.destructiveHint)} | ${mark(a.idempotentHint)} | ${mark(a.openWorldHint)} | ${scope} |`;
+    return `| \`${t.name}\` | \`${toolset.get(t.name)}\` | ${annotationCells(t.annotations)} | ${scope} |`;
   });
   return [
     TABLE_START,

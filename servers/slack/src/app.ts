@@ -70,6 +70,8 @@ export function createApp(config: SlackConfig, options: AppOptions = {}): McpApp
     // Security: whatever Slack answers, a result stays small (bounded-result.ts) and an answer in
     // an odd shape reads as what it is (slack/errors.ts).
     tools,
+    // Up to 23 tools: every host pays for tools/list in context on every turn.
+    compactListing: true,
     logger,
     redact,
     capabilities: { resources: {}, prompts: {}, completions: {} },

@@ -16,7 +16,8 @@ const require = createRequire(import.meta.url);
 
 /**
  * The servers the tooling knows how to start, with a cheap read-only tool for load. `floor` is a
- * bare SDK v2 server with one no-op tool: the cost of the SDK and Node alone.
+ * bare SDK v2 server answering `list_allowed_directories` as the filesystem server does: the cost
+ * of the SDK and Node alone.
  */
 export const TARGETS = {
   filesystem: {
@@ -52,9 +53,11 @@ export const TARGETS = {
     },
   },
   floor: {
-    tool: 'noop',
-    async prepare() {
-      return { command: process.execPath, args: [path.join(here, '..', 'floor-server.mjs')] };
+    tool: 'list_allowed_directories',
+    async prepare(scratch) {
+      const dir = path.join(scratch, 'files');
+      await mkdir(dir);
+      return { command: process.execPath, args: [path.join(here, '..', 'floor-server.mjs'), '--dir', dir] };
     },
   },
 };

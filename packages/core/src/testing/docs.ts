@@ -39,15 +39,23 @@ export function renderToolReference(tools: readonly Tool[]): string {
     '| Tool | read-only | destructive | idempotent | open world |',
     '|---|---|---|---|---|',
   );
-  const mark = (value: boolean | undefined) => (value ? 'yes' : 'no');
-  for (const tool of tools) {
-    const a = tool.annotations ?? {};
-    out.push(
-      `| \`${tool.name}\` | ${mark(a.readOnlyHint)} | ${mark(a.destructiveHint)} | ${mark(a.idempotentHint)} | ${mark(a.openWorldHint)} |`,
-    );
-  }
+  for (const tool of tools) out.push(`| \`${tool.name}\` | ${annotationCells(tool.annotations)} |`);
   out.push('', TOOLS_END);
   return out.join('\n');
+}
+
+/**
+ * A tool's hints as table cells: `read-only | destructive | idempotent | open world`, each yes or
+ * no. A hint left out means the spec's default (a compact listing leaves out what adds nothing):
+ * not read-only, destructive and not idempotent unless read-only, open world.
+ */
+export function annotationCells(annotations: Tool['annotations']): string {
+  const a = annotations ?? {};
+  const readOnly = a.readOnlyHint ?? false;
+  const destructive = !readOnly && (a.destructiveHint ?? true);
+  const idempotent = readOnly || (a.idempotentHint ?? false);
+  const openWorld = a.openWorldHint ?? true;
+  return [readOnly, destructive, idempotent, openWorld].map((hint) => (hint ? 'yes' : 'no')).join(' | ');
 }
 
 /** Replaces the generated block in a README's text. */

@@ -5,7 +5,13 @@ export {
 } from './authorization-server.js';
 export { callTool, type ToolCallOutcome } from './call.js';
 export { answerApprovals, CAN_ASK_USER } from './confirm.js';
-export { renderToolReference, replaceToolReference, TOOLS_END, TOOLS_START } from './docs.js';
+export {
+  annotationCells,
+  renderToolReference,
+  replaceToolReference,
+  TOOLS_END,
+  TOOLS_START,
+} from './docs.js';
 export { clientOptionsFor, type TestEra } from './era.js';
 export { type ConnectHttpOptions, connectHttp, startHttpForTest, type TestHttpServer } from './http.js';
 export { type HttpBin, spawnHttpBin } from './http-bin.js';
