@@ -23,16 +23,46 @@ export function createRedactor(secrets: ReadonlyArray<string | undefined>): Reda
 /** True when `redact` can change nothing, so callers can skip walking large values. */
 export const redactsNothing = (redact: Redactor): boolean => redact === noSecrets;
 
-/** Every string in `value` (object keys included) passed through `redact`; other values kept. */
+/**
+ * Every string in `value` (object keys included) passed through `redact`; other values kept. Parts
+ * with nothing to redact are returned as they are, not copied: a result of thousands of objects
+ * (a page of messages) then costs a walk, not a second copy for the collector.
+ */
 export function redactDeep<T>(value: T, redact: Redactor): T {
   if (typeof value === 'string') return redact(value) as T;
-  if (Array.isArray(value)) return value.map((item) => redactDeep(item, redact)) as T;
+  if (Array.isArray(value)) {
+    let out: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      const clean = redactDeep(item, redact);
+      if (out) out.push(clean);
+      else if (clean !== item) out = [...value.slice(0, i), clean];
+    }
+    return (out ?? value) as T;
+  }
   if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) out[redact(key)] = redactDeep(item, redact);
-    return out as T;
+    const source = value as Record<string, unknown>;
+    const keys = Object.keys(source);
+    let out: Record<string, unknown> | undefined;
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i] as string;
+      const cleanKey = redact(key);
+      const item = source[key];
+      const clean = redactDeep(item, redact);
+      if (!out && (cleanKey !== key || clean !== item)) {
+        out = {};
+        for (const earlier of keys.slice(0, i)) define(out, earlier, source[earlier]);
+      }
+      if (out) define(out, cleanKey, clean);
+    }
+    return (out ?? value) as T;
   }
   return value;
+}
+
+/** An own property, even one named `__proto__` (which assignment would take as the prototype). */
+function define(target: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 interface Sender {

@@ -40,10 +40,30 @@ export interface RawMessage {
   subtype?: string;
 }
 
-/** Slack ts ("1712345678.000100") as ISO 8601 to the second, UTC. */
+const DAY_SECONDS = 86_400;
+const SECONDS = /^-?\d{1,13}$/;
+/** The last day formatted: a page of messages mostly falls on a few days. */
+let lastDay = { day: Number.NaN, prefix: '' };
+const twoDigits = (n: number) => (n < 10 ? `0${n}` : String(n));
+
+/**
+ * Slack ts ("1712345678.000100") as ISO 8601 to the second, UTC. The date part is formatted once
+ * per day and the time by hand: toISOString for every message was most of a page's formatting.
+ */
 export function isoTime(ts: string): string {
-  const seconds = Number(ts.split('.')[0]);
-  return Number.isFinite(seconds) ? new Date(seconds * 1000).toISOString().replace('.000Z', 'Z') : ts;
+  const dot = ts.indexOf('.');
+  const whole = dot === -1 ? ts : ts.slice(0, dot);
+  const seconds = Number(whole);
+  // Beyond ±8.64e15 ms a Date is invalid (toISOString would throw): keep such a ts as it came.
+  if (!SECONDS.test(whole) || Math.abs(seconds) > 8.64e12) return ts;
+  const day = Math.floor(seconds / DAY_SECONDS);
+  if (day !== lastDay.day) {
+    const iso = new Date(day * DAY_SECONDS * 1000).toISOString();
+    lastDay = { day, prefix: iso.slice(0, iso.indexOf('T') + 1) };
+  }
+  const rest = seconds - day * DAY_SECONDS;
+  const [hours, minutes] = [Math.floor(rest / 3600), Math.floor(rest / 60) % 60];
+  return `${lastDay.prefix}${twoDigits(hours)}:${twoDigits(minutes)}:${twoDigits(rest % 60)}Z`;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { InvalidInputError } from '../errors.js';
+import { jsonFitsIn } from '../json-size.js';
 import type { AnyTool } from '../tool.js';
 
 /**
@@ -52,6 +53,8 @@ const jsonBytes = (value: unknown) => Buffer.byteLength(JSON.stringify(value) ??
  * the longest that fits. Throws when even texts of MIN_TEXT_CHARS do not fit (too many items).
  */
 export function fitResult<T>(value: T, { maxBytes = MAX_RESULT_BYTES, hint = FEWER_ITEMS } = {}): T {
+  // Most results are far below the cap: a walk that over-counts says so without encoding them.
+  if (jsonFitsIn(value, maxBytes)) return value;
   const total = jsonBytes(value);
   if (total <= maxBytes) return value;
   const strings: Array<{ chars: number; bytes: number }> = [];
