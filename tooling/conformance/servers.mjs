@@ -43,7 +43,8 @@ const NOTES = 'Conformance fixture: the quick brown fox reads its own notes.\n';
 export const SERVERS = [
   {
     name: 'filesystem',
-    bin: path.join(serverDir('filesystem'), 'dist/index.js'),
+    // What the package's bin runs: the bundled server.
+    bin: path.join(serverDir('filesystem'), 'dist/bin.js'),
     async start() {
       const dir = await tempDir('fs');
       await mkdir(path.join(dir, 'docs'));

@@ -5,4 +5,4 @@
 import { enableCompileCache } from '@refmcp/core/compile-cache';
 
 enableCompileCache();
-await import('../dist/index.js');
+await import('../dist/bin.js');

@@ -14,8 +14,8 @@ import {
 } from '@refmcp/core/testing';
 import { describe, expect, it, onTestFinished } from 'vitest';
 
-/** The built server. */
-const BIN = fileURLToPath(new URL('../dist/index.js', import.meta.url));
+/** The built server as users run it: bundled (dist/index.js is the same code, unbundled). */
+const BIN = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
 /** The command `npx @refmcp/server-filesystem` runs: it turns on the compile cache, then loads BIN. */
 const COMMAND = fileURLToPath(new URL('../bin/refmcp-filesystem.js', import.meta.url));
 

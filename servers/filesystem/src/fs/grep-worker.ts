@@ -22,9 +22,9 @@ export interface BatchResult {
  * Batches are answered in the order they arrive, and the worker counts toward `limit` itself, so
  * once the limit is reached the remaining batches are answered at once without reading a file.
  */
-function workerMain(factory: typeof grepKernel): void {
-  const { parentPort } = require('node:worker_threads');
-  const kernel = factory(require('node:fs'));
+function workerMain(factory: typeof grepKernel, load: NodeJS.Require): void {
+  const parentPort = (load('node:worker_threads') as typeof import('node:worker_threads')).parentPort!;
+  const kernel = factory(load('node:fs'));
   let job: GrepJob;
   let matcher: ReturnType<typeof kernel.prepare>;
   let remaining = 0;
@@ -53,8 +53,12 @@ function workerMain(factory: typeof grepKernel): void {
   });
 }
 
-/** What a worker runs: the kernel and the worker's side, as source text (a worker gets no imports). */
-const WORKER_SOURCE = `'use strict';\nconst grepKernel = ${grepKernel.toString()};\n(${workerMain.toString()})(grepKernel);`;
+/**
+ * What a worker runs: the kernel and the worker's side, as source text (a worker gets no imports).
+ * The worker's `require` is passed in by name from the text: a bundler rewrites `require` in the
+ * functions' own bodies (into a helper the worker does not have), but not a parameter.
+ */
+const WORKER_SOURCE = `'use strict';\nconst grepKernel = ${grepKernel.toString()};\n(${workerMain.toString()})(grepKernel, require);`;
 
 /** Workers kept between searches: starting one costs tens of milliseconds. */
 const MAX_IDLE = 2;
