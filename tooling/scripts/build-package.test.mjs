@@ -55,7 +55,7 @@ it('every package builds through build-package.mjs, never by deleting dist first
       const script = pkg.scripts?.build;
       if (script === undefined) continue;
       expect(script, `${group}/${name}`).toMatch(
-        /^node \.\.\/\.\.\/tooling\/scripts\/build-package\.mjs( --bin)?$/,
+        /^node \.\.\/\.\.\/tooling\/scripts\/build-package\.mjs( --bin( --bundle)?)?$/,
       );
     }
   }
@@ -68,6 +68,34 @@ it('replaces dist whole when the compile succeeds, and marks the entry executabl
   expect(await readdir(path.join(dir, 'dist'))).toEqual(['index.js']);
   expect(await readFile(path.join(dir, 'dist/index.js'), 'utf8')).toContain('answer = 42');
   expect((await stat(path.join(dir, 'dist/index.js'))).mode & 0o111).not.toBe(0);
+  expect(await leftovers(dir)).toEqual([]);
+});
+
+it('with --bundle, also writes dist/bin.js: the entry and what it imports in one file that runs alone', async () => {
+  const dir = await makePackage(
+    "import { double } from './double.js';\nexport const answer: number = double(21);\nconsole.log(`answer ${answer}`);\n",
+  );
+  await writeFile(path.join(dir, 'src/double.ts'), 'export const double = (n: number): number => n * 2;\n');
+  await writeFile(path.join(dir, 'package.json'), JSON.stringify({ type: 'module' }));
+  const run = build(dir, { args: ['--bin', '--bundle'] });
+  expect(await run.exited).toBe(0);
+  expect((await readdir(path.join(dir, 'dist'))).sort()).toEqual(['bin.js', 'double.js', 'index.js']);
+  expect((await stat(path.join(dir, 'dist/bin.js'))).mode & 0o111).not.toBe(0);
+  const bundled = await readFile(path.join(dir, 'dist/bin.js'), 'utf8');
+  expect(bundled).not.toMatch(/from ['"]\.\/double\.js['"]/);
+  // Runs with nothing beside it: the module it imported is inside.
+  const alone = await mkdtemp(path.join(tmpdir(), 'refmcp-bundle-'));
+  onTestFinished(() => rm(alone, { recursive: true, force: true }));
+  await writeFile(path.join(alone, 'bin.mjs'), bundled);
+  const child = spawn(process.execPath, [path.join(alone, 'bin.mjs')], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  child.stdout.on('data', (chunk) => {
+    out += chunk;
+  });
+  await new Promise((resolve) => child.once('exit', resolve));
+  expect(out).toBe('answer 42\n');
   expect(await leftovers(dir)).toEqual([]);
 });
 
