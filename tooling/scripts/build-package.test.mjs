@@ -73,7 +73,7 @@ it('replaces dist whole when the compile succeeds, and marks the entry executabl
 
 it('with --bundle, also writes dist/bin.js: the entry and what it imports in one file that runs alone', async () => {
   const dir = await makePackage(
-    "import { double } from './double.js';\nexport const answer: number = double(21);\nconsole.log(`answer ${answer}`);\n",
+    "import { double } from './double.js';\nexport const answer: number = double(21);\nconsole.log('answer', answer);\n",
   );
   await writeFile(path.join(dir, 'src/double.ts'), 'export const double = (n: number): number => n * 2;\n');
   await writeFile(path.join(dir, 'package.json'), JSON.stringify({ type: 'module' }));
