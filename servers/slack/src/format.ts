@@ -62,7 +62,8 @@ export function isoTime(ts: string): string {
     lastDay = { day, prefix: iso.slice(0, iso.indexOf('T') + 1) };
   }
   const rest = seconds - day * DAY_SECONDS;
-  const [hours, minutes] = [Math.floor(rest / 3600), Math.floor(rest / 60) % 60];
+  const hours = Math.floor(rest / 3600);
+  const minutes = Math.floor(rest / 60) % 60;
   return `${lastDay.prefix}${twoDigits(hours)}:${twoDigits(minutes)}:${twoDigits(rest % 60)}Z`;
 }
 
