@@ -25,7 +25,12 @@ export function quantile(sorted, q) {
 
 /**
  * `callers`: [{ name, token, calls, rate }] (rate in calls/s). `midRun` ({ afterCalls, action })
- * runs once when that many calls have been started. Resolves with a row per caller and totals.
+ * runs once when that many calls have been started. `maxInFlight` caps each caller's calls awaiting
+ * an answer: set it well above what the gateway admits at once, so that it only binds when this
+ * process itself falls behind. Without it, a starved generator catches up by starting hundreds of
+ * calls at once, each on a fresh connection it then cannot write to for seconds, and HAProxy
+ * rightly answers a connection silent for `timeout http-request` with 408 (587 of 2,000 calls on
+ * one loaded core). Resolves with a row per caller and totals.
  */
 export async function runGuardLoad({
   url,
@@ -35,6 +40,7 @@ export async function runGuardLoad({
   era = 'modern',
   timeoutMs = 30_000,
   midRun,
+  maxInFlight = Number.POSITIVE_INFINITY,
 }) {
   const totals = newCounts();
   /** Refusals that broke the contract: no Retry-After, or a body that is not a JSON-RPC error. */
@@ -107,17 +113,22 @@ export async function runGuardLoad({
   const runCaller = async (entry) => {
     const { calls, rate } = entry.caller;
     const pending = [];
+    const inFlight = new Set();
     const t0 = performance.now();
     let issued = 0;
     while (issued < calls) {
       // Every call whose start time has come starts now: a generator that fell behind catches up.
       const due = Math.min(calls, Math.floor(((performance.now() - t0) / 1000) * rate) + 1);
-      for (; issued < due; issued++) {
-        pending.push(callOnce(entry));
+      for (; issued < due && inFlight.size < maxInFlight; issued++) {
+        const call = callOnce(entry).finally(() => inFlight.delete(call));
+        inFlight.add(call);
+        pending.push(call);
         started++;
         if (midRun && !midRunDone && started >= midRun.afterCalls) midRunDone = midRun.action();
       }
-      await new Promise((resolve) => setTimeout(resolve, 5));
+      await (inFlight.size >= maxInFlight
+        ? Promise.race(inFlight)
+        : new Promise((resolve) => setTimeout(resolve, 5)));
     }
     await Promise.all(pending);
   };

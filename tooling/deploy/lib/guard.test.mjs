@@ -161,6 +161,8 @@ describe('the gateway guards the instances', () => {
         callers,
         tool: cluster.tool,
         midRun: { afterCalls: 800, action: () => victim.kill() },
+        // The gateway holds 16 calls at most (2 × 4 running, 8 queued) and answers the rest at once.
+        maxInFlight: 32,
       });
 
       // No call lost: each one got a result, a 429 or a 503, each refusal well formed.
