@@ -43,7 +43,13 @@ const BIG = 10_000;
 const LOOKUP_ID = 42_424;
 
 const SAMPLES_BIG = { full: 11, quick: 3 };
-const SAMPLES_SMALL = { full: 41, quick: 9 };
+/**
+ * A lookup takes about a millisecond: 41 samples after one warm-up round measured mostly code the
+ * JIT had not compiled yet and a few calls that a slow wake-up doubled (medians moved by 30%
+ * between two runs), so the small cases take many more, after a longer warm-up.
+ */
+const SAMPLES_SMALL = { full: 401, quick: 41 };
+const WARMUP_SMALL = 20;
 const SAMPLES_CELL = { full: 5, quick: 2 };
 
 /**
@@ -269,6 +275,7 @@ export async function run({ flags }) {
         id: 'point-lookup',
         title: 'read_query by primary key',
         samples: SAMPLES_SMALL,
+        warmup: WARMUP_SMALL,
         floor: async () => (await callTool(floor, 'noop', {})).text.length,
         ours: async () =>
           (await callTool(ours, 'read_query', { query: SQL_POINT, params: [LOOKUP_ID] })).structured.rowCount,
@@ -300,7 +307,7 @@ export async function run({ flags }) {
           direct: spec.direct,
           floor: spec.floor,
         },
-        { samples, warmup: 1 },
+        { samples, warmup: spec.warmup ?? 1 },
       );
       const counts = { ours: res.ours.last, official: res.official?.last, direct: res.direct.last };
       if (spec.floorRows) counts.floor = await spec.floorRows();

@@ -1,5 +1,6 @@
 import { CancelledError, InvalidInputError, type Logger, TimeoutError } from '@refmcp/core';
 import { translateError } from './errors.js';
+import { InProcessReads } from './in-process.js';
 import { RunnerExited, RunnerProcess, type RunnerRequestBody } from './process.js';
 import type { RunnerOptions } from './protocol.js';
 
@@ -188,10 +189,12 @@ class Lane {
 /**
  * Every statement runs in a worker process, so that a slow one never blocks the server: reads on
  * a small pool of read-only connections, writes one at a time on a single read-write connection.
+ * The exception: a read whose cost is bounded before it starts (in-process.ts).
  */
 export class DatabasePool {
   private readonly readers: Lane;
   private readonly writer: Lane | undefined;
+  private readonly inProcess: InProcessReads | undefined;
 
   constructor(options: PoolOptions) {
     const base = {
@@ -213,9 +216,25 @@ export class DatabasePool {
     this.writer = options.readOnly
       ? undefined
       : new Lane({ ...base, role: 'writer' }, 1, options.queryTimeoutMs, log);
+    // Attached databases would need measuring too; their reads keep to the workers.
+    this.inProcess =
+      base.attach.length > 0
+        ? undefined
+        : new InProcessReads({
+            ...base,
+            logger: log,
+            measure: () =>
+              this.readers
+                .submit<{ maxPayload: number }>({ op: 'payload' }, undefined, { background: true })
+                .then((r) => r.maxPayload),
+          });
   }
 
   read<T>(body: RunnerRequestBody, signal?: AbortSignal, options?: SubmitOptions): Promise<T> {
+    if (body.op === 'query' && body.mode === 'read' && !signal?.aborted) {
+      const rows = this.inProcess?.tryRead(body.sql, body.params, body.offset, body.limit);
+      if (rows) return Promise.resolve(rows as T);
+    }
     return this.readers.submit<T>(body, signal, options);
   }
 
@@ -224,7 +243,13 @@ export class DatabasePool {
     return this.writer.submit<T>(body, signal);
   }
 
+  /** What in-process.ts answered; undefined when this database's reads all go to workers. */
+  inProcessStats(): ReturnType<InProcessReads['stats']> | undefined {
+    return this.inProcess?.stats();
+  }
+
   close(): void {
+    this.inProcess?.close();
     this.readers.close();
     this.writer?.close();
   }

@@ -66,6 +66,8 @@ export type RunnerRequest =
       format: 'csv' | 'json';
       limits: IoLimits;
     }
+  /** The largest record payload in the main database, in bytes (SQLite's `dbstat`). */
+  | { id: number; op: 'payload' }
   /** Our own introspection SQL (identifiers bound, never interpolated); rows as objects. */
   | { id: number; op: 'all'; sql: string; params: Params };
 

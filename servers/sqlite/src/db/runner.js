@@ -109,6 +109,11 @@ process.on('disconnect', () => process.exit(0));
 /** @param {RunnerRequest} request */
 function handle(request) {
   if (request.op === 'all') return { rows: introspect(request.sql, request.params) };
+  if (request.op === 'payload') {
+    // Reads every page (aggregate: one row per table and index): bounded by the file's size.
+    const largest = db.prepare("SELECT max(mx_payload) FROM dbstat('main', 1)").pluck().get();
+    return { maxPayload: Number(largest ?? 0) };
+  }
   if (request.op === 'plan') {
     // A plan runs nothing, so it is read on the classifier, where compiling cannot act either.
     classifier.prepare(request.sql); // one statement, valid SQL: otherwise the error names the real problem
