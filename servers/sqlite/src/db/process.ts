@@ -1,4 +1,5 @@
 import { type ChildProcess, fork } from 'node:child_process';
+import type { Socket } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RunnerError, RunnerOptions, RunnerRequest, RunnerResponse } from './protocol.js';
@@ -56,9 +57,11 @@ export class RunnerProcess {
   killed = false;
 
   constructor(options: RunnerOptions, onExit: (process: RunnerProcess) => void) {
-    this.child = fork(RUNNER, [JSON.stringify(options)], {
+    const lifeline = process.platform === 'linux';
+    this.child = fork(RUNNER, [JSON.stringify({ ...options, ...(lifeline && { lifelineFd: 4 }) })], {
       // Security: stdout of a stdio server is the JSON-RPC channel; the runner never gets it.
-      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+      // Fd 4: the lifeline (see orphan-watch.js), a socket whose other end only this process holds.
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc', ...(lifeline ? (['pipe'] as const) : [])],
       serialization: 'advanced',
       // Not the parent's flags (test runners, loaders, inspectors): a plain Node process.
       execArgv: [],
@@ -68,6 +71,11 @@ export class RunnerProcess {
     });
     // A send to a process that just died fails with EPIPE; its 'exit' settles the request.
     this.child.on('error', () => {});
+    const lifelineEnd = this.child.stdio[4] as Socket | null | undefined;
+    // Never a reason for the server to stay alive; closed when the worker exits, so that its
+    // watching shell ends too.
+    lifelineEnd?.on('error', () => {});
+    lifelineEnd?.unref();
     // An idle runner must not keep the server alive; stdin or the HTTP listener does that.
     this.child.unref();
     this.ready = new Promise((resolve, reject) => {
@@ -87,6 +95,7 @@ export class RunnerProcess {
       });
       this.child.once('exit', (code, signal) => {
         this.exited = true;
+        lifelineEnd?.destroy();
         const error = new RunnerExited(`database worker exited (${signal ?? `code ${code}`})`);
         reject(error);
         this.pending?.reject(error);

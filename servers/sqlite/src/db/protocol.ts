@@ -18,6 +18,8 @@ export interface RunnerOptions {
   maxResultBytes: number;
   /** Other databases attached read-only under their name (see runner.js, attachAll). */
   attach: Array<{ name: string; file: string }>;
+  /** A socket only the server holds the other end of (see orphan-watch.js). */
+  lifelineFd?: number;
 }
 
 /**

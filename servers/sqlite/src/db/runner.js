@@ -78,7 +78,7 @@ try {
 /** Long text cut to the cell cap, in every answer. */
 const cells = cellMaker(options.maxCellBytes);
 const { readRows, write, createTable, introspect } = statementsOn(db, cells, options.maxResultBytes);
-watchForOrphaning();
+watchForOrphaning(options.lifelineFd);
 
 /**
  * Set when a batch compiled a statement on the writing connection that turned out not to be a
