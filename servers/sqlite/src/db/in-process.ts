@@ -82,6 +82,10 @@ export class InProcessReads {
   /** The rows, or undefined when this read must go to a worker. Never throws. */
   tryRead(sql: string, params: Params, offset: number, limit: number): ReadResult | undefined {
     if (this.disabled || sql.length > MAX_SQL_CHARS || !QUERY_START.test(sql)) return undefined;
+    // Function calls, subqueries, IN lists and CTEs all need a parenthesis, and almost none of them
+    // compiles to a bounded program: the main thread does not compile them twice for nothing, and
+    // a server that only runs such statements never opens this connection.
+    if (sql.includes('(')) return undefined;
     const c = this.connection;
     if (!c) {
       void this.open();

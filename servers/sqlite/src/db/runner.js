@@ -16,7 +16,6 @@
  */
 import Database from 'better-sqlite3';
 import { cellMaker } from './cells.js';
-import { exportRows, importFile } from './io.js';
 import { watchForOrphaning } from './orphan-watch.js';
 import { checkProgram, impactOf } from './program.js';
 import { describe, packRows } from './reply.js';
@@ -106,8 +105,15 @@ process.on('message', async (/** @type {RunnerRequest} */ request) => {
 // The server went away (exited, crashed or was killed): nothing left to answer.
 process.on('disconnect', () => process.exit(0));
 
+/**
+ * The CSV and JSON file code, loaded by the first import or export: most workers never run one,
+ * and the CSV libraries cost 3 MB of RSS in every worker process.
+ * @type {Promise<typeof import('./io.js')> | undefined}
+ */
+let io;
+
 /** @param {RunnerRequest} request */
-function handle(request) {
+async function handle(request) {
   if (request.op === 'all') return { rows: introspect(request.sql, request.params) };
   if (request.op === 'payload') {
     // Reads every page (aggregate: one row per table and index): bounded by the file's size.
@@ -134,12 +140,14 @@ function handle(request) {
   if (request.op === 'import') {
     if (options.role === 'reader') throw new Refused('not_read_only');
     db.pragma('schema_version', { simple: true });
+    const { importFile } = await (io ??= import('./io.js'));
     return importFile(db, request);
   }
   if (request.op === 'export') {
     const probe = classifier.prepare(request.sql);
     if (!probe.readonly) throw new Refused('not_read_only');
     if (!probe.reader) throw new Refused('returns_no_rows');
+    const { exportRows } = await (io ??= import('./io.js'));
     return exportRows(db.prepare(request.sql), request.params, request, (s, p) =>
       bind(s.raw(true), p, (r, args) => /** @type {Iterable<unknown[]>} */ (r.iterate(...args))),
     );
