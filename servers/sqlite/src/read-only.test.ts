@@ -1,9 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { createLogger } from '@refmcp/core';
 import { callTool } from '@refmcp/core/testing';
 import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import { DatabasePool } from './db/pool.js';
-import { type Fixture, makeDatabase, makeFixture } from './test-helpers.js';
+import { type Fixture, makeDatabase, makeFixture, poolOptions } from './test-helpers.js';
 
 /** Statements that would change the file, or reach another one, if anything let them through. */
 const TRICKS = [
@@ -84,16 +83,9 @@ describe('the read-only connection itself', () => {
     const { dir, file, cleanup } = makeDatabase();
     onTestFinished(cleanup);
     const before = readFileSync(file);
-    const pool = new DatabasePool({
-      file,
-      readOnly: true,
-      busyTimeoutMs: 100,
-      queryTimeoutMs: 5000,
-      readers: 1,
-      maxCellBytes: 64 * 1024,
-      maxResultBytes: 4 * 1024 * 1024,
-      logger: createLogger({ name: 'test', level: 'silent' }),
-    });
+    const pool = new DatabasePool(
+      poolOptions(file, { readOnly: true, busyTimeoutMs: 100, queryTimeoutMs: 5000 }),
+    );
     // `all` is the unclassified path for our own introspection SQL; RETURNING makes a write
     // return rows, so it runs all the way into the engine.
     const attempt = (sql: string) =>

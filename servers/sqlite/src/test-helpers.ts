@@ -7,6 +7,7 @@ import { connectInProcess, type TestEra } from '@refmcp/core/testing';
 import Database from 'better-sqlite3';
 import { createApp } from './app.js';
 import type { SqliteConfig } from './config.js';
+import type { PoolOptions } from './db/pool.js';
 
 export const SEED = `
 CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT NOT NULL, email TEXT UNIQUE, city TEXT DEFAULT 'Paris');
@@ -38,6 +39,21 @@ export function makeDatabase(seed: string | null = SEED): { dir: string; file: s
     throw error;
   }
   return { dir, file, cleanup };
+}
+
+/** A DatabasePool's options for tests: one reader, silent, generous timeouts; override any. */
+export function poolOptions(file: string, overrides: Partial<PoolOptions> = {}): PoolOptions {
+  return {
+    file,
+    readOnly: false,
+    busyTimeoutMs: 1000,
+    queryTimeoutMs: 60_000,
+    readers: 1,
+    maxCellBytes: 64 * 1024,
+    maxResultBytes: 4 * 1024 * 1024,
+    logger: createLogger({ name: 'test', level: 'silent' }),
+    ...overrides,
+  };
 }
 
 export function testConfig(file: string, overrides: Partial<SqliteConfig> = {}): SqliteConfig {

@@ -1,7 +1,7 @@
-import { CancelledError, createLogger } from '@refmcp/core';
+import { CancelledError } from '@refmcp/core';
 import Database from 'better-sqlite3';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { makeDatabase } from '../test-helpers.js';
+import { makeDatabase, poolOptions } from '../test-helpers.js';
 import { DatabasePool } from './pool.js';
 import type { ReadResult } from './protocol.js';
 
@@ -18,18 +18,8 @@ async function until(attempt: () => Promise<boolean>, what: string, timeoutMs = 
 const ENDLESS = 'WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c';
 
 function openPool(file: string, attach: Array<{ name: string; file: string }> = []) {
-  const pool = new DatabasePool({
-    file,
-    attach,
-    readOnly: false,
-    busyTimeoutMs: 1000,
-    queryTimeoutMs: 60_000,
-    // One reader: a read that waits for a worker waits behind whatever that worker runs.
-    readers: 1,
-    maxCellBytes: 64 * 1024,
-    maxResultBytes: 4 * 1024 * 1024,
-    logger: createLogger({ name: 'test', level: 'silent' }),
-  });
+  // One reader: a read that waits for a worker waits behind whatever that worker runs.
+  const pool = new DatabasePool(poolOptions(file, { attach }));
   onTestFinished(() => pool.close());
   const read = (sql: string, params: unknown[] = [], signal?: AbortSignal) =>
     pool.read<ReadResult>({ op: 'query', mode: 'read', sql, params, offset: 0, limit: 100 }, signal);

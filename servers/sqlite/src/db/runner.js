@@ -106,11 +106,10 @@ process.on('message', async (/** @type {RunnerRequest} */ request) => {
 process.on('disconnect', () => process.exit(0));
 
 /**
- * The CSV and JSON file code, loaded by the first import or export: most workers never run one,
- * and the CSV libraries cost 3 MB of RSS in every worker process.
- * @type {Promise<typeof import('./io.js')> | undefined}
+ * The CSV and JSON file code, loaded by the first import or export (the module cache keeps it):
+ * most workers never run one, and the CSV libraries cost 3 MB of RSS in every worker process.
  */
-let io;
+const fileIo = () => import('./io.js');
 
 /** @param {RunnerRequest} request */
 async function handle(request) {
@@ -140,14 +139,14 @@ async function handle(request) {
   if (request.op === 'import') {
     if (options.role === 'reader') throw new Refused('not_read_only');
     db.pragma('schema_version', { simple: true });
-    const { importFile } = await (io ??= import('./io.js'));
+    const { importFile } = await fileIo();
     return importFile(db, request);
   }
   if (request.op === 'export') {
     const probe = classifier.prepare(request.sql);
     if (!probe.readonly) throw new Refused('not_read_only');
     if (!probe.reader) throw new Refused('returns_no_rows');
-    const { exportRows } = await (io ??= import('./io.js'));
+    const { exportRows } = await fileIo();
     return exportRows(db.prepare(request.sql), request.params, request, (s, p) =>
       bind(s.raw(true), p, (r, args) => /** @type {Iterable<unknown[]>} */ (r.iterate(...args))),
     );
