@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { makeDatabase, poolOptions } from '../test-helpers.js';
 import { DatabasePool } from './pool.js';
-import type { ReadResult } from './protocol.js';
+import type { Params, ReadResult } from './protocol.js';
 
 const LOOKUP = 'SELECT * FROM customers WHERE id = ?';
 /** Runs `attempt` until it returns true; fails naming `what` after `timeoutMs`. */
@@ -21,10 +21,10 @@ function openPool(file: string, attach: Array<{ name: string; file: string }> = 
   // One reader: a read that waits for a worker waits behind whatever that worker runs.
   const pool = new DatabasePool(poolOptions(file, { attach }));
   onTestFinished(() => pool.close());
-  const read = (sql: string, params: unknown[] = [], signal?: AbortSignal) =>
+  const read = (sql: string, params: Params = [], signal?: AbortSignal) =>
     pool.read<ReadResult>({ op: 'query', mode: 'read', sql, params, offset: 0, limit: 100 }, signal);
   /** Reads until one is answered in process (the first ones start the worker and measure). */
-  const warm = async (sql = LOOKUP, params: unknown[] = [1]) => {
+  const warm = async (sql = LOOKUP, params: Params = [1]) => {
     const before = pool.inProcessStats()?.served ?? 0;
     await until(async () => {
       await read(sql, params);
@@ -50,6 +50,8 @@ describe('reads answered in the server process', () => {
     expect(await read('SELECT * FROM kinds WHERE id = ?', [1])).toEqual(fromWorker);
     // The text cell was cut to the cell cap in both: the same helpers made both answers.
     expect(fromWorker.cellsCut).toBe(1);
+    // Each statement is classified by a worker once; from then on this one needs no worker.
+    await warm(LOOKUP, [1]);
 
     const controller = new AbortController();
     const endless = read(ENDLESS, [], controller.signal);
@@ -96,6 +98,37 @@ describe('reads answered in the server process', () => {
     const big = await read(LOOKUP, [99]);
     expect(big.cellsCut).toBe(1);
     expect(pool.inProcessStats()!.served).toBe(served);
+  });
+
+  it('bound parameters count: a large one sends the same lookup to the workers', async () => {
+    const db = makeDatabase();
+    onTestFinished(db.cleanup);
+    const { pool, read, warm } = openPool(db.file);
+    const echo = 'SELECT :v AS a, :v AS b, name FROM customers WHERE id = :id';
+    await warm(echo, { v: 'small', id: 1 });
+    const served = pool.inProcessStats()!.served;
+    const big = 'x'.repeat(1024 * 1024);
+    const answer = await read(echo, { v: big, id: 1 });
+    expect(answer.rows[0]?.[2]).toBe('Ada');
+    expect(answer.cellsCut).toBe(2);
+    expect(pool.inProcessStats()!.served).toBe(served);
+    await read(echo, { v: 'small again', id: 1 });
+    expect(pool.inProcessStats()!.served).toBe(served + 1);
+  });
+
+  it('a statement the workers find unbounded is never compiled here: views that double at each level', async () => {
+    const db = makeDatabase();
+    onTestFinished(db.cleanup);
+    const other = new Database(db.file);
+    other.exec('CREATE TABLE one (a INTEGER); INSERT INTO one VALUES (1);');
+    other.exec('CREATE VIEW v0 AS SELECT a AS x FROM one WHERE rowid = 1');
+    for (let i = 1; i <= 12; i++) other.exec(`CREATE VIEW v${i} AS SELECT x + x AS x FROM v${i - 1}`);
+    other.close();
+    const { pool, read, warm } = openPool(db.file);
+    await warm();
+    expect(pool.inProcessStats()!.compiled).toBe(1);
+    for (let i = 0; i < 3; i++) expect((await read('SELECT * FROM v12')).rows).toEqual([[4096]]);
+    expect(pool.inProcessStats()!.compiled).toBe(1);
   });
 
   it('a database with others attached keeps every read in its workers', async () => {

@@ -2,9 +2,9 @@ import { statSync } from 'node:fs';
 import type { Logger } from '@refmcp/core';
 import type BetterSqlite3 from 'better-sqlite3';
 import { cellMaker, headerBytes } from './cells.js';
-import type { Cell, Params, ReadResult } from './protocol.js';
+import type { Cell, Params, ReadResult, Verdict } from './protocol.js';
 import { bind } from './statements.js';
-import { boundedReads, type Instruction } from './straight-line.js';
+import { boundedProgram, type Instruction, mayBeBounded } from './straight-line.js';
 
 /**
  * Reads too small to be worth a worker process, answered on the server's own thread.
@@ -12,18 +12,22 @@ import { boundedReads, type Instruction } from './straight-line.js';
  * Every statement runs in a worker process so that a timeout can kill it (runner.js says why a
  * thread cannot). For a point lookup that hop is most of the call: four processes wake in turn
  * where an in-process server wakes two. A read runs here instead only when its cost is bounded
- * before it starts, by what SQLite compiled (straight-line.ts: each instruction at most once, no
- * functions, no loops) and by the data: each cell it reads is at most the database's largest
- * record, which a worker measures (`dbstat`) and which holds until another connection commits
- * (`PRAGMA data_version`, read in the same transaction as the statement). Reads whose worst case
- * is over READ_BUDGET_BYTES, and anything that fails here for any reason, go to the workers,
- * which give the answer or the error they always gave.
+ * before it starts:
+ * - by what SQLite compiled (straight-line.js: each instruction at most once, no functions, no
+ *   loops, at most 200 instructions). A worker classifies a statement first, where compiling it
+ *   is itself bounded by the query timeout (a chain of views can make compiling exponential);
+ *   only a statement it found bounded at the current schema version is compiled here, and its
+ *   program is read again with each call's parameters (with STAT4, bindings can change the plan);
+ * - by the data: each cell it reads is at most the database's largest record, which a worker
+ *   measures (`dbstat`) and which holds until another connection commits (`PRAGMA data_version`,
+ *   read in the same transaction as the statement), and each instruction touches at most the
+ *   bound parameters' bytes.
+ * Reads whose worst case is over READ_BUDGET_BYTES, and anything that fails here for any reason,
+ * go to the workers, which give the answer or the error they always gave.
  */
 
-/** The most bytes of cells one in-process read may touch, worst case: ~10 ms of copying. */
+/** The most bytes one in-process read may touch, worst case: ~10 ms of copying. */
 const READ_BUDGET_BYTES = 8 * 1024 * 1024;
-/** Longer SQL is not compiled here: compiling is linear in the text, but not free. */
-const MAX_SQL_CHARS = 2000;
 /** Bigger files are not measured: `dbstat` reads every page. */
 const MAX_MEASURED_FILE_BYTES = 256 * 1024 * 1024;
 /**
@@ -33,11 +37,6 @@ const MAX_MEASURED_FILE_BYTES = 256 * 1024 * 1024;
 const MEASURE_INTERVAL_MS = 5000;
 const MEASURE_DUTY = 20;
 const STATEMENT_CACHE = 64;
-/**
- * Compile-time PRAGMAs change the connection that compiles them (runner.js), and only a query
- * can be bounded: nothing but these statements is compiled here, even to be classified.
- */
-const QUERY_START = /^\s*(SELECT|WITH|VALUES)\b/i;
 
 export interface InProcessOptions {
   file: string;
@@ -51,10 +50,9 @@ export interface InProcessOptions {
 interface Compiled {
   /** In raw mode: rows come as arrays. */
   stmt: BetterSqlite3.Statement;
+  explain: BetterSqlite3.Statement;
   columns: string[];
   schemaVersion: number;
-  /** Cell reads in the program; undefined when it is not bounded. */
-  reads: number | undefined;
 }
 
 interface Connection {
@@ -71,6 +69,10 @@ export class InProcessReads {
   private opening = false;
   private disabled = false;
   private readonly compiled = new Map<string, Compiled>();
+  /** What the workers said of each statement (most recent last). */
+  private readonly verdicts = new Map<string, Verdict>();
+  /** The schema version this connection last saw. */
+  private schemaVersion: number | undefined;
   /** The largest record, valid while this connection's data_version is `dataVersion`. */
   private largest: { dataVersion: number; bytes: number } | undefined;
   private measuring = false;
@@ -79,31 +81,44 @@ export class InProcessReads {
 
   constructor(private readonly options: InProcessOptions) {}
 
+  /** Whether the worker running this read should also classify it (see `learn`). */
+  wantsVerdict(sql: string): boolean {
+    if (this.disabled || !mayBeBounded(sql)) return false;
+    const known = this.verdicts.get(sql);
+    return known === undefined || known.schemaVersion !== this.schemaVersion;
+  }
+
+  /** A worker's classification of a statement (runner.js, verdictOf). */
+  learn(sql: string, verdict: Verdict): void {
+    remember(this.verdicts, sql, verdict);
+    this.schemaVersion = verdict.schemaVersion;
+    // The connection opens once a statement is worth it: never, on a server of scans and calls.
+    if (verdict.bounded && !this.connection) void this.open();
+  }
+
   /** The rows, or undefined when this read must go to a worker. Never throws. */
   tryRead(sql: string, params: Params, offset: number, limit: number): ReadResult | undefined {
-    if (this.disabled || sql.length > MAX_SQL_CHARS || !QUERY_START.test(sql)) return undefined;
-    // Function calls, subqueries, IN lists and CTEs all need a parenthesis, and almost none of them
-    // compiles to a bounded program: the main thread does not compile them twice for nothing, and
-    // a server that only runs such statements never opens this connection.
-    if (sql.includes('(')) return undefined;
+    const verdict = this.verdicts.get(sql);
     const c = this.connection;
-    if (!c) {
-      void this.open();
-      return undefined;
-    }
+    if (this.disabled || !c || !verdict?.bounded) return undefined;
     try {
       c.begin.run();
       try {
         // The read transaction starts here: schema and data stay as read until the commit.
         const schemaVersion = Number(c.schemaVersion.get());
+        this.schemaVersion = schemaVersion;
+        if (verdict.schemaVersion !== schemaVersion) return undefined;
         const dataVersion = Number(c.dataVersion.get());
-        const compiled = this.compile(c, sql, params, schemaVersion);
-        if (compiled.reads === undefined) return undefined;
         if (this.largest?.dataVersion !== dataVersion) {
           this.measure(dataVersion);
           return undefined;
         }
-        if (this.largest.bytes * Math.max(1, compiled.reads) > READ_BUDGET_BYTES) return undefined;
+        const compiled = this.compile(c, sql, schemaVersion);
+        const program = bind(compiled.explain, params, (s, p) => s.all(...p)) as Instruction[];
+        const bounded = boundedProgram(program);
+        if (!bounded) return undefined;
+        const worst = bounded.cellReads * this.largest.bytes + bounded.instructions * paramBytes(params);
+        if (worst > READ_BUDGET_BYTES) return undefined;
         const result = this.rowsOf(c, compiled, params, offset, limit);
         if (result) this.served++;
         return result;
@@ -119,9 +134,12 @@ export class InProcessReads {
     }
   }
 
-  /** Reads answered here, and the last measured largest record (bytes), for logs and tests. */
-  stats(): { served: number; largestRecordBytes: number | undefined } {
-    return { served: this.served, largestRecordBytes: this.largest?.bytes };
+  /**
+   * Reads answered here, statements compiled here, and the last measured largest record (bytes),
+   * for logs and tests.
+   */
+  stats(): { served: number; compiled: number; largestRecordBytes: number | undefined } {
+    return { served: this.served, compiled: this.compiled.size, largestRecordBytes: this.largest?.bytes };
   }
 
   close(): void {
@@ -130,23 +148,18 @@ export class InProcessReads {
     this.connection = undefined;
   }
 
-  private compile(c: Connection, sql: string, params: Params, schemaVersion: number): Compiled {
+  private compile(c: Connection, sql: string, schemaVersion: number): Compiled {
     const cached = this.compiled.get(sql);
     if (cached && cached.schemaVersion === schemaVersion) return cached;
     const stmt = c.db.prepare(sql);
-    let columns: string[] = [];
-    let reads: number | undefined;
-    if (stmt.readonly && stmt.reader) {
-      const explain = c.db.prepare(`EXPLAIN ${sql}`).raw(true);
-      // Binding is needed to step EXPLAIN; the program does not depend on the values.
-      reads = boundedReads(bind(explain, params, (s, p) => s.all(...p)) as Instruction[]);
-      columns = stmt.columns().map((column) => column.name);
-      stmt.raw(true);
-    }
-    const entry = { stmt, columns, schemaVersion, reads };
-    this.compiled.delete(sql);
-    this.compiled.set(sql, entry);
-    if (this.compiled.size > STATEMENT_CACHE) this.compiled.delete(this.compiled.keys().next().value!);
+    if (!stmt.readonly || !stmt.reader) throw new Error('not a read that returns rows');
+    const entry = {
+      stmt: stmt.raw(true),
+      explain: c.db.prepare(`EXPLAIN ${sql}`).raw(true),
+      columns: stmt.columns().map((column) => column.name),
+      schemaVersion,
+    };
+    remember(this.compiled, sql, entry);
     return entry;
   }
 
@@ -235,4 +248,23 @@ export class InProcessReads {
       this.options.logger.debug('in-process reads unavailable', { error: String(error) });
     }
   }
+}
+
+/** Keeps the most recent STATEMENT_CACHE entries. */
+function remember<T>(cache: Map<string, T>, key: string, value: T): void {
+  cache.delete(key);
+  cache.set(key, value);
+  if (cache.size > STATEMENT_CACHE) cache.delete(cache.keys().next().value!);
+}
+
+/** An upper bound on the bytes of the bound parameters, as SQLite holds them. */
+function paramBytes(params: Params): number {
+  const values = params === undefined ? [] : Array.isArray(params) ? params : Object.values(params);
+  let bytes = 0;
+  for (const value of values) {
+    if (typeof value === 'string') bytes += value.length * 3;
+    else if (value instanceof Uint8Array) bytes += value.byteLength;
+    else bytes += 8;
+  }
+  return bytes;
 }

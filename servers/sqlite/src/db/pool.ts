@@ -2,7 +2,7 @@ import { CancelledError, InvalidInputError, type Logger, TimeoutError } from '@r
 import { translateError } from './errors.js';
 import { InProcessReads } from './in-process.js';
 import { RunnerExited, RunnerProcess, type RunnerRequestBody } from './process.js';
-import type { RunnerOptions } from './protocol.js';
+import type { ReadResult, RunnerOptions } from './protocol.js';
 
 export interface PoolOptions {
   file: string;
@@ -231,9 +231,18 @@ export class DatabasePool {
   }
 
   read<T>(body: RunnerRequestBody, signal?: AbortSignal, options?: SubmitOptions): Promise<T> {
-    if (body.op === 'query' && body.mode === 'read' && !signal?.aborted) {
-      const rows = this.inProcess?.tryRead(body.sql, body.params, body.offset, body.limit);
+    const inProcess = this.inProcess;
+    if (inProcess && body.op === 'query' && body.mode === 'read' && !signal?.aborted) {
+      const rows = inProcess.tryRead(body.sql, body.params, body.offset, body.limit);
       if (rows) return Promise.resolve(rows as T);
+      if (inProcess.wantsVerdict(body.sql)) {
+        return this.readers
+          .submit<ReadResult>({ ...body, classify: true }, signal, options)
+          .then(({ verdict, ...result }) => {
+            if (verdict) inProcess.learn(body.sql, verdict);
+            return result as T;
+          });
+      }
     }
     return this.readers.submit<T>(body, signal, options);
   }

@@ -47,7 +47,17 @@ export interface IoResult {
 export type QueryMode = 'read' | 'write' | 'create_table';
 
 export type RunnerRequest =
-  | { id: number; op: 'query'; mode: QueryMode; sql: string; params: Params; offset: number; limit: number }
+  | {
+      id: number;
+      op: 'query';
+      mode: QueryMode;
+      sql: string;
+      params: Params;
+      offset: number;
+      limit: number;
+      /** Reads only: also say whether the server may answer this statement itself (in-process.ts). */
+      classify?: boolean;
+    }
   | { id: number; op: 'plan'; sql: string; params: Params }
   /** What a write statement would destroy, read from its compiled program; nothing runs. */
   | { id: number; op: 'impact'; sql: string; params: Params }
@@ -82,6 +92,13 @@ export interface ReadResult {
   cellsCut: number;
   /** The rows stopped at the byte cap (rather than at the row limit). */
   stoppedAtBytes: boolean;
+  /** When asked (`classify`): whether the compiled program is bounded, at this schema version. */
+  verdict?: Verdict;
+}
+
+export interface Verdict {
+  schemaVersion: number;
+  bounded: boolean;
 }
 
 export interface WriteResult extends ReadResult {

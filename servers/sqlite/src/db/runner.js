@@ -20,6 +20,7 @@ import { watchForOrphaning } from './orphan-watch.js';
 import { checkProgram, impactOf } from './program.js';
 import { describe, packRows } from './reply.js';
 import { bind, Refused, statementsOn } from './statements.js';
+import { boundedProgram } from './straight-line.js';
 
 /** @typedef {import('./protocol.js').RunnerOptions} RunnerOptions */
 /** @typedef {import('./protocol.js').RunnerRequest} RunnerRequest */
@@ -163,7 +164,8 @@ async function handle(request) {
     // rows; none of them is a query, and ATTACH would open files other than ours.
     if (!probe.reader) throw new Refused('returns_no_rows');
     const stmt = db.prepare(request.sql);
-    return readRows(stmt, request.params, request.offset, request.limit);
+    const result = readRows(stmt, request.params, request.offset, request.limit);
+    return request.classify ? { ...result, verdict: verdictOf(request.sql, request.params) } : result;
   }
   // Security: the same engine-level flag, the other way round. ATTACH and DETACH are "read-only"
   // to SQLite, so they are refused here too: no statement may reach a file other than ours.
@@ -173,6 +175,28 @@ async function handle(request) {
   return request.mode === 'create_table'
     ? createTable(stmt, request.params)
     : write(stmt, request.params, request.limit);
+}
+
+/**
+ * Whether the server may answer this statement itself (see in-process.ts): its compiled program,
+ * read here where compiling is bounded by the query timeout, and the schema version it holds for.
+ * One read transaction, so that both describe the same schema.
+ * @param {string} sql
+ * @param {unknown} params
+ */
+function verdictOf(sql, params) {
+  try {
+    classifier.exec('BEGIN');
+    const schemaVersion = Number(classifier.pragma('schema_version', { simple: true }));
+    const explain = classifier.prepare(`EXPLAIN ${sql}`).raw(true);
+    const program = /** @type {unknown[][]} */ (bind(explain, params, (s, p) => s.all(...p)));
+    return { schemaVersion, bounded: boundedProgram(program) !== undefined };
+  } catch {
+    // The rows are the answer; without a verdict the statement simply stays with the workers.
+    return undefined;
+  } finally {
+    if (classifier.inTransaction) classifier.exec('COMMIT');
+  }
 }
 
 /**

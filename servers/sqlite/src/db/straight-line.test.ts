@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { boundedReads, type Instruction } from './straight-line.js';
+import { boundedProgram, type Instruction, mayBeBounded } from './straight-line.js';
 
 // Programs compiled by the real SQLite this server ships with, never written by hand.
 const db = new Database(':memory:');
@@ -20,7 +20,7 @@ function program(sql: string): Instruction[] {
   return explain.all(...Array(placeholders).fill(1)) as Instruction[];
 }
 
-describe('boundedReads', () => {
+describe('boundedProgram', () => {
   it.each([
     ['SELECT * FROM t WHERE id = ?'],
     ['SELECT note FROM t WHERE code = ?'],
@@ -31,7 +31,7 @@ describe('boundedReads', () => {
     ["VALUES (1, 2.5, NULL, x'00')"],
     ['SELECT 1'],
   ])('a bounded read: %s', (sql) => {
-    expect(boundedReads(program(sql))).toBeGreaterThanOrEqual(0);
+    expect(boundedProgram(program(sql))).toBeDefined();
   });
 
   it.each([
@@ -57,23 +57,44 @@ describe('boundedReads', () => {
     ['SELECT * FROM pragma_table_info(?)'],
     ["SELECT * FROM json_each('[1,2,3]')"],
   ])('not bounded: %s', (sql) => {
-    expect(boundedReads(program(sql))).toBeUndefined();
+    expect(boundedProgram(program(sql))).toBeUndefined();
   });
 
-  it('counts the instructions that read a cell', () => {
-    expect(boundedReads(program('SELECT id, code, note FROM t WHERE id = ?'))).toBe(3);
+  it('counts the cells a program reads, a seek as a B-tree descent of 40 keys', () => {
+    const lookup = program('SELECT id, code, note FROM t WHERE id = ?');
+    expect(boundedProgram(lookup)).toEqual({ instructions: lookup.length, cellReads: 2 + 40 });
+  });
+
+  it('refuses a program over 200 instructions, however straight', () => {
+    const wide = program(`SELECT ${Array(250).fill('?').join(', ')}`);
+    expect(wide.length).toBeGreaterThan(200);
+    expect(boundedProgram(wide)).toBeUndefined();
   });
 
   it('refuses a program out of the usual shape: a backward jump, or a prologue entered twice', () => {
     const lookup = program('SELECT * FROM t WHERE id = ?');
     const at = lookup.findIndex((op) => op[1] === 'SeekRowid');
     const backward = lookup.map((op, i) => (i === at ? [...op.slice(0, 3), 1, ...op.slice(4)] : op));
-    expect(boundedReads(backward)).toBeUndefined();
+    expect(boundedProgram(backward)).toBeUndefined();
     const prologue = Number(lookup[0]![3]);
     const intoPrologue = lookup.map((op, i) =>
       i === at ? [...op.slice(0, 3), prologue, ...op.slice(4)] : op,
     );
-    expect(boundedReads(intoPrologue)).toBeUndefined();
-    expect(boundedReads(lookup)).toBeGreaterThan(0);
+    expect(boundedProgram(intoPrologue)).toBeUndefined();
+    expect(boundedProgram(lookup)).toBeDefined();
+  });
+});
+
+describe('mayBeBounded', () => {
+  it.each([
+    ['SELECT * FROM t WHERE id = ?', true],
+    ['  with x as (select 1) select * from x', false],
+    ['select note from t where code = ?', true],
+    ['SELECT hex(note) FROM t WHERE id = ?', false],
+    ['PRAGMA busy_timeout = 0', false],
+    ['/* SELECT */ PRAGMA user_version', false],
+    [`SELECT * FROM t WHERE note = '${'x'.repeat(2000)}'`, false],
+  ])('%s: %s', (sql, expected) => {
+    expect(mayBeBounded(sql)).toBe(expected);
   });
 });

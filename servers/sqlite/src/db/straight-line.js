@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * Whether a compiled read statement is bounded by construction: a program SQLite produced (read
  * from `EXPLAIN`, never from the SQL text) in which every instruction runs at most once and none
@@ -8,8 +9,18 @@
  * proving bounded, and runs in a worker process as every statement did before.
  */
 
-/** One instruction of `EXPLAIN <sql>` in raw mode: addr, opcode, p1, p2, p3, p4, p5, comment. */
-export type Instruction = unknown[];
+/** @typedef {unknown[]} Instruction One row of `EXPLAIN <sql>` in raw mode: addr, opcode, p1, p2, p3, p4, p5, comment. */
+/**
+ * @typedef {object} Bounded
+ * @property {number} instructions how many instructions the program has
+ * @property {number} cellReads how many records it may read, each at most the largest one: a
+ *   Column reads one cell; a seek compares keys along a B-tree descent, counted as SEEK_READS
+ */
+
+/** Key comparisons in one B-tree descent, generously: log2 of 10^12 entries. */
+const SEEK_READS = 40;
+/** Longer programs are not bounded enough to run on the server's thread, nor to compile there. */
+const MAX_INSTRUCTIONS = 200;
 
 /** Allowed opcodes whose P2 is an address to jump to (not a register). */
 const JUMPS_AT_P2 = new Set([
@@ -93,23 +104,28 @@ const ALLOWED = new Set([
  * How SQLite lays out every program: `Init` at 0 jumps to a prologue at the end (transactions,
  * constants), which ends with `Goto 1` back into the body; the body ends with `Halt`. This accepts
  * a program only in that shape with every other jump going forward inside the body, so each
- * instruction runs at most once. Returns the number of instructions that read a cell, for the
- * caller's bound on bytes read; undefined when the program is not bounded.
+ * instruction runs at most once. Undefined when the program is not bounded.
+ * @param {readonly Instruction[]} program
+ * @returns {Bounded | undefined}
  */
-export function boundedReads(program: readonly Instruction[]): number | undefined {
-  const opcode = (at: number) => String(program[at]?.[1]);
-  const p2 = (at: number) => Number(program[at]?.[3]);
-  if (program.length < 3 || opcode(0) !== 'Init') return undefined;
+export function boundedProgram(program) {
+  /** @param {number} at */
+  const opcode = (at) => String(program[at]?.[1]);
+  /** @param {number} at */
+  const p2 = (at) => Number(program[at]?.[3]);
+  if (program.length < 3 || program.length > MAX_INSTRUCTIONS || opcode(0) !== 'Init') return undefined;
   const prologue = p2(0);
   const last = program.length - 1;
   // The body ends with Halt just before the prologue; the prologue ends with its jump back.
   if (prologue <= 1 || prologue > last || opcode(prologue - 1) !== 'Halt') return undefined;
   if (opcode(last) !== 'Goto' || p2(last) !== 1) return undefined;
-  let reads = 0;
+  let cellReads = 0;
   for (let at = 1; at < last; at++) {
     const name = opcode(at);
     if (!ALLOWED.has(name) || Number(program[at]?.[0]) !== at) return undefined;
-    if (name === 'Column' || name.startsWith('Idx') || name.startsWith('Seek')) reads++;
+    if (name === 'Column') cellReads++;
+    else if (name.startsWith('Idx') || name.startsWith('Seek') || name === 'NotExists')
+      cellReads += SEEK_READS;
     if (!JUMPS_AT_P2.has(name)) continue;
     const target = p2(at);
     // MustBeInt with P2 = 0 raises an error instead of jumping.
@@ -117,5 +133,15 @@ export function boundedReads(program: readonly Instruction[]): number | undefine
     // Forward, and inside the body: the prologue runs once, entered from Init only.
     if (at >= prologue || !(target > at && target < prologue)) return undefined;
   }
-  return reads;
+  return { instructions: program.length, cellReads };
+}
+
+/**
+ * Statements worth classifying: only a query can be bounded, and compiling a PRAGMA can change
+ * the connection that compiles it (runner.js). Function calls, subqueries, IN lists and CTEs all
+ * need a parenthesis and almost never compile to a bounded program.
+ * @param {string} sql
+ */
+export function mayBeBounded(sql) {
+  return sql.length <= 2000 && /^\s*(SELECT|WITH|VALUES)\b/i.test(sql) && !sql.includes('(');
 }
