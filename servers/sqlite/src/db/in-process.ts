@@ -178,6 +178,8 @@ export class InProcessReads {
     const all = bind(compiled.stmt, params, (s, p) => s.all(...p)) as unknown[][];
     const rows: Cell[][] = [];
     let left = this.options.maxResultBytes - headerBytes(compiled.columns);
+    // Column names alone over the cap: the worker's refusal says so.
+    if (left < 0) return undefined;
     let cellsCut = 0;
     for (const raw of all.slice(offset, offset + limit)) {
       const { row, bytes, cut } = c.cells.row(raw);
