@@ -28,6 +28,7 @@ const VALUES = [
   'encodeCursor',
   'packageVersion',
   'paginate',
+  'rawJson',
   'readOnly',
   'reply',
   'runCli',
@@ -56,7 +57,7 @@ it('exports exactly the agreed runtime names', () => {
   expect(Object.keys(core).sort()).toEqual(VALUES);
 });
 
-it('exports exactly the agreed types, and 40 names or fewer in all', async () => {
+it('exports exactly the agreed types, and 41 names or fewer in all', async () => {
   const source = await readFile(new URL('./index.ts', import.meta.url), 'utf8');
   const names = [...source.matchAll(/export \{([^}]*)\}/g)].flatMap((m) =>
     (m[1] ?? '')
@@ -66,5 +67,6 @@ it('exports exactly the agreed types, and 40 names or fewer in all', async () =>
   );
   const types = names.filter((n) => n.startsWith('type ')).map((n) => n.slice(5));
   expect(types.sort()).toEqual(TYPES);
-  expect(names.length).toBeLessThanOrEqual(40);
+  // 41 since rawJson (a result's pre-encoded part): raise it only for a name every server may need.
+  expect(names.length).toBeLessThanOrEqual(41);
 });

@@ -17,6 +17,7 @@ export {
 export { createLogger, type Logger, type LogLevel } from './logger.js';
 export { decodeCursor, encodeCursor, paginate } from './pagination.js';
 export { throwIfAborted } from './progress.js';
+export { rawJson } from './raw-json.js';
 export { createRedactor } from './redact.js';
 export { type RunContext, runCli } from './run.js';
 export { selectTools, toolChoiceFrom, toolChoiceOptions } from './select.js';

@@ -1,3 +1,5 @@
+import { RawJson } from './raw-json.js';
+
 /**
  * True when `JSON.stringify(value)` surely takes at most `budget` UTF-8 bytes, found without
  * building the string: every string counted at 6 bytes a code unit (a control character becomes
@@ -12,6 +14,8 @@ export function jsonFitsIn(value: unknown, budget: number): boolean {
     const item = stack.pop();
     if (typeof item === 'string') bytes += item.length * 6 + 2;
     else if (item === null || typeof item !== 'object') bytes += 24;
+    // Already JSON: a UTF-16 code unit is at most 3 UTF-8 bytes.
+    else if (item instanceof RawJson) bytes += item.text.length * 3;
     else if (typeof (item as { toJSON?: unknown }).toJSON === 'function') {
       // A Date and the like: what it encodes to is not in its own keys.
       bytes += Buffer.byteLength(JSON.stringify(item) ?? '');

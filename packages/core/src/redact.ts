@@ -1,3 +1,5 @@
+import { RawJson } from './raw-json.js';
+
 /**
  * Removes known secret values (tokens, passwords) from text before it reaches a log line or a
  * client. Secrets are registered once at startup; matching is exact, so short values that would
@@ -30,6 +32,12 @@ export const redactsNothing = (redact: Redactor): boolean => redact === noSecret
  */
 export function redactDeep<T>(value: T, redact: Redactor): T {
   if (typeof value === 'string') return redact(value) as T;
+  // Its strings as they decode: a secret with a quote or backslash is spelled otherwise in JSON.
+  if (value instanceof RawJson) {
+    const parsed: unknown = JSON.parse(value.text);
+    const clean = redactDeep(parsed, redact);
+    return (clean === parsed ? value : new RawJson(JSON.stringify(clean))) as T;
+  }
   if (Array.isArray(value)) {
     let out: unknown[] | undefined;
     for (let i = 0; i < value.length; i++) {

@@ -1,4 +1,4 @@
-import { StdioServerTransport, serveStdio } from '@modelcontextprotocol/server/stdio';
+import { serveStdio } from '@modelcontextprotocol/server/stdio';
 import type { McpApp, ServeOptions } from './app.js';
 import { type AuditLog, openAuditLog } from './audit.js';
 import {
@@ -17,6 +17,7 @@ import { type OAuthConfig, oauthConfigFrom } from './oauth-config.js';
 import { createRedactor } from './redact.js';
 import { guardStdin, STDIO_MESSAGE_LIMIT } from './stdio-guard.js';
 import { trackStdioListens } from './stdio-listen.js';
+import { StdioTransport } from './stdio-transport.js';
 
 export interface RunContext<O extends OptionSpecs> {
   options: OptionValues<O> & CommonOptions;
@@ -118,7 +119,7 @@ export async function runCli<O extends OptionSpecs>(options: RunCliOptions<O>): 
     shutdown = () => http.close();
   } else {
     if (oauthConfig) logger.warn('the --oauth-* flags apply to --http only; stdio has no authentication');
-    const transport = new StdioServerTransport(refuseOversized(logger), process.stdout);
+    const transport = new StdioTransport(refuseOversized(logger), process.stdout);
     const stdio = serveStdio((request) => app.createServer(request, serve), {
       onerror: (error) => logger.warn('stdio error', { error: error.message }),
       transport: app.changes ? trackStdioListens(transport, app.changes) : transport,
@@ -166,15 +167,13 @@ function openAudit(app: McpApp, values: CommonOptions): AuditLog | undefined {
  * so the connection stays usable. Written straight to stdout as one whole line, like the SDK's.
  */
 function refuseOversized(logger: Logger) {
-  return process.stdin.pipe(
-    guardStdin((id, bytes) => {
-      const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
-      const message = `The request is ${mib(bytes)}; one message over stdio may be at most ${mib(STDIO_MESSAGE_LIMIT)}. Send less in one call.`;
-      logger.warn('oversized stdio message refused', { bytes, id });
-      if (id !== undefined)
-        process.stdout.write(`${JSON.stringify({ jsonrpc: '2.0', id, error: { code: -32600, message } })}\n`);
-    }),
-  );
+  return guardStdin(process.stdin, (id, bytes) => {
+    const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
+    const message = `The request is ${mib(bytes)}; one message over stdio may be at most ${mib(STDIO_MESSAGE_LIMIT)}. Send less in one call.`;
+    logger.warn('oversized stdio message refused', { bytes, id });
+    if (id !== undefined)
+      process.stdout.write(`${JSON.stringify({ jsonrpc: '2.0', id, error: { code: -32600, message } })}\n`);
+  });
 }
 
 /** One line on stderr and exit code 2: the convention for "you configured me wrong". */

@@ -83,7 +83,8 @@ export function registerTool<Deps>(
         if (decision.confirmed) audit?.note({ confirmedBy: subjectOf(sdk) });
         const returned = await withDeadline(tool.handler(input, ctx), signal, serve.toolTimeoutMs);
         const structured = returned instanceof ToolReply ? returned.structured : returned;
-        const text = tool.render ? tool.render(structured) : renderCompact(structured);
+        const given = returned instanceof ToolReply ? returned.text : undefined;
+        const text = given ?? (tool.render ? tool.render(structured) : renderCompact(structured));
         const extra = returned instanceof ToolReply ? returned.content : [];
         checkResultSize(text, tool.render ? structured : undefined, extra);
         log.debug('call ok', { ms: Math.round(performance.now() - started) });

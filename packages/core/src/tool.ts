@@ -32,17 +32,24 @@ export interface ToolContext<Deps> {
 
 /**
  * A reply with extra content blocks (an image, an embedded resource) next to the structured
- * output. Tools that only return data return the data itself.
+ * output, or with its text view already made (`text`, in place of `render`'s) where the data was
+ * produced, such as rows rendered by the database worker that read them. Tools that only return
+ * data return the data itself.
  */
 export class ToolReply<Out> {
   constructor(
     readonly structured: Out,
     readonly content: ContentBlock[],
+    readonly text?: string,
   ) {}
 }
 
-export function reply<Out>(structured: Out, content: ContentBlock[]): ToolReply<Out> {
-  return new ToolReply(structured, content);
+export function reply<Out>(
+  structured: Out,
+  content: ContentBlock[],
+  options: { text?: string } = {},
+): ToolReply<Out> {
+  return new ToolReply(structured, content, options.text);
 }
 
 export interface ToolDefinition<

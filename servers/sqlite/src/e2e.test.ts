@@ -96,6 +96,40 @@ describe.each(['legacy', 'modern'] as const)('the built binary (%s era)', (era: 
   });
 });
 
+describe('rows of every kind', () => {
+  // Over stdio a worker's rows are written into the reply as the worker encoded them; over HTTP
+  // they are encoded again from their values. A client must get the same rows either way.
+  const QUERY = String.raw`SELECT 'plain' AS a, 'quote " back \ pipe | tab	' AS b, 'line
+break' AS c, 'ünïcödé ✓ 𝄞' AS d, 9007199254740993 AS e, -0.5 AS f, NULL AS g, x'00ff' AS h, 1e999 AS i`;
+  const ROW = [
+    'plain',
+    'quote " back \\ pipe | tab\t',
+    'line\nbreak',
+    'ünïcödé ✓ 𝄞',
+    '9007199254740993',
+    -0.5,
+    null,
+    { $blob: 'AP8=', bytes: 2 },
+    'Infinity',
+  ];
+
+  it('come whole and exact over stdio and over Streamable HTTP', async () => {
+    const db = tempDatabase();
+    const server = await spawnStdio({ command: process.execPath, args: [BIN, db.file] });
+    onTestFinished(() => server.close());
+    const http = await spawnHttpBin({ command: process.execPath, args: [BIN, db.file] });
+    onTestFinished(http.stop);
+    const client = await connectHttp(http.url, 'legacy');
+    onTestFinished(() => client.close());
+    for (const c of [server.client, client]) {
+      const out = await callTool(c, 'read_query', { query: QUERY });
+      expect(out.structured).toMatchObject({ rows: [ROW], rowCount: 1, truncated: false });
+      expect(out.text).toContain('quote " back \\ pipe \\| tab');
+      expect(out.text).toContain('line\\nbreak');
+    }
+  });
+});
+
 /** The arguments for two databases and a files folder, each in a temp folder removed afterwards. */
 function multiArgs(): string[] {
   const sales = tempDatabase();

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import { decodeCursor, encodeCursor, InvalidInputError } from '@refmcp/core';
 import * as z from 'zod';
-import { formatBytes, showCell } from './db/cells.js';
-import type { Cell, Params, ReadResult } from './db/protocol.js';
+import { formatBytes } from './db/cells.js';
+import type { Params, ReadResult } from './db/protocol.js';
+
+export { renderTable } from './db/cells.js';
 
 export const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
@@ -66,14 +68,14 @@ export function noticeSchema() {
  * did. `rest` is how to get the rows that did not fit.
  */
 export function capNotice(
-  result: Pick<ReadResult, 'rows' | 'cellsCut' | 'stoppedAtBytes'>,
+  result: Pick<ReadResult, 'cellsCut' | 'stoppedAtBytes'> & { rowCount: number },
   caps: { maxCellBytes: number; maxResultBytes: number },
   rest: string,
 ): string | undefined {
   const parts: string[] = [];
   if (result.stoppedAtBytes) {
     parts.push(
-      `Stopped after ${result.rows.length} rows at the ${formatBytes(caps.maxResultBytes)} result cap (--max-result-bytes); ${rest}.`,
+      `Stopped after ${result.rowCount} rows at the ${formatBytes(caps.maxResultBytes)} result cap (--max-result-bytes); ${rest}.`,
     );
   }
   if (result.cellsCut > 0) {
@@ -132,26 +134,11 @@ export function clampRows(requested: number | undefined, fallback: number, cap: 
   return Math.min(requested ?? fallback, cap);
 }
 
-/**
- * A compact pipe-separated table: cheap for a model to read, cells cut at 80 characters. The
- * worker counted exactly these bytes against the result cap (see db/cells.js).
- */
-export function renderTable(columns: readonly string[], rows: readonly Cell[][]): string {
-  if (columns.length === 0) return '';
-  const lines = [columns.join(' | ')];
-  for (const row of rows) lines.push(row.map(showCell).join(' | '));
-  return lines.join('\n');
-}
-
-export function renderRows(out: {
-  columns: string[];
-  rows: Cell[][];
-  rowCount: number;
-  truncated: boolean;
-  nextCursor?: string | undefined;
-  notice?: string | undefined;
-}): string {
-  const table = renderTable(out.columns, out.rows);
+/** What the model reads of a page of rows: the table, how many rows, and any cap notice. */
+export function rowsText(
+  table: string,
+  out: { rowCount: number; truncated: boolean; nextCursor?: string | undefined; notice?: string | undefined },
+): string {
   const footer = out.truncated
     ? `(${out.rowCount} rows shown; more exist: call again with cursor "${out.nextCursor}")`
     : `(${out.rowCount} row${out.rowCount === 1 ? '' : 's'})`;

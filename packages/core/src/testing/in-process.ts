@@ -8,6 +8,7 @@ import { createMcpHandler } from '@modelcontextprotocol/server';
 import type { McpApp, ServeOptions } from '../app.js';
 import { isListenRequest, serveListen } from '../http-listen.js';
 import { statelessServers } from '../instance-pool.js';
+import { encodeMessage } from '../raw-json.js';
 import { clientOptionsFor, type TestEra } from './era.js';
 
 export interface InProcessOptions {
@@ -30,6 +31,11 @@ export async function connectInProcess(app: McpApp, options: InProcessOptions = 
   options.beforeConnect?.(client);
   if (era === 'legacy') {
     const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+    // As over stdio: each message the server sends is encoded and decoded on its way, so a test
+    // sees what a client would (a raw JSON value as the value it encodes, say).
+    const send = serverSide.send.bind(serverSide);
+    serverSide.send = (message, sendOptions) =>
+      send(JSON.parse(encodeMessage(message)) as typeof message, sendOptions);
     const server = app.createServer({ era: 'legacy' }, options.serve);
     await server.connect(serverSide);
     await client.connect(clientSide);

@@ -32,9 +32,12 @@ export class RunnerFailure extends Error {
   }
 }
 
-/** Rows come as one JSON string (see packRows in runner.js): back to arrays here. */
+/**
+ * Rows come as one JSON string (see packRows in reply.js): back to arrays here, unless they came
+ * with their table (EncodedRows), to be sent on as they are.
+ */
 function unpackRows(result: unknown): unknown {
-  if (!result || typeof result !== 'object' || !('rowsJson' in result)) return result;
+  if (!result || typeof result !== 'object' || !('rowsJson' in result) || 'table' in result) return result;
   const { rowsJson, ...rest } = result as { rowsJson: string };
   return { ...rest, rows: JSON.parse(rowsJson) as unknown };
 }

@@ -57,6 +57,8 @@ export type RunnerRequest =
       limit: number;
       /** Reads only: also say whether the server may answer this statement itself (in-process.ts). */
       classify?: boolean;
+      /** Reads only: answer with the rows still encoded and their text view (EncodedRows). */
+      encoded?: boolean;
     }
   | { id: number; op: 'plan'; sql: string; params: Params }
   /** What a write statement would destroy, read from its compiled program; nothing runs. */
@@ -94,6 +96,16 @@ export interface ReadResult {
   stoppedAtBytes: boolean;
   /** When asked (`classify`): whether the compiled program is bounded, at this schema version. */
   verdict?: Verdict;
+}
+
+/**
+ * A read asked with `encoded` (read_query): the rows as the worker encoded them, which the
+ * server sends on as they are (core's rawJson), and the text table the worker rendered from them.
+ */
+export interface EncodedRows extends Omit<ReadResult, 'rows'> {
+  rowsJson: string;
+  rowCount: number;
+  table: string;
 }
 
 export interface Verdict {

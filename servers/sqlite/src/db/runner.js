@@ -92,7 +92,11 @@ process.on('message', async (/** @type {RunnerRequest} */ request) => {
   /** @type {import('./protocol.js').RunnerResponse} */
   let reply;
   try {
-    reply = { id: request.id, ok: true, result: packRows(await handle(request)) };
+    reply = {
+      id: request.id,
+      ok: true,
+      result: packRows(await handle(request), request.op === 'query' && request.encoded),
+    };
   } catch (error) {
     if (db.inTransaction) db.exec('ROLLBACK');
     reply = { id: request.id, ok: false, error: describe(error) };

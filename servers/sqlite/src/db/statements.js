@@ -50,6 +50,8 @@ export function statementsOn(db, cells, maxResultBytes) {
     const columns = stmt.columns().map((c) => c.name);
     /** @type {Cell[][]} */
     const rows = [];
+    /** Each row's line in the text view (see packRows). */
+    const lines = [];
     let more = false;
     let stoppedAtBytes = false;
     let cellsCut = 0;
@@ -65,7 +67,7 @@ export function statementsOn(db, cells, maxResultBytes) {
         more = true;
         break;
       }
-      const { row, bytes, cut } = cells.row(/** @type {unknown[]} */ (raw));
+      const { row, bytes, cut, line } = cells.row(/** @type {unknown[]} */ (raw));
       if (bytes > left) {
         // Security: never more than the cap, even for one row; the caller learns how to ask for less.
         if (rows.length === 0) throw tooLarge('One row of this result takes', bytes);
@@ -76,9 +78,10 @@ export function statementsOn(db, cells, maxResultBytes) {
       left -= bytes;
       cellsCut += cut;
       rows.push(row);
+      lines.push(line);
     }
     iterator.return?.();
-    return { columns, rows, more, cellsCut, stoppedAtBytes };
+    return { columns, rows, more, cellsCut, stoppedAtBytes, lines };
   }
 
   /**

@@ -1,7 +1,7 @@
-import { readOnly } from '@refmcp/core';
+import { rawJson, readOnly, reply } from '@refmcp/core';
 import * as z from 'zod';
 import { databaseArg } from '../databases.js';
-import type { ReadResult } from '../db/protocol.js';
+import type { EncodedRows, ReadResult } from '../db/protocol.js';
 import { defineTool, type SqliteContext } from '../deps.js';
 import {
   capNotice,
@@ -9,8 +9,9 @@ import {
   maxRowsSchema,
   nextCursor,
   paramsSchema,
-  renderRows,
+  renderTable,
   rowsShape,
+  rowsText,
   startOffset,
   toBindable,
 } from '../results.js';
@@ -39,19 +40,24 @@ export default defineTool({
     const db = ctx.deps.databases.get(database);
     const offset = startOffset(cursor, db.name, query, bound);
     const limit = clampRows(max_rows, config.maxRows, config.maxRowsCap);
-    const result = await db.pool.read<ReadResult>(
-      { op: 'query', mode: 'read', sql: query, params: bound, offset, limit },
+    // A worker answers with the rows encoded and rendered (sent on unparsed); a read answered in
+    // process (in-process.ts: a few rows at most) comes as arrays.
+    const result = await db.pool.read<ReadResult | EncodedRows>(
+      { op: 'query', mode: 'read', sql: query, params: bound, offset, limit, encoded: true },
       ctx.signal,
     );
-    const notice = capNotice(result, config, 'pass nextCursor as cursor for the rest');
-    return {
+    const encoded = 'rowsJson' in result;
+    const rowCount = encoded ? result.rowCount : result.rows.length;
+    const notice = capNotice({ ...result, rowCount }, config, 'pass nextCursor as cursor for the rest');
+    const out = {
       columns: result.columns,
-      rows: result.rows,
-      rowCount: result.rows.length,
+      rows: encoded ? rawJson(result.rowsJson) : result.rows,
+      rowCount,
       truncated: result.more,
-      ...(result.more && { nextCursor: nextCursor(db.name, query, bound, offset + result.rows.length) }),
+      ...(result.more && { nextCursor: nextCursor(db.name, query, bound, offset + rowCount) }),
       ...(notice && { notice }),
     };
+    const table = encoded ? result.table : renderTable(result.columns, result.rows);
+    return reply(out, [], { text: rowsText(table, out) });
   },
-  render: renderRows,
 });

@@ -61,7 +61,11 @@ export default defineTool({
       ctx.signal,
     );
     if (result.schemaChanged) notifier.schemaWritten(db, result.schemaVersion);
-    const notice = capNotice(result, config, 'the write itself is complete');
+    const notice = capNotice(
+      { ...result, rowCount: result.rows.length },
+      config,
+      'the write itself is complete',
+    );
     return {
       changes: result.changes,
       lastInsertRowid: result.lastInsertRowid,
