@@ -34,8 +34,12 @@ export class StdioTransport extends StdioServerTransport {
         else resolve();
       };
       out.once('error', settle);
-      if (out.write(line)) settle();
-      else out.once('drain', settle);
+      try {
+        if (out.write(line)) settle();
+        else out.once('drain', settle);
+      } catch (error) {
+        settle(error as Error);
+      }
     });
   }
 }
