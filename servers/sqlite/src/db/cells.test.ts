@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderTable } from '../results.js';
-import { cellMaker, formatBytes, headerBytes, showCell } from './cells.js';
+import { cellBytes, cellMaker, formatBytes, headerBytes, showCell } from './cells.js';
 import type { Cell } from './protocol.js';
 
 describe('cellMaker', () => {
@@ -54,6 +54,20 @@ describe('what a row costs', () => {
     expect(counted).toBeGreaterThanOrEqual(structured + text);
     // Only separators and the reserve for footer and notice are counted on top.
     expect(counted - (structured + text)).toBeLessThan(1024 + 8 * ROWS.length + 64);
+  });
+
+  it('shows each row on the line the text view renders for it, and costs it as cellBytes does', () => {
+    const rows: unknown[][] = [
+      ...ROWS,
+      [0, -0, 1e21, 0.1, 'x'.repeat(80), 'x'.repeat(81), 'NULL', null],
+      ['plain', 'p'.repeat(79), ' spaced ', '~{}[]', 'a"b', 'a\\b', 'ä'],
+    ];
+    const cells = cellMaker(4096);
+    for (const values of rows) {
+      const { row, line, bytes } = cells.row(values);
+      expect(line).toBe(renderTable(['c'], [row]).split('\n')[1]);
+      expect(bytes).toBe(4 + row.reduce((sum: number, cell) => sum + cellBytes(cell), 0));
+    }
   });
 });
 
