@@ -15,9 +15,9 @@ import { type Authenticator, startHttpServer } from './http.js';
 import { createLogger, type Logger, type LogLevel } from './logger.js';
 import { type OAuthConfig, oauthConfigFrom } from './oauth-config.js';
 import { createRedactor } from './redact.js';
-import { guardStdin, STDIO_MESSAGE_LIMIT } from './stdio-guard.js';
+import { STDIO_MESSAGE_LIMIT } from './stdio-guard.js';
 import { trackStdioListens } from './stdio-listen.js';
-import { StdioTransport } from './stdio-transport.js';
+import { type RefuseOversized, StdioTransport } from './stdio-transport.js';
 
 export interface RunContext<O extends OptionSpecs> {
   options: OptionValues<O> & CommonOptions;
@@ -119,7 +119,7 @@ export async function runCli<O extends OptionSpecs>(options: RunCliOptions<O>): 
     shutdown = () => http.close();
   } else {
     if (oauthConfig) logger.warn('the --oauth-* flags apply to --http only; stdio has no authentication');
-    const transport = new StdioTransport(refuseOversized(logger), process.stdout);
+    const transport = new StdioTransport(process.stdin, process.stdout, refuseOversized(logger));
     const stdio = serveStdio((request) => app.createServer(request, serve), {
       onerror: (error) => logger.warn('stdio error', { error: error.message }),
       transport: app.changes ? trackStdioListens(transport, app.changes) : transport,
@@ -163,17 +163,17 @@ function openAudit(app: McpApp, values: CommonOptions): AuditLog | undefined {
 }
 
 /**
- * stdin with messages over the SDK's stdio limit answered by a JSON-RPC error for that request,
- * so the connection stays usable. Written straight to stdout as one whole line, like the SDK's.
+ * A message over the stdio limit answered by a JSON-RPC error for that request, so the
+ * connection stays usable. Written straight to stdout as one whole line, like the SDK's.
  */
-function refuseOversized(logger: Logger) {
-  return guardStdin(process.stdin, (id, bytes) => {
+function refuseOversized(logger: Logger): RefuseOversized {
+  return (id, bytes) => {
     const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
     const message = `The request is ${mib(bytes)}; one message over stdio may be at most ${mib(STDIO_MESSAGE_LIMIT)}. Send less in one call.`;
     logger.warn('oversized stdio message refused', { bytes, id });
     if (id !== undefined)
       process.stdout.write(`${JSON.stringify({ jsonrpc: '2.0', id, error: { code: -32600, message } })}\n`);
-  });
+  };
 }
 
 /** One line on stderr and exit code 2: the convention for "you configured me wrong". */

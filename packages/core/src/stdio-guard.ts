@@ -1,47 +1,45 @@
-import { Readable } from 'node:stream';
-
-/** The MCP SDK's stdio reader drops the whole connection past this many buffered bytes. */
-export const STDIO_READ_LIMIT = 10 * 1024 * 1024;
-/** The largest message we pass on: headroom for the chunk that arrives with it (stdin chunks are 64 KiB). */
-export const STDIO_MESSAGE_LIMIT = STDIO_READ_LIMIT - 128 * 1024;
+/**
+ * The largest message read over stdio: the SDK's own reader drops the whole connection past
+ * 10 MiB buffered, and ours keeps the limit it had in front of that reader.
+ */
+export const STDIO_MESSAGE_LIMIT = 10 * 1024 * 1024 - 128 * 1024;
 /** Enough of a line's start and end to find its JSON-RPC id (clients put it first or last). */
 const EDGE_BYTES = 4096;
 
 /**
- * Sits between stdin and the SDK's stdio transport and hands it whole lines. A message (one line)
- * longer than `limit` is not passed on: it is dropped and `refuse` is told the request's id so it
- * can answer with a JSON-RPC error. Without this, one oversized request (a 12 MB write_file) makes
- * the SDK close the connection, and every later call of that client fails.
+ * Splits stdin's chunks into whole lines for the stdio transport. A message (one line) longer
+ * than `limit` is not passed on: it is dropped and `refuse` is told the request's id so it can
+ * answer with a JSON-RPC error. Without this, one oversized request (a 12 MB write_file) makes
+ * the SDK's reader close the connection, and every later call of that client fails.
  *
- * Whole lines, because the SDK's reader concatenates its buffer with every 64 KiB chunk and scans
- * it for a newline each time: quadratic work that held the event loop ~0.6 s for a 9 MiB message.
- * One push per line makes that a single copy.
- *
- * A plain Readable fed from the source's `data` events rather than a Transform piped from it:
- * every message crosses this, and a Transform's write side (buffering, callbacks, a tick per
- * chunk) cost a small call about as much as the rest of the reading did.
+ * Returns the function to call with each chunk. Lines go straight to `onLine` (with their
+ * newline): the SDK's reader concatenates its buffer with every chunk and scans it for a newline
+ * each time (quadratic work that held the event loop ~0.6 s for a 9 MiB message), and a stream
+ * between the two (a Readable pushed to, or a Transform) cost a small call about as much as the
+ * rest of the reading did.
  */
-export function guardStdin(
-  source: Readable,
+export function lineSplitter(
+  onLine: (line: Buffer) => void,
   refuse: (id: string | number | undefined, bytes: number) => void,
   limit = STDIO_MESSAGE_LIMIT,
-): Readable {
-  // Pushed to from the source's events; nothing to do when the reader asks for more.
-  const lines = new Readable({ read() {} });
+): (chunk: Buffer) => void {
   let pieces: Buffer[] = [];
   let lineBytes = 0;
   /** Set once the line is over the limit: its first and (so far) last bytes, to find its id. */
   let dropped: { head: Buffer; tail: Buffer } | undefined;
 
   const endLine = () => {
-    if (dropped) refuse(requestIdIn(dropped.head.toString('utf8'), dropped.tail.toString('utf8')), lineBytes);
-    else lines.push(pieces.length === 1 ? pieces[0] : Buffer.concat(pieces, lineBytes));
+    const line = pieces.length === 1 ? (pieces[0] as Buffer) : Buffer.concat(pieces, lineBytes);
+    const over = dropped;
+    const bytes = lineBytes;
     pieces = [];
     lineBytes = 0;
     dropped = undefined;
+    if (over) refuse(requestIdIn(over.head.toString('utf8'), over.tail.toString('utf8')), bytes);
+    else onLine(line);
   };
 
-  source.on('data', (chunk: Buffer) => {
+  return (chunk: Buffer) => {
     let start = 0;
     while (start < chunk.length) {
       const newline = chunk.indexOf(10, start);
@@ -62,10 +60,7 @@ export function guardStdin(
       if (newline !== -1) endLine();
       start = end;
     }
-  });
-  source.once('end', () => lines.push(null));
-  source.once('error', (error) => lines.destroy(error));
-  return lines;
+  };
 }
 
 /** A copy of the last EDGE_BYTES, so a dropped line's bytes are not kept alive by a view. */

@@ -1,12 +1,12 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { rawJson } from './raw-json.js';
-import { StdioTransport } from './stdio-transport.js';
+import { type RefuseOversized, StdioTransport } from './stdio-transport.js';
 
-function pipes(highWaterMark?: number) {
+function pipes(highWaterMark?: number, refuse?: RefuseOversized) {
   const stdin = new PassThrough();
   const stdout = new PassThrough(highWaterMark === undefined ? {} : { highWaterMark });
-  return { stdin, stdout, transport: new StdioTransport(stdin, stdout) };
+  return { stdin, stdout, transport: new StdioTransport(stdin, stdout, refuse, 1000) };
 }
 
 describe('StdioTransport', () => {
@@ -39,14 +39,62 @@ describe('StdioTransport', () => {
     await expect(transport.send({ jsonrpc: '2.0', id: 2, result: {} })).rejects.toThrow(/closed/);
   });
 
-  it('hands the reader the messages that arrive on stdin', async () => {
+  it('hands the reader each message that arrives on stdin, in order, split across chunks or not', async () => {
     const { stdin, transport } = pipes();
     const received: unknown[] = [];
     transport.onmessage = (message) => received.push(message);
     await transport.start();
-    stdin.write('{"jsonrpc":"2.0","id":3,"method":"ping"}\n');
+    stdin.write('{"jsonrpc":"2.0","id":3,"method":"ping"}\n{"jsonrpc":"2.0","id":4,');
+    stdin.write('"method":"ping"}\r\n');
     await new Promise((resolve) => setImmediate(resolve));
-    expect(received).toEqual([{ jsonrpc: '2.0', id: 3, method: 'ping' }]);
+    expect(received).toEqual([
+      { jsonrpc: '2.0', id: 3, method: 'ping' },
+      { jsonrpc: '2.0', id: 4, method: 'ping' },
+    ]);
     await transport.close();
+  });
+
+  it('reports a line that is not a JSON-RPC message and reads on', async () => {
+    const { stdin, transport } = pipes();
+    const received: unknown[] = [];
+    const errors: string[] = [];
+    transport.onmessage = (message) => received.push(message);
+    transport.onerror = (error) => errors.push(error.message);
+    await transport.start();
+    stdin.write('not json\n{"jsonrpc":"2.0","id":"x"}\n{"jsonrpc":"2.0","id":5,"method":"ping"}\n');
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(errors).toHaveLength(2);
+    expect(received).toEqual([{ jsonrpc: '2.0', id: 5, method: 'ping' }]);
+    await transport.close();
+  });
+
+  it('refuses a line over its limit by the request id and keeps the connection', async () => {
+    const refused: unknown[] = [];
+    const { stdin, transport } = pipes(undefined, (id, bytes) => refused.push(id, bytes));
+    const received: unknown[] = [];
+    let closed = false;
+    transport.onmessage = (message) => received.push(message);
+    transport.onclose = () => {
+      closed = true;
+    };
+    await transport.start();
+    const big = `{"jsonrpc":"2.0","id":8,"method":"m","params":{"t":"${'x'.repeat(2000)}"}}\n`;
+    stdin.write(`${big}{"jsonrpc":"2.0","id":9,"method":"ping"}\n`);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(refused).toEqual([8, big.length]);
+    expect(received).toEqual([{ jsonrpc: '2.0', id: 9, method: 'ping' }]);
+    expect(closed).toBe(false);
+    await transport.close();
+  });
+
+  it('closes when stdin ends', async () => {
+    const { stdin, transport } = pipes();
+    const closed = new Promise<void>((resolve) => {
+      transport.onclose = resolve;
+    });
+    await transport.start();
+    stdin.end();
+    stdin.resume();
+    await closed;
   });
 });

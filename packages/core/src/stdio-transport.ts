@@ -1,20 +1,43 @@
 import type { Readable, Writable } from 'node:stream';
-import type { JSONRPCMessage } from '@modelcontextprotocol/server';
+import { deserializeMessage, type JSONRPCMessage } from '@modelcontextprotocol/server';
 import { StdioServerTransport } from '@modelcontextprotocol/server/stdio';
 import { encodeMessage } from './raw-json.js';
+import { lineSplitter, STDIO_MESSAGE_LIMIT } from './stdio-guard.js';
+
+/** What to do with a request over the line limit, which is dropped unread (see lineSplitter). */
+export type RefuseOversized = (id: string | number | undefined, bytes: number) => void;
 
 /**
- * The SDK's stdio transport, writing each message with `encodeMessage` so that raw JSON in a
- * result (see raw-json.ts) goes out as it is. Reading, closing and errors stay the SDK's; only
- * the encoding of an outgoing line is ours, with the same wait for a full pipe to drain.
+ * The SDK's stdio transport with our reading and writing. Each message is written with
+ * `encodeMessage`, so raw JSON in a result (see raw-json.ts) goes out as it is, with the same
+ * wait for a full pipe to drain. Incoming chunks are split into lines by `lineSplitter`, which
+ * refuses an oversized request instead of letting the SDK's reader close the connection, and each
+ * line is decoded as the SDK would; the SDK's buffer is never used. Starting, closing and the
+ * stream events stay the SDK's.
  */
 export class StdioTransport extends StdioServerTransport {
   readonly #out: Writable;
   #closed = false;
 
-  constructor(stdin: Readable, stdout: Writable) {
+  constructor(
+    stdin: Readable,
+    stdout: Writable,
+    refuse: RefuseOversized = () => {},
+    limit = STDIO_MESSAGE_LIMIT,
+  ) {
     super(stdin, stdout);
     this.#out = stdout;
+    // The listener the SDK attaches to stdin in start() and removes in close().
+    this._ondata = lineSplitter((line) => this.#receive(line), refuse, limit);
+  }
+
+  #receive(line: Buffer): void {
+    // As the SDK's reader: a line that is not a JSON-RPC message is reported and skipped.
+    try {
+      this.onmessage?.(deserializeMessage(line.toString('utf8')));
+    } catch (error) {
+      this.onerror?.(error as Error);
+    }
   }
 
   override async close(): Promise<void> {
