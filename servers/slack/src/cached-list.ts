@@ -13,6 +13,8 @@ export class CachedList<T> {
     private readonly load: () => Promise<T[]>,
     private readonly ttlMs: number,
     private readonly now: () => number,
+    /** Called once a load from upstream is in place (not for a seeded copy). */
+    private readonly onLoaded: () => void = () => {},
   ) {}
 
   private refresh(): Promise<T[]> {
@@ -20,6 +22,7 @@ export class CachedList<T> {
       .then((value) => {
         this.value = value;
         this.loadedAt = this.now();
+        this.onLoaded();
         return value;
       })
       .finally(() => {

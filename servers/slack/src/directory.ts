@@ -71,8 +71,18 @@ export class Directory {
     const now = options.now ?? Date.now;
     this.logger = options.logger;
     this.waitMs = options.waitMs ?? 10_000;
-    this.channelList = new CachedList(() => this.saved(this.loadChannels()), ttl, now);
-    this.userList = new CachedList(() => this.saved(this.loadUsers()), ttl, now);
+    this.channelList = new CachedList(
+      () => this.loadChannels(),
+      ttl,
+      now,
+      () => this.save(),
+    );
+    this.userList = new CachedList(
+      () => this.loadUsers(),
+      ttl,
+      now,
+      () => this.save(),
+    );
     this.dmList = new CachedList(() => this.loadDms(), ttl, now);
   }
 
@@ -91,25 +101,24 @@ export class Directory {
     return this.fromFile;
   }
 
-  /** A list just loaded from Slack, also written to the directory file. */
-  private async saved<T>(load: Promise<T>): Promise<T> {
-    const value = await load;
+  /** Writes to the directory file, one at a time (see `save`). */
+  private writes: Promise<void> = Promise.resolve();
+
+  /** After a list is loaded from Slack: the lists known now, written to the directory file. */
+  private save(): void {
     const file = this.options.file;
-    if (file) {
-      // Written after the list is in memory, so the file has the fresh list and the other known one.
-      queueMicrotask(() => {
-        file
-          .teamId()
-          .then((teamId) =>
-            file.store.write(teamId, {
-              ...(this.channelList.known() && { channels: this.channelList.known() }),
-              ...(this.userList.known() && { users: this.userList.known() }),
-            }),
-          )
-          .catch(() => {});
-      });
-    }
-    return value;
+    if (!file) return;
+    // One write at a time, each taking the lists as they are when it starts: two overlapping
+    // writes could otherwise land in either order and leave the file without the later list.
+    this.writes = this.writes
+      .then(() => file.teamId())
+      .then((teamId) =>
+        file.store.write(teamId, {
+          ...(this.channelList.known() && { channels: this.channelList.known() }),
+          ...(this.userList.known() && { users: this.userList.known() }),
+        }),
+      )
+      .catch(() => {});
   }
 
   /** Starts loading both lists without waiting; failures are logged, never thrown. */
