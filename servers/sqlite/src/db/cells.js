@@ -49,9 +49,9 @@ export function showCell(value) {
 
 /**
  * A compact pipe-separated table: cheap for a model to read, cells cut at 80 characters, one line
- * per row as `cellMaker().row` shows it. `cellBytes` counts exactly these bytes against the cap.
+ * per row (renderLines). `cellBytes` counts exactly these bytes against the cap.
  * @param {readonly string[]} columns
- * @param {readonly string[]} lines
+ * @param {readonly string[]} lines the rows' lines, or runs of them already joined by newlines
  */
 export function tableOf(columns, lines) {
   if (columns.length === 0) return '';
@@ -59,15 +59,20 @@ export function tableOf(columns, lines) {
 }
 
 /**
- * The same table from rows made elsewhere (a few, read in the server's process).
+ * The rows' lines in the text view, joined by newlines.
+ * @param {readonly Cell[][]} rows
+ */
+export function renderLines(rows) {
+  return rows.map((row) => row.map(showCell).join(' | ')).join('\n');
+}
+
+/**
+ * The whole table from rows at hand (a few, read in the server's process, or a write's).
  * @param {readonly string[]} columns
  * @param {readonly Cell[][]} rows
  */
 export function renderTable(columns, rows) {
-  return tableOf(
-    columns,
-    rows.map((row) => row.map(showCell).join(' | ')),
-  );
+  return tableOf(columns, rows.length === 0 ? [] : [renderLines(rows)]);
 }
 
 /** @param {unknown} value */
@@ -135,39 +140,32 @@ export function cellMaker(maxCellBytes) {
     return `${head.text}…[cut: ${head.bytes} of ${bytes} bytes]`;
   }
   /**
-   * One row, the bytes it adds to a reply, how many of its cells were cut (the caller counts
-   * those only for rows it keeps), and its line in the text view. One pass, with the common
-   * cells (numbers, NULL, short plain text) shown and costed inline from one string each: this
-   * runs for every cell sent, and rendering the view as a pass of its own took about as long
-   * as reading the rows.
+   * One row, the bytes it adds to a reply (its JSON and its line in the text view), and how many
+   * of its cells were cut (the caller counts those only for rows it keeps). The common cells
+   * (numbers, NULL, short plain text) are costed inline: this runs for every cell read. The line
+   * itself is drawn by whoever renders the view (renderLines), from the cells returned here.
    * @param {readonly unknown[]} values
    */
   function row(values) {
     const before = cut;
     const n = values.length;
     const cells = new Array(n);
-    const shown = new Array(n);
     let bytes = ROW_BYTES;
     for (let i = 0; i < n; i++) {
       const value = cell(values[i]);
       cells[i] = value;
       if (typeof value === 'number') {
-        const text = String(value);
-        shown[i] = text;
-        bytes += 2 * text.length + SEPARATOR_BYTES;
+        bytes += 2 * String(value).length + SEPARATOR_BYTES;
       } else if (value === null) {
-        shown[i] = 'NULL';
         bytes += 8 + SEPARATOR_BYTES;
       } else if (typeof value === 'string' && value.length <= CELL_WIDTH && PLAIN.test(value)) {
         // Nothing to escape in JSON or in the view: shown as it is.
-        shown[i] = value;
         bytes += 2 * value.length + 2 + SEPARATOR_BYTES;
       } else {
-        shown[i] = showCell(value);
         bytes += cellBytes(value);
       }
     }
-    return { row: /** @type {Cell[]} */ (cells), bytes, cut: cut - before, line: shown.join(' | ') };
+    return { row: /** @type {Cell[]} */ (cells), bytes, cut: cut - before };
   }
   return { cell, row };
 }

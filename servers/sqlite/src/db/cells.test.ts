@@ -56,7 +56,7 @@ describe('what a row costs', () => {
     expect(counted - (structured + text)).toBeLessThan(1024 + 8 * ROWS.length + 64);
   });
 
-  it('shows each row on the line the text view renders for it, and costs it as cellBytes does', () => {
+  it('costs each row as cellBytes does, the fast paths included', () => {
     const rows: unknown[][] = [
       ...ROWS,
       [0, -0, 1e21, 0.1, 'x'.repeat(80), 'x'.repeat(81), 'NULL', null],
@@ -64,8 +64,7 @@ describe('what a row costs', () => {
     ];
     const cells = cellMaker(4096);
     for (const values of rows) {
-      const { row, line, bytes } = cells.row(values);
-      expect(line).toBe(renderTable(['c'], [row]).split('\n')[1]);
+      const { row, bytes } = cells.row(values);
       expect(bytes).toBe(4 + row.reduce((sum: number, cell) => sum + cellBytes(cell), 0));
     }
   });

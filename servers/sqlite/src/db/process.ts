@@ -2,7 +2,8 @@ import { type ChildProcess, fork } from 'node:child_process';
 import type { Socket } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { RunnerError, RunnerOptions, RunnerRequest, RunnerResponse } from './protocol.js';
+import { EncodedRowsBuilder } from './encoded-rows.js';
+import type { EncodedRows, RunnerError, RunnerOptions, RunnerRequest, RunnerResponse } from './protocol.js';
 
 /**
  * The runner sits next to this module in both layouts: src/db/ under vitest, dist/db/ when built.
@@ -32,12 +33,9 @@ export class RunnerFailure extends Error {
   }
 }
 
-/**
- * Rows come as one JSON string (see packRows in reply.js): back to arrays here, unless they came
- * with their table (EncodedRows), to be sent on as they are.
- */
+/** Rows come as one JSON string (see packRows in reply.js): back to arrays here. */
 function unpackRows(result: unknown): unknown {
-  if (!result || typeof result !== 'object' || !('rowsJson' in result) || 'table' in result) return result;
+  if (!result || typeof result !== 'object' || !('rowsJson' in result)) return result;
   const { rowsJson, ...rest } = result as { rowsJson: string };
   return { ...rest, rows: JSON.parse(rowsJson) as unknown };
 }
@@ -53,7 +51,15 @@ export class RunnerProcess {
   private readonly child: ChildProcess;
   private readonly ready: Promise<void>;
   private nextId = 1;
-  private pending: { id: number; resolve: (v: unknown) => void; reject: (e: Error) => void } | undefined;
+  private pending:
+    | {
+        id: number;
+        resolve: (v: unknown) => void;
+        reject: (e: Error) => void;
+        /** An encoded read: its rows as they come (see EncodedRowsBuilder). */
+        rows: EncodedRowsBuilder | undefined;
+      }
+    | undefined;
   private exited = false;
   private retiring = false;
   /** We killed it (a timeout, a cancellation, shutdown), rather than it dying by itself. */
@@ -83,16 +89,19 @@ export class RunnerProcess {
     this.child.unref();
     this.ready = new Promise((resolve, reject) => {
       this.child.on('message', (message: RunnerResponse) => {
-        if ('ready' in message) {
+        if ('part' in message) {
+          if (this.pending?.id === message.id) this.pending.rows?.add(message.part);
+        } else if ('ready' in message) {
           this.child.channel?.unref();
           resolve();
         } else if ('fatal' in message) reject(new RunnerFailure(message.fatal));
         else if (this.pending?.id === message.id) {
           // The process exits after this answer (see runner.js): take it out of service now.
           if (message.retire) this.retiring = true;
-          const { resolve: done, reject: fail } = this.pending;
+          const { resolve: done, reject: fail, rows } = this.pending;
           this.pending = undefined;
-          if (message.ok) done(unpackRows(message.result));
+          if (message.ok && rows) done(rows.finish(message.result as Omit<EncodedRows, 'table'>));
+          else if (message.ok) done(unpackRows(message.result));
           else fail(new RunnerFailure(message.error));
         }
       });
@@ -121,7 +130,8 @@ export class RunnerProcess {
     if (this.pending) throw new Error('runner already busy');
     const id = this.nextId++;
     const answer = new Promise<unknown>((resolve, reject) => {
-      this.pending = { id, resolve, reject };
+      const rows = body.op === 'query' && body.encoded ? new EncodedRowsBuilder() : undefined;
+      this.pending = { id, resolve, reject, rows };
     });
     // Owed an answer, the channel keeps the process alive; idle, it does not.
     this.child.channel?.ref();

@@ -100,7 +100,7 @@ export interface ReadResult {
 
 /**
  * A read asked with `encoded` (read_query): the rows as the worker encoded them, which the
- * server sends on as they are (core's rawJson), and the text table the worker rendered from them.
+ * server sends on as they are (core's rawJson), and the text table rendered from them.
  */
 export interface EncodedRows extends Omit<ReadResult, 'rows'> {
   rowsJson: string;
@@ -167,6 +167,8 @@ export interface RunnerError {
 }
 
 export type RunnerResponse =
+  /** An encoded read's rows so far, one run of them as a JSON array; the answer follows. */
+  | { id: number; part: string }
   | { id: number; ok: true; result: unknown; retire?: boolean }
   | { id: number; ok: false; error: RunnerError; retire?: boolean }
   | { ready: true }

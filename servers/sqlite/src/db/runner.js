@@ -168,7 +168,12 @@ async function handle(request) {
     // rows; none of them is a query, and ATTACH would open files other than ours.
     if (!probe.reader) throw new Refused('returns_no_rows');
     const stmt = db.prepare(request.sql);
-    const result = readRows(stmt, request.params, request.offset, request.limit);
+    const id = request.id;
+    // Encoded reads (read_query): runs of rows go to the server while the next run is read.
+    const onBatch = request.encoded
+      ? (/** @type {Cell[][]} */ rows) => send({ id, part: JSON.stringify(rows) })
+      : undefined;
+    const result = readRows(stmt, request.params, request.offset, request.limit, onBatch);
     return request.classify ? { ...result, verdict: verdictOf(request.sql, request.params) } : result;
   }
   // Security: the same engine-level flag, the other way round. ATTACH and DETACH are "read-only"

@@ -9,6 +9,12 @@ import { formatBytes, headerBytes } from './cells.js';
 /** @typedef {import('./protocol.js').Cell} Cell */
 /** @typedef {import('./protocol.js').Refusal} Refusal */
 
+/**
+ * A read's rows cross to the server in runs of about this many bytes (rows as JSON plus their
+ * text view), so that the server encodes and renders one run while this process reads the next.
+ */
+const BATCH_BYTES = 128 * 1024;
+
 export class Refused extends Error {
   /**
    * @param {Refusal} code
@@ -41,17 +47,21 @@ export function bind(stmt, params, run) {
  */
 export function statementsOn(db, cells, maxResultBytes) {
   /**
+   * The page of rows from `offset`, at most `limit` rows and the byte cap. With `onBatch`, kept
+   * rows go to it in runs of about BATCH_BYTES as they are read (the server encodes and renders
+   * one run while the next is read), and only the last run comes back in `rows`.
    * @param {import('better-sqlite3').Statement} stmt
    * @param {unknown} params
    * @param {number} offset
    * @param {number} limit
+   * @param {(rows: Cell[][]) => void} [onBatch]
    */
-  function readRows(stmt, params, offset, limit) {
+  function readRows(stmt, params, offset, limit, onBatch) {
     const columns = stmt.columns().map((c) => c.name);
     /** @type {Cell[][]} */
-    const rows = [];
-    /** Each row's line in the text view (see packRows). */
-    const lines = [];
+    let rows = [];
+    let count = 0;
+    let batchBytes = 0;
     let more = false;
     let stoppedAtBytes = false;
     let cellsCut = 0;
@@ -63,14 +73,14 @@ export function statementsOn(db, cells, maxResultBytes) {
     const iterator = bind(stmt.raw(true), params, (s, p) => s.iterate(...p));
     for (const raw of iterator) {
       if (index++ < offset) continue;
-      if (rows.length === limit) {
+      if (count === limit) {
         more = true;
         break;
       }
-      const { row, bytes, cut, line } = cells.row(/** @type {unknown[]} */ (raw));
+      const { row, bytes, cut } = cells.row(/** @type {unknown[]} */ (raw));
       if (bytes > left) {
         // Security: never more than the cap, even for one row; the caller learns how to ask for less.
-        if (rows.length === 0) throw tooLarge('One row of this result takes', bytes);
+        if (count === 0) throw tooLarge('One row of this result takes', bytes);
         more = true;
         stoppedAtBytes = true;
         break;
@@ -78,10 +88,16 @@ export function statementsOn(db, cells, maxResultBytes) {
       left -= bytes;
       cellsCut += cut;
       rows.push(row);
-      lines.push(line);
+      count++;
+      batchBytes += bytes;
+      if (onBatch && batchBytes >= BATCH_BYTES) {
+        onBatch(rows);
+        rows = [];
+        batchBytes = 0;
+      }
     }
     iterator.return?.();
-    return { columns, rows, more, cellsCut, stoppedAtBytes, lines };
+    return { columns, rows, count, more, cellsCut, stoppedAtBytes };
   }
 
   /**
