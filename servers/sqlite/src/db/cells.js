@@ -63,7 +63,39 @@ export function tableOf(columns, lines) {
  * @param {readonly Cell[][]} rows
  */
 export function renderLines(rows) {
-  return rows.map((row) => row.map(showCell).join(' | ')).join('\n');
+  const lines = new Array(rows.length);
+  for (let r = 0; r < rows.length; r++) {
+    const row = /** @type {Cell[]} */ (rows[r]);
+    let line = '';
+    for (let i = 0; i < row.length; i++) {
+      const value = /** @type {Cell} */ (row[i]);
+      // showCell's answer, without its work for the common cells: numbers, and short text with
+      // nothing to escape.
+      const text =
+        typeof value === 'number'
+          ? String(value)
+          : typeof value === 'string' && shownAsIs(value)
+            ? value
+            : showCell(value);
+      line = i === 0 ? text : `${line} | ${text}`;
+    }
+    lines[r] = line;
+  }
+  return lines.join('\n');
+}
+
+/**
+ * At most CELL_WIDTH characters and no newline or pipe: the view shows it as it is.
+ * @param {string} text
+ */
+function shownAsIs(text) {
+  const n = text.length;
+  if (n > CELL_WIDTH) return false;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a || c === 0x7c) return false;
+  }
+  return true;
 }
 
 /**
@@ -73,6 +105,34 @@ export function renderLines(rows) {
  */
 export function renderTable(columns, rows) {
   return tableOf(columns, rows.length === 0 ? [] : [renderLines(rows)]);
+}
+
+/**
+ * `String(value).length` of a finite number, without making the string for an integer: a page
+ * of numbers is counted cell by cell, and most are integers.
+ * @param {number} value
+ */
+function numberChars(value) {
+  if (!Number.isInteger(value) || value <= -1e15 || value >= 1e15) return String(value).length;
+  if (value === 0) return 1; // -0 too: JSON and the view both write 0
+  let chars = value < 0 ? 2 : 1;
+  for (let rest = Math.abs(value); rest >= 10; rest = Math.floor(rest / 10)) chars++;
+  return chars;
+}
+
+/**
+ * PLAIN and at most CELL_WIDTH characters, as a loop: cheaper than the regular expression for the
+ * short cells most rows are made of.
+ * @param {string} text
+ */
+function isShortPlain(text) {
+  const n = text.length;
+  if (n > CELL_WIDTH) return false;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e || c === 0x22 || c === 0x5c || c === 0x7c) return false;
+  }
+  return true;
 }
 
 /** @param {unknown} value */
@@ -155,10 +215,10 @@ export function cellMaker(maxCellBytes) {
       const value = cell(values[i]);
       cells[i] = value;
       if (typeof value === 'number') {
-        bytes += 2 * String(value).length + SEPARATOR_BYTES;
+        bytes += 2 * numberChars(value) + SEPARATOR_BYTES;
       } else if (value === null) {
         bytes += 8 + SEPARATOR_BYTES;
-      } else if (typeof value === 'string' && value.length <= CELL_WIDTH && PLAIN.test(value)) {
+      } else if (typeof value === 'string' && isShortPlain(value)) {
         // Nothing to escape in JSON or in the view: shown as it is.
         bytes += 2 * value.length + 2 + SEPARATOR_BYTES;
       } else {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderTable } from '../results.js';
-import { cellBytes, cellMaker, formatBytes, headerBytes, showCell } from './cells.js';
+import { cellBytes, cellMaker, formatBytes, headerBytes, renderLines, showCell } from './cells.js';
 import type { Cell } from './protocol.js';
 
 describe('cellMaker', () => {
@@ -36,14 +36,14 @@ describe('cellMaker', () => {
   });
 });
 
-describe('what a row costs', () => {
-  const ROWS: Cell[][] = [
-    [1, 'plain text', null, 3.25, -7],
-    ['x'.repeat(200), 'a | b', 'line\nbreak\r\nagain', 'quote " and \\ backslash'],
-    ['tab\there', '\u0001\u0002 control', 'é ü 中文 😀', `${'|'.repeat(100)}`],
-    [{ $blob: 'AAEC', bytes: 3 }, '1152921504606846976', 'trailing\n', ''],
-  ];
+const ROWS: Cell[][] = [
+  [1, 'plain text', null, 3.25, -7],
+  ['x'.repeat(200), 'a | b', 'line\nbreak\r\nagain', 'quote " and \\ backslash'],
+  ['tab\there', '\u0001\u0002 control', 'é ü 中文 😀', `${'|'.repeat(100)}`],
+  [{ $blob: 'AAEC', bytes: 3 }, '1152921504606846976', 'trailing\n', ''],
+];
 
+describe('what a row costs', () => {
   it('counts exactly the bytes the structured rows and their text view add to a reply', () => {
     const columns = ['a', 'b', 'c', 'd', 'e'];
     const cells = cellMaker(4096);
@@ -61,12 +61,26 @@ describe('what a row costs', () => {
       ...ROWS,
       [0, -0, 1e21, 0.1, 'x'.repeat(80), 'x'.repeat(81), 'NULL', null],
       ['plain', 'p'.repeat(79), ' spaced ', '~{}[]', 'a"b', 'a\\b', 'ä'],
+      [9, 10, -10, 99, 100, 999_999_999_999_999, -999_999_999_999_999, 1e15, 2 ** 53 - 1, -1.5e-7],
     ];
     const cells = cellMaker(4096);
     for (const values of rows) {
       const { row, bytes } = cells.row(values);
       expect(bytes).toBe(4 + row.reduce((sum: number, cell) => sum + cellBytes(cell), 0));
     }
+  });
+});
+
+describe('renderLines', () => {
+  it('draws every row as its cells shown one by one, the fast paths included', () => {
+    const rows: Cell[][] = [
+      ...ROWS,
+      [0, -0, 1e21, 0.1, 'x'.repeat(80), 'x'.repeat(81), `${'x'.repeat(79)}|`, 'NULL', null],
+      ['cr\ronly', 'crlf\r\n', '\n', '|', '', 'ä'.repeat(80), '😀'.repeat(40), '😀'.repeat(41)],
+    ];
+    const expected = rows.map((row) => row.map(showCell).join(' | ')).join('\n');
+    expect(renderLines(rows)).toBe(expected);
+    expect(renderLines([])).toBe('');
   });
 });
 
