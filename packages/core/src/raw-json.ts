@@ -37,9 +37,12 @@ class Splice {
     return `${MARKER}${this.texts.length - 1}`;
   }
 
-  /** `json` with the markers, in the order they were handed out, replaced by their texts. */
-  apply(json: string): string {
-    if (this.texts.length === 0) return json;
+  /**
+   * `json` with the markers, in the order they were handed out, replaced by their texts: the
+   * pieces to write one after the other (joining them would copy a big message once more).
+   */
+  apply(json: string): string[] {
+    if (this.texts.length === 0) return [json];
     const parts: string[] = [];
     let from = 0;
     for (let i = 0; i < this.texts.length; i++) {
@@ -50,7 +53,7 @@ class Splice {
       from = at + quoted.length;
     }
     parts.push(json.slice(from));
-    return parts.join('');
+    return parts;
   }
 }
 
@@ -58,6 +61,11 @@ let splicing: Splice | undefined;
 
 /** `JSON.stringify(message)`, each RawJson in it written as its text. */
 export function encodeMessage(message: unknown): string {
+  return encodeMessageParts(message).join('');
+}
+
+/** `encodeMessage` in pieces that, written in order, make the message. */
+export function encodeMessageParts(message: unknown): string[] {
   const splice = new Splice();
   splicing = splice;
   let json: string;

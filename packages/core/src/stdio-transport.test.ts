@@ -21,6 +21,32 @@ describe('StdioTransport', () => {
     await transport.close();
   });
 
+  it('writes a message of several raw pieces as one whole line, after the last one and before the next', async () => {
+    const { stdout, transport } = pipes(16);
+    await transport.start();
+    const big = JSON.stringify(Array.from({ length: 500 }, (_, i) => [i, `row ${i}`]));
+    const message = (id: number) =>
+      ({ jsonrpc: '2.0', id, result: { a: rawJson(big), b: 'between', c: rawJson('[2]') } }) as never;
+    const sent = [transport.send({ jsonrpc: '2.0', id: 0, result: {} }), transport.send(message(1))];
+    sent.push(transport.send(message(2)));
+    const chunks: Buffer[] = [];
+    stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+    await Promise.all(sent);
+    const lines = Buffer.concat(chunks).toString('utf8').split('\n');
+    expect(lines.map((line) => (line ? (JSON.parse(line) as { id: number }).id : line))).toEqual([
+      0,
+      1,
+      2,
+      '',
+    ]);
+    expect(JSON.parse(lines[2] as string)).toEqual({
+      jsonrpc: '2.0',
+      id: 2,
+      result: { a: JSON.parse(big), b: 'between', c: [2] },
+    });
+    await transport.close();
+  });
+
   it('settles a send once a full pipe drains, and refuses sends after close', async () => {
     const { stdout, transport } = pipes(16);
     await transport.start();

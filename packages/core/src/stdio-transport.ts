@@ -1,7 +1,7 @@
 import type { Readable, Writable } from 'node:stream';
 import { deserializeMessage, type JSONRPCMessage } from '@modelcontextprotocol/server';
 import { StdioServerTransport } from '@modelcontextprotocol/server/stdio';
-import { encodeMessage } from './raw-json.js';
+import { encodeMessageParts } from './raw-json.js';
 import { lineSplitter, STDIO_MESSAGE_LIMIT } from './stdio-guard.js';
 
 /** What to do with a request over the line limit, which is dropped unread (see lineSplitter). */
@@ -9,8 +9,8 @@ export type RefuseOversized = (id: string | number | undefined, bytes: number) =
 
 /**
  * The SDK's stdio transport with our reading and writing. Each message is written with
- * `encodeMessage`, so raw JSON in a result (see raw-json.ts) goes out as it is, with the same
- * wait for a full pipe to drain. Incoming chunks are split into lines by `lineSplitter`, which
+ * `encodeMessageParts`, so raw JSON in a result (see raw-json.ts) goes out as it is, in one
+ * write of its pieces, with the same wait for a full pipe to drain. Incoming chunks are split into lines by `lineSplitter`, which
  * refuses an oversized request instead of letting the SDK's reader close the connection, and each
  * line is decoded as the SDK would; the SDK's buffer is never used. Starting, closing and the
  * stream events stay the SDK's.
@@ -47,7 +47,7 @@ export class StdioTransport extends StdioServerTransport {
 
   override send(message: JSONRPCMessage): Promise<void> {
     if (this.#closed) return Promise.reject(new Error('The stdio transport is closed'));
-    const line = `${encodeMessage(message)}\n`;
+    const parts = encodeMessageParts(message);
     const out = this.#out;
     return new Promise((resolve, reject) => {
       const settle = (error?: Error) => {
@@ -58,11 +58,23 @@ export class StdioTransport extends StdioServerTransport {
       };
       out.once('error', settle);
       try {
-        if (out.write(line)) settle();
+        if (write(out, parts)) settle();
         else out.once('drain', settle);
       } catch (error) {
         settle(error as Error);
       }
     });
+  }
+}
+
+/** The pieces and a newline as one write (a message with raw JSON comes in several pieces). */
+function write(out: Writable, parts: string[]): boolean {
+  if (parts.length === 1) return out.write(`${parts[0]}\n`);
+  out.cork();
+  try {
+    for (let i = 0; i < parts.length - 1; i++) out.write(parts[i] as string);
+    return out.write(`${parts[parts.length - 1]}\n`);
+  } finally {
+    out.uncork();
   }
 }
