@@ -142,6 +142,8 @@ export function rowsText(
   const footer = out.truncated
     ? `(${out.rowCount} rows shown; more exist: call again with cursor "${out.nextCursor}")`
     : `(${out.rowCount} row${out.rowCount === 1 ? '' : 's'})`;
-  const lines = [table, footer, out.notice].filter(Boolean);
-  return lines.join('\n');
+  // Concatenated rather than joined: a big table is then copied once, when the reply is encoded.
+  let text = table ? `${table}\n${footer}` : footer;
+  if (out.notice) text = `${text}\n${out.notice}`;
+  return text;
 }

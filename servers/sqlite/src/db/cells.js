@@ -55,7 +55,10 @@ export function showCell(value) {
  */
 export function tableOf(columns, lines) {
   if (columns.length === 0) return '';
-  return lines.length === 0 ? columns.join(' | ') : `${columns.join(' | ')}\n${lines.join('\n')}`;
+  // Concatenated, not joined: a few runs of many lines are then copied once, when encoded.
+  let table = columns.join(' | ');
+  for (const line of lines) table = `${table}\n${line}`;
+  return table;
 }
 
 /**

@@ -13,7 +13,7 @@ import { formatBytes, headerBytes } from './cells.js';
  * A read's rows cross to the server in runs of about this many bytes (rows as JSON plus their
  * text view), so that the server encodes and renders one run while this process reads the next.
  */
-const BATCH_BYTES = 128 * 1024;
+const BATCH_BYTES = 64 * 1024;
 
 export class Refused extends Error {
   /**
