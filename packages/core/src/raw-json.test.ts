@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { jsonFitsIn } from './json-size.js';
-import { encodeMessage, RawJson, rawJson } from './raw-json.js';
+import { encodedText, encodeMessage, RawJson, rawJson } from './raw-json.js';
 import { createRedactor, redactDeep } from './redact.js';
 
 describe('encodeMessage', () => {
@@ -21,6 +21,32 @@ describe('encodeMessage', () => {
 
   it('outside a message, encodes a raw value as its parsed value', () => {
     expect(JSON.stringify({ rows: rawJson('[1, 2]') })).toBe('{"rows":[1,2]}');
+  });
+});
+
+describe('encodedText', () => {
+  // Spelled differently from what JSON.stringify writes (\u0041 for A), so the test can tell
+  // which one went out; both decode to the same text.
+  const text = `A${'x'.repeat(70_000)}\n"quoted"`;
+  const json = `"\\u0041${'x'.repeat(70_000)}\\n\\"quoted\\""`;
+  const message = (t: string) => ({ id: 1, result: { content: [{ type: 'text', text: t }], other: 'kept' } });
+
+  it('writes a registered text as its JSON, once, and the message decodes the same', () => {
+    expect(JSON.parse(json)).toBe(text);
+    encodedText(text, json);
+    const first = encodeMessage(message(text));
+    expect(first).toContain(json);
+    expect(JSON.parse(first)).toEqual(message(text));
+    // Used up: the next message with the same text is encoded as usual.
+    expect(encodeMessage(message(text))).toBe(JSON.stringify(message(text)));
+  });
+
+  it('leaves another text of the same length alone, and forgets an unused one by the next turn', async () => {
+    encodedText(text, json);
+    const other = `B${text.slice(1)}`;
+    expect(encodeMessage(message(other))).toBe(JSON.stringify(message(other)));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(encodeMessage(message(text))).toBe(JSON.stringify(message(text)));
   });
 });
 

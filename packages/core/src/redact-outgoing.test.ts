@@ -26,12 +26,24 @@ const echo = defineTool({
   },
 });
 
+/** A big text view handed over with its JSON, as a database's rows are: the JSON names the secret too. */
+const BIG_VIEW = `${'row\n'.repeat(20_000)}${SECRET}`;
+const encoded = defineTool({
+  name: 'echo_encoded',
+  title: 'Echo encoded',
+  description: 'Returns a big text view with its JSON.',
+  inputSchema: z.object({}),
+  outputSchema: z.object({ rows: z.number() }),
+  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
+  handler: async () => reply({ rows: 20_000 }, [], { text: BIG_VIEW, textJson: JSON.stringify(BIG_VIEW) }),
+});
+
 function makeApp() {
   const redact = createRedactor([SECRET]);
   return createMcpApp({
     name: 'leaky',
     version: '1.0.0',
-    tools: [echo],
+    tools: [echo, encoded],
     redact,
     logger: createLogger({ name: 'leaky', level: 'silent' }).withRedaction(redact),
     capabilities: { resources: {} },
@@ -63,6 +75,10 @@ describe.each(['legacy', 'modern'] as const)('secrets never reach the client (%s
         await client.readResource({ uri: 'note://1' }),
         await client.getPrompt({ name: 'leak' }),
       ];
+      const view = (await client.callTool({ name: 'echo_encoded', arguments: {} })) as {
+        content: Array<{ text: string }>;
+      };
+      expect(view.content[0]?.text).toBe(`${'row\n'.repeat(20_000)}[redacted]`);
       const ok = seen[0] as { structuredContent: { body: string; nested: { names: string[] } } };
       expect(ok.structuredContent).toEqual({
         body: 'token is [redacted]',

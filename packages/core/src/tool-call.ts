@@ -8,6 +8,7 @@ import { jsonFitsIn } from './json-size.js';
 import { leanAnnotations } from './lean-schema.js';
 import { echoToClient, type Logger } from './logger.js';
 import { createProgressReporter } from './progress.js';
+import { encodedText } from './raw-json.js';
 import type { Redactor } from './redact.js';
 import { type AnyTool, renderCompact, ToolReply } from './tool.js';
 import { askToLink } from './upstream-auth/ask.js';
@@ -89,7 +90,12 @@ export function registerTool<Deps>(
         checkResultSize(text, tool.render ? structured : undefined, extra);
         log.debug('call ok', { ms: Math.round(performance.now() - started) });
         audit?.end('ok');
-        return { content: [{ type: 'text', text: redact(text) }, ...extra], structuredContent: structured };
+        const shown = redact(text);
+        // Its JSON only fits the text as it was: not once a secret has been taken out of it.
+        if (returned instanceof ToolReply && returned.textJson !== undefined && shown === text) {
+          encodedText(shown, returned.textJson);
+        }
+        return { content: [{ type: 'text', text: shown }, ...extra], structuredContent: structured };
       } catch (error) {
         if (error instanceof LinkRequiredError) {
           audit?.end('link_required');

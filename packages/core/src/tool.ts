@@ -33,23 +33,31 @@ export interface ToolContext<Deps> {
 /**
  * A reply with extra content blocks (an image, an embedded resource) next to the structured
  * output, or with its text view already made (`text`, in place of `render`'s) where the data was
- * produced, such as rows rendered by the database worker that read them. Tools that only return
- * data return the data itself.
+ * produced, such as rows rendered by the database worker that read them. With `text`, `textJson`
+ * may carry it already encoded (exactly `JSON.stringify(text)`), made piece by piece while the
+ * text was: over stdio a big text is then not encoded again. Tools that only return data return
+ * the data itself.
  */
 export class ToolReply<Out> {
   constructor(
     readonly structured: Out,
     readonly content: ContentBlock[],
     readonly text?: string,
+    readonly textJson?: string,
   ) {}
 }
 
 export function reply<Out>(
   structured: Out,
   content: ContentBlock[],
-  options: { text?: string } = {},
+  options: { text?: string; textJson?: string } = {},
 ): ToolReply<Out> {
-  return new ToolReply(structured, content, options.text);
+  return new ToolReply(
+    structured,
+    content,
+    options.text,
+    options.text === undefined ? undefined : options.textJson,
+  );
 }
 
 export interface ToolDefinition<

@@ -134,16 +134,32 @@ export function clampRows(requested: number | undefined, fallback: number, cap: 
   return Math.min(requested ?? fallback, cap);
 }
 
+type PageOut = {
+  rowCount: number;
+  truncated: boolean;
+  nextCursor?: string | undefined;
+  notice?: string | undefined;
+};
+
 /** What the model reads of a page of rows: the table, how many rows, and any cap notice. */
-export function rowsText(
-  table: string,
-  out: { rowCount: number; truncated: boolean; nextCursor?: string | undefined; notice?: string | undefined },
-): string {
+export function rowsText(table: string, out: PageOut): string {
+  // Concatenated rather than joined: a big table is then copied once, when the reply is encoded.
+  const footer = rowsFooter(out);
+  return table ? `${table}\n${footer}` : footer;
+}
+
+/**
+ * `JSON.stringify(rowsText(table, out))`, from the table as it stands escaped inside a JSON string
+ * (`tableEscaped`, which EncodedRowsBuilder made run by run): the big part is not encoded again.
+ */
+export function rowsTextJson(tableEscaped: string, out: PageOut): string {
+  return `"${tableEscaped}${JSON.stringify(`\n${rowsFooter(out)}`).slice(1)}`;
+}
+
+/** How many rows, and any cap notice: the lines under the table. */
+function rowsFooter(out: PageOut): string {
   const footer = out.truncated
     ? `(${out.rowCount} rows shown; more exist: call again with cursor "${out.nextCursor}")`
     : `(${out.rowCount} row${out.rowCount === 1 ? '' : 's'})`;
-  // Concatenated rather than joined: a big table is then copied once, when the reply is encoded.
-  let text = table ? `${table}\n${footer}` : footer;
-  if (out.notice) text = `${text}\n${out.notice}`;
-  return text;
+  return out.notice ? `${footer}\n${out.notice}` : footer;
 }

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { expect, it, onTestFinished } from 'vitest';
+import { rowsText, rowsTextJson } from '../results.js';
 import { makeDatabase, poolOptions } from '../test-helpers.js';
 import { renderTable } from './cells.js';
 import { DatabasePool } from './pool.js';
@@ -53,6 +54,10 @@ it('an encoded read sent in runs comes back whole: every row in order, and one l
   expect(JSON.parse(encoded.rowsJson)).toEqual(plain.rows);
   expect(encoded.table).toBe(renderTable(plain.columns, plain.rows));
   expect(encoded.table.split('\n')).toHaveLength(1 + 3000);
+  // Made run by run, the escaped table is exactly what encoding the whole would give.
+  expect(`"${encoded.tableEscaped}"`).toBe(JSON.stringify(encoded.table));
+  const out = { rowCount: 3000, truncated: true, nextCursor: 'abc', notice: 'a "notice"\nwith 😀' };
+  expect(rowsTextJson(encoded.tableEscaped, out)).toBe(JSON.stringify(rowsText(encoded.table, out)));
   expect(encoded).toMatchObject({ columns: plain.columns, more: false, stoppedAtBytes: false });
 });
 

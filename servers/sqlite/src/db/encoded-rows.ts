@@ -11,18 +11,35 @@ import type { Cell, EncodedRows } from './protocol.js';
 export class EncodedRowsBuilder {
   private readonly json: string[] = [];
   private readonly lines: string[] = [];
+  /** Each run's lines as they stand inside a JSON string, for the reply's text (rowsTextJson). */
+  private readonly escaped: string[] = [];
 
   /** One run: a JSON array of rows. */
   add(part: string): void {
     const rows = JSON.parse(part) as Cell[][];
     if (rows.length === 0) return;
     this.json.push(part.slice(1, -1));
-    this.lines.push(renderLines(rows));
+    const lines = renderLines(rows);
+    this.lines.push(lines);
+    // Whole lines: no surrogate pair is split between two runs, so the pieces escape as the whole.
+    this.escaped.push(JSON.stringify(lines).slice(1, -1));
   }
 
   /** The worker's answer, whose `rowsJson` holds the last run, with every run in it. */
-  finish(last: Omit<EncodedRows, 'table'>): EncodedRows {
+  finish(last: Omit<EncodedRows, 'table' | 'tableEscaped'>): EncodedRows {
     this.add(last.rowsJson);
-    return { ...last, rowsJson: `[${this.json.join(',')}]`, table: tableOf(last.columns, this.lines) };
+    const table = tableOf(last.columns, this.lines);
+    return {
+      ...last,
+      rowsJson: `[${this.json.join(',')}]`,
+      table,
+      tableEscaped: table ? JSON.stringify(tableOf(last.columns, [])).slice(1, -1) + this.escapedRuns() : '',
+    };
+  }
+
+  private escapedRuns(): string {
+    let runs = '';
+    for (const run of this.escaped) runs = `${runs}\\n${run}`;
+    return runs;
   }
 }

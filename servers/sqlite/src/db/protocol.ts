@@ -106,6 +106,8 @@ export interface EncodedRows extends Omit<ReadResult, 'rows'> {
   rowsJson: string;
   rowCount: number;
   table: string;
+  /** `table` as it stands inside a JSON string: escaped, without the quotes. */
+  tableEscaped: string;
 }
 
 export interface Verdict {

@@ -12,6 +12,7 @@ import {
   renderTable,
   rowsShape,
   rowsText,
+  rowsTextJson,
   startOffset,
   toBindable,
 } from '../results.js';
@@ -57,7 +58,9 @@ export default defineTool({
       ...(result.more && { nextCursor: nextCursor(db.name, query, bound, offset + rowCount) }),
       ...(notice && { notice }),
     };
-    const table = encoded ? result.table : renderTable(result.columns, result.rows);
-    return reply(out, [], { text: rowsText(table, out) });
+    if (!encoded) return reply(out, [], { text: rowsText(renderTable(result.columns, result.rows), out) });
+    // A big table goes out as the JSON made of it run by run, not encoded again (core's encodedText).
+    const textJson = result.table ? rowsTextJson(result.tableEscaped, out) : undefined;
+    return reply(out, [], { text: rowsText(result.table, out), ...(textJson && { textJson }) });
   },
 });
