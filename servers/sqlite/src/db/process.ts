@@ -100,9 +100,9 @@ export class RunnerProcess {
           if (message.retire) this.retiring = true;
           const { resolve: done, reject: fail, rows } = this.pending;
           this.pending = undefined;
-          if (message.ok && rows) done(rows.finish(message.result as Omit<EncodedRows, 'table'>));
-          else if (message.ok) done(unpackRows(message.result));
-          else fail(new RunnerFailure(message.error));
+          if (!message.ok) fail(new RunnerFailure(message.error));
+          else if (rows) done(rows.finish(message.result as Omit<EncodedRows, 'table' | 'tableEscaped'>));
+          else done(unpackRows(message.result));
         }
       });
       this.child.once('exit', (code, signal) => {
