@@ -9,13 +9,20 @@ function pipes(highWaterMark?: number, refuse?: RefuseOversized) {
   return { stdin, stdout, transport: new StdioTransport(stdin, stdout, refuse, 1000) };
 }
 
+// The pieces of one message may sit in the stream as several chunks; read them all.
+function buffered(stream: PassThrough): string {
+  const chunks: Buffer[] = [];
+  for (let chunk = stream.read(); chunk !== null; chunk = stream.read()) chunks.push(chunk);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 describe('StdioTransport', () => {
   it('writes one line per message, raw JSON spliced in as it is', async () => {
     const { stdout, transport } = pipes();
     await transport.start();
     const result = { structuredContent: { rows: rawJson('[[1, "a"]]') } } as never;
     await transport.send({ jsonrpc: '2.0', id: 7, result });
-    expect(stdout.read()?.toString('utf8')).toBe(
+    expect(buffered(stdout)).toBe(
       '{"jsonrpc":"2.0","id":7,"result":{"structuredContent":{"rows":[[1, "a"]]}}}\n',
     );
     await transport.close();
