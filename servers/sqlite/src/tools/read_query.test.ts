@@ -49,6 +49,23 @@ describe.each(['legacy', 'modern'] as const)('read_query (%s)', (era) => {
     expect(out.text).toBe('name | city\nAda | London\nGrace | NULL\nLinus | Helsinki\n(3 rows)');
   });
 
+  it('announces rows as arrays with the cell kinds in words, and a checking client accepts every kind', async () => {
+    fx = await makeFixture(era);
+    const { tools } = await fx.client.listTools();
+    const rows = (
+      tools.find((t) => t.name === 'read_query')?.outputSchema?.properties as Record<string, unknown>
+    ).rows as { items: unknown; description: string };
+    // A schema per cell would make a checking client test every cell of every row against it.
+    expect(rows.items).toEqual({ type: 'array' });
+    expect(rows.description).toMatch(/string, number, null, or a blob as \{\$blob/);
+    // The SDK client checks the result against the listed schema and throws on a mismatch.
+    const out = await callTool(fx.client, 'read_query', {
+      query: "SELECT 'a' AS s, 1.5 AS n, NULL AS z, x'00ff' AS b",
+    });
+    expect(out.isError, out.text).toBe(false);
+    expect(out.structured).toMatchObject({ rows: [['a', 1.5, null, { $blob: 'AP8=', bytes: 2 }]] });
+  });
+
   it('accepts recursive CTEs, VALUES and read-only PRAGMAs', async () => {
     fx = await makeFixture(era);
     const cte = await callTool(fx.client, 'read_query', {
