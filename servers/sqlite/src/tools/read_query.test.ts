@@ -52,9 +52,8 @@ describe.each(['legacy', 'modern'] as const)('read_query (%s)', (era) => {
   it('announces rows as arrays with the cell kinds in words, and a checking client accepts every kind', async () => {
     fx = await makeFixture(era);
     const { tools } = await fx.client.listTools();
-    const rows = (
-      tools.find((t) => t.name === 'read_query')?.outputSchema?.properties as Record<string, unknown>
-    ).rows as { items: unknown; description: string };
+    const listed = tools.find((t) => t.name === 'read_query')?.outputSchema?.properties ?? {};
+    const rows = (listed as Record<string, unknown>).rows as { items: unknown; description: string };
     // A schema per cell would make a checking client test every cell of every row against it.
     expect(rows.items).toEqual({ type: 'array' });
     expect(rows.description).toMatch(/string, number, null, or a blob as \{\$blob/);
