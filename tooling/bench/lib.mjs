@@ -83,6 +83,16 @@ export async function connectStdio({ command = process.execPath, args = [], cwd,
   return { client, label, stderr: () => stderr, close: () => client.close().catch(() => {}) };
 }
 
+/**
+ * Lists the tools as a host does before its first call. After that the SDK client checks every
+ * result against the tool's output schema, so each call's time includes that check, as it does
+ * for the people using the server.
+ */
+export async function listLikeAHost(server) {
+  await listTools(server.client);
+  return server;
+}
+
 /** The tools a server lists, by name, with their input schemas. */
 export async function listTools(client) {
   const tools = new Map();

@@ -9,6 +9,7 @@ import {
   connectStdio,
   ensureBuilt,
   interleave,
+  listLikeAHost,
   log,
   makeRow,
   repoRoot,
@@ -66,7 +67,7 @@ export async function run({ flags }) {
     args: [OURS_BIN],
     env: { GITHUB_PERSONAL_ACCESS_TOKEN: TOKEN, GITHUB_API_URL: fake.apiUrl, LOG_LEVEL: 'error' },
     label: 'ours',
-  });
+  }).then(listLikeAHost);
   try {
     if (selected(flags, 'tools-list')) {
       // Bytes per tool against the archived server's: one row shape for each way of counting.

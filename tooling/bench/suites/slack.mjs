@@ -9,6 +9,7 @@ import {
   connectStdio,
   ensureBuilt,
   interleave,
+  listLikeAHost,
   log,
   makeRow,
   repoRoot,
@@ -71,7 +72,7 @@ export async function run({ flags }) {
     args: [OURS_BIN],
     env: { ...base, SLACK_BOT_TOKEN: fake.BOT_TOKEN },
     label: 'ours (bot, defaults)',
-  });
+  }).then(listLikeAHost);
   const all = await connectStdio({
     args: [OURS_BIN],
     env: {

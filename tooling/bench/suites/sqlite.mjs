@@ -11,6 +11,7 @@ import {
   connectStdio,
   ensureBuilt,
   interleave,
+  listLikeAHost,
   log,
   makeRow,
   repoRoot,
@@ -243,12 +244,13 @@ export async function run({ flags }) {
   };
 
   log('  connecting…');
-  const ours = await connectStdio({ args: [OURS_BIN, file], label: 'ours' });
-  const off = officialBin ? await connectStdio({ args: [officialBin, file], label: 'official' }) : undefined;
-  const floor = await connectStdio({
-    args: [FLOOR_BIN, '--sqlite', file, '--sql', SQL_BIG],
-    label: 'floor',
-  });
+  const ours = await listLikeAHost(await connectStdio({ args: [OURS_BIN, file], label: 'ours' }));
+  const off = officialBin
+    ? await listLikeAHost(await connectStdio({ args: [officialBin, file], label: 'official' }))
+    : undefined;
+  const floor = await listLikeAHost(
+    await connectStdio({ args: [FLOOR_BIN, '--sqlite', file, '--sql', SQL_BIG], label: 'floor' }),
+  );
   const direct = new Database(file, { readonly: true });
   try {
     const cases = [
