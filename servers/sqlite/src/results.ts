@@ -29,7 +29,7 @@ const CELLS = 'each cell a string, number, null, or a blob as {$blob: base64 of 
  * our own query process (a 4-way union on every cell cost about 7 ms of the server's main thread
  * per 10,000 rows). The cell types are announced in words, not as a schema under `items`: a
  * client that checks results against the output schema, as the SDK's does, would otherwise test
- * every cell against four shapes, about 10 ms of the client's time per 10,000 rows of 7 columns
+ * every cell against four shapes, 10-20 ms of the client's time per 10,000 rows of 7 columns
  * (0.1 ms with the cells described in words).
  */
 export function rowsSchema(description: string) {
