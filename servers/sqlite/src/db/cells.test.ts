@@ -82,6 +82,25 @@ describe('renderLines', () => {
     expect(renderLines(rows)).toBe(expected);
     expect(renderLines([])).toBe('');
   });
+
+  it('draws the same line while costing a row, and that line as it stands inside a JSON string', () => {
+    const rows: unknown[][] = [
+      ...ROWS,
+      [0, -0, 1e21, 0.1, 'x'.repeat(80), 'x'.repeat(81), `${'x'.repeat(79)}|`, 'NULL', null],
+      ['cr\ronly', 'crlf\r\n', '\n', '|', '', 'ä'.repeat(80), '😀'.repeat(40), '😀'.repeat(41)],
+      ['a"b', 'a\\b', '\t', '\u0001', 2n ** 60n, 7n, Number.POSITIVE_INFINITY, new Uint8Array([1, 2])],
+      ['plain', 12, null, 'only plain cells: the line needs no escaping'],
+    ];
+    const cells = cellMaker(4096);
+    for (const values of rows) {
+      const { row, bytes, drawn } = cells.row(values, true);
+      expect(drawn?.line).toBe(renderLines([row]));
+      expect(`"${drawn?.escaped}"`).toBe(JSON.stringify(drawn?.line));
+      // Drawing changes nothing of what the row is or costs.
+      expect({ row, bytes }).toEqual({ row: cells.row(values).row, bytes: cells.row(values).bytes });
+      expect(cells.row(values).drawn).toBeUndefined();
+    }
+  });
 });
 
 describe('showCell', () => {

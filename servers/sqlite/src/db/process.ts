@@ -3,7 +3,7 @@ import type { Socket } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EncodedRowsBuilder } from './encoded-rows.js';
-import type { EncodedRows, RunnerError, RunnerOptions, RunnerRequest, RunnerResponse } from './protocol.js';
+import type { EncodedRun, RunnerError, RunnerOptions, RunnerRequest, RunnerResponse } from './protocol.js';
 
 /**
  * The runner sits next to this module in both layouts: src/db/ under vitest, dist/db/ when built.
@@ -90,7 +90,7 @@ export class RunnerProcess {
     this.ready = new Promise((resolve, reject) => {
       this.child.on('message', (message: RunnerResponse) => {
         if ('part' in message) {
-          if (this.pending?.id === message.id) this.pending.rows?.add(message.part);
+          if (this.pending?.id === message.id) this.pending.rows?.add(message.part, message.view);
         } else if ('ready' in message) {
           this.child.channel?.unref();
           resolve();
@@ -101,7 +101,7 @@ export class RunnerProcess {
           const { resolve: done, reject: fail, rows } = this.pending;
           this.pending = undefined;
           if (!message.ok) fail(new RunnerFailure(message.error));
-          else if (rows) done(rows.finish(message.result as Omit<EncodedRows, 'table' | 'tableEscaped'>));
+          else if (rows) done(rows.finish(message.result as EncodedRun));
           else done(unpackRows(message.result));
         }
       });

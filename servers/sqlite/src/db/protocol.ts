@@ -110,6 +110,17 @@ export interface EncodedRows extends Omit<ReadResult, 'rows'> {
   tableEscaped: string;
 }
 
+/** What a worker sends of an encoded read's last run, before the server joins the runs. */
+export type EncodedRun = Omit<EncodedRows, 'table' | 'tableEscaped'> & { view: RunView };
+
+/** One run of rows in the text view, drawn as the worker read them (statements.js readRows). */
+export interface RunView {
+  /** The rows' lines, joined by newlines. */
+  lines: string;
+  /** `lines` as it stands inside a JSON string: escaped, without the quotes. */
+  escaped: string;
+}
+
 export interface Verdict {
   schemaVersion: number;
   bounded: boolean;
@@ -169,8 +180,8 @@ export interface RunnerError {
 }
 
 export type RunnerResponse =
-  /** An encoded read's rows so far, one run of them as a JSON array; the answer follows. */
-  | { id: number; part: string }
+  /** An encoded read's rows so far, one run of them as a JSON array, and its view; the answer follows. */
+  | { id: number; part: string; view: RunView }
   | { id: number; ok: true; result: unknown; retire?: boolean }
   | { id: number; ok: false; error: RunnerError; retire?: boolean }
   | { ready: true }

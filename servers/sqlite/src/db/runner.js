@@ -171,7 +171,8 @@ async function handle(request) {
     const id = request.id;
     // Encoded reads (read_query): runs of rows go to the server while the next run is read.
     const onBatch = request.encoded
-      ? (/** @type {Cell[][]} */ rows) => send({ id, part: JSON.stringify(rows) })
+      ? (/** @type {Cell[][]} */ rows, /** @type {import('./protocol.js').RunView} */ view) =>
+          send({ id, part: JSON.stringify(rows), view })
       : undefined;
     const result = readRows(stmt, request.params, request.offset, request.limit, onBatch);
     return request.classify ? { ...result, verdict: verdictOf(request.sql, request.params) } : result;

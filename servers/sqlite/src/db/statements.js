@@ -8,10 +8,11 @@ import { formatBytes, headerBytes } from './cells.js';
 
 /** @typedef {import('./protocol.js').Cell} Cell */
 /** @typedef {import('./protocol.js').Refusal} Refusal */
+/** @typedef {import('./protocol.js').RunView} RunView */
 
 /**
  * A read's rows cross to the server in runs of about this many bytes (rows as JSON plus their
- * text view), so that the server encodes and renders one run while this process reads the next.
+ * text view), so that the server sends one run on while this process reads the next.
  */
 const BATCH_BYTES = 64 * 1024;
 
@@ -25,6 +26,16 @@ export class Refused extends Error {
     this.name = 'Refused';
     this.code = code;
   }
+}
+
+/**
+ * A run's view from its rows' lines (cells.js row with `draw`).
+ * @param {string[]} lines
+ * @param {string[]} escaped the same lines as they stand inside a JSON string
+ * @returns {RunView}
+ */
+function joinView(lines, escaped) {
+  return { lines: lines.join('\n'), escaped: escaped.join('\\n') };
 }
 
 /**
@@ -48,18 +59,24 @@ export function bind(stmt, params, run) {
 export function statementsOn(db, cells, maxResultBytes) {
   /**
    * The page of rows from `offset`, at most `limit` rows and the byte cap. With `onBatch`, kept
-   * rows go to it in runs of about BATCH_BYTES as they are read (the server encodes and renders
-   * one run while the next is read), and only the last run comes back in `rows`.
+   * rows go to it in runs of about BATCH_BYTES as they are read (the server takes one run while
+   * the next is read), each with its text view drawn as it was read, and only the last run comes
+   * back in `rows` (with its view in `view`).
    * @param {import('better-sqlite3').Statement} stmt
    * @param {unknown} params
    * @param {number} offset
    * @param {number} limit
-   * @param {(rows: Cell[][]) => void} [onBatch]
+   * @param {(rows: Cell[][], view: RunView) => void} [onBatch]
    */
   function readRows(stmt, params, offset, limit, onBatch) {
     const columns = stmt.columns().map((c) => c.name);
+    const draw = onBatch !== undefined;
     /** @type {Cell[][]} */
     let rows = [];
+    /** @type {string[]} */
+    let lines = [];
+    /** @type {string[]} */
+    let escaped = [];
     let count = 0;
     let batchBytes = 0;
     let more = false;
@@ -77,7 +94,7 @@ export function statementsOn(db, cells, maxResultBytes) {
         more = true;
         break;
       }
-      const { row, bytes, cut } = cells.row(/** @type {unknown[]} */ (raw));
+      const { row, bytes, cut, drawn } = cells.row(/** @type {unknown[]} */ (raw), draw);
       if (bytes > left) {
         // Security: never more than the cap, even for one row; the caller learns how to ask for less.
         if (count === 0) throw tooLarge('One row of this result takes', bytes);
@@ -88,16 +105,30 @@ export function statementsOn(db, cells, maxResultBytes) {
       left -= bytes;
       cellsCut += cut;
       rows.push(row);
+      if (drawn) {
+        lines.push(drawn.line);
+        escaped.push(drawn.escaped);
+      }
       count++;
       batchBytes += bytes;
       if (onBatch && batchBytes >= BATCH_BYTES) {
-        onBatch(rows);
+        onBatch(rows, joinView(lines, escaped));
         rows = [];
+        lines = [];
+        escaped = [];
         batchBytes = 0;
       }
     }
     iterator.return?.();
-    return { columns, rows, count, more, cellsCut, stoppedAtBytes };
+    return {
+      columns,
+      rows,
+      count,
+      more,
+      cellsCut,
+      stoppedAtBytes,
+      ...(draw && { view: joinView(lines, escaped) }),
+    };
   }
 
   /**
