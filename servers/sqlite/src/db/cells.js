@@ -184,9 +184,10 @@ export function cellMaker(maxCellBytes) {
    */
   function cell(value) {
     if (typeof value === 'bigint') {
-      return value >= Number.MIN_SAFE_INTEGER && value <= Number.MAX_SAFE_INTEGER
-        ? Number(value)
-        : value.toString();
+      // Exact while safe; past 2^53 the rounded number is never "safe", whichever way it rounds.
+      // Less than half the time of comparing the BigInt with Number bounds (a cell of every row).
+      const number = Number(value);
+      return Number.isSafeInteger(number) ? number : value.toString();
     }
     // SQLite keeps infinite REALs (`SELECT 1e999`); JSON has no such number and would say null.
     if (typeof value === 'number' && !Number.isFinite(value)) return String(value);

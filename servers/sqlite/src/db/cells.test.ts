@@ -29,6 +29,14 @@ describe('cellMaker', () => {
     const cells = cellMaker(4096);
     expect(cells.cell(2n ** 60n)).toBe('1152921504606846976');
     expect(cells.cell(42n)).toBe(42);
+    // Numbers exactly up to the last safe integer, both signs; text from the first unsafe one.
+    expect(cells.cell(2n ** 53n - 1n)).toBe(2 ** 53 - 1);
+    expect(cells.cell(-(2n ** 53n) + 1n)).toBe(-(2 ** 53) + 1);
+    expect(cells.cell(2n ** 53n)).toBe('9007199254740992');
+    expect(cells.cell(-(2n ** 53n))).toBe('-9007199254740992');
+    expect(cells.cell(2n ** 53n + 1n)).toBe('9007199254740993');
+    expect(cells.cell(-(2n ** 63n))).toBe('-9223372036854775808');
+    expect(cells.cell(0n)).toBe(0);
     expect(cells.row([new Uint8Array(10_000)])).toMatchObject({
       row: [{ $blob: `${'A'.repeat(5462)}==`, bytes: 10_000 }],
       cut: 0,

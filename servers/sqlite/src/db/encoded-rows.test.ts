@@ -73,3 +73,19 @@ it('an encoded read stopped by the byte cap after several runs keeps only the ro
   expect(plain.rows[0]?.[0]).toBe(11);
   expect(encoded.table).toBe(renderTable(plain.columns, plain.rows));
 });
+
+it('an encoded read of many tiny rows (thousands in each run) comes back whole, lines in order', async () => {
+  const db = makeDatabase(null);
+  onTestFinished(db.cleanup);
+  const pool = new DatabasePool(poolOptions(db.file));
+  onTestFinished(() => pool.close());
+  const sql =
+    'WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 60000) SELECT i FROM n';
+  const page: Page = { op: 'query', mode: 'read', sql, params: [], offset: 0, limit: 60_000 };
+  const encoded = await pool.read<EncodedRows>({ ...page, encoded: true });
+  expect(encoded.rowCount).toBe(60_000);
+  const lines = encoded.table.split('\n');
+  expect(lines).toEqual(['i', ...Array.from({ length: 60_000 }, (_, k) => String(k + 1))]);
+  expect(`"${encoded.tableEscaped}"`).toBe(JSON.stringify(encoded.table));
+  expect(JSON.parse(encoded.rowsJson)).toHaveLength(60_000);
+});

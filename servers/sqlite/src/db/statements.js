@@ -29,16 +29,6 @@ export class Refused extends Error {
 }
 
 /**
- * A run's view from its rows' lines (cells.js row with `draw`).
- * @param {string[]} lines
- * @param {string[]} escaped the same lines as they stand inside a JSON string
- * @returns {RunView}
- */
-function joinView(lines, escaped) {
-  return { lines: lines.join('\n'), escaped: escaped.join('\\n') };
-}
-
-/**
  * Binds positional (array) or named (object) parameters; none when undefined.
  * @template T
  * @param {import('better-sqlite3').Statement} stmt
@@ -73,10 +63,11 @@ export function statementsOn(db, cells, maxResultBytes) {
     const draw = onBatch !== undefined;
     /** @type {Cell[][]} */
     let rows = [];
-    /** @type {string[]} */
-    let lines = [];
-    /** @type {string[]} */
-    let escaped = [];
+    // The run's view, line by line. Appended rather than joined at the end: V8 then copies each
+    // line once, when the run is sent, where an array join first flattened every line (half the
+    // drawing time of 10,000 rows).
+    /** @type {RunView} */
+    let view = { lines: '', escaped: '' };
     let count = 0;
     let batchBytes = 0;
     let more = false;
@@ -106,16 +97,16 @@ export function statementsOn(db, cells, maxResultBytes) {
       cellsCut += cut;
       rows.push(row);
       if (drawn) {
-        lines.push(drawn.line);
-        escaped.push(drawn.escaped);
+        const first = rows.length === 1;
+        view.lines = first ? drawn.line : `${view.lines}\n${drawn.line}`;
+        view.escaped = first ? drawn.escaped : `${view.escaped}\\n${drawn.escaped}`;
       }
       count++;
       batchBytes += bytes;
       if (onBatch && batchBytes >= BATCH_BYTES) {
-        onBatch(rows, joinView(lines, escaped));
+        onBatch(rows, view);
         rows = [];
-        lines = [];
-        escaped = [];
+        view = { lines: '', escaped: '' };
         batchBytes = 0;
       }
     }
@@ -127,7 +118,7 @@ export function statementsOn(db, cells, maxResultBytes) {
       more,
       cellsCut,
       stoppedAtBytes,
-      ...(draw && { view: joinView(lines, escaped) }),
+      ...(draw && { view }),
     };
   }
 
