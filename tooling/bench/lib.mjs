@@ -80,7 +80,9 @@ export async function connectStdio({ command = process.execPath, args = [], cwd,
     await client.close().catch(() => {});
     throw new BenchError(`${label}: could not connect: ${error?.message ?? error}\n${stderr.trim()}`);
   }
-  return { client, label, stderr: () => stderr, close: () => client.close().catch(() => {}) };
+  // The spawned process (for its CPU time and memory): the server itself when `command` is node.
+  const pid = transport.pid ?? undefined;
+  return { client, label, pid, stderr: () => stderr, close: () => client.close().catch(() => {}) };
 }
 
 /**

@@ -5,7 +5,6 @@ import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import {
-  BenchError,
   benchRoot,
   callTool,
   connectStdio,
@@ -24,7 +23,8 @@ import {
   SQLITE_PORT_VERSION as OFFICIAL_VERSION,
   sqlitePort,
 } from '../peers.mjs';
-import { childrenOf, cpuMs, hasProc, peakRss, treePeakRss } from '../proc.mjs';
+import { cpuMs, hasProc } from '../proc.mjs';
+import { bigCell, countCell } from '../sqlite-cell.mjs';
 
 export const name = 'sqlite';
 export const description =
@@ -51,7 +51,6 @@ const SAMPLES_BIG = { full: 11, quick: 3 };
  */
 const SAMPLES_SMALL = { full: 401, quick: 41 };
 const WARMUP_SMALL = 20;
-const SAMPLES_CELL = { full: 5, quick: 2 };
 
 /**
  * The targets, ours / base at most this. Against the npm port: not slower. Against in-process
@@ -71,25 +70,15 @@ const TARGET = {
   // over stdio (../floor-server.mjs): our query process, JSON-RPC and schemas may add at most a
   // quarter to the SDK's own per-call cost.
   overheadVsFloor: 1.25,
-  // One 40 MB cell: ours sends 64 KiB of it (--max-cell-bytes), the port all of it. Ours must
-  // answer in at most half the port's time; its server process, which every call goes through,
-  // must peak at most half as high as the port's one process; and all its processes together
-  // (server, two readers, one holding the value) at most 1.2× the port's.
   // What one big read costs the server's own process (its main thread, which every other call and
   // ping waits behind, and its helper threads; not its database workers), in CPU ms per call,
   // against the bare server, which reads and encodes the rows on that thread: at most three
   // quarters of it, or the workers are not taking the rows' work off the shared thread.
   mainCpuBig: 0.75,
-  cellTime: 0.5,
-  cellRssServer: 0.5,
-  cellRssAll: 1.2,
 };
 
 const SQL_BIG = `SELECT * FROM items WHERE id <= ${BIG} ORDER BY id`;
 const SQL_POINT = 'SELECT * FROM items WHERE id = ?';
-/** One text cell of 40,000,000 characters, built by SQLite: no table needed. */
-const SQL_CELL = 'SELECT hex(zeroblob(20000000)) AS big';
-const CELL_CHARS = 40_000_000;
 
 /** items(100k rows): the same bytes on every machine (values come from the row number). */
 function ensureFixture() {
@@ -120,114 +109,6 @@ function ensureFixture() {
   return file;
 }
 
-/**
- * Starts a fresh server, runs one query to start it up, then `work`, and returns the peak RSS of
- * the server with everything it started (ours: its worker processes too). Undefined off Linux.
- */
-async function peakRssOf(label, args, warm, work) {
-  if (!hasProc()) return undefined;
-  const before = new Set(childrenOf(process.pid));
-  const server = await connectStdio({ args, label });
-  try {
-    const pid = childrenOf(process.pid).find((child) => !before.has(child));
-    await warm(server);
-    if (!pid) return undefined;
-    const idle = treePeakRss(pid);
-    await work(server);
-    return { idle, server: peakRss(pid), all: treePeakRss(pid) };
-  } finally {
-    await server.close();
-  }
-}
-
-const MB = 1024 * 1024;
-
-const countCell = (counts) =>
-  Object.entries(counts)
-    .map(([side, n]) => `${side} ${n ?? '–'}`)
-    .join(' / ');
-
-/**
- * One 40 MB text cell (`hex(zeroblob(20000000))`), ours against the npm port: time per call on
- * the running servers, then the peak RSS of a fresh server of each side running it once.
- */
-async function bigCell({ flags, file, ours, off, officialBin, rows, details }) {
-  const samples = sampleCount(flags, SAMPLES_CELL);
-  const oursCall = async () => {
-    const { structured } = await callTool(ours, 'read_query', { query: SQL_CELL });
-    const cell = structured.rows[0][0];
-    if (!cell.endsWith(`of ${CELL_CHARS} bytes]`))
-      throw new BenchError(`ours: no cut marker in ${cell.slice(-60)}`);
-    return cell.length;
-  };
-  const offCall = async () =>
-    JSON.parse((await callTool(off, 'read_query', { query: SQL_CELL })).text)[0].big.length;
-  const res = await interleave(
-    { ours: oursCall, official: off ? offCall : undefined },
-    { samples, warmup: 1 },
-  );
-  const check = `chars: ${countCell({ ours: res.ours.last, official: res.official?.last })}`;
-  const time = makeRow({
-    suite: name,
-    id: 'big-cell time vs official',
-    title: 'read_query one 40 MB cell (vs official)',
-    ours: res.ours.median,
-    base: res.official?.median,
-    baseName: OFFICIAL_PKG,
-    target: TARGET.cellTime,
-    samples,
-    check,
-  });
-  if (!off) time.note = 'official port not installed';
-  rows.push(time);
-  log(
-    `  big-cell: ours ${time.ours.toFixed(0)} ms, official ${Number.isFinite(time.base) ? time.base.toFixed(0) : '–'} ms`,
-  );
-
-  const warm = (server) => callTool(server, 'read_query', { query: 'SELECT 1 AS one' });
-  const oursRss = await peakRssOf('ours (fresh)', [OURS_BIN, file], warm, (s) =>
-    callTool(s, 'read_query', { query: SQL_CELL }),
-  );
-  const offRss = officialBin
-    ? await peakRssOf('official (fresh)', [officialBin, file], warm, (s) =>
-        callTool(s, 'read_query', { query: SQL_CELL }),
-      )
-    : undefined;
-  const mb = (bytes) => (bytes === undefined ? Number.NaN : bytes / MB);
-  const idle = `idle MB: ${countCell({ ours: oursRss && Math.round(mb(oursRss.idle)), official: offRss && Math.round(mb(offRss.idle)) })}`;
-  for (const [id, label, key, target] of [
-    ['big-cell peak RSS server vs official', 'the server process', 'server', TARGET.cellRssServer],
-    ['big-cell peak RSS all vs official', 'server and workers', 'all', TARGET.cellRssAll],
-  ]) {
-    const rss = makeRow({
-      suite: name,
-      id,
-      title: `read_query one 40 MB cell: peak RSS of ${label}, MB (vs official; not ms)`,
-      ours: mb(oursRss?.[key]),
-      // The port is one process: its server and its whole are the same.
-      base: mb(offRss?.all),
-      baseName: OFFICIAL_PKG,
-      target,
-      samples: 1,
-      check: idle,
-    });
-    if (!oursRss) rss.status = 'needs Linux /proc';
-    rows.push(rss);
-    log(
-      `  ${id}: ours ${rss.ours.toFixed(0)} MB, official ${Number.isFinite(rss.base) ? rss.base.toFixed(0) : '–'} MB`,
-    );
-  }
-  const min = Object.fromEntries(Object.entries(res).map(([k, v]) => [k, Math.min(...v.samples)]));
-  details.push({
-    id: 'big-cell',
-    sql: SQL_CELL,
-    counts: { ours: res.ours.last, official: res.official?.last },
-    min,
-    samples: Object.fromEntries(Object.entries(res).map(([k, v]) => [k, v.samples])),
-    peakRssBytes: { ours: oursRss, official: offRss },
-  });
-}
-
 export async function run({ flags }) {
   ensureBuilt({
     filter: '@refmcp/server-sqlite',
@@ -252,9 +133,8 @@ export async function run({ flags }) {
   const pids = {};
   /** Connects as a host does, noting the server's pid (for its CPU time, on Linux). */
   const connect = async (side, args) => {
-    const before = new Set(childrenOf(process.pid));
     const server = await connectStdio({ args, label: side });
-    pids[side] = childrenOf(process.pid).find((child) => !before.has(child));
+    pids[side] = server.pid;
     return listLikeAHost(server);
   };
   const ours = await connect('ours', [OURS_BIN, file]);
@@ -303,7 +183,11 @@ export async function run({ flags }) {
           return row ? 1 : 0;
         },
       },
-      { id: 'big-cell', run: () => bigCell({ flags, file, ours, off, officialBin, rows, details }) },
+      {
+        id: 'big-cell',
+        run: () =>
+          bigCell({ suite: name, oursBin: OURS_BIN, flags, file, ours, off, officialBin, rows, details }),
+      },
     ];
 
     for (const spec of cases) {
