@@ -12,11 +12,12 @@
 //                                                   CI runs everything on a supported Node)
 //
 // Builds and downloads are kept in node_modules/.cache/node-matrix, so a second run only tests.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { stripVTControlCharacters } from 'node:util';
 
 /** The Node.js versions CI tests on besides the one on PATH (keep in step with ci.yml). */
 export const NODES = { 22: '22.23.5', 24: '24.22.3', 26: '26.12.1' };
@@ -111,7 +112,38 @@ function envFor(node) {
   };
 }
 
-function leg(node, sqlite, mainAbi) {
+/** What in a test run's output says what failed, without colours: kept for the end of the log. */
+const FAILURE =
+  /^(@[^:\s]+:test: )?\s*(FAIL\b|\u00d7 |AssertionError|Error: Test timed out|TypeError|(Test Files|Tests) .*failed|ERROR\b|Failed:)/;
+
+/**
+ * Runs a command with its output passed through as it comes, and keeps the lines that name a
+ * failure: CI shows only the end of a long log, where these are printed again.
+ */
+function runKeepingFailures(command, args, options) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { ...options, stdio: ['inherit', 'pipe', 'pipe'] });
+    const failures = [];
+    for (const [stream, out] of [
+      [child.stdout, process.stdout],
+      [child.stderr, process.stderr],
+    ]) {
+      let rest = '';
+      stream.setEncoding('utf8');
+      stream.on('data', (chunk) => {
+        out.write(chunk);
+        const lines = (rest + chunk).split('\n');
+        rest = lines.pop();
+        for (const line of lines.map(stripVTControlCharacters))
+          if (FAILURE.test(line)) failures.push(line.trim());
+      });
+    }
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ status: code ?? 1, failures }));
+  });
+}
+
+async function leg(node, sqlite, mainAbi) {
   const env = envFor(node);
   const started = Date.now();
   const seconds = () => Math.round((Date.now() - started) / 1000);
@@ -123,22 +155,25 @@ function leg(node, sqlite, mainAbi) {
     const rebuild = ['-y', 'pnpm@10', '--filter', '@refmcp/server-sqlite', 'rebuild', 'better-sqlite3'];
     const status = run('npx', rebuild, { cwd: root, env });
     if (status !== 0 || !loads(node.bin, sqlite)) {
-      return { node, ok: false, note: `better-sqlite3 ${sqlite.version} did not build or load` };
+      return {
+        node,
+        ok: false,
+        note: `better-sqlite3 ${sqlite.version} did not build or load`,
+        failures: [],
+      };
     }
   }
   const built = seconds();
   log(`Node ${node.version}: better-sqlite3 ready after ${built} s; running the tests`);
   // Two packages at a time, not turbo's ten: on two cores the suites' loop-latency bounds (a ping
   // answered within 2 s while a hostile answer is handled) and 5 s test timeouts were missed when
-  // ten suites ran at once (slack's hostile suite on 22, core's audit tests on 26).
-  const test = ['-y', 'pnpm@10', 'turbo', 'run', 'test', '--only', '--concurrency=2'];
-  const status = run('npx', test, {
-    cwd: root,
-    env,
-  });
+  // ten suites ran at once (slack's hostile suite on 22, core's audit tests on 26). --continue:
+  // one failing package does not hide how the others fare.
+  const test = ['-y', 'pnpm@10', 'turbo', 'run', 'test', '--only', '--concurrency=2', '--continue'];
+  const { status, failures } = await runKeepingFailures('npx', test, { cwd: root, env });
   // Keep this Node's build for the next run; the main build comes back in main().
   swapBuild(sqlite, node.abi, mainAbi);
-  return { node, ok: status === 0, note: `build ${built} s, tests ${seconds() - built} s` };
+  return { node, ok: status === 0, note: `build ${built} s, tests ${seconds() - built} s`, failures };
 }
 
 /** Shell lines that make `node`, npm, pnpm and node-gyp in this shell use one of NODES. */
@@ -149,7 +184,7 @@ function printEnv(major) {
     console.log(`export ${key}='${env[key]}'`);
 }
 
-function main() {
+async function main() {
   if (process.argv[2] === '--env') {
     mkdirSync(cache, { recursive: true });
     if (!(process.argv[3] in NODES)) {
@@ -193,7 +228,7 @@ function main() {
     const node = fetchNode(NODES[major]);
     restore = () => swapBuild(sqlite, node.abi, mainAbi);
     try {
-      results.push(leg(node, sqlite, mainAbi));
+      results.push(await leg(node, sqlite, mainAbi));
     } finally {
       if (!loads(process.execPath, sqlite)) restore();
       restore = () => {};
@@ -202,6 +237,10 @@ function main() {
   // Leftovers of an interrupted run are not worth keeping.
   for (const entry of readdirSync(cache))
     if (entry.startsWith('download-')) rmSync(path.join(cache, entry), { recursive: true });
+  for (const r of results.filter((r) => !r.ok)) {
+    log(`Node ${r.node.version}: what failed`);
+    for (const line of [...new Set(r.failures)].slice(0, 60)) log(`  ${line}`);
+  }
   for (const r of results) log(`${r.ok ? 'ok  ' : 'FAIL'} Node ${r.node.version}: ${r.note}`);
   if (!loads(process.execPath, sqlite)) {
     console.error(`node-matrix: the ${process.version} build of better-sqlite3 did not come back`);
@@ -210,4 +249,4 @@ function main() {
   process.exit(results.every((r) => r.ok) ? 0 : 1);
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) main();
+if (process.argv[1] === fileURLToPath(import.meta.url)) await main();
