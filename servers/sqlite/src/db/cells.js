@@ -102,6 +102,15 @@ function shownAsIs(text) {
 }
 
 /**
+ * Lines of the view whose only character JSON escapes is the newline between them (every line
+ * drawn "plain" by `row`), as they stand inside a JSON string.
+ * @param {string} lines
+ */
+export function escapedLines(lines) {
+  return lines.replaceAll('\n', '\\n');
+}
+
+/**
  * The whole table from rows at hand (a few, read in the server's process, or a write's).
  * @param {readonly string[]} columns
  * @param {readonly Cell[][]} rows

@@ -1,4 +1,4 @@
-import { tableOf } from './cells.js';
+import { escapedLines, tableOf } from './cells.js';
 import type { EncodedRows, EncodedRun, RunView } from './protocol.js';
 
 /**
@@ -22,7 +22,7 @@ export class EncodedRowsBuilder {
     this.json.push(part.slice(1, -1));
     this.lines.push(view.lines);
     // Whole lines: no surrogate pair is split between two runs, so the pieces escape as the whole.
-    this.escaped.push(view.escaped);
+    this.escaped.push(view.escaped ?? escapedLines(view.lines));
   }
 
   /** The worker's answer, whose `rowsJson` and `view` hold the last run, with every run in it. */
