@@ -136,10 +136,15 @@ export async function startCluster({
       async waitUp(count = started.length, timeoutMs = 10_000) {
         const deadline = Date.now() + timeoutMs;
         for (;;) {
-          const rows = await backendStats(statsSocket);
-          if (rows.filter((row) => row.status === 'UP').length === count) return rows;
-          if (Date.now() > deadline)
-            throw new Error(`expected ${count} instances UP: ${JSON.stringify(rows)}`);
+          // The stats socket may not be there yet on a loaded machine: asked again until the deadline.
+          const rows = await backendStats(statsSocket).catch((error) => error);
+          if (Array.isArray(rows) && rows.filter((row) => row.status === 'UP').length === count) return rows;
+          if (Date.now() > deadline) {
+            const seen = rows instanceof Error ? `stats socket: ${rows.message}` : JSON.stringify(rows);
+            throw new Error(
+              `expected ${count} instances UP: ${seen}\nhaproxy: ${proxy.stderr().slice(-2000)}`,
+            );
+          }
           await new Promise((resolve) => setTimeout(resolve, 100));
         }
       },
