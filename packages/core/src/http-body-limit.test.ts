@@ -18,9 +18,9 @@ const measure = defineTool({
 const MiB = 1024 * 1024;
 
 /**
- * `--max-body-bytes` is one bound for every way a body enters: the Node adapter reads the socket
- * first, then the 2026 handler or a 2025 session transport reads it again. Any of them left at the
- * SDK's 4 MiB default would make the flag a lie.
+ * `--max-body-bytes` is one bound for every way a body enters: the server's Node side reads the
+ * socket first, then the 2026 handler or a 2025 session transport may read it again. Any of them
+ * left at the SDK's 4 MiB default would make the flag a lie.
  */
 describe('--max-body-bytes over a real socket', () => {
   let server: TestHttpServer | undefined;
