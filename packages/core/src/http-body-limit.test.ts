@@ -94,3 +94,46 @@ describe('a body declared over --max-body-bytes', () => {
     expect(JSON.parse(outcome.body).error.message).toMatch(/at most 65536 \(--max-body-bytes\)/);
   });
 });
+
+describe('a body sent without a declared length', () => {
+  let server: TestHttpServer | undefined;
+  afterEach(async () => server?.close());
+
+  const post = (url: URL, body: Buffer) =>
+    new Promise<{ status?: number; body: string }>((resolve, reject) => {
+      const req = request(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
+      });
+      req.on('error', reject);
+      req.on('response', (res) => {
+        let text = '';
+        res.on('data', (data: Buffer) => {
+          text += data.toString();
+        });
+        res.on('end', () => resolve({ status: res.statusCode, body: text }));
+      });
+      // Written before the end, so Node sends it chunked with no content-length: only counting
+      // while reading can refuse it.
+      req.write(body);
+      req.end();
+    });
+
+  it('is refused with 413 once it passes --max-body-bytes, and the server stays usable', async () => {
+    const app = createMcpApp({ name: 'measure', version: '0.0.0', tools: [measure], deps: () => ({}) });
+    server = await startHttpForTest(app, { maxBodyBytes: 64 * 1024 });
+    const outcome = await post(server.url, Buffer.alloc(200 * 1024, 'x'));
+    expect(outcome.status).toBe(413);
+    expect(JSON.parse(outcome.body).error.message).toMatch(/over 65536 bytes.*--max-body-bytes/);
+    const client = await server.connect('modern');
+    expect((await callTool(client, 'measure', { text: 'abc' })).structured).toEqual({ length: 3 });
+  });
+
+  it('that is not JSON gets its JSON-RPC error, as with a declared length', async () => {
+    const app = createMcpApp({ name: 'measure', version: '0.0.0', tools: [measure], deps: () => ({}) });
+    server = await startHttpForTest(app, { maxBodyBytes: 64 * 1024 });
+    const broken = await post(server.url, Buffer.from('{"jsonrpc":"2.0",'));
+    expect(broken.status).toBe(400);
+    expect(JSON.parse(broken.body)).toMatchObject({ jsonrpc: '2.0', error: { code: -32000 }, id: null });
+  });
+});

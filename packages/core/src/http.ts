@@ -20,6 +20,7 @@ import type { McpApp, ServeOptions } from './app.js';
 import { ConfigError } from './errors.js';
 import { readBounded } from './http-body.js';
 import { isListenRequest, serveListen } from './http-listen.js';
+import { type PipelineFetch, type ReadBody, servePipeline } from './http-node.js';
 import { refuseOversizedBody } from './http-oversize.js';
 import { createLegacySessions, type LegacySessionOptions } from './http-sessions.js';
 import { statelessServers } from './instance-pool.js';
@@ -27,9 +28,10 @@ import { statelessServers } from './instance-pool.js';
 /**
  * Decides who may call. Returns the caller's identity, or the HTTP response that refuses them
  * (401/403 with a `WWW-Authenticate` challenge). This is the seam OAuth resource-server mode plugs
- * into; the static bearer token below is one implementation.
+ * into; the static bearer token below is one implementation. `body`: a call's JSON body as text
+ * when the server has already read it (the same body the request carries).
  */
-export type Authenticator = (request: Request) => Promise<AuthInfo | Response>;
+export type Authenticator = (request: Request, body?: ReadBody) => Promise<AuthInfo | Response>;
 
 export interface HttpOptions {
   host: string;
@@ -121,7 +123,7 @@ export function createHttpPipeline(app: McpApp, options: Omit<HttpOptions, 'host
   const authenticate =
     options.authenticate ?? (options.authToken ? staticBearerAuth(options.authToken) : undefined);
 
-  const fetch = async (request: Request): Promise<Response> => {
+  const fetch: PipelineFetch = async (request, body) => {
     const url = new URL(request.url);
     // Security: Host and Origin checks come first, even for the health check, so a page on
     // another site cannot reach a localhost server through DNS rebinding.
@@ -140,6 +142,11 @@ export function createHttpPipeline(app: McpApp, options: Omit<HttpOptions, 'host
         { status: ready ? 200 : 503 },
       );
     }
+    // A body the Node side read is used as it is only by a call; anything else reads its own.
+    if (body && !(url.pathname === MCP_PATH && request.method === 'POST')) {
+      request = withBody(request, body.text);
+      body = undefined;
+    }
     const routed = (await options.routes?.(request, url)) ?? (await app.routes?.(request, url));
     if (routed) return routed;
     if (url.pathname !== MCP_PATH)
@@ -147,7 +154,9 @@ export function createHttpPipeline(app: McpApp, options: Omit<HttpOptions, 'host
     let authInfo: AuthInfo | undefined;
     let forwarded = request;
     if (authenticate) {
-      const outcome = await authenticate(request);
+      // An authenticator may read the body (OAuth's scope check does): it gets a request that has
+      // one, and the text itself to skip reading it.
+      const outcome = await authenticate(body ? withBody(request, body.text) : request, body);
       if (outcome instanceof Response) return outcome;
       authInfo = outcome;
       forwarded = withoutCredentials(request);
@@ -156,7 +165,7 @@ export function createHttpPipeline(app: McpApp, options: Omit<HttpOptions, 'host
     // would each read and parse their own copy of it otherwise.
     let parsedBody: unknown;
     if (request.method === 'POST' && isJsonContentType(forwarded.headers.get('content-type'))) {
-      const read = await readBounded(forwarded, maxRequestBodySize);
+      const read = body ?? (await readBounded(forwarded, maxRequestBodySize));
       if ('tooLarge' in read) return jsonRpcError(413, -32000, tooLargeMessage(maxRequestBodySize));
       if ('unreadable' in read)
         return jsonRpcError(400, -32700, 'Parse error: the request body could not be read.');
@@ -248,14 +257,14 @@ export async function startHttpServer(app: McpApp, options: HttpOptions): Promis
     app.logger.warn('serving HTTP on a non-loopback address without authentication', { host: options.host });
   }
   const pipeline = createHttpPipeline(app, options);
-  // Loaded here, not at the top: the Node adapter costs ~35 ms of startup that stdio never needs,
-  // and so does node:http, whose ESM namespace reads every lazy export and so loads Node's
-  // bundled undici (~40 ms) as a side effect.
-  const { toNodeHandler } = await import('@modelcontextprotocol/node');
+  // Loaded here, not at the top: node:http's ESM namespace reads every lazy export and so loads
+  // Node's bundled undici (~40 ms of startup that stdio never needs).
   const { createServer } = await import('node:http');
-  // The adapter reads the body before the pipeline sees it, so it must know the same bound.
+  // The Node side reads the body before the pipeline sees it, so it must know the same bound.
   const maxBodyBytes = options.maxBodyBytes ?? 4 * 1024 * 1024;
-  const nodeHandler = toNodeHandler({ fetch: pipeline.fetch }, { maxRequestBodySize: maxBodyBytes });
+  const nodeHandler = servePipeline(pipeline.fetch, maxBodyBytes, (error) =>
+    app.logger.error('http request failed', { error }),
+  );
   let inFlight = 0;
   let drained: (() => void) | undefined;
   const server = createServer((req, res) => {

@@ -8,20 +8,25 @@ export interface WriteCall {
 
 /**
  * Which scope a request needs: write when it calls a tool not marked read-only (those calls are
- * listed, so a refusal can be audited), read for anything else. Reads a copy of the body
- * (bounded), so the handler still gets the original. A body that is not JSON needs only read: the
- * handler refuses it as a parse error before anything runs.
+ * listed, so a refusal can be audited), read for anything else. `text` is the body when the
+ * server has read it already; otherwise a copy is read (bounded), so the handler still gets the
+ * original. A body that is not JSON needs only read: the handler refuses it as a parse error
+ * before anything runs.
  */
 export async function neededScope(
   request: Request,
   writeTools: ReadonlySet<string>,
   maxBodyBytes: number,
+  text?: string,
 ): Promise<{ scope: 'read' | 'write'; writeCalls: WriteCall[] } | 'too-large'> {
   const read = { scope: 'read' as const, writeCalls: [] };
   if (request.method !== 'POST' || writeTools.size === 0) return read;
-  const body = await readRequestBody(request.clone(), maxBodyBytes).catch(() => undefined);
+  const body =
+    text !== undefined
+      ? { text }
+      : await readRequestBody(request.clone(), maxBodyBytes).catch(() => undefined);
   if (!body) return read;
-  if (body.tooLarge) return 'too-large';
+  if ('tooLarge' in body && body.tooLarge) return 'too-large';
   let parsed: unknown;
   try {
     parsed = JSON.parse(body.text);

@@ -111,7 +111,7 @@ export function createOAuthResourceServer(options: OAuthResourceOptions): OAuthR
   const grants = (scopes: readonly string[], needed: 'read' | 'write') =>
     scopes.includes(writeScope) || (needed === 'read' && scopes.includes(readScope));
 
-  const authenticate: Authenticator = async (request) => {
+  const authenticate: Authenticator = async (request, body) => {
     const header = request.headers.get('authorization');
     if (!header || !/^bearer(\s|$)/i.test(header)) {
       // RFC 6750 §3.1: a request without credentials gets a challenge without an error code.
@@ -142,7 +142,7 @@ export function createOAuthResourceServer(options: OAuthResourceOptions): OAuthR
         resourceMetadataUrl: metadataUrl,
       });
     }
-    const needed = await neededScope(request, writeTools, maxBodyBytes);
+    const needed = await neededScope(request, writeTools, maxBodyBytes, body?.text);
     if (needed === 'too-large') {
       return Response.json(
         { jsonrpc: '2.0', error: { code: -32000, message: 'Request body too large.' }, id: null },
