@@ -4,7 +4,7 @@ import { LogLevel, type Logger as SlackLogger, WebClient } from '@slack/web-api'
 import type { SlackConfig, TokenKind } from '../config.js';
 import { RateLimitTooLongError, rateLimitIn, toSlackToolError } from './errors.js';
 import { TIER_CONCURRENCY, type Tier, tierOf } from './tiers.js';
-import { fetchVia, slackDispatcher } from './transport.js';
+import { fetchVia, requestVia, slackDispatcher } from './transport.js';
 
 /** The longest Retry-After the client waits out inside one call; a longer one is answered with the wait (s). */
 export const MAX_RATE_LIMIT_WAIT_S = 10;
@@ -53,7 +53,8 @@ function refusingLongRateLimits(base: typeof fetch): typeof fetch {
 }
 
 export function createSlackApi(config: SlackConfig, logger: Logger): SlackApi {
-  const transport = fetchVia(slackDispatcher(config));
+  const dispatcher = slackDispatcher(config);
+  const transport = fetchVia(dispatcher);
   const retryConfig = {
     retries: config.maxRetries,
     factor: 2,
@@ -68,7 +69,9 @@ export function createSlackApi(config: SlackConfig, logger: Logger): SlackApi {
     },
   };
   // Every answer is read with a byte cap (bounded-fetch.ts); a longer one fails the call.
-  const apiFetch = refusingLongRateLimits(boundedFetch(config.maxResponseBytes, transport));
+  const apiFetch = refusingLongRateLimits(
+    requestVia(dispatcher, config.maxResponseBytes, boundedFetch(config.maxResponseBytes, transport)),
+  );
   const clients = new Map<Tier, WebClient>();
   const clientFor = (tier: Tier) => {
     let client = clients.get(tier);
