@@ -118,7 +118,11 @@ export async function run({ flags }) {
     try {
       const env = { LOG_LEVEL: 'error', ...upstream?.env };
       const server = SERVERS[spec.server];
-      const oursArgv = [path.join(repoRoot, server.dir, 'dist/index.js'), ...server.args(fx)];
+      // The command npx runs (bin/refmcp-<name>.js), start-up settings and all.
+      const oursArgv = [
+        path.join(repoRoot, server.dir, 'bin', `refmcp-${spec.server}.js`),
+        ...server.args(fx),
+      ];
       if (spec.peer && !(spec.peer in peers)) peers[spec.peer] = await PEERS[spec.peer]();
       const peer = spec.peer ? peers[spec.peer] : undefined;
       const common = { env, tool: spec.tool, input, warm: spec.warm, intervalMs: PING_EVERY_MS };

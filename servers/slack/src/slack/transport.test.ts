@@ -41,9 +41,11 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
-
 const dispatcher = new Agent();
+afterAll(async () => {
+  await dispatcher.close();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+});
 const refusedFetch: typeof fetch = () => Promise.reject(new Error('went to fetch'));
 
 describe('the Web API fetch on undici request', () => {
