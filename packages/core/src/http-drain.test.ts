@@ -3,7 +3,7 @@ import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/cli
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { createMcpApp } from './app.js';
-import { startHttpServer } from './http.js';
+import { startHttpServer } from './http-server.js';
 import { createLogger } from './logger.js';
 import { clientOptionsFor } from './testing/index.js';
 import { defineTool } from './tool.js';

@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { createMcpApp } from './app.js';
-import { startHttpServer } from './http.js';
+import { startHttpServer } from './http-server.js';
 import { createLogger } from './logger.js';
 import { defineTool } from './tool.js';
 

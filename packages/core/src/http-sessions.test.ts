@@ -3,7 +3,8 @@ import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/cli
 import { afterEach, describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { createMcpApp, type InstanceContext } from './app.js';
-import { type HttpOptions, type HttpServerHandle, startHttpServer } from './http.js';
+import type { HttpOptions } from './http.js';
+import { type HttpServerHandle, startHttpServer } from './http-server.js';
 import { createLogger } from './logger.js';
 import { clientOptionsFor, postJsonRpc as post } from './testing/index.js';
 import { defineTool } from './tool.js';

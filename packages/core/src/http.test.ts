@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { createMcpApp } from './app.js';
 import { ConfigError } from './errors.js';
-import { startHttpServer } from './http.js';
+import { startHttpServer } from './http-server.js';
 import { createLogger } from './logger.js';
 import { callTool, startHttpForTest, type TestHttpServer } from './testing/index.js';
 import { defineTool } from './tool.js';

@@ -11,7 +11,8 @@ import {
 } from './config.js';
 import type { ConfirmMode } from './confirm.js';
 import { ConfigError, ToolError } from './errors.js';
-import { type Authenticator, startHttpServer } from './http.js';
+import type { Authenticator } from './http.js';
+import { startHttpServer } from './http-server.js';
 import { createLogger, type Logger, type LogLevel } from './logger.js';
 import { type OAuthConfig, oauthConfigFrom } from './oauth-config.js';
 import { createRedactor } from './redact.js';

@@ -1,6 +1,7 @@
 import { Client, type ClientOptions, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import type { McpApp } from '../app.js';
-import { type HttpOptions, startHttpServer } from '../http.js';
+import type { HttpOptions } from '../http.js';
+import { startHttpServer } from '../http-server.js';
 import { clientOptionsFor, type TestEra } from './era.js';
 
 export interface TestHttpServer {
