@@ -1,5 +1,11 @@
 // `@refmcp/core/upstream`: what servers that call a remote API use to keep its answers bounded.
-export { boundedFetch, formatBytes, ResponseTooLargeError, tooLargeIn } from './upstream/bounded-fetch.js';
+export {
+  boundedFetch,
+  formatBytes,
+  heldResponse,
+  ResponseTooLargeError,
+  tooLargeIn,
+} from './upstream/bounded-fetch.js';
 export {
   cutText,
   fitResult,

@@ -53,16 +53,27 @@ export function boundedFetch(maxBytes: number, base: typeof fetch = globalThis.f
       }
       chunks.push(value);
     }
-    const body = NULL_BODY.has(response.status) ? null : Buffer.concat(chunks, total);
-    const read = new Response(body, {
-      status: response.status,
-      statusText: response.statusText,
-      headers: response.headers,
-    });
-    // The clients read the final URL (after redirects); a constructed Response has none.
-    Object.defineProperty(read, 'url', { value: response.url });
-    return read;
+    return heldResponse(
+      Buffer.concat(chunks, total),
+      { status: response.status, statusText: response.statusText, headers: response.headers },
+      response.url,
+    );
   };
+}
+
+/**
+ * An answer read whole, handed on as a Response: no body for the statuses that cannot have one,
+ * and the final URL (after redirects), which the API clients read and a constructed Response
+ * lacks.
+ */
+export function heldResponse(
+  body: Uint8Array,
+  init: { status: number; statusText?: string; headers: Headers },
+  url: string,
+): Response {
+  const response = new Response(NULL_BODY.has(init.status) ? null : body, init);
+  Object.defineProperty(response, 'url', { value: url });
+  return response;
 }
 
 /** The ResponseTooLargeError somewhere in an error's `cause` chain (clients wrap what fetch throws). */

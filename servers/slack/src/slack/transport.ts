@@ -1,5 +1,5 @@
 import * as tls from 'node:tls';
-import { ResponseTooLargeError } from '@refmcp/core/upstream';
+import { heldResponse, ResponseTooLargeError } from '@refmcp/core/upstream';
 import { type Dispatcher, EnvHttpProxyAgent, request, fetch as undiciFetch } from 'undici';
 import type { SlackConfig } from '../config.js';
 
@@ -40,9 +40,6 @@ export function fetchVia(dispatcher: Dispatcher): typeof fetch {
     })) as unknown as typeof fetch;
 }
 
-/** Statuses whose answers have no body (a Response with a body and one of these cannot be built). */
-const NULL_BODY = new Set([204, 205, 304]);
-
 /**
  * The Web API client's fetch, on undici's `request` instead of its `fetch`: a Web API call is a
  * form POST whose answer is read whole, and `fetch` spent about a quarter of a millisecond of the
@@ -82,13 +79,11 @@ export function requestVia(dispatcher: Dispatcher, maxBytes: number, viaFetch: t
       }
       chunks.push(chunk);
     }
-    const response = new Response(NULL_BODY.has(statusCode) ? null : Buffer.concat(chunks, total), {
-      status: statusCode,
-      headers: responseHeaders(headers),
-    });
-    // The client reads the final URL; a constructed Response has none.
-    Object.defineProperty(response, 'url', { value: input });
-    return response;
+    return heldResponse(
+      Buffer.concat(chunks, total),
+      { status: statusCode, headers: responseHeaders(headers) },
+      input,
+    );
   }) as typeof fetch;
 }
 
