@@ -4,6 +4,7 @@ export {
   formatBytes,
   heldResponse,
   ResponseTooLargeError,
+  readCapped,
   tooLargeIn,
 } from './upstream/bounded-fetch.js';
 export {

@@ -39,26 +39,28 @@ export function boundedFetch(maxBytes: number, base: typeof fetch = globalThis.f
       await response.body.cancel().catch(() => {});
       throw new ResponseTooLargeError(maxBytes);
     }
-    const reader = response.body.getReader();
-    const chunks: Uint8Array[] = [];
-    let total = 0;
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      total += value.byteLength;
-      if (total > maxBytes) {
-        // Cancelling closes the connection: the rest is never transferred.
-        await reader.cancel().catch(() => {});
-        throw new ResponseTooLargeError(maxBytes);
-      }
-      chunks.push(value);
-    }
     return heldResponse(
-      Buffer.concat(chunks, total),
+      await readCapped(response.body, maxBytes),
       { status: response.status, statusText: response.statusText, headers: response.headers },
       response.url,
     );
   };
+}
+
+/**
+ * A body's chunks joined, or ResponseTooLargeError as soon as they pass `maxBytes`. Leaving the
+ * loop early closes the source (a web stream is cancelled, a Node stream destroyed), which drops
+ * the connection: the rest is never transferred.
+ */
+export async function readCapped(chunks: AsyncIterable<Uint8Array>, maxBytes: number): Promise<Buffer> {
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  for await (const chunk of chunks) {
+    total += chunk.byteLength;
+    if (total > maxBytes) throw new ResponseTooLargeError(maxBytes);
+    parts.push(chunk);
+  }
+  return Buffer.concat(parts, total);
 }
 
 /**

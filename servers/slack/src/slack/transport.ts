@@ -1,5 +1,5 @@
 import * as tls from 'node:tls';
-import { heldResponse, ResponseTooLargeError } from '@refmcp/core/upstream';
+import { heldResponse, ResponseTooLargeError, readCapped } from '@refmcp/core/upstream';
 import { type Dispatcher, EnvHttpProxyAgent, request, fetch as undiciFetch } from 'undici';
 import type { SlackConfig } from '../config.js';
 
@@ -69,18 +69,10 @@ export function requestVia(dispatcher: Dispatcher, maxBytes: number, viaFetch: t
       drop(body);
       throw new ResponseTooLargeError(maxBytes);
     }
-    const chunks: Buffer[] = [];
-    let total = 0;
-    for await (const chunk of body as AsyncIterable<Buffer>) {
-      total += chunk.length;
-      if (total > maxBytes) {
-        drop(body);
-        throw new ResponseTooLargeError(maxBytes);
-      }
-      chunks.push(chunk);
-    }
+    // Stopping at the cap destroys the body, which then reports the abort: expected, not a fault.
+    body.on('error', () => {});
     return heldResponse(
-      Buffer.concat(chunks, total),
+      await readCapped(body, maxBytes),
       { status: statusCode, headers: responseHeaders(headers) },
       input,
     );
