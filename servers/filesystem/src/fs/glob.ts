@@ -12,21 +12,10 @@
  * literal), and a trailing `/**` needs something below the directory, as in git.
  */
 
-import {
-  ANY,
-  CHAR,
-  CLASS,
-  compileNfa,
-  type GlobDialect,
-  GlobSyntaxError,
-  MATCH,
-  type NfaState,
-  NOT_SLASH,
-  SLASH,
-  SPLIT,
-} from './glob-nfa.js';
+import { ANY, CHAR, CLASS, compileNfa, MATCH, type NfaState, NOT_SLASH, SLASH, SPLIT } from './glob-nfa.js';
+import { type GlobDialect, GlobSyntaxError } from './glob-parse.js';
 
-export { type GlobDialect, GlobSyntaxError } from './glob-nfa.js';
+export { type GlobDialect, GlobSyntaxError } from './glob-parse.js';
 
 /** Longest pattern accepted: its NFA has a few states per character, and each step visits them. */
 export const MAX_GLOB_LENGTH = 1024;
