@@ -1,8 +1,10 @@
-import { readFileSync } from 'node:fs';
 import type { CliSpec, OptionSpecs, RunContext } from '@refmcp/core';
 import { ConfigError, packageVersion, toolChoiceFrom, toolChoiceOptions } from '@refmcp/core';
 import { upstreamAuthOptions } from '@refmcp/core/upstream';
+import { normalizeApiUrl, type ProxySettings, proxyFrom, readCaFile } from './connection.js';
 import { toolsFor } from './tools/index.js';
+
+export { normalizeApiUrl, type ProxySettings } from './connection.js';
 
 export type TokenKind = 'bot' | 'user';
 
@@ -51,12 +53,6 @@ export interface SlackConfig {
   /** `--tools`: only these tools (empty: all that the switches allow). */
   tools: string[];
   excludeTools: string[];
-}
-
-export interface ProxySettings {
-  httpProxy?: string;
-  httpsProxy?: string;
-  noProxy?: string;
 }
 
 /**
@@ -222,33 +218,6 @@ export function tokenKindOf(token: string): TokenKind | undefined {
   return undefined;
 }
 
-/** A base URL the client can append method names to. */
-export function normalizeApiUrl(raw: string): string {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new ConfigError(
-      `--api-url (SLACK_API_URL) must be a URL like https://slack.com/api/, got "${raw}".`,
-    );
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new ConfigError(`--api-url (SLACK_API_URL) must be http(s), got "${raw}".`);
-  }
-  // Security: the token travels in a header, so plain http is only for a local proxy or test API.
-  if (url.protocol === 'http:' && !['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) {
-    throw new ConfigError(
-      `--api-url (SLACK_API_URL) must use https unless it points at this machine, got "${raw}".`,
-    );
-  }
-  const path = url.pathname.endsWith('/') ? url.pathname : `${url.pathname}/`;
-  if (!path.endsWith('/api/')) {
-    throw new ConfigError(`--api-url (SLACK_API_URL) must end with /api/, got "${raw}".`);
-  }
-  url.pathname = path;
-  return url.href;
-}
-
 export function loadConfig(ctx: RunContext<typeof options>): SlackConfig {
   // Per-user mode: every caller links their own Slack account, a user token (xoxp-).
   const perUser = ctx.options['upstream-auth'] === 'oauth';
@@ -292,33 +261,4 @@ export function loadConfig(ctx: RunContext<typeof options>): SlackConfig {
   // An unknown name in --tools or --exclude-tools is a config error, like any other bad value.
   toolsFor(config);
   return config;
-}
-
-/** The PEM file's certificates, read once at start-up so a bad path is a config error, not a failed call. */
-export function readCaFile(path: string): string {
-  let pem: string;
-  try {
-    pem = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new ConfigError(
-      `--ca-file (SLACK_CA_FILE) cannot be read: ${(error as NodeJS.ErrnoException).code ?? error}.`,
-    );
-  }
-  if (!pem.includes('-----BEGIN CERTIFICATE-----')) {
-    throw new ConfigError(`--ca-file (SLACK_CA_FILE) has no PEM certificate in it: ${path}.`);
-  }
-  return pem;
-}
-
-/** The proxy variables as curl and most tools read them: upper case first, then lower case. */
-export function proxyFrom(env: Readonly<Record<string, string | undefined>>): ProxySettings {
-  const pick = (name: string) => env[name]?.trim() || env[name.toLowerCase()]?.trim() || undefined;
-  const out: ProxySettings = {};
-  const httpProxy = pick('HTTP_PROXY');
-  const httpsProxy = pick('HTTPS_PROXY');
-  const noProxy = pick('NO_PROXY');
-  if (httpProxy) out.httpProxy = httpProxy;
-  if (httpsProxy) out.httpsProxy = httpsProxy;
-  if (noProxy) out.noProxy = noProxy;
-  return out;
 }
